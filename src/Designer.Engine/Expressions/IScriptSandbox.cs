@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace Designer.Engine.Expressions;
+
+/// <summary>Limits every script runs under. A script that exceeds one faults its workflow instance.</summary>
+public sealed record SandboxLimits
+{
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(1);
+    public int MaxStatements { get; init; } = 200_000;
+    public int MaxRecursionDepth { get; init; } = 64;
+    public long MaxMemoryBytes { get; init; } = 32L * 1024 * 1024;
+    public static SandboxLimits Default { get; } = new();
+}
+
+/// <summary>What a script can see: named JSON globals and the workflow's variables (read and write).</summary>
+public sealed class ScriptScope
+{
+    /// <summary>Read-only globals, e.g. "application", "forms", "history". Each becomes a JS global of that name.</summary>
+    public Dictionary<string, JsonNode?> Globals { get; } = new();
+
+    /// <summary>Workflow variables; a script may change them through setVariable(name, value) or setX(value).</summary>
+    public Dictionary<string, JsonNode?> Variables { get; init; } = new();
+
+    /// <summary>"Today" for the script (from the engine's clock, never the machine's).</summary>
+    public DateOnly Today { get; init; }
+}
+
+public sealed class ScriptFaultException(string message) : Exception(message);
+
+public sealed record ScriptSyntaxError(int Line, int Column, string Message);
+
+public interface IScriptSandbox
+{
+    /// <summary>
+    /// Evaluates a JavaScript expression (`x > 1`) or an Elsa-style function body (`return x > 1;`).
+    /// Returns the value as JSON (null for undefined). Throws <see cref="ScriptFaultException"/> with a clear
+    /// message on a runtime error, a syntax error, or an exceeded limit.
+    /// </summary>
+    JsonNode? Evaluate(string script, ScriptScope scope);
+
+    /// <summary>Null when the script parses; otherwise where and why it does not.</summary>
+    ScriptSyntaxError? CheckSyntax(string script);
+}

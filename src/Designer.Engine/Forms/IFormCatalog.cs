@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+
+namespace Designer.Engine.Forms;
+
+/// <summary>A problem with form data or a form definition; Path is a JSON path such as "$.name" or "$.properties.level".</summary>
+public sealed record FieldError(string Path, string Message);
+
+/// <summary>
+/// The forms a workflow step may reference by id ("apply", "kashgar/apply", "review-opinion"...).
+/// The engine sees forms only through this interface; Designer.Forms implements it with JSON Schema draft-07.
+/// </summary>
+public interface IFormCatalog
+{
+    bool Exists(string formId);
+
+    IEnumerable<string> FormIds { get; }
+
+    /// <summary>The fully resolved schema (extensions merged), or null when unknown.</summary>
+    JsonObject? GetSchema(string formId);
+
+    JsonObject? GetUiSchema(string formId);
+
+    /// <summary>Problems in the form definition itself (unknown form, invalid schema); empty when sound.</summary>
+    IReadOnlyList<FieldError> CheckDefinition(string formId);
+
+    /// <summary>Per-field errors, messages in Chinese; empty when the data is valid.</summary>
+    IReadOnlyList<FieldError> Validate(string formId, JsonNode? data);
+
+    /// <summary>The smallest data that validates: required fields only, each at its minimum / first option.</summary>
+    JsonObject MinimalValid(string formId);
+}
