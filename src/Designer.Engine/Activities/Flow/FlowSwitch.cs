@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using Designer.Engine.Descriptors;
+using Designer.Engine.Expressions;
+using Designer.Engine.Runtime;
+
+namespace Designer.Engine.Activities.Flow;
+
+public sealed record SwitchCase(string Label, SwitchCondition? Condition);
+
+public sealed record SwitchCondition(string Type, JsonNode? Value)
+{
+    public ExpressionModel ToExpression() => new(Type, Value);
+}
+
+[Activity("Elsa.FlowSwitch", "多路分支", Category = ActivityCategories.Flow, Ports = ["Default"], PortsFromInput = "cases",
+    Description = "按条件选择分支：每个条件一个出口，都不满足时走“默认”。")]
+public sealed class FlowSwitch : Activity
+{
+    [Input("分支条件", UiHint = UiHints.SwitchCases, SupportsExpressions = false)]
+    public Input<List<SwitchCase>> Cases { get; } = new([]);
+
+    [Input("匹配方式", UiHint = UiHints.Dropdown, Options = ["MatchFirst", "MatchAny"])]
+    public Input<string> Mode { get; } = new("MatchFirst");
+
+    public override void Execute(ActivityContext context)
+    {
+        var matchAny = context.Get(Mode) == "MatchAny";
+        var matched = new List<string>();
+        foreach (var @case in Cases.LiteralOrDefault())
+        {
+            if (@case.Condition is null || !ValueConverter.IsTruthy(context.EvaluateJson(@case.Condition.ToExpression()))) continue;
+            matched.Add(@case.Label);
+            if (!matchAny) break;
+        }
+        context.Complete(matched.Count > 0 ? [.. matched] : ["Default"]);
+    }
+
+    public override IReadOnlyList<string> GetPorts() => [.. Cases.LiteralOrDefault().Select(c => c.Label), "Default"];
+}

@@ -1,0 +1,35 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+
+namespace Designer.Engine.Model;
+
+/// <summary>One place for how the project reads and writes JSON: camelCase, indented, Chinese kept readable.</summary>
+public static class JsonText
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static readonly JsonSerializerOptions Compact = new(Options) { WriteIndented = false };
+
+    public static string Write(JsonNode? node, bool indented = true) =>
+        node?.ToJsonString(indented ? Options : Compact) ?? "null";
+
+    public static string Serialize<T>(T value, bool indented = true) =>
+        JsonSerializer.Serialize(value, indented ? Options : Compact);
+
+    public static T? Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options);
+
+    public static T? Deserialize<T>(JsonNode? node) => node is null ? default : node.Deserialize<T>(Options);
+
+    public static string? AsString(this JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node?.ToJsonString();
+
+    public static JsonObject? AsObject(this JsonNode? node) => node as JsonObject;
+}

@@ -1,0 +1,37 @@
+using Designer.Engine.Calendar;
+using Designer.Engine.Expressions;
+using Designer.Engine.Forms;
+
+namespace Designer.Engine.Runtime;
+
+/// <summary>
+/// Keeps count of a unit's posts (岗位职数). The server keeps real counts; simulations use an unlimited ledger
+/// unless a case gives quotas.
+/// </summary>
+public interface IQuotaLedger
+{
+    /// <summary>Takes one post of the kind at the level for the unit; false when none is left.</summary>
+    bool TryReserve(string unit, string postKind, string level, string instanceId);
+    void Release(string unit, string postKind, string level, string instanceId);
+}
+
+public sealed class UnlimitedQuotaLedger : IQuotaLedger
+{
+    public bool TryReserve(string unit, string postKind, string level, string instanceId) => true;
+    public void Release(string unit, string postKind, string level, string instanceId) { }
+}
+
+/// <summary>What the engine is given from outside: time, calendar, scripts, forms, quotas, an output for WriteLine.</summary>
+public sealed class EngineServices
+{
+    public required IClock Clock { get; init; }
+    public required IWorkingDayCalendar Calendar { get; init; }
+    public required IScriptSandbox Scripts { get; init; }
+    public IFormCatalog? Forms { get; init; }
+    public IQuotaLedger Quotas { get; init; } = new UnlimitedQuotaLedger();
+    public TextWriter Output { get; init; } = TextWriter.Null;
+    public ActivityRegistry Registry { get; init; } = ActivityRegistry.Default;
+
+    /// <summary>Upper bound on activity executions in one run: a loop that never waits faults instead of hanging.</summary>
+    public int MaxStepsPerRun { get; init; } = 10_000;
+}

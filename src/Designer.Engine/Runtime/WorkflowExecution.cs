@@ -1,0 +1,221 @@
+using Designer.Engine.Expressions;
+using Designer.Engine.Model;
+
+namespace Designer.Engine.Runtime;
+
+/// <summary>
+/// One run of an instance: takes work items from the FIFO queue, executes them, and decides after each completion
+/// which connections were followed and which targets may run, Elsa 3's way (visit counting, dead-path skipping,
+/// loop back edges).
+/// </summary>
+internal sealed class WorkflowExecution(ExecutableWorkflow workflow, WorkflowInstanceState state, EngineServices services)
+{
+    public ExecutableWorkflow Workflow { get; } = workflow;
+    public WorkflowInstanceState State { get; } = state;
+    public EngineServices Services { get; } = services;
+
+    public void Begin()
+    {
+        State.Queue.Add(new WorkItem(Workflow.Root.Id));
+        RunQueue();
+    }
+
+    public void Resume(Bookmark bookmark, ResumeInput input)
+    {
+        var activity = Workflow.Activity(bookmark.ActivityId);
+        var context = new ActivityContext(this, activity);
+        State.Status = WorkflowStatus.Running;
+        Guard(activity, () => activity.Resume(context, bookmark, input));
+        AfterActivity(activity, context, viaBackward: false);
+        RunQueue();
+    }
+
+    private void RunQueue()
+    {
+        var steps = 0;
+        while (State.Queue.Count > 0 && !State.Status.IsFinal())
+        {
+            if (++steps > Services.MaxStepsPerRun)
+            {
+                Fault(State.Queue[0].ActivityId, $"执行步数超过 {Services.MaxStepsPerRun}，可能存在没有等待点的死循环 (more than {Services.MaxStepsPerRun} steps without waiting: an endless loop?)");
+                break;
+            }
+            var item = State.Queue[0];
+            State.Queue.RemoveAt(0);
+            var activity = Workflow.Activity(item.ActivityId);
+            var context = new ActivityContext(this, activity);
+            if (activity.Node is FlowchartNode) StartFlowchart(activity, context);
+            else Guard(activity, () => activity.Execute(context));
+            AfterActivity(activity, context, item.ViaBackward);
+        }
+        if (!State.Status.IsFinal())
+            State.Status = State.Bookmarks.Count > 0 ? WorkflowStatus.Waiting : WorkflowStatus.Completed;
+        State.UpdatedAt = Services.Clock.Now;
+    }
+
+    private void StartFlowchart(Activity flowchart, ActivityContext context)
+    {
+        State.FlowScopes[flowchart.Id] = new FlowScopeState();
+        var start = Workflow.Graph(flowchart.Id).Start;
+        if (start is null) context.Complete("Done");
+        else State.Queue.Add(new WorkItem(start.Id));
+    }
+
+    private void Guard(Activity activity, Action action)
+    {
+        try { action(); }
+        catch (Exception e) when (e is ActivityFaultException or ScriptFaultException or FormatException)
+        {
+            Fault(activity.Id, e.Message);
+        }
+    }
+
+    private void AfterActivity(Activity activity, ActivityContext context, bool viaBackward)
+    {
+        if (State.Status.IsFinal() || context.Outcomes is null) return;
+        Completed(activity, context.Outcomes, viaBackward);
+    }
+
+    private void Completed(Activity activity, IReadOnlyList<string> outcomes, bool viaBackward)
+    {
+        State.Bookmarks.RemoveAll(b => b.ActivityId == activity.Id);
+        var parent = activity.Node.Parent;
+        if (parent is null)
+        {
+            if (!State.Status.IsFinal()) State.Status = WorkflowStatus.Completed;
+            return;
+        }
+        var scope = Scope(parent.Id);
+        ScheduleOutbound(parent.Id, scope, activity.Id, outcomes, viaBackward);
+        if (!HasPendingWork(parent.Id)) CompleteFlowchart(parent.Id);
+    }
+
+    private void CompleteFlowchart(string flowchartId)
+    {
+        DropWorkInside(flowchartId);
+        var flowchart = Workflow.Activity(flowchartId);
+        Completed(flowchart, ["Done"], viaBackward: false);
+    }
+
+    public void EndFlowchartOf(string activityId)
+    {
+        var parent = Workflow.ParentOf(activityId);
+        if (parent is not null) CompleteFlowchart(parent.Id);
+    }
+
+    public void EndWorkflow(WorkflowStatus status, string? reason)
+    {
+        State.Status = status;
+        State.Reason = reason;
+        State.Queue.Clear();
+        State.Bookmarks.Clear();
+    }
+
+    private void Fault(string activityId, string message)
+    {
+        var label = Workflow.Contains(activityId) ? Workflow.Activity(activityId).Node.Label : activityId;
+        State.Fault = new FaultInfo { ActivityId = activityId, Message = $"活动 “{label}” ({activityId}): {message}" };
+        EndWorkflow(WorkflowStatus.Faulted, State.Fault.Message);
+    }
+
+    private FlowScopeState Scope(string flowchartId)
+    {
+        if (!State.FlowScopes.TryGetValue(flowchartId, out var scope)) State.FlowScopes[flowchartId] = scope = new FlowScopeState();
+        return scope;
+    }
+
+    private void ScheduleOutbound(string flowchartId, FlowScopeState scope, string activityId, IReadOnlyList<string> outcomes, bool viaBackward)
+    {
+        var graph = Workflow.Graph(flowchartId);
+        if (!viaBackward) scope.ActivityVisits[activityId] = scope.ActivityVisits.GetValueOrDefault(activityId) + 1;
+        foreach (var connection in graph.Outbound(activityId))
+        {
+            var followed = outcomes.Contains(connection.Source.Port);
+            var visit = scope.ConnectionVisits.TryGetValue(connection.Key, out var v) ? v : scope.ConnectionVisits[connection.Key] = new ConnectionVisit();
+            visit.Visits++;
+            visit.LastFollowed = followed;
+            if (graph.IsBackward(connection))
+            {
+                if (followed) Enqueue(connection.Target.Activity, viaBackward: true);
+                continue;
+            }
+            MaybeSchedule(flowchartId, scope, graph, connection, followed, visit.Visits - 1);
+        }
+    }
+
+    private void MaybeSchedule(string flowchartId, FlowScopeState scope, FlowGraph graph, Connection arrival, bool followed, int round)
+    {
+        var target = arrival.Target.Activity;
+        var visits = scope.ActivityVisits.GetValueOrDefault(target);
+        var inbound = graph.ForwardInbound(target).ToList();
+        bool Decided(Connection c) => Visit(scope, c).Visits > visits;
+        bool Taken(Connection c) => Decided(c) && Visit(scope, c).LastFollowed;
+        var allDecided = inbound.All(Decided);
+
+        switch (JoinModeOf(target))
+        {
+            case JoinMode.Stream:
+                if (allDecided) { if (inbound.Any(Taken)) Enqueue(target); else Skip(flowchartId, scope, target); }
+                break;
+            case JoinMode.WaitAll:
+                if (allDecided) { if (inbound.All(Taken)) Enqueue(target); else Skip(flowchartId, scope, target); }
+                break;
+            case JoinMode.Merge:
+                if (inbound.All(Taken)) Enqueue(target);
+                break;
+            case JoinMode.Converge:
+                if (graph.Inbound(target).All(Taken)) Enqueue(target);
+                break;
+            case JoinMode.Cascade:
+                if (followed) Enqueue(target);
+                else if (allDecided && !inbound.Any(Taken)) Skip(flowchartId, scope, target);
+                break;
+            case JoinMode.Race or JoinMode.WaitAny:
+                if (round < visits || scope.FiredJoins.Contains($"{target}#{round}")) break;
+                if (followed)
+                {
+                    scope.FiredJoins.Add($"{target}#{round}");
+                    if (JoinModeOf(target) == JoinMode.WaitAny) CancelBranchesInto(flowchartId, graph, target);
+                    Enqueue(target);
+                }
+                else if (allDecided && !inbound.Any(Taken)) Skip(flowchartId, scope, target);
+                break;
+        }
+    }
+
+    private static ConnectionVisit Visit(FlowScopeState scope, Connection connection) =>
+        scope.ConnectionVisits.GetValueOrDefault(connection.Key) ?? new ConnectionVisit();
+
+    /// <summary>A target none of whose inbound connections was taken: mark it and its outbound paths dead.</summary>
+    private void Skip(string flowchartId, FlowScopeState scope, string activityId) =>
+        ScheduleOutbound(flowchartId, scope, activityId, [], viaBackward: false);
+
+    private JoinMode JoinModeOf(string activityId)
+    {
+        var activity = Workflow.Activity(activityId);
+        if (activity is Activities.Flow.FlowJoin join)
+            return join.Mode.LiteralOrDefault().Equals("WaitAll", StringComparison.OrdinalIgnoreCase) ? JoinMode.WaitAll : JoinMode.WaitAny;
+        var mergeMode = activity.Node.GetCustomProperty("mergeMode");
+        return Enum.TryParse<JoinMode>(mergeMode, ignoreCase: true, out var mode) && mode is not (JoinMode.WaitAll or JoinMode.WaitAny)
+            ? mode : JoinMode.Stream;
+    }
+
+    /// <summary>WaitAny: what still waits on the other branches (tasks, timers) is cancelled.</summary>
+    private void CancelBranchesInto(string flowchartId, FlowGraph graph, string joinId)
+    {
+        var ancestors = graph.ForwardAncestors(joinId);
+        State.Bookmarks.RemoveAll(b => ancestors.Contains(b.ActivityId) || ancestors.Any(a => Workflow.IsInside(b.ActivityId, a)));
+    }
+
+    private void Enqueue(string activityId, bool viaBackward = false) => State.Queue.Add(new WorkItem(activityId, viaBackward));
+
+    private bool HasPendingWork(string flowchartId) =>
+        State.Queue.Any(w => Workflow.IsInside(w.ActivityId, flowchartId)) ||
+        State.Bookmarks.Any(b => Workflow.IsInside(b.ActivityId, flowchartId));
+
+    private void DropWorkInside(string flowchartId)
+    {
+        State.Queue.RemoveAll(w => Workflow.IsInside(w.ActivityId, flowchartId));
+        State.Bookmarks.RemoveAll(b => Workflow.IsInside(b.ActivityId, flowchartId));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Designer.Engine.Model;
+
+namespace Designer.Engine.Runtime;
+
+/// <summary>A queued activity execution. ViaBackward marks a loop's back edge (it does not count as a forward visit).</summary>
+public sealed record WorkItem(string ActivityId, bool ViaBackward = false);
+
+/// <summary>Join bookkeeping of one flowchart: how often each activity and connection was visited and followed.</summary>
+public sealed class FlowScopeState
+{
+    public Dictionary<string, int> ActivityVisits { get; set; } = new();
+    public Dictionary<string, ConnectionVisit> ConnectionVisits { get; set; } = new();
+    /// <summary>WaitAny/Race joins already fired in their current round.</summary>
+    public HashSet<string> FiredJoins { get; set; } = [];
+}
+
+public sealed class ConnectionVisit
+{
+    public int Visits { get; set; }
+    public bool LastFollowed { get; set; }
+}
+
+public sealed class FaultInfo
+{
+    public string ActivityId { get; set; } = "";
+    public string Message { get; set; } = "";
+}
+
+/// <summary>
+/// Everything about one running instance. Plain data: it serialises to JSON (ToJson/FromJson) and resumes in
+/// another process against the same definition version.
+/// </summary>
+public sealed class WorkflowInstanceState
+{
+    public string InstanceId { get; set; } = "";
+    public string DefinitionId { get; set; } = "";
+    public int DefinitionVersion { get; set; }
+    public string Locality { get; set; } = "";
+    public WorkflowStatus Status { get; set; } = WorkflowStatus.Running;
+    public string? Reason { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The application's data (the apply form), visible to expressions as `application`.</summary>
+    public JsonObject Application { get; set; } = [];
+    /// <summary>The applicant's other applications, visible as `history` (eligibility rules read it).</summary>
+    public JsonArray History { get; set; } = [];
+    /// <summary>The latest data submitted at each stage, visible as `forms`.</summary>
+    public JsonObject Forms { get; set; } = [];
+    public Dictionary<string, JsonNode?> Variables { get; set; } = new();
+
+    public List<WorkItem> Queue { get; set; } = [];
+    public List<Bookmark> Bookmarks { get; set; } = [];
+    public Dictionary<string, FlowScopeState> FlowScopes { get; set; } = new();
+    public List<JournalEntry> Journal { get; set; } = [];
+    public List<Notification> Notifications { get; set; } = [];
+    /// <summary>The title or recognition granted, when a certificate step ran.</summary>
+    public JsonObject? Granted { get; set; }
+    public FaultInfo? Fault { get; set; }
+    public long Sequence { get; set; }
+
+    public string ToJson() => JsonText.Serialize(this, indented: false);
+    public static WorkflowInstanceState FromJson(string json) =>
+        JsonText.Deserialize<WorkflowInstanceState>(json) ?? throw new ArgumentException("empty instance state");
+    public WorkflowInstanceState Clone() => FromJson(ToJson());
+
+    internal string NextId(string prefix) => $"{prefix}-{++Sequence}";
+}
