@@ -24,9 +24,6 @@ public abstract class Activity
 
     /// <summary>Problems in this activity's configuration beyond "required input missing" (the validator adds them).</summary>
     public virtual IEnumerable<string> CheckConfiguration() => [];
-
-    /// <summary>The stage this activity records in the path, if it is a stage of the procedure.</summary>
-    public virtual string? Stage => null;
 }
 
 /// <summary>Raised by an activity to fault its workflow instance with a message that names what went wrong.</summary>

@@ -1,0 +1,41 @@
+using Designer.Engine.Descriptors;
+using Designer.Engine.Model;
+using Designer.Engine.Runtime;
+
+namespace Designer.Engine.Activities.Titles;
+
+/// <summary>
+/// Takes or gives back one of the unit's posts (岗位职数). Directed posts are counted apart from the unit's general
+/// ratio (比例单列), so the post kind defaults to the application's kind.
+/// </summary>
+[Activity("Titles.Quota", "岗位职数", Category = ActivityCategories.Rules, Ports = ["Reserved", "Exhausted", "Released"],
+    Description = "占用或释放申报人所在单位的岗位职数（定向岗位单列）。")]
+public sealed class Quota : Activity
+{
+    [Input("操作", UiHint = UiHints.Dropdown, Options = ["reserve", "release"], SupportsExpressions = false)]
+    public Input<string> Operation { get; } = new("reserve");
+
+    [Input("岗位类别", Description = "directed 或 general；默认取申报类别。")]
+    public Input<string> PostKind { get; } = new("");
+
+    public override IReadOnlyList<string> GetPorts() =>
+        Operation.LiteralOrDefault() == "release" ? ["Released"] : ["Reserved", "Exhausted"];
+
+    public override void Execute(ActivityContext context)
+    {
+        var application = context.State.Application;
+        var unit = application["unit"].AsString() ?? "";
+        var level = application["level"].AsString() ?? "";
+        var kind = context.Get(PostKind) is { Length: > 0 } k ? k : application["kind"].AsString() == "directed" ? "directed" : "general";
+        var quotas = context.Services.Quotas;
+        if (Operation.LiteralOrDefault() == "release")
+        {
+            quotas.Release(unit, kind, level, context.State.InstanceId);
+            context.Complete("Released");
+            return;
+        }
+        var reserved = quotas.TryReserve(unit, kind, level, context.State.InstanceId);
+        context.State.Variables["quotaReserved"] = reserved;
+        context.Complete(reserved ? "Reserved" : "Exhausted");
+    }
+}
