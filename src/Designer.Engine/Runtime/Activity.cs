@@ -24,6 +24,9 @@ public abstract class Activity
 
     /// <summary>Problems in this activity's configuration beyond "required input missing" (the validator adds them).</summary>
     public virtual IEnumerable<string> CheckConfiguration() => [];
+
+    /// <summary>JavaScript held inside structured inputs (switch cases, rules), by input name, for the syntax check.</summary>
+    public virtual IEnumerable<(string Input, string Script)> EmbeddedScripts() => [];
 }
 
 /// <summary>Raised by an activity to fault its workflow instance with a message that names what went wrong.</summary>

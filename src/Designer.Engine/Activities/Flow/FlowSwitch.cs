@@ -35,5 +35,18 @@ public sealed class FlowSwitch : Activity
         context.Complete(matched.Count > 0 ? [.. matched] : ["Default"]);
     }
 
+    public override IEnumerable<(string Input, string Script)> EmbeddedScripts() =>
+        Cases.LiteralOrDefault().Where(c => c.Condition?.Type == Expressions.ExpressionTypes.JavaScript)
+            .Select(c => ("cases", Model.JsonText.AsString(c.Condition!.Value) ?? ""));
+
+    public override IEnumerable<string> CheckConfiguration()
+    {
+        foreach (var @case in Cases.LiteralOrDefault())
+        {
+            if (string.IsNullOrWhiteSpace(@case.Label)) yield return "分支缺少名称 (a case has no label)";
+            else if (@case.Condition is null) yield return $"分支 “{@case.Label}” 缺少条件 (case '{@case.Label}' has no condition)";
+        }
+    }
+
     public override IReadOnlyList<string> GetPorts() => [.. Cases.LiteralOrDefault().Select(c => c.Label), "Default"];
 }

@@ -60,6 +60,9 @@ public sealed class Eligibility : Activity
         context.Complete(eligible ? "Eligible" : "Ineligible");
     }
 
+    public override IEnumerable<(string Input, string Script)> EmbeddedScripts() =>
+        Rules.LiteralOrDefault().Select(r => ("rules", r.Condition));
+
     private static int YearOf(JsonObject entry) => entry["year"] is JsonValue v && v.TryGetValue<int>(out var y) ? y : 0;
 
     private static string Describe(JsonObject entry) =>

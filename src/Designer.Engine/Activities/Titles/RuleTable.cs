@@ -33,6 +33,9 @@ public sealed class RuleTable : Activity
         context.Complete(hit is null ? "NoMatch" : "Matched");
     }
 
+    public override IEnumerable<(string Input, string Script)> EmbeddedScripts() =>
+        Rules.LiteralOrDefault().Where(r => !string.IsNullOrWhiteSpace(r.When)).Select(r => ("rules", r.When!));
+
     public static bool Matches(JsonNode? actual, JsonNode? test)
     {
         if (test is not JsonValue testValue || !testValue.TryGetValue<string>(out var text))

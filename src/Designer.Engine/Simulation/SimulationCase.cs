@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Designer.Engine.Model;
+
+namespace Designer.Engine.Simulation;
+
+/// <summary>
+/// contract.md's simulation case. `Workflow` is a file path, a locality code, or {definitionId, version};
+/// `Answers` maps a stage to {action, data} (or a list of them, one per time the stage is reached).
+/// The action "overdue" lets a step's deadline pass instead of acting.
+/// </summary>
+public sealed class SimulationCase
+{
+    public JsonNode? Workflow { get; set; }
+    public string StartDate { get; set; } = "";
+    public JsonObject Applicant { get; set; } = [];
+    public JsonArray History { get; set; } = [];
+    public JsonObject Answers { get; set; } = [];
+    public string DefaultAction { get; set; } = "approve";
+
+    public string? WorkflowText => Workflow.AsString();
+
+    public static SimulationCase Parse(string json)
+    {
+        JsonObject document;
+        try { document = JsonNode.Parse(json) as JsonObject ?? throw new SimulationCaseException("$", "案例必须是 JSON 对象 (the case must be a JSON object)"); }
+        catch (JsonException e) { throw new SimulationCaseException("$", $"JSON 格式错误 (invalid JSON) at line {e.LineNumber + 1}: {e.Message.Split(" Path:")[0]}"); }
+        return From(document);
+    }
+
+    public static SimulationCase From(JsonObject document)
+    {
+        var @case = new SimulationCase
+        {
+            Workflow = document["workflow"]?.DeepClone(),
+            StartDate = document["startDate"].AsString() ?? "",
+            Applicant = Expect<JsonObject>(document, "applicant") ?? [],
+            History = Expect<JsonArray>(document, "history") ?? [],
+            Answers = Expect<JsonObject>(document, "answers") ?? [],
+            DefaultAction = document["defaultAction"].AsString() ?? "approve",
+        };
+        if (@case.Workflow is null) throw new SimulationCaseException("$.workflow", "缺少 workflow（文件路径、地区代码或 {definitionId, version}）(missing workflow)");
+        if (!DateOnly.TryParseExact(@case.StartDate, "yyyy-MM-dd", out _))
+            throw new SimulationCaseException("$.startDate", $"startDate 必须是 yyyy-MM-dd 格式的日期 (got '{@case.StartDate}')");
+        return @case;
+    }
+
+    public DateOnly Start => DateOnly.ParseExact(StartDate, "yyyy-MM-dd");
+
+    private static T? Expect<T>(JsonObject document, string name) where T : JsonNode
+    {
+        var node = document[name];
+        if (node is null) return null;
+        return node as T ?? throw new SimulationCaseException($"$.{name}",
+            $"{name} 必须是{(typeof(T) == typeof(JsonArray) ? "数组" : "对象")} ({name} must be a JSON {(typeof(T) == typeof(JsonArray) ? "array" : "object")})");
+    }
+}
+
+public sealed class SimulationCaseException(string path, string message) : Exception(message)
+{
+    public string Path { get; } = path;
+}

@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using Designer.Engine.Model;
+using Designer.Engine.Runtime;
+
+namespace Designer.Engine.Simulation;
+
+public sealed record PathAssignee(string Org, string Role);
+
+public sealed record PathStep(string Stage, PathAssignee Assignee, string Action, string Date)
+{
+    public string? ActivityId { get; init; }
+    public List<string>? Reasons { get; init; }
+}
+
+public sealed record SimulationError(string Path, string Message);
+
+/// <summary>contract.md's simulation result.</summary>
+public sealed record SimulationResult(string Status, JsonObject? Granted, IReadOnlyList<PathStep> Path, IReadOnlyList<SimulationError> Errors)
+{
+    public string? Reason { get; init; }
+    public string? WorkflowId { get; init; }
+
+    public static SimulationResult From(WorkflowInstanceState state, IReadOnlyList<SimulationError> errors, string workflowId) => new(
+        state.Status == WorkflowStatus.Running ? nameof(WorkflowStatus.Waiting) : state.Status.ToString(),
+        state.Granted is null ? null : (JsonObject)state.Granted.DeepClone(),
+        state.Journal.Select(entry => new PathStep(entry.Stage, new PathAssignee(entry.Assignee.Org, entry.Assignee.Role), entry.Action, entry.Date)
+        {
+            ActivityId = entry.ActivityId, Reasons = entry.Reasons,
+        }).ToList(),
+        state.Fault is null ? errors : [.. errors, new SimulationError(state.Fault.ActivityId, state.Fault.Message)])
+    {
+        Reason = state.Reason, WorkflowId = workflowId,
+    };
+
+    public string ToJson() => JsonText.Serialize(this);
+}

@@ -1,0 +1,110 @@
+using Designer.Engine.Activities.Titles;
+using Designer.Engine.Domain;
+using Designer.Engine.Expressions;
+using Designer.Engine.Forms;
+using Designer.Engine.Model;
+using Designer.Engine.Runtime;
+
+namespace Designer.Engine.Validation;
+
+/// <summary>Checks of one activity's own configuration: inputs, scripts, and for person steps the vocabulary and form.</summary>
+internal sealed class ActivityChecks(Activity activity, string path, IFormCatalog? forms, IScriptSandbox scripts, List<ValidationProblem> problems)
+{
+    private string Id => activity.Id;
+
+    public void Run()
+    {
+        foreach (var (name, attribute, input) in ActivityInputs.Of(activity))
+        {
+            var inputPath = $"{path}.{name}";
+            var expression = input.Expression;
+            if (attribute.Required && IsEmpty(expression))
+                Add(inputPath, ProblemCodes.MissingInput, $"缺少必填输入 “{attribute.DisplayName}” (missing required input '{name}')");
+            if (expression is null) continue;
+            if (ExpressionTypes.Unsupported.Contains(expression.Type) || !ExpressionTypes.Supported.Contains(expression.Type))
+                Add(inputPath, ProblemCodes.UnsupportedExpression, $"“{attribute.DisplayName}” 使用了不支持的表达式类型 {expression.Type} (supported: Literal, JavaScript, Object, Json, Variable, Input)");
+            else if (expression.Type == ExpressionTypes.JavaScript)
+                CheckScript(inputPath, attribute.DisplayName, expression.Text ?? "");
+            else if (input.LiteralError() is { } error)
+                Add(inputPath, ProblemCodes.InvalidInput, $"“{attribute.DisplayName}”：{error}");
+        }
+        foreach (var (name, script) in activity.EmbeddedScripts())
+            CheckScript($"{path}.{name}", name, script);
+        foreach (var message in activity.CheckConfiguration())
+            Add(path, ProblemCodes.InvalidInput, message);
+        switch (activity)
+        {
+            case PersonStep step: CheckPersonStep(step); break;
+            case Publicity publicity: CheckPublicity(publicity); break;
+        }
+    }
+
+    private void CheckPersonStep(PersonStep step)
+    {
+        CheckStage(step.Stage);
+        CheckOrganisation(step.AssigneeOrg, "assigneeOrg");
+        var role = step.AssigneeRole.LiteralOrDefault();
+        if (IsLiteral(step.AssigneeRole.Expression) && !Vocabulary.Roles.ContainsKey(role))
+            Add($"{path}.assigneeRole", ProblemCodes.UnknownRole, $"角色 “{role}” 不在词表中 (unknown role; expected one of {string.Join(", ", Vocabulary.Roles.Keys)})");
+        foreach (var action in step.OfferedActions().Where(a => !Vocabulary.Actions.ContainsKey(a)))
+            Add($"{path}.actions", ProblemCodes.UnknownAction, $"动作 “{action}” 不在词表中 (unknown action; expected one of {string.Join(", ", Vocabulary.Actions.Keys)})");
+        if (step.OfferedActions().Count == 0)
+            Add($"{path}.actions", ProblemCodes.MissingInput, "人工步骤至少要提供一个动作 (a person's step must offer at least one action)");
+        CheckForm(step.Form.LiteralOrDefault(), "form", required: true);
+    }
+
+    private void CheckPublicity(Publicity publicity)
+    {
+        CheckStage(publicity.Stage);
+        CheckOrganisation(publicity.Org, "org");
+        CheckForm(publicity.ObjectionForm.LiteralOrDefault(), "objectionForm", required: false);
+    }
+
+    private void CheckStage(Input<string> stage)
+    {
+        var code = stage.LiteralOrDefault();
+        if (!string.IsNullOrEmpty(code) && !Vocabulary.Stages.ContainsKey(code))
+            Add($"{path}.stage", ProblemCodes.UnknownStage, $"阶段 “{code}” 不在词表中 (unknown stage; expected one of {string.Join(", ", Vocabulary.Stages.Keys)})");
+    }
+
+    private void CheckOrganisation(Input<string> org, string name)
+    {
+        if (!IsLiteral(org.Expression)) return;
+        var code = org.LiteralOrDefault();
+        if (!string.IsNullOrEmpty(code) && !Vocabulary.IsOrganisation(code))
+            Add($"{path}.{name}", ProblemCodes.UnknownOrganisation,
+                $"机构 “{code}” 无效：应为 unit、county/hr、applicant 或 <地区>/<部门> (unknown organisation)");
+    }
+
+    private void CheckForm(string formId, string name, bool required)
+    {
+        if (forms is null) return;
+        if (string.IsNullOrEmpty(formId))
+        {
+            if (required) Add($"{path}.{name}", ProblemCodes.MissingForm, "人工步骤缺少表单 (a person's step needs a form)");
+            return;
+        }
+        if (!forms.Exists(formId))
+        {
+            Add($"{path}.{name}", ProblemCodes.MissingForm, $"表单 “{formId}” 不存在 (no form '{formId}')");
+            return;
+        }
+        foreach (var error in forms.CheckDefinition(formId))
+            Add($"{path}.{name}", ProblemCodes.InvalidForm, $"表单 “{formId}” 无效 {error.Path}: {error.Message}");
+    }
+
+    private void CheckScript(string inputPath, string displayName, string script)
+    {
+        if (scripts.CheckSyntax(script) is { } error)
+            Add(inputPath, ProblemCodes.ScriptSyntax, $"“{displayName}” 脚本语法错误，第 {error.Line} 行第 {error.Column} 列：{error.Message}");
+    }
+
+    private static bool IsLiteral(ExpressionModel? expression) => expression is null || expression.Type == ExpressionTypes.Literal;
+
+    private static bool IsEmpty(ExpressionModel? expression) =>
+        expression is null || expression.Value is null ||
+        (expression.Value is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s)) ||
+        (expression.Value is System.Text.Json.Nodes.JsonArray a && a.Count == 0);
+
+    private void Add(string problemPath, string code, string message) => problems.Add(new(Id, problemPath, code, message));
+}

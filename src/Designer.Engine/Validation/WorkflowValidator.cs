@@ -1,0 +1,78 @@
+using Designer.Engine.Activities.Titles;
+using Designer.Engine.Domain;
+using Designer.Engine.Expressions;
+using Designer.Engine.Forms;
+using Designer.Engine.Model;
+using Designer.Engine.Runtime;
+
+namespace Designer.Engine.Validation;
+
+/// <summary>
+/// Checks a definition before it may be published and reports every problem at once, each naming the activity
+/// and the JSON path: types, inputs, connections and ports, reachability, scripts, forms and the vocabulary.
+/// </summary>
+public sealed class WorkflowValidator(ActivityRegistry registry, IFormCatalog? forms, IScriptSandbox scripts)
+{
+    /// <summary>Parses and validates; a document that cannot be read gives its parse problems only.</summary>
+    public IReadOnlyList<ValidationProblem> Validate(string json, string? source = null)
+    {
+        try { return Validate(WorkflowDefinitionReader.Parse(json, source)); }
+        catch (DefinitionFormatException e)
+        {
+            return e.Problems.Select(p => new ValidationProblem(null, "$", ProblemCodes.InvalidJson, p)).ToList();
+        }
+    }
+
+    public IReadOnlyList<ValidationProblem> Validate(WorkflowDefinition definition)
+    {
+        var problems = new List<ValidationProblem>();
+        var paths = ActivityPaths.Of(definition);
+        CheckDefinition(definition, problems);
+        CheckDuplicateIds(definition, paths, problems);
+        var workflow = ExecutableWorkflow.For(definition, registry);
+        foreach (var node in definition.Root.Descendants())
+        {
+            var path = paths.GetValueOrDefault(node) ?? "$";
+            if (!registry.IsKnown(node.Type))
+            {
+                problems.Add(new(node.Id, path + ".type", ProblemCodes.UnknownType, $"未知的活动类型 “{node.Type}” (unknown activity type)"));
+                continue;
+            }
+            new ActivityChecks(workflow.Activity(node.Id), path, forms, scripts, problems).Run();
+        }
+        foreach (var flowchart in definition.Root.Descendants().OfType<FlowchartNode>().Prepend(definition.Root))
+            new GraphChecks(flowchart, workflow, paths, problems).Run();
+        return problems;
+    }
+
+    private static void CheckDefinition(WorkflowDefinition definition, List<ValidationProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(definition.DefinitionId))
+            problems.Add(new(null, "$.definitionId", ProblemCodes.InvalidDefinition, "缺少 definitionId (missing definitionId)"));
+        if (string.IsNullOrWhiteSpace(definition.Json["name"].AsString()))
+            problems.Add(new(null, "$.name", ProblemCodes.InvalidDefinition, "缺少流程名称 (missing name)"));
+        if (!Vocabulary.Localities.ContainsKey(definition.Locality))
+            problems.Add(new(null, "$.customProperties.locality", ProblemCodes.UnknownLocality,
+                $"地区 “{definition.Locality}” 不在词表中 (unknown locality; expected one of {string.Join(", ", Vocabulary.Localities.Keys)})"));
+        var scope = definition.Scope;
+        CheckCodes(scope.Kinds, ApplicantCodes.Kinds, "kinds");
+        CheckCodes(scope.Series, ApplicantCodes.Series, "series");
+        CheckCodes(scope.Levels, ApplicantCodes.Levels, "levels");
+        CheckCodes(scope.EmploymentTypes, ApplicantCodes.EmploymentTypes, "employmentTypes");
+
+        void CheckCodes(IReadOnlyList<string> values, IReadOnlyList<string> allowed, string field)
+        {
+            foreach (var value in values.Where(v => !allowed.Contains(v)))
+                problems.Add(new(null, $"$.customProperties.scope.{field}", ProblemCodes.InvalidScope,
+                    $"适用范围 {field} 中的 “{value}” 无效 (unknown code; expected one of {string.Join(", ", allowed)})"));
+        }
+    }
+
+    private static void CheckDuplicateIds(WorkflowDefinition definition, IReadOnlyDictionary<ActivityNode, string> paths, List<ValidationProblem> problems)
+    {
+        foreach (var group in definition.Root.Descendants().GroupBy(a => a.Id).Where(g => g.Count() > 1 || string.IsNullOrEmpty(g.Key)))
+            foreach (var node in group.Skip(string.IsNullOrEmpty(group.Key) ? 0 : 1))
+                problems.Add(new(node.Id, paths.GetValueOrDefault(node, "$") + ".id", ProblemCodes.DuplicateId,
+                    string.IsNullOrEmpty(node.Id) ? "活动缺少 id (activity without id)" : $"活动 id “{node.Id}” 重复 (duplicate activity id)"));
+    }
+}
