@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Designer.Engine.Forms;
+using Designer.Forms.Definitions;
+using Designer.Forms.Sampling;
+using Designer.Forms.Validation;
+
+namespace Designer.Forms;
+
+/// <summary>One form of the catalog: its resolved schema and UI schema, its definition problems, and its validator.</summary>
+internal sealed class FormEntry
+{
+    private readonly FormValidator? validator;
+
+    public FormEntry(string id, ResolvedForm resolved)
+    {
+        Id = id;
+        Schema = resolved.Schema;
+        Ui = resolved.Ui;
+        var problems = resolved.Problems.ToList();
+        if (Schema is not null)
+        {
+            problems.AddRange(DefinitionChecker.Check(Schema));
+            problems.AddRange(UiDefinitionChecker.Check(Schema, Ui));
+            try
+            {
+                validator = FormValidator.Create(Schema);
+            }
+            catch (Exception e)
+            {
+                problems.Add(new FieldError(JsonPath.Root, $"校验器无法加载该表单：{e.Message}"));
+            }
+        }
+        Problems = problems;
+    }
+
+    public string Id { get; }
+    public JsonObject? Schema { get; }
+    public JsonObject Ui { get; }
+    public IReadOnlyList<FieldError> Problems { get; }
+
+    public IReadOnlyList<FieldError> Validate(JsonNode? data)
+    {
+        if (validator is null) return [DefinitionFailure(Problems.FirstOrDefault()?.Message)];
+        try
+        {
+            return validator.Validate(data);
+        }
+        catch (Exception e)
+        {
+            // e.g. a pattern that does not compile; the definition check reports it too.
+            return [DefinitionFailure(e.Message)];
+        }
+    }
+
+    public JsonObject MinimalValid() =>
+        Schema is not null && MinimalData.For(ValidationSchema.Normalise(Schema)) is JsonObject data ? data : new JsonObject();
+
+    private FieldError DefinitionFailure(string? reason) =>
+        new(JsonPath.Root, $"表单“{Id}”的定义有误，无法校验：{reason}");
+}
