@@ -1,0 +1,97 @@
+namespace Designer.Forms.Tests;
+
+/// <summary>The forms under schemas/ as the engine and the server will load them.</summary>
+public class ShippedFormsTests
+{
+    private static readonly FileFormCatalog Catalog = FileFormCatalog.Load(RepositoryPaths.Schemas);
+
+    public static TheoryData<string> FormIds() => new(Catalog.FormIds);
+
+    [Fact]
+    public void Schemas_directory_holds_every_form_of_the_contract()
+    {
+        string[] expected =
+        [
+            "apply", "xj-prefecture/apply", "bazhou/apply", "kashgar/apply", "qiaocheng/apply", "sample-city/apply",
+            "unit-recommendation", "review-opinion", "political-review", "correction", "language-test", "scoring-sheet",
+            "committee-vote", "publicity-objection", "initial-recognition", "defence", "approval",
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), Catalog.FormIds);
+    }
+
+    [Theory]
+    [MemberData(nameof(FormIds))]
+    public void Definition_is_sound(string formId)
+    {
+        Assert.Empty(Catalog.CheckDefinition(formId));
+    }
+
+    [Theory]
+    [MemberData(nameof(FormIds))]
+    public void Minimal_data_validates(string formId)
+    {
+        var minimal = Catalog.MinimalValid(formId);
+
+        Assert.Empty(Catalog.Validate(formId, minimal));
+    }
+
+    [Theory]
+    [MemberData(nameof(FormIds))]
+    public void Every_form_has_a_ui_schema_with_an_order(string formId)
+    {
+        Assert.NotNull(Catalog.GetUiSchema(formId)?["ui:order"]);
+    }
+
+    [Fact]
+    public void Schemas_served_are_self_contained()
+    {
+        foreach (var id in Catalog.FormIds)
+            Assert.False(Catalog.GetSchema(id)!.ContainsKey("x-extends"), id);
+    }
+
+    [Fact]
+    public void Minimal_apply_carries_the_pledge_and_no_optional_fields()
+    {
+        var minimal = Catalog.MinimalValid("apply");
+
+        Assert.True(minimal["truthfulnessPledge"]!.GetValue<bool>());
+        Assert.Equal("public-institution", minimal["employmentType"]!.GetValue<string>());
+        Assert.False(minimal.ContainsKey("evidence"));
+        Assert.False(minimal.ContainsKey("idNumber"));
+    }
+
+    [Fact]
+    public void Contract_example_applicant_validates_against_the_bazhou_form()
+    {
+        var data = Catalog.MinimalValid("bazhou/apply");
+        var applicant = TestForms.Data("""
+            { "name": "王芳", "county": "和静县", "unit": "和静县第一小学", "employmentType": "public-institution",
+              "workplaceLevel": "township", "series": "teacher", "level": "deputy-senior", "kind": "directed",
+              "grassrootsYears": 8 }
+            """).AsObject();
+        foreach (var (key, value) in applicant) data[key] = value?.DeepClone();
+
+        Assert.Empty(Catalog.Validate("bazhou/apply", data));
+    }
+
+    [Fact]
+    public void Locality_form_rejects_a_level_its_scope_does_not_cover()
+    {
+        var data = Catalog.MinimalValid("bazhou/apply");
+        data["level"] = "intermediate";
+
+        var error = Assert.Single(Catalog.Validate("bazhou/apply", data));
+        Assert.Equal("$.level", error.Path);
+        Assert.Equal("“申报层级”必须是以下之一：副高级、正高级", error.Message);
+    }
+
+    [Fact]
+    public void Qiaocheng_continuing_education_hours_have_yearly_minimums()
+    {
+        var data = Catalog.MinimalValid("qiaocheng/apply");
+        data["publicSubjectHours"] = 20;
+
+        var error = Assert.Single(Catalog.Validate("qiaocheng/apply", data));
+        Assert.Equal("“年均公需科目学时”不能小于 30", error.Message);
+    }
+}
