@@ -1,1 +1,5 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Text;
+using Designer.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+return Cli.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,67 @@
+using Designer.Engine.Model;
+
+namespace Designer.Cli.Commands;
+
+/// <summary>`designer validate [paths]`: every problem of every workflow file and form, then a count. Exit 1 on any problem.</summary>
+internal sealed class ValidateCommand(CliContext context, TextWriter output)
+{
+    private int _files;
+    private int _problems;
+
+    public int Run(IReadOnlyList<string> paths)
+    {
+        var targets = paths.Count > 0 ? paths.Select(context.Resolve).ToList() : DefaultTargets();
+        foreach (var target in targets)
+        {
+            if (!File.Exists(target) && !Directory.Exists(target))
+                throw new UsageException($"路径不存在 (no such file or folder): {target}");
+            if (IsFormPath(target)) ValidateForms(target);
+            else if (Directory.Exists(target)) foreach (var file in WorkflowFiles.Find(target)) ValidateWorkflow(file);
+            else ValidateWorkflow(target);
+        }
+        output.WriteLine($"共 {_files} 个文件，{_problems} 个问题 ({_files} files, {_problems} problems)");
+        return _problems == 0 ? Cli.Ok : Cli.ProblemsFound;
+    }
+
+    private List<string> DefaultTargets()
+    {
+        if (context.Layout is null) throw new UsageException("找不到项目根目录，请给出路径或 --root (no project root found: give paths or --root)");
+        return new[] { context.Layout.Workflows, context.Layout.Schemas }.Where(Directory.Exists).ToList();
+    }
+
+    private void ValidateWorkflow(string file)
+    {
+        _files++;
+        var problems = context.Validator.Validate(File.ReadAllText(file), file);
+        Report(file, problems.Select(p => p.ToString()).ToList());
+    }
+
+    private bool IsFormPath(string target)
+    {
+        if (target.EndsWith(".schema.json") || target.EndsWith(".ui.json")) return true;
+        var schemas = context.Layout?.Schemas;
+        return schemas is not null && Path.GetFullPath(target).StartsWith(Path.GetFullPath(schemas), StringComparison.Ordinal);
+    }
+
+    private void ValidateForms(string target)
+    {
+        var forms = context.Forms ?? throw new UsageException("找不到 schemas/ 目录 (no schemas folder)");
+        var schemasRoot = Path.GetFullPath(context.Layout!.Schemas);
+        var fullTarget = Path.GetFullPath(target);
+        foreach (var formId in forms.FormIds.Order(StringComparer.Ordinal))
+        {
+            var file = Path.Combine(schemasRoot, formId + ".schema.json");
+            if (!(file == fullTarget || file.StartsWith(fullTarget.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar)) &&
+                Path.Combine(schemasRoot, formId + ".ui.json") != fullTarget) continue;
+            _files++;
+            Report(Path.GetRelativePath(Directory.GetCurrentDirectory(), file), forms.CheckDefinition(formId).Select(e => $"{e.Path}: {e.Message}").ToList());
+        }
+    }
+
+    private void Report(string file, IReadOnlyList<string> problems)
+    {
+        _problems += problems.Count;
+        output.WriteLine($"{(problems.Count == 0 ? "✓" : "✗")} {file}");
+        foreach (var problem in problems) output.WriteLine($"  {problem}");
+    }
+}

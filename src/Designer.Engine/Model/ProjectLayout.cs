@@ -1,0 +1,18 @@
+namespace Designer.Engine.Model;
+
+/// <summary>Where the configuration lives in a checkout: the folder holding Designer.sln, workflows/ and schemas/.</summary>
+public sealed record ProjectLayout(string Root)
+{
+    public string Workflows => Path.Combine(Root, "workflows");
+    public string Schemas => Path.Combine(Root, "schemas");
+    public string CalendarFile => Path.Combine(Workflows, "calendar", "cn-working-days.json");
+
+    /// <summary>The nearest folder at or above <paramref name="start"/> with a workflows/ folder (or Designer.sln).</summary>
+    public static ProjectLayout? Find(string start)
+    {
+        for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Designer.sln")) || Directory.Exists(Path.Combine(dir.FullName, "workflows")))
+                return new ProjectLayout(dir.FullName);
+        return null;
+    }
+}
