@@ -1,0 +1,70 @@
+using Designer.Persistence.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Designer.Persistence;
+
+public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> options) : IdentityDbContext<DesignerUser>(options)
+{
+    public DbSet<WorkflowDefinitionRecord> Workflows => Set<WorkflowDefinitionRecord>();
+    public DbSet<WorkflowVersionRecord> WorkflowVersions => Set<WorkflowVersionRecord>();
+    public DbSet<FormRecord> Forms => Set<FormRecord>();
+    public DbSet<FormVersionRecord> FormVersions => Set<FormVersionRecord>();
+    public DbSet<ApplicationRecord> Applications => Set<ApplicationRecord>();
+    public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
+    public DbSet<CommitteeSessionRecord> CommitteeSessions => Set<CommitteeSessionRecord>();
+    public DbSet<CommitteeCandidateRecord> CommitteeCandidates => Set<CommitteeCandidateRecord>();
+    public DbSet<CertificateRecord> Certificates => Set<CertificateRecord>();
+    public DbSet<QuotaRecord> Quotas => Set<QuotaRecord>();
+    public DbSet<QuotaReservationRecord> QuotaReservations => Set<QuotaReservationRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<WorkflowDefinitionRecord>(e =>
+        {
+            e.HasKey(w => w.DefinitionId);
+            e.HasIndex(w => w.Locality);
+            e.HasMany(w => w.Versions).WithOne().HasForeignKey(v => v.DefinitionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<WorkflowVersionRecord>(e =>
+        {
+            e.HasIndex(v => new { v.DefinitionId, v.Version }).IsUnique();
+            e.Property(v => v.ConcurrencyToken).IsConcurrencyToken();
+        });
+
+        builder.Entity<FormRecord>(e =>
+        {
+            e.HasKey(f => f.FormId);
+            e.HasMany(f => f.Versions).WithOne().HasForeignKey(v => v.FormId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<FormVersionRecord>(e =>
+        {
+            e.HasIndex(v => new { v.FormId, v.Version }).IsUnique();
+            e.Property(v => v.ConcurrencyToken).IsConcurrencyToken();
+        });
+
+        builder.Entity<ApplicationRecord>(e =>
+        {
+            e.HasIndex(a => a.ApplicantUserId);
+            e.HasIndex(a => a.Locality);
+            e.HasIndex(a => a.NextDueAt);
+            e.Property(a => a.Revision).IsConcurrencyToken();
+        });
+        builder.Entity<TaskRecord>(e =>
+        {
+            e.HasIndex(t => t.ApplicationId);
+            e.HasIndex(t => new { t.Kind, t.Org });
+            e.HasIndex(t => new { t.Kind, t.Locality });
+        });
+
+        builder.Entity<CommitteeSessionRecord>(e =>
+            e.HasMany(s => s.Candidates).WithOne().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Cascade));
+        builder.Entity<CommitteeCandidateRecord>(e => e.HasIndex(c => c.ApplicationId));
+
+        builder.Entity<CertificateRecord>(e => e.HasKey(c => c.Number));
+        builder.Entity<QuotaRecord>(e => e.HasIndex(q => new { q.Unit, q.PostKind, q.Level }).IsUnique());
+        builder.Entity<QuotaReservationRecord>(e => e.HasIndex(r => new { r.Unit, r.PostKind, r.Level, r.InstanceId }).IsUnique());
+    }
+}

@@ -1,0 +1,60 @@
+namespace Designer.Persistence.Entities;
+
+/// <summary>
+/// An application and its running workflow instance. StateJson is the engine's WorkflowInstanceState; the other
+/// columns are copies of what queries filter on. Revision guards every write (optimistic concurrency).
+/// </summary>
+public sealed class ApplicationRecord
+{
+    public string Id { get; set; } = "";
+    public string ApplicantUserId { get; set; } = "";
+    public string ApplicantName { get; set; } = "";
+    public string Locality { get; set; } = "";
+    public string DefinitionId { get; set; } = "";
+    public int DefinitionVersion { get; set; }
+    public string WorkflowName { get; set; } = "";
+    /// <summary>"Draft" or the engine's status (Waiting, Completed, Rejected, Withdrawn, Faulted).</summary>
+    public string Status { get; set; } = "";
+    public string DataJson { get; set; } = "{}";
+    public string? StateJson { get; set; }
+    public int Year { get; set; }
+    public string? Kind { get; set; }
+    public string? Series { get; set; }
+    public string? Level { get; set; }
+    /// <summary>When the earliest timer of the instance falls due (UTC); null when none waits.</summary>
+    public DateTime? NextDueAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public long Revision { get; set; }
+}
+
+/// <summary>
+/// One open bookmark of an application (task, publicity or timer), kept in step with StateJson so inboxes and the
+/// public notice board are plain queries.
+/// </summary>
+public sealed class TaskRecord
+{
+    /// <summary>"&lt;applicationId&gt;-&lt;bookmarkId&gt;".</summary>
+    public string Id { get; set; } = "";
+    public string ApplicationId { get; set; } = "";
+    public string BookmarkId { get; set; } = "";
+    public string ActivityId { get; set; } = "";
+    public string ActivityType { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Locality { get; set; } = "";
+    public string Stage { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Org { get; set; } = "";
+    public string? ResolvedOrg { get; set; }
+    public string Role { get; set; } = "";
+    public string ActionsJson { get; set; } = "[]";
+    public string? Form { get; set; }
+    /// <summary>yyyy-MM-dd, sortable; the end date for a publicity.</summary>
+    public string? DueDate { get; set; }
+    public string? StartDate { get; set; }
+    public string? Subject { get; set; }
+    public string ApplicantUserId { get; set; } = "";
+    public string ApplicantName { get; set; } = "";
+    public string WorkflowName { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}
