@@ -200,11 +200,13 @@ internal sealed class WorkflowExecution(ExecutableWorkflow workflow, WorkflowIns
             ? mode : JoinMode.Stream;
     }
 
-    /// <summary>WaitAny: what still waits on the other branches (tasks, timers) is cancelled.</summary>
+    /// <summary>WaitAny: the first branch wins; work still queued or waiting (tasks, timers) on the other branches is cancelled.</summary>
     private void CancelBranchesInto(string flowchartId, FlowGraph graph, string joinId)
     {
         var ancestors = graph.ForwardAncestors(joinId);
-        State.Bookmarks.RemoveAll(b => ancestors.Contains(b.ActivityId) || ancestors.Any(a => Workflow.IsInside(b.ActivityId, a)));
+        bool OnABranch(string activityId) => ancestors.Contains(activityId) || ancestors.Any(a => Workflow.IsInside(activityId, a));
+        State.Bookmarks.RemoveAll(b => OnABranch(b.ActivityId));
+        State.Queue.RemoveAll(w => OnABranch(w.ActivityId));
     }
 
     private void Enqueue(string activityId, bool viaBackward = false) => State.Queue.Add(new WorkItem(activityId, viaBackward));
