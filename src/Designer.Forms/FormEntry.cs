@@ -40,21 +40,29 @@ internal sealed class FormEntry
 
     public IReadOnlyList<FieldError> Validate(JsonNode? data)
     {
-        if (validator is null) return [DefinitionFailure(Problems.FirstOrDefault()?.Message)];
+        if (validator is null)
+            return [new FieldError(JsonPath.Root, $"表单“{Id}”的定义有误，无法校验：{Problems.FirstOrDefault()?.Message}")];
         try
         {
             return validator.Validate(data);
         }
         catch (Exception e)
         {
-            // e.g. a pattern that does not compile; the definition check reports it too.
-            return [DefinitionFailure(e.Message)];
+            // e.g. a pattern that does not compile (CheckDefinition reports it too), or data that cannot be serialised.
+            return [new FieldError(JsonPath.Root, $"表单“{Id}”无法校验：{e.Message}")];
         }
     }
 
-    public JsonObject MinimalValid() =>
-        Schema is not null && MinimalData.For(ValidationSchema.Normalise(Schema)) is JsonObject data ? data : new JsonObject();
-
-    private FieldError DefinitionFailure(string? reason) =>
-        new(JsonPath.Root, $"表单“{Id}”的定义有误，无法校验：{reason}");
+    public JsonObject MinimalValid()
+    {
+        if (Schema is null) return new JsonObject();
+        try
+        {
+            return MinimalData.For(ValidationSchema.Normalise(Schema)) as JsonObject ?? new JsonObject();
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentException)
+        {
+            return new JsonObject(); // absurd bounds such as "minimum": 1e40; CheckDefinition is the place to find out
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using Designer.Engine.Forms;
+
 namespace Designer.Forms.Tests;
 
 /// <summary>The forms under schemas/ as the engine and the server will load them.</summary>
@@ -75,14 +77,34 @@ public class ShippedFormsTests
     }
 
     [Fact]
-    public void Locality_form_rejects_a_level_its_scope_does_not_cover()
+    public void Bazhou_requires_grassroots_years_for_its_bonus()
     {
+        var data = Catalog.MinimalValid("bazhou/apply");
+        data.Remove("grassrootsYears");
+
+        var error = Assert.Single(Catalog.Validate("bazhou/apply", data));
+        Assert.Equal(new FieldError("$.grassrootsYears", "“基层工作年限（年）”为必填项"), error);
+    }
+
+    [Fact]
+    public void Scope_is_left_to_the_workflow_so_the_form_accepts_any_level()
+    {
+        // Eligibility (资格审查) rejects out-of-scope applicants; the form only disables the options in the UI.
         var data = Catalog.MinimalValid("bazhou/apply");
         data["level"] = "intermediate";
 
-        var error = Assert.Single(Catalog.Validate("bazhou/apply", data));
-        Assert.Equal("$.level", error.Path);
-        Assert.Equal("“申报层级”必须是以下之一：副高级、正高级", error.Message);
+        Assert.Empty(Catalog.Validate("bazhou/apply", data));
+        Assert.NotNull(Catalog.GetUiSchema("bazhou/apply")!["level"]!["ui:enumDisabled"]);
+    }
+
+    [Fact]
+    public void Placeholder_names_of_the_contract_example_are_accepted()
+    {
+        var data = Catalog.MinimalValid("apply");
+        data["name"] = "…";
+        data["unit"] = "…";
+
+        Assert.Empty(Catalog.Validate("apply", data));
     }
 
     [Fact]

@@ -145,6 +145,26 @@ public class ValidationMessageTests
     }
 
     [Fact]
+    public void Item_of_the_wrong_type_hides_the_errors_below_it()
+    {
+        var errors = Catalog.Validate("form", WithEvidence("""[1]"""));
+
+        Assert.Equal(new FieldError("$.evidence[0]", "“附件”第 1 项格式不正确，应为一组字段"), Assert.Single(errors));
+    }
+
+    [Fact]
+    public void Fields_of_nested_objects_name_their_parent()
+    {
+        var catalog = FileFormCatalog.Load(RepositoryPaths.Schemas);
+        var data = catalog.MinimalValid("political-review");
+        data["currentPerformance"]!["political"] = "合格";
+
+        var error = Assert.Single(catalog.Validate("political-review", data));
+
+        Assert.Equal(new FieldError("$.currentPerformance.political", "“个人现实表现”的“政治表现”至少需要 10 个字"), error);
+    }
+
+    [Fact]
     public void Too_few_items()
     {
         var error = Assert.Single(Catalog.Validate("form", WithEvidence("[]")));
@@ -206,7 +226,7 @@ public class ValidationMessageTests
         var error = Assert.Single(catalog.Validate("form", TestForms.Data("""{ "a": "x" }""")));
 
         Assert.Equal("$", error.Path);
-        Assert.StartsWith("表单“form”的定义有误", error.Message);
+        Assert.StartsWith("表单“form”无法校验", error.Message);
     }
 
     private static JsonObject WithEvidence(string evidenceJson)

@@ -12,6 +12,8 @@ internal static class MinimalData
 {
     public const string SampleDate = "2024-01-01";
     public const string SampleText = "示例";
+    private const int MaxItems = 1000;
+    private const int MaxTextLength = 100_000;
 
     public static JsonNode? For(JsonObject schema)
     {
@@ -53,7 +55,7 @@ internal static class MinimalData
 
     private static JsonArray Array(JsonObject schema)
     {
-        var count = (int)(SchemaTree.NumberValue(schema, "minItems") ?? 0);
+        var count = (int)Math.Min(SchemaTree.NumberValue(schema, "minItems") ?? 0, MaxItems);
         var items = new JsonArray();
         for (var i = 0; i < count; i++)
         {
@@ -74,9 +76,9 @@ internal static class MinimalData
         if (SchemaTree.StringValue(schema, "pattern") is { } pattern && PatternSampler.Sample(pattern) is { } sample)
             return sample;
 
-        var minLength = (int)(SchemaTree.NumberValue(schema, "minLength") ?? 0);
-        var maxLength = (int)(SchemaTree.NumberValue(schema, "maxLength") ?? int.MaxValue);
-        var length = Math.Min(Math.Max(minLength, SampleText.Length), maxLength);
+        var minLength = (int)Math.Min(SchemaTree.NumberValue(schema, "minLength") ?? 0, MaxTextLength);
+        var maxLength = (int)Math.Min(SchemaTree.NumberValue(schema, "maxLength") ?? MaxTextLength, MaxTextLength);
+        var length = Math.Max(0, Math.Min(Math.Max(minLength, SampleText.Length), maxLength));
         return string.Concat(Enumerable.Repeat(SampleText, length / SampleText.Length + 1))[..length];
     }
 

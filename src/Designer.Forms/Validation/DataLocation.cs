@@ -56,27 +56,28 @@ internal sealed class DataLocation
         return schema;
     }
 
-    /// <summary>The field's title in Chinese quotes, prefixed by the list item it sits in, if any.</summary>
+    /// <summary>
+    /// The field's title in Chinese quotes, preceded by the fields and list items it sits in:
+    /// "“申报材料附件”第 1 项的“文件名”", "“个人现实表现”的“政治表现”".
+    /// </summary>
     public string Label(JsonObject root)
     {
         JsonObject? schema = root;
-        var prefix = "";
-        var label = "表单";
+        var label = "";
         foreach (var segment in segments)
         {
             if (segment is int index)
             {
-                prefix = $"{label}第 {index + 1} 项";
-                label = prefix;
+                label += $"第 {index + 1} 项";
                 schema = schema is null ? null : SchemaTree.Item(schema, index);
                 continue;
             }
             var name = (string)segment;
             schema = schema is null ? null : SchemaTree.Property(schema, name);
             var title = schema is null ? name : SchemaTree.StringValue(schema, "title") ?? name;
-            label = prefix.Length > 0 ? $"{prefix}的“{title}”" : $"“{title}”";
+            label += label.Length > 0 ? $"的“{title}”" : $"“{title}”";
         }
-        return label;
+        return label.Length > 0 ? label : "表单";
     }
 
     private static void Flush(StringBuilder name, List<object> segments)

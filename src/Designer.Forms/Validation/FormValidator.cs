@@ -63,14 +63,21 @@ internal sealed class FormValidator
         }
     }
 
-    /// <summary>A value of the wrong type also fails its enum, length... checks; only the type error is worth showing.</summary>
+    /// <summary>
+    /// A value of the wrong type also fails its enum, length, required-field... checks, at its own path and below;
+    /// only the type error is worth showing.
+    /// </summary>
     private static IReadOnlyList<FieldError> KeepTypeErrorsAlone(IReadOnlyList<(ValidationErrorKind Kind, FieldError Error)> errors)
     {
         var mistyped = errors.Where(e => TypeErrors.Contains(e.Kind)).Select(e => e.Error.Path).ToHashSet();
         return errors
-            .Where(e => TypeErrors.Contains(e.Kind) || !mistyped.Contains(e.Error.Path))
+            .Where(e => TypeErrors.Contains(e.Kind) || !mistyped.Any(path => IsAtOrBelow(e.Error.Path, path)))
             .Select(e => e.Error)
             .Distinct()
             .ToList();
     }
+
+    private static bool IsAtOrBelow(string path, string ancestor) =>
+        path == ancestor
+        || (path.StartsWith(ancestor, StringComparison.Ordinal) && path[ancestor.Length] is '.' or '[');
 }
