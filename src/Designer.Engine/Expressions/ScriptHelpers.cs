@@ -1,0 +1,92 @@
+using System.Globalization;
+using Designer.Engine.Calendar;
+using Jint.Native;
+using Jint.Native.Date;
+using Jint.Native.Function;
+using Jint.Runtime;
+using Jint.Runtime.Interop;
+using JsEngine = Jint.Engine;
+
+namespace Designer.Engine.Expressions;
+
+/// <summary>
+/// The helper functions every script sees: today(), isWorkingDay(d), workingDaysBetween(a, b), addWorkingDays(d, n),
+/// yearOf(d), count(array, predicate?). Dates are "yyyy-MM-dd" strings (a longer ISO timestamp or a Date also works).
+/// </summary>
+internal sealed class ScriptHelpers(JsEngine engine, IWorkingDayCalendar calendar, DateOnly today)
+{
+    private const int MaxWorkingDays = 100_000;
+    private const uint MaxCountLength = 1_000_000;
+
+    public void Install()
+    {
+        Define(engine, "today", 0, _ => Iso(today));
+        Define(engine, "isWorkingDay", 1, args => calendar.IsWorkingDay(DateArg(args, 0, "isWorkingDay")));
+        Define(engine, "workingDaysBetween", 2, args =>
+            calendar.WorkingDaysBetween(DateArg(args, 0, "workingDaysBetween"), DateArg(args, 1, "workingDaysBetween")));
+        Define(engine, "addWorkingDays", 2, args =>
+            Iso(calendar.AddWorkingDays(DateArg(args, 0, "addWorkingDays"), WorkingDaysArg(args, 1))));
+        Define(engine, "yearOf", 1, args => DateArg(args, 0, "yearOf").Year);
+        Define(engine, "count", 2, Count);
+    }
+
+    public static void Define(JsEngine engine, string name, int length, Func<JsValue[], JsValue> body) =>
+        engine.SetValue(name, new ClrFunctionInstance(engine, (_, args) => body(args), length));
+
+    public static JavaScriptException TypeError(JsEngine engine, string message) => new(engine.TypeError, message);
+
+    private static JsValue Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private DateOnly DateArg(JsValue[] args, int index, string function)
+    {
+        var value = Arguments.At(args, index);
+        if (value.IsString() && TryParseIsoDate(value.AsString(), out var date)) return date;
+        if (value.IsObject() && value.AsObject() is DateInstance instance && Math.Abs(instance.PrimitiveValue) <= 8.64e15)
+            return DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds((long)instance.PrimitiveValue).UtcDateTime);
+        throw TypeError(engine, $"{function}: argument {index + 1} must be a date \"yyyy-MM-dd\", not {Describe(value)}");
+    }
+
+    private static bool TryParseIsoDate(string text, out DateOnly date)
+    {
+        date = default;
+        return (text.Length == 10 || (text.Length > 10 && text[10] is 'T' or ' '))
+               && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    private int WorkingDaysArg(JsValue[] args, int index)
+    {
+        var value = Arguments.At(args, index);
+        var number = value.IsNumber() ? value.AsNumber() : double.NaN;
+        if (Math.Floor(number) != number || Math.Abs(number) > MaxWorkingDays)
+            throw TypeError(engine, $"addWorkingDays: argument {index + 1} must be a whole number of days up to {MaxWorkingDays}, not {Describe(value)}");
+        return (int)number;
+    }
+
+    /// <summary>count(array): its length; count(array, fn): elements for which fn(element, index, array) is truthy.</summary>
+    private JsValue Count(JsValue[] args)
+    {
+        var list = Arguments.At(args, 0);
+        if (list.IsNull() || list.IsUndefined()) return 0;
+        if (!list.IsArray()) throw TypeError(engine, $"count: argument 1 must be an array, not {Describe(list)}");
+        var array = list.AsArray();
+        var length = TypeConverter.ToUint32(array.Get("length"));
+        if (length > MaxCountLength) throw TypeError(engine, $"count: arrays longer than {MaxCountLength} are not supported");
+
+        var predicate = Arguments.At(args, 1);
+        if (predicate.IsUndefined()) return length;
+        if (!predicate.IsObject() || predicate.AsObject() is not FunctionInstance function)
+            throw TypeError(engine, $"count: argument 2 must be a function, not {Describe(predicate)}");
+
+        var matches = 0;
+        for (uint i = 0; i < length; i++)
+        {
+            var key = i.ToString(CultureInfo.InvariantCulture);
+            if (!array.HasProperty(key)) continue;   // skip holes, as Array.prototype.filter does
+            if (TypeConverter.ToBoolean(function.Call(JsValue.Undefined, [array.Get(key), i, list]))) matches++;
+        }
+        return matches;
+    }
+
+    private static string Describe(JsValue value) =>
+        value.IsString() ? $"\"{value.AsString()}\"" : value.IsObject() ? $"an {value.AsObject().Class}" : TypeConverter.ToString(value);
+}
