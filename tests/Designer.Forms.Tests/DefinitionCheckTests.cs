@@ -86,6 +86,19 @@ public class DefinitionCheckTests
     }
 
     [Fact]
+    public void External_references_are_never_fetched()
+    {
+        var catalog = TestForms.Single($$"""
+            { "$schema": "{{TestForms.Draft07}}", "type": "object",
+              "properties": { "a": { "title": "甲", "$ref": "http://example.invalid/a.json" } } }
+            """);
+
+        Assert.Contains(new FieldError("$", "校验器无法加载该表单：不允许引用外部文件或网址：http://example.invalid/a.json"),
+            catalog.CheckDefinition("form"));
+        Assert.Equal("$", Assert.Single(catalog.Validate("form", new System.Text.Json.Nodes.JsonObject())).Path);
+    }
+
+    [Fact]
     public void Problem_messages_are_chinese_and_name_the_culprit()
     {
         var catalog = TestForms.Single($$"""

@@ -27,6 +27,9 @@ internal sealed class FormValidator
     /// <summary>Compiles the schema; throws when NJsonSchema cannot load it.</summary>
     public static FormValidator Create(JsonObject formSchema)
     {
+        // NJsonSchema would fetch external references from disk or the network; forms may come from a database.
+        if (ValidationSchema.ExternalReferences(formSchema).FirstOrDefault() is { } external)
+            throw new NotSupportedException($"不允许引用外部文件或网址：{external}");
         var normalised = ValidationSchema.Normalise(formSchema);
         var compiled = JsonSchema.FromJsonAsync(normalised.ToJsonString()).GetAwaiter().GetResult();
         return new FormValidator(normalised, compiled);

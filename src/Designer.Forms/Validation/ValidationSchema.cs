@@ -35,6 +35,17 @@ internal static class ValidationSchema
             NormaliseInPlace(child);
     }
 
+    /// <summary>Every "$ref" that points outside the schema itself (anything but "#...").</summary>
+    public static IEnumerable<string> ExternalReferences(JsonNode? node) => node switch
+    {
+        JsonObject schema => schema.SelectMany(p =>
+            p.Key == "$ref" && p.Value is JsonValue v && v.TryGetValue(out string? target) && !target.StartsWith('#')
+                ? [target]
+                : ExternalReferences(p.Value)),
+        JsonArray list => list.SelectMany(ExternalReferences),
+        _ => [],
+    };
+
     private static bool IsListOfConstants(JsonArray options) =>
         options.Count > 0 && options.All(o => o is JsonObject branch && branch.ContainsKey("const"));
 
