@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Designer.Engine.Domain;
+using Designer.Engine.Expressions;
+using Designer.Engine.Model;
+using Designer.Engine.Simulation;
+using Designer.Engine.Tests.Support;
+
+namespace Designer.Engine.Tests.Localities;
+
+/// <summary>
+/// Runs every simulation case under Localities/cases/&lt;locality&gt;/*.json (contract.md's format, so the CLI runs them
+/// too: `designer simulate --case FILE`) and checks the case's `expect` block:
+/// <list type="bullet">
+/// <item>`workflow`: the definitionId chosen when the case names a locality code;</item>
+/// <item>`status`, `reason` (a part of the instance's reason), `granted` (null, or fields the grant must carry);</item>
+/// <item>`path`: every stage reached, in order, as "stage @ org", optionally "-> action" and "on yyyy-MM-dd";</item>
+/// <item>`selectionError`: the locality has no procedure for the applicant (a part of the message).</item>
+/// </list>
+/// </summary>
+public partial class LocalityCaseTests
+{
+    public static readonly string CasesRoot =
+        Path.Combine(TestEngine.Layout.Root, "tests", "Designer.Engine.Tests", "Localities", "cases");
+
+    private static readonly Lazy<List<WorkflowDefinition>> Definitions =
+        new(() => WorkflowFiles.LoadAll(TestEngine.Layout.Workflows).Definitions);
+
+    private static readonly Simulator Simulator =
+        new(TestEngine.Calendar, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar), TestEngine.Forms);
+
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(CasesRoot, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            data.Add(Path.GetRelativePath(CasesRoot, file).Replace('\\', '/'));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Case_ends_as_expected(string caseFile)
+    {
+        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(CasesRoot, caseFile)))!.AsObject();
+        var expect = document["expect"] as JsonObject ?? throw new InvalidOperationException($"{caseFile}: no expect block");
+        var simulation = SimulationCase.From(document);
+
+        WorkflowDefinition definition;
+        try { definition = Resolve(simulation); }
+        catch (SimulationCaseException e) when (expect["selectionError"] is not null)
+        {
+            Assert.Contains(expect["selectionError"]!.GetValue<string>(), e.Message);
+            return;
+        }
+        Assert.True(expect["selectionError"] is null, $"{caseFile}: expected no procedure to cover the applicant, got {definition.DefinitionId}");
+        if (expect["workflow"] is JsonValue workflow) Assert.Equal(workflow.GetValue<string>(), definition.DefinitionId);
+
+        var result = Simulator.Run(simulation, definition);
+        var actualPath = result.Path.Select(Describe).ToList();
+        var context = $"{caseFile}\nstatus {result.Status} ({result.Reason})\npath:\n  {string.Join("\n  ", actualPath)}\n" +
+                      $"errors: {string.Join("; ", result.Errors.Select(e => $"{e.Path}: {e.Message}"))}";
+
+        Assert.True(result.Errors.Count == 0, context);
+        Assert.True(expect["status"]!.GetValue<string>() == result.Status, $"status\n{context}");
+        if (expect["reason"] is JsonValue reason)
+            Assert.True(result.Reason?.Contains(reason.GetValue<string>()) == true, $"reason should contain “{reason}”\n{context}");
+        CheckGranted(expect, result, context);
+        if (expect["path"] is JsonArray path) CheckPath(path, actualPath, context);
+    }
+
+    [Fact]
+    public void Every_locality_has_at_least_five_cases()
+    {
+        foreach (var locality in new[] { "xj-prefecture", "bazhou", "kashgar", "qiaocheng", "sample-city" })
+        {
+            var folder = Path.Combine(CasesRoot, locality);
+            Assert.True(Directory.Exists(folder), $"no cases for {locality}");
+            Assert.True(Directory.GetFiles(folder, "*.json").Length >= 5, $"{locality} has fewer than five cases");
+        }
+    }
+
+    private static WorkflowDefinition Resolve(SimulationCase simulation)
+    {
+        var text = simulation.WorkflowText ?? throw new InvalidOperationException("workflow must be a path or a locality code");
+        return Vocabulary.Localities.ContainsKey(text)
+            ? WorkflowSelector.Choose(Definitions.Value, text, simulation.Applicant)
+            : WorkflowDefinitionReader.Load(Path.Combine(TestEngine.Layout.Root, text));
+    }
+
+    private static string Describe(PathStep step) => $"{step.Stage} @ {step.Assignee.Org} -> {step.Action} on {step.Date}";
+
+    private static void CheckGranted(JsonObject expect, SimulationResult result, string context)
+    {
+        if (!expect.ContainsKey("granted")) return;
+        if (expect["granted"] is not JsonObject granted)
+        {
+            Assert.True(result.Granted is null, $"nothing should be granted, got {result.Granted?.ToJsonString()}\n{context}");
+            return;
+        }
+        Assert.True(result.Granted is not null, $"a title should be granted\n{context}");
+        foreach (var (field, value) in granted)
+            Assert.True(JsonNode.DeepEquals(value, result.Granted![field]),
+                $"granted.{field}: expected {value?.ToJsonString() ?? "null"}, got {result.Granted[field]?.ToJsonString() ?? "null"}\n{context}");
+    }
+
+    private static void CheckPath(JsonArray expected, List<string> actual, string context)
+    {
+        Assert.True(expected.Count == actual.Count, $"path has {actual.Count} steps, expected {expected.Count}\n{context}");
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var pattern = expected[i]!.GetValue<string>();
+            var match = StepPattern().Match(pattern);
+            Assert.True(match.Success, $"path[{i}] “{pattern}” is not “stage @ org [-> action] [on date]”");
+            var step = StepPattern().Match(actual[i]);
+            foreach (var part in new[] { "stage", "org", "action", "date" })
+                if (match.Groups[part].Success)
+                    Assert.True(match.Groups[part].Value == step.Groups[part].Value,
+                        $"path[{i}].{part}: expected “{match.Groups[part].Value}”, got “{step.Groups[part].Value}”\n{context}");
+        }
+    }
+
+    [GeneratedRegex(@"^(?<stage>\S+) @ (?<org>\S+)(?: -> (?<action>\S+))?(?: on (?<date>\d{4}-\d{2}-\d{2}))?$")]
+    private static partial Regex StepPattern();
+}
