@@ -76,8 +76,19 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
             var action = given?["action"].AsString() ?? DefaultAction(step);
             var data = string.IsNullOrEmpty(step.Form) || forms is null || !forms.Exists(step.Form) ? new JsonObject() : forms.MinimalValid(step.Form);
             if (stage == "apply") Overlay(data, @case.Applicant);
+            if (action == "vote" && given?["data"] is null && @case.DefaultAction == "approve") VoteInFavour(step, data);
             if (given?["data"] is JsonObject answerData) Overlay(data, answerData);
             return (action, data);
+        }
+
+        /// <summary>A vote left to the default "approve": the quorum is present and votes for.</summary>
+        private static void VoteInFavour(Bookmark step, JsonObject data)
+        {
+            var quorum = step.Payload["quorum"] is JsonValue q && q.TryGetValue<int>(out var n) && n > 0 ? n : 1;
+            data["for"] = quorum;
+            data["against"] = 0;
+            data["abstain"] = 0;
+            data["membersPresent"] = quorum;
         }
 
         private JsonObject? Peek(string stage) => @case.Answers[stage] switch

@@ -34,6 +34,12 @@ public sealed class CommitteeVote : PersonStep
 
     protected override IReadOnlyList<string> ActionPorts() => ["Passed", "Failed"];
 
+    protected override void AddToPayload(ActivityContext context, JsonObject payload)
+    {
+        payload["quorum"] = context.Get(Quorum);
+        payload["passRatio"] = context.Get(PassRatio);
+    }
+
     public SessionPolicy Policy => new(BottomEliminationRatio.LiteralOrDefault(), PassRateCap.LiteralOrDefault(), RankBy.LiteralOrDefault());
 
     protected override void Act(ActivityContext context, Bookmark bookmark, ResumeInput input, Assignee assignee)
@@ -62,7 +68,7 @@ public sealed record VoteTally(int For, int Against, int Abstain, int Present)
     {
         int Read(string name) => data?[name] is JsonValue v && v.TryGetValue<double>(out var d) ? (int)d : 0;
         var (votesFor, against, abstain) = (Read("for"), Read("against"), Read("abstain"));
-        var present = Read("present") is > 0 and var p ? p : votesFor + against + abstain;
+        var present = Read("membersPresent") is > 0 and var p ? p : votesFor + against + abstain;
         return new VoteTally(votesFor, against, abstain, present);
     }
 }

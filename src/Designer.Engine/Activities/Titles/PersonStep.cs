@@ -62,8 +62,12 @@ public abstract class PersonStep : Activity
             ["instructions"] = context.Get(Instructions),
             ["dueDate"] = dueDate?.ToString("yyyy-MM-dd"),
         };
+        AddToPayload(context, payload);
         context.CreateBookmark(BookmarkKinds.Task, payload, dueDate is { } d ? ChinaTime.EndOf(d) : null);
     }
+
+    /// <summary>What else the inbox (and a simulation) should know about this step.</summary>
+    protected virtual void AddToPayload(ActivityContext context, JsonObject payload) { }
 
     public override void Resume(ActivityContext context, Bookmark bookmark, ResumeInput input)
     {
