@@ -1,6 +1,19 @@
+using Designer.Server.Hosting;
+using Designer.Server.LoadTest;
+using Designer.Server.Seeding;
+
+if (args.Length > 0 && args[0] == "loadtest")
+    return await LoadDriver.RunAsync(args[1..]);
+
 var builder = WebApplication.CreateBuilder(args);
+var root = builder.UseTopLevelSettings();
+builder.AddDesigner(root);
+
 var app = builder.Build();
+app.UseDesigner();
+await app.Services.InitialiseAsync();
+await app.RunAsync();
+return 0;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+/// <summary>The entry point, visible to WebApplicationFactory.</summary>
+public partial class Program;

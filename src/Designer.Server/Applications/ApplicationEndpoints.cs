@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using Designer.Engine.Model;
+using Designer.Persistence;
+using Designer.Persistence.Entities;
+using Designer.Server.Auth;
+using Designer.Server.Forms;
+using Designer.Server.Hosting;
+using Designer.Server.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Designer.Server.Applications;
+
+public sealed record StartApplicationRequest(string? DefinitionId, JsonObject? Data, bool Draft = false);
+public sealed record DraftRequest(JsonObject? Data);
+
+public static class ApplicationEndpoints
+{
+    public static void MapApplications(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/procedures", Procedures).WithTags("Applications").RequireAuthorization();
+        var group = app.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization();
+        group.MapGet("/", List);
+        group.MapGet("/{id}", async (string id, HttpContext http, DesignerDbContext db) =>
+        {
+            var user = http.CurrentUser();
+            var application = await ApplicationAccess.FindReadableAsync(db, user, id);
+            return Results.Ok(ApplicationDtos.Detail(application, await PendingForAsync(db, user, id)));
+        });
+        group.MapPost("/", Start).RequireAuthorization(Policies.Applicant);
+        group.MapPut("/{id}/draft", async (string id, DraftRequest request, HttpContext http, DesignerDbContext db, ApplicationRunner runner) =>
+        {
+            var user = http.CurrentUser();
+            var draft = await OwnDraftAsync(db, user, id);
+            var saved = await runner.SaveDraftAsync(user, await VersionAsync(db, draft.DefinitionId, draft.DefinitionVersion), Data(request.Data), draft);
+            return Results.Ok(ApplicationDtos.Detail(saved, []));
+        }).RequireAuthorization(Policies.Applicant);
+        group.MapPost("/{id}/submit", async (string id, HttpContext http, DesignerDbContext db, ApplicationRunner runner) =>
+        {
+            var user = http.CurrentUser();
+            var draft = await OwnDraftAsync(db, user, id);
+            var version = await PublishedVersionAsync(db, user, draft.DefinitionId);
+            var submitted = await runner.SubmitAsync(user, version, JsonNode.Parse(draft.DataJson)!.AsObject(), draft);
+            return Results.Ok(ApplicationDtos.Detail(submitted, await PendingForAsync(db, user, id)));
+        }).RequireAuthorization(Policies.Applicant);
+    }
+
+    private static async Task<IResult> Start(StartApplicationRequest request, HttpContext http, DesignerDbContext db, ApplicationRunner runner)
+    {
+        var user = http.CurrentUser();
+        if (string.IsNullOrEmpty(request.DefinitionId)) return Problems.Invalid("$.definitionId", "请选择申报的评审流程 (definitionId is required)");
+        var version = await PublishedVersionAsync(db, user, request.DefinitionId);
+        var data = Data(request.Data);
+        var application = request.Draft
+            ? await runner.SaveDraftAsync(user, version, data, null)
+            : await runner.SubmitAsync(user, version, data, null);
+        return Results.Created($"/api/applications/{application.Id}", ApplicationDtos.Detail(application, await PendingForAsync(db, user, application.Id)));
+    }
+
+    private static async Task<IResult> Procedures(string? kind, string? series, string? level, string? employmentType, string? locality,
+        HttpContext http, DesignerDbContext db, EngineHost.EngineHost host)
+    {
+        var user = http.CurrentUser();
+        var target = user.SeesEverything && !string.IsNullOrEmpty(locality) ? locality : user.Locality;
+        var published = await db.WorkflowVersions.AsNoTracking().Where(v => v.IsPublished)
+            .Join(db.Workflows.Where(w => w.Locality == target), v => v.DefinitionId, w => w.DefinitionId, (v, w) => v).ToListAsync();
+        var applicant = new JsonObject();
+        if (!string.IsNullOrEmpty(kind)) applicant["kind"] = kind;
+        if (!string.IsNullOrEmpty(series)) applicant["series"] = series;
+        if (!string.IsNullOrEmpty(level)) applicant["level"] = level;
+        if (!string.IsNullOrEmpty(employmentType)) applicant["employmentType"] = employmentType;
+        return Results.Ok(published
+            .Select(v => host.Definition(v.DefinitionId, v.Version, v.ConcurrencyToken, v.Json))
+            .Where(d => CoversGiven(d.Scope, applicant))
+            .OrderByDescending(d => d.Scope.Specificity).ThenBy(d => d.DefinitionId)
+            .Select(d => new
+            {
+                definitionId = d.DefinitionId, version = d.Version, name = d.Name, description = d.Description, locality = d.Locality,
+                scope = new { kinds = d.Scope.Kinds, series = d.Scope.Series, levels = d.Scope.Levels, employmentTypes = d.Scope.EmploymentTypes },
+                applyForm = FormCatalogs.ApplyForm(d),
+            }));
+    }
+
+    /// <summary>Only the fields given are matched: an applicant who has said nothing yet sees every open procedure.</summary>
+    private static bool CoversGiven(WorkflowScope scope, JsonObject given) =>
+        (!given.ContainsKey("kind") || scope.Kinds.Count == 0 || scope.Kinds.Contains(given["kind"].AsString()!)) &&
+        (!given.ContainsKey("series") || scope.Series.Count == 0 || scope.Series.Contains(given["series"].AsString()!)) &&
+        (!given.ContainsKey("level") || scope.Levels.Count == 0 || scope.Levels.Contains(given["level"].AsString()!)) &&
+        (!given.ContainsKey("employmentType") || scope.EmploymentTypes.Count == 0 || scope.EmploymentTypes.Contains(given["employmentType"].AsString()!));
+
+    private static async Task<IResult> List(HttpContext http, DesignerDbContext db)
+    {
+        var user = http.CurrentUser();
+        var applications = db.Applications.AsNoTracking();
+        List<ApplicationRecord> found;
+        if (user.SeesEverything) found = await applications.OrderByDescending(a => a.UpdatedAt).Take(500).ToListAsync();
+        else if (user.IsLocalityAdmin) found = await applications.Where(a => a.Locality == user.Locality).OrderByDescending(a => a.UpdatedAt).Take(500).ToListAsync();
+        else
+        {
+            var mine = await applications.Where(a => a.ApplicantUserId == user.Id).ToListAsync();
+            var reviewed = new List<ApplicationRecord>();
+            if (user.IsReviewer)
+            {
+                var taskApps = (await TaskAccess.Candidates(db, user).AsNoTracking().ToListAsync())
+                    .Where(t => TaskAccess.CanAct(user, t)).Select(t => t.ApplicationId).Distinct().ToList();
+                reviewed = await applications.Where(a => taskApps.Contains(a.Id)).ToListAsync();
+            }
+            found = mine.Concat(reviewed).DistinctBy(a => a.Id).OrderByDescending(a => a.UpdatedAt).ToList();
+        }
+        var ids = found.Select(a => a.Id).ToList();
+        var open = await db.Tasks.AsNoTracking().Where(t => t.IsOpen && ids.Contains(t.ApplicationId)).ToListAsync();
+        return Results.Ok(found.Select(a => ApplicationDtos.Summary(a, open)));
+    }
+
+    /// <summary>The open tasks of this application that the viewer acts on (the applicant's correction request, a reviewer's step).</summary>
+    public static async Task<List<TaskRecord>> PendingForAsync(DesignerDbContext db, CurrentUser user, string applicationId)
+    {
+        var open = await db.Tasks.AsNoTracking().Where(t => t.ApplicationId == applicationId && t.IsOpen).ToListAsync();
+        return open.Where(t => TaskAccess.CanAct(user, t)).ToList();
+    }
+
+    private static async Task<WorkflowVersionRecord> PublishedVersionAsync(DesignerDbContext db, CurrentUser user, string definitionId)
+    {
+        var workflow = await db.Workflows.AsNoTracking().FirstOrDefaultAsync(w => w.DefinitionId == definitionId);
+        if (workflow is null || workflow.Locality != user.Locality)
+            throw new ApiProblemException(Problems.NotFound($"本地区没有流程 {definitionId}"));
+        if (workflow.PublishedVersion is not { } published)
+            throw new ApiProblemException(Problems.Conflict($"流程 {definitionId} 当前未发布，不能申报 (not published)"));
+        return await VersionAsync(db, definitionId, published);
+    }
+
+    private static async Task<WorkflowVersionRecord> VersionAsync(DesignerDbContext db, string definitionId, int version) =>
+        await db.WorkflowVersions.AsNoTracking().FirstAsync(v => v.DefinitionId == definitionId && v.Version == version);
+
+    private static async Task<ApplicationRecord> OwnDraftAsync(DesignerDbContext db, CurrentUser user, string id)
+    {
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id && a.ApplicantUserId == user.Id)
+            ?? throw new ApiProblemException(Problems.NotFound($"找不到申报 {id}"));
+        if (application.Status != ApplicationRunner.DraftStatus) throw new ApiProblemException(Problems.Conflict("申报已提交，不能再修改草稿 (already submitted)"));
+        return application;
+    }
+
+    private static JsonObject Data(JsonObject? data) =>
+        data ?? throw new ApiProblemException(Problems.Invalid("$.data", "缺少申报信息 (data is required)"));
+}

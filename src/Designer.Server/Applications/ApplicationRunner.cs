@@ -1,0 +1,194 @@
+using System.Text.Json.Nodes;
+using Designer.Engine.Forms;
+using Designer.Engine.Model;
+using Designer.Engine.Runtime;
+using Designer.Persistence;
+using Designer.Persistence.Entities;
+using Designer.Server.Auth;
+using Designer.Server.Forms;
+using Designer.Server.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Designer.Server.Applications;
+
+/// <summary>
+/// Runs applications' workflow instances: start, resume a bookmark, fire due timers. Every change is saved in one
+/// SaveChanges with the application's Revision checked, so two writers of the same application never both win.
+/// </summary>
+public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHost host, FormCatalogs forms, IClock clock)
+{
+    public const string DraftStatus = "Draft";
+    private static readonly string[] ApplyActions = ["approve", "submit", "pass"];
+
+    private DateTime Now => clock.Now.UtcDateTime;
+
+    public sealed record Loaded(WorkflowDefinition Definition, IFormCatalog Forms, WorkflowVersionRecord Version);
+
+    public async Task<Loaded> LoadAsync(string definitionId, int version)
+    {
+        var record = await db.WorkflowVersions.AsNoTracking().FirstOrDefaultAsync(v => v.DefinitionId == definitionId && v.Version == version)
+            ?? throw new ApiProblemException(Problems.NotFound($"流程 {definitionId} 版本 {version} 不存在"));
+        var definition = host.Definition(record.DefinitionId, record.Version, record.ConcurrencyToken, record.Json);
+        return new Loaded(definition, await forms.PinnedAsync(db, record.FormPins), record);
+    }
+
+    /// <summary>
+    /// Starts the workflow with the application data and completes its "apply" step with the same data, so the
+    /// step's form validates it. Nothing is saved when the data is rejected (422).
+    /// </summary>
+    public async Task<ApplicationRecord> SubmitAsync(CurrentUser user, WorkflowVersionRecord version, JsonObject data, ApplicationRecord? draft)
+    {
+        var loaded = await LoadAsync(version.DefinitionId, version.Version);
+        var engine = host.Engine(loaded.Forms, new DbQuotaLedger(db));
+        var id = draft?.Id ?? NewId();
+        if (FormCatalogs.ApplyForm(loaded.Definition) is { } applyForm && loaded.Forms.Exists(applyForm) &&
+            loaded.Forms.Validate(applyForm, data) is { Count: > 0 } formErrors)
+            throw new ApiProblemException(Problems.FormErrors(formErrors));
+
+        var state = engine.Start(loaded.Definition, new StartRequest(id, data, await HistoryAsync(user.Id, id)));
+        var apply = state.Bookmarks.FirstOrDefault(b => b.Kind == BookmarkKinds.Task && b.Stage == "apply");
+        if (apply is not null)
+        {
+            var action = ApplyActions.FirstOrDefault(apply.Actions.Contains) ?? apply.Actions.FirstOrDefault() ?? "approve";
+            state = Resume(engine, loaded.Definition, state, apply.Id, new ResumeInput(action, data.DeepClone(), user.UserName));
+        }
+
+        var application = draft ?? new ApplicationRecord { Id = id, ApplicantUserId = user.Id, CreatedAt = Now };
+        application.DefinitionId = version.DefinitionId;
+        application.DefinitionVersion = version.Version;
+        application.WorkflowName = loaded.Definition.Name;
+        application.Locality = loaded.Definition.Locality;
+        if (draft is null) db.Applications.Add(application);
+        await PersistAsync(application, loaded.Definition, state, user.UserName, apply?.Id, apply is null ? null : "submit");
+        return application;
+    }
+
+    public async Task<ApplicationRecord> SaveDraftAsync(CurrentUser user, WorkflowVersionRecord version, JsonObject data, ApplicationRecord? draft)
+    {
+        var application = draft ?? new ApplicationRecord
+        {
+            Id = NewId(), ApplicantUserId = user.Id, CreatedAt = Now, Status = DraftStatus, DefinitionId = version.DefinitionId,
+            DefinitionVersion = version.Version, Locality = (await LoadAsync(version.DefinitionId, version.Version)).Definition.Locality,
+            WorkflowName = (await LoadAsync(version.DefinitionId, version.Version)).Definition.Name,
+        };
+        if (draft is null) db.Applications.Add(application);
+        Describe(application, data);
+        application.UpdatedAt = Now;
+        application.Revision++;
+        await SaveAsync();
+        return application;
+    }
+
+    /// <summary>Acts on a bookmark. 409 when it is gone (acted on already) or someone else wrote first; 422 when rejected.</summary>
+    public async Task<WorkflowInstanceState> ActAsync(ApplicationRecord application, string bookmarkId, ResumeInput input)
+    {
+        var loaded = await LoadAsync(application.DefinitionId, application.DefinitionVersion);
+        var engine = host.Engine(loaded.Forms, new DbQuotaLedger(db));
+        var state = Resume(engine, loaded.Definition, StateOf(application), bookmarkId, input);
+        await PersistAsync(application, loaded.Definition, state, input.Actor, bookmarkId, input.Action);
+        return state;
+    }
+
+    /// <summary>Fires the application's due timers. False when another writer got there first (it will be looked at again).</summary>
+    public async Task<bool> FireDueTimersAsync(ApplicationRecord application)
+    {
+        var loaded = await LoadAsync(application.DefinitionId, application.DefinitionVersion);
+        var engine = host.Engine(loaded.Forms, new DbQuotaLedger(db));
+        var before = StateOf(application);
+        var state = engine.FireDueTimers(loaded.Definition, before);
+        var fired = before.Bookmarks.Where(b => state.Bookmarks.All(after => after.Id != b.Id)).Select(b => b.Id).ToHashSet();
+        try
+        {
+            await PersistAsync(application, loaded.Definition, state, "system", null, "timer");
+            return true;
+        }
+        catch (ApiProblemException) when (fired.Count > 0)
+        {
+            return false;
+        }
+    }
+
+    public static WorkflowInstanceState StateOf(ApplicationRecord application) =>
+        WorkflowInstanceState.FromJson(application.StateJson ?? throw new ApiProblemException(Problems.Conflict("申报尚未提交 (the application is a draft)")));
+
+    private static WorkflowInstanceState Resume(WorkflowEngine engine, WorkflowDefinition definition, WorkflowInstanceState state, string bookmarkId, ResumeInput input)
+    {
+        try { return engine.Resume(definition, state, bookmarkId, input); }
+        catch (BookmarkNotFoundException e) { throw new ApiProblemException(Problems.Conflict(e.Message)); }
+        catch (ResumeRejectedException e)
+        {
+            throw new ApiProblemException(e.Errors.Count > 0 ? Problems.FormErrors(e.Errors, e.Message) : Problems.Invalid("$.action", e.Message));
+        }
+    }
+
+    /// <summary>The applicant's other submitted applications, as the engine's `history` (eligibility reads it).</summary>
+    private async Task<JsonArray> HistoryAsync(string applicantUserId, string exceptId)
+    {
+        var others = await db.Applications.AsNoTracking()
+            .Where(a => a.ApplicantUserId == applicantUserId && a.Id != exceptId && a.Status != DraftStatus &&
+                        a.Status != nameof(WorkflowStatus.Faulted) && a.Status != nameof(WorkflowStatus.Withdrawn))
+            .Select(a => new { a.Year, a.Kind, a.Series, a.Level, a.Status, a.DefinitionId }).ToListAsync();
+        return new JsonArray([.. others.Select(a => (JsonNode)new JsonObject
+        {
+            ["year"] = a.Year, ["kind"] = a.Kind, ["series"] = a.Series, ["level"] = a.Level, ["status"] = a.Status, ["definitionId"] = a.DefinitionId,
+        })]);
+    }
+
+    private async Task PersistAsync(ApplicationRecord application, WorkflowDefinition definition, WorkflowInstanceState state, string? actor, string? actedBookmarkId, string? action)
+    {
+        application.StateJson = state.ToJson();
+        application.Status = state.Status == WorkflowStatus.Running ? nameof(WorkflowStatus.Waiting) : state.Status.ToString();
+        Describe(application, state.Application);
+        application.NextDueAt = state.Status.IsFinal() ? null : WorkflowEngine.NextDueTimer(state)?.DueAt?.UtcDateTime;
+        application.UpdatedAt = Now;
+        application.Revision++;
+        await SyncTasksAsync(application, definition, state, actor, actedBookmarkId, action);
+        if (state.Granted?["number"].AsString() is { Length: > 0 } number && !await db.Certificates.AnyAsync(c => c.Number == number))
+            db.Certificates.Add(CertificateOf(application, state.Granted, number));
+        await SaveAsync();
+    }
+
+    private async Task SyncTasksAsync(ApplicationRecord application, WorkflowDefinition definition, WorkflowInstanceState state, string? actor, string? actedBookmarkId, string? action)
+    {
+        var rows = await db.Tasks.Where(t => t.ApplicationId == application.Id && t.IsOpen).ToListAsync();
+        foreach (var row in rows.Where(r => state.Bookmarks.All(b => b.Id != r.BookmarkId)))
+        {
+            row.IsOpen = false;
+            row.ClosedAt = Now;
+            row.ClosedBy = row.BookmarkId == actedBookmarkId ? actor : "system";
+            row.ClosedAction = row.BookmarkId == actedBookmarkId ? action : state.Status.IsFinal() ? "cancelled" : "timer";
+        }
+        foreach (var bookmark in state.Bookmarks.Where(b => rows.All(r => r.BookmarkId != b.Id)))
+            db.Tasks.Add(TaskRows.From(application, bookmark, Now,
+                definition.ActivitiesById.TryGetValue(bookmark.ActivityId, out var node) ? node.Type : ""));
+    }
+
+    private async Task SaveAsync()
+    {
+        try { await db.SaveChangesAsync(); }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ApiProblemException(Problems.Conflict("该申报刚被他人处理，请刷新后重试 (the application changed concurrently)"));
+        }
+    }
+
+    private void Describe(ApplicationRecord application, JsonObject data)
+    {
+        application.DataJson = data.ToJsonString();
+        application.ApplicantName = data["name"].AsString() ?? application.ApplicantName;
+        application.Kind = data["kind"].AsString();
+        application.Series = data["series"].AsString();
+        application.Level = data["level"].AsString();
+        application.Year = ChinaTime.DateOf(clock.Now).Year;
+    }
+
+    private static CertificateRecord CertificateOf(ApplicationRecord application, JsonObject granted, string number) => new()
+    {
+        Number = number, ApplicationId = application.Id, Locality = application.Locality,
+        Holder = granted["holder"].AsString() ?? application.ApplicantName, Series = granted["series"].AsString() ?? "",
+        Level = granted["level"].AsString() ?? "", Directed = granted["directed"] is JsonValue d && d.TryGetValue<bool>(out var directed) && directed,
+        ValidIn = granted["validIn"].AsString(), IssuedOn = granted["issuedOn"].AsString() ?? "",
+    };
+
+    private static string NewId() => Guid.NewGuid().ToString("N")[..16];
+}

@@ -1,0 +1,53 @@
+using Designer.Persistence.Entities;
+using Designer.Server.Hosting;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+
+namespace Designer.Server.Auth;
+
+public sealed record LoginRequest(string? UserName, string? Password);
+
+public static class AuthEndpoints
+{
+    public static void MapAuth(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Auth");
+        auth.MapPost("/login", Login).AllowAnonymous();
+        auth.MapPost("/logout", async (SignInManager<DesignerUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.NoContent();
+        }).RequireAuthorization();
+        auth.MapGet("/me", (HttpContext context) => Results.Ok(context.CurrentUser().ToDto())).RequireAuthorization();
+        auth.MapGet("/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
+        {
+            var tokens = antiforgery.GetAndStoreTokens(context);
+            return Results.Ok(new { token = tokens.RequestToken, headerName = AntiforgeryForCookies.HeaderName });
+        }).RequireAuthorization();
+    }
+
+    private static async Task<IResult> Login(LoginRequest request, bool? useCookies, HttpContext context,
+        UserManager<DesignerUser> users, SignInManager<DesignerUser> signIn, BearerTokenIssuer tokens)
+    {
+        if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
+            return Problems.BadRequest("请输入用户名和密码 (userName and password are required)");
+        var user = await users.FindByNameAsync(request.UserName);
+        if (user is null) return Unauthorized();
+        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+            return Problems.Problem(401, "账户已锁定", "密码连续错误次数过多，账户已暂时锁定 (too many failed attempts: the account is locked)");
+        if (!result.Succeeded) return Unauthorized();
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var me = new CurrentUser(principal).ToDto();
+        if (useCookies == true)
+        {
+            await signIn.SignInAsync(user, isPersistent: false);
+            return Results.Ok(new { user = me });
+        }
+        var (token, expiresIn) = tokens.Issue(principal);
+        return Results.Ok(new { accessToken = token, expiresIn, tokenType = "Bearer", user = me });
+    }
+
+    private static IResult Unauthorized() => Problems.Problem(401, "登录失败", "用户名或密码错误 (wrong user name or password)");
+}

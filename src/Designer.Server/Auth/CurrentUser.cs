@@ -1,0 +1,71 @@
+using System.Security.Claims;
+
+namespace Designer.Server.Auth;
+
+/// <summary>Who is asking, read from the claims of the bearer token or cookie (no database round trip).</summary>
+public sealed class CurrentUser
+{
+    public CurrentUser(ClaimsPrincipal principal)
+    {
+        Principal = principal;
+        Id = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        UserName = principal.FindFirstValue(ClaimTypes.Name) ?? "";
+        DisplayName = principal.FindFirstValue(DesignerClaims.DisplayName) ?? UserName;
+        Locality = principal.FindFirstValue(DesignerClaims.Locality) ?? "";
+        Org = principal.FindFirstValue(DesignerClaims.Org);
+        TaskRoles = (principal.FindFirstValue(DesignerClaims.TaskRoles) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        Unit = principal.FindFirstValue(DesignerClaims.Unit);
+        County = principal.FindFirstValue(DesignerClaims.County);
+        Roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+    }
+
+    public ClaimsPrincipal Principal { get; }
+    public string Id { get; }
+    public string UserName { get; }
+    public string DisplayName { get; }
+    public string Locality { get; }
+    public string? Org { get; }
+    public IReadOnlyList<string> TaskRoles { get; }
+    public string? Unit { get; }
+    public string? County { get; }
+    public IReadOnlyList<string> Roles { get; }
+
+    public bool IsAuthenticated => Id.Length > 0;
+    public bool Is(string role) => Roles.Contains(role);
+    public bool IsPolicyAdmin => Is(Auth.Roles.PolicyAdmin);
+    public bool IsLocalityAdmin => Is(Auth.Roles.LocalityAdmin);
+    public bool IsAuditor => Is(Auth.Roles.Auditor);
+    public bool IsApplicant => Is(Auth.Roles.Applicant);
+    public bool IsReviewer => Is(Auth.Roles.Reviewer);
+    public bool IsAdmin => IsPolicyAdmin || IsLocalityAdmin;
+    /// <summary>Reads across localities: the policy admin and the auditor.</summary>
+    public bool SeesEverything => IsPolicyAdmin || IsAuditor;
+
+    /// <summary>Definitions and forms: the policy admin and auditor read all; a locality admin their own and the shared templates.</summary>
+    public bool CanReadDefinitionsOf(string locality) =>
+        SeesEverything || (IsLocalityAdmin && (locality == Locality || locality == Shared.Templates || locality.Length == 0));
+
+    public bool CanWriteDefinitionsOf(string locality) => IsPolicyAdmin || (IsLocalityAdmin && locality == Locality && locality.Length > 0);
+
+    /// <summary>Applications and tasks of a locality, read-only: everything for policy admin and auditor, their own for a locality admin.</summary>
+    public bool CanOverseeLocality(string locality) => SeesEverything || (IsLocalityAdmin && locality == Locality);
+
+    public object ToDto() => new
+    {
+        userName = UserName, displayName = DisplayName, roles = Roles, locality = Locality, org = Org, taskRoles = TaskRoles,
+        unit = Unit, county = County,
+    };
+}
+
+public static class Shared
+{
+    public const string Templates = "templates";
+}
+
+public static class CurrentUserExtensions
+{
+    public static CurrentUser CurrentUser(this HttpContext context) =>
+        context.Items.TryGetValue(typeof(CurrentUser), out var cached) && cached is CurrentUser user
+            ? user
+            : (CurrentUser)(context.Items[typeof(CurrentUser)] = new CurrentUser(context.User));
+}

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Designer.Persistence.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Designer.Server.Auth;
+
+/// <summary>Puts the user's locality, organisation and task roles into the sign-in principal.</summary>
+public sealed class DesignerClaimsFactory(UserManager<DesignerUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<DesignerUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(DesignerUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(DesignerClaims.DisplayName, user.DisplayName));
+        identity.AddClaim(new Claim(DesignerClaims.Locality, user.Locality));
+        identity.AddClaim(new Claim(DesignerClaims.TaskRoles, user.TaskRoles));
+        if (user.Org is not null) identity.AddClaim(new Claim(DesignerClaims.Org, user.Org));
+        if (user.UnitName is not null) identity.AddClaim(new Claim(DesignerClaims.Unit, user.UnitName));
+        if (user.County is not null) identity.AddClaim(new Claim(DesignerClaims.County, user.County));
+        return identity;
+    }
+}

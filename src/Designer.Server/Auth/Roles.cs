@@ -1,0 +1,21 @@
+namespace Designer.Server.Auth;
+
+public static class Roles
+{
+    public const string PolicyAdmin = "policy-admin";
+    public const string LocalityAdmin = "locality-admin";
+    public const string Applicant = "applicant";
+    public const string Reviewer = "reviewer";
+    public const string Auditor = "auditor";
+    public static readonly string[] All = [PolicyAdmin, LocalityAdmin, Applicant, Reviewer, Auditor];
+}
+
+public static class DesignerClaims
+{
+    public const string Locality = "designer:locality";
+    public const string Org = "designer:org";
+    public const string TaskRoles = "designer:task-roles";
+    public const string Unit = "designer:unit";
+    public const string County = "designer:county";
+    public const string DisplayName = "designer:display-name";
+}

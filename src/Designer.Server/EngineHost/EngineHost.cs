@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using Designer.Engine.Calendar;
+using Designer.Engine.Expressions;
+using Designer.Engine.Forms;
+using Designer.Engine.Model;
+using Designer.Engine.Runtime;
+using Designer.Engine.Validation;
+using Designer.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Designer.Server.EngineHost;
+
+/// <summary>
+/// The engine's shared parts (calendar, script sandbox, registry, parsed definitions) and a way to make an engine
+/// for one unit of work (its forms and quota ledger differ per application).
+/// </summary>
+public sealed class EngineHost
+{
+    private readonly ConcurrentDictionary<string, WorkflowDefinition> _definitions = new();
+
+    public EngineHost(IOptions<DesignerOptions> options, IClock clock, ILogger<EngineHost> log)
+    {
+        Clock = clock;
+        var calendarFile = options.Value.CalendarFile;
+        if (File.Exists(calendarFile)) Calendar = WorkingDayCalendar.Load(calendarFile);
+        else
+        {
+            log.LogWarning("Calendar {File} not found: counting weekends only", calendarFile);
+            Calendar = WorkingDayCalendar.WeekendsOnly;
+        }
+        Scripts = new JintScriptSandbox(SandboxLimits.Default, Calendar);
+    }
+
+    public IClock Clock { get; }
+    public IWorkingDayCalendar Calendar { get; }
+    public IScriptSandbox Scripts { get; }
+    public ActivityRegistry Registry => ActivityRegistry.Default;
+
+    public WorkflowEngine Engine(IFormCatalog forms, IQuotaLedger quotas) => new(new EngineServices
+    {
+        Clock = Clock, Calendar = Calendar, Scripts = Scripts, Forms = forms, Quotas = quotas, Registry = Registry,
+    });
+
+    public WorkflowValidator Validator(IFormCatalog? forms) => new(Registry, forms, Scripts);
+
+    /// <summary>The parsed definition of a saved version; cached, since a saved version's JSON changes only with its token.</summary>
+    public WorkflowDefinition Definition(string definitionId, int version, string concurrencyToken, string json) =>
+        _definitions.GetOrAdd($"{definitionId}@{version}#{concurrencyToken}", _ => WorkflowDefinitionReader.Parse(json, $"{definitionId} v{version}"));
+}

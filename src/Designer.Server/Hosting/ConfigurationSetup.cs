@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Json;
+
+namespace Designer.Server.Hosting;
+
+public static class ConfigurationSetup
+{
+    /// <summary>
+    /// Reads the repository's top-level appsettings.json before environment variables and the command line, so those
+    /// still override it. Returns the repository root.
+    /// </summary>
+    public static string UseTopLevelSettings(this WebApplicationBuilder builder)
+    {
+        var root = RepositoryRoot.Find(builder.Configuration["Designer:Root"],
+            builder.Environment.ContentRootPath, AppContext.BaseDirectory, Directory.GetCurrentDirectory());
+        var settings = Path.Combine(root, "appsettings.json");
+        if (File.Exists(settings))
+        {
+            var sources = builder.Configuration.Sources;
+            // After the project's own appsettings files, before the unprefixed environment variables and the command line.
+            var position = LastIndex(sources, s => s is JsonConfigurationSource) + 1;
+            if (position == 0) position = Math.Max(0, LastIndex(sources, s => s is EnvironmentVariablesConfigurationSource));
+            var source = new JsonConfigurationSource { Path = settings, Optional = true, ReloadOnChange = false };
+            source.ResolveFileProvider();
+            sources.Insert(position, source);
+        }
+        builder.Configuration["Designer:Root"] = root;
+        return root;
+    }
+
+    private static int LastIndex(IList<IConfigurationSource> sources, Func<IConfigurationSource, bool> match)
+    {
+        var last = -1;
+        for (var i = 0; i < sources.Count; i++)
+            if (match(sources[i])) last = i;
+        return last;
+    }
+}

@@ -1,0 +1,37 @@
+namespace Designer.Server.Hosting;
+
+/// <summary>The server's settings, bound from configuration (see docs/api.md for the keys).</summary>
+public sealed class DesignerOptions
+{
+    public string Root { get; set; } = "";
+    public string WorkflowsPath { get; set; } = "workflows";
+    public string SchemasPath { get; set; } = "schemas";
+    public string CalendarPath { get; set; } = "workflows/calendar/cn-working-days.json";
+
+    public string WorkflowsDirectory => RepositoryRoot.Resolve(Root, WorkflowsPath);
+    public string SchemasDirectory => RepositoryRoot.Resolve(Root, SchemasPath);
+    public string CalendarFile => RepositoryRoot.Resolve(Root, CalendarPath);
+}
+
+public sealed class SeedOptions
+{
+    public bool Definitions { get; set; } = true;
+    public bool DemoUsers { get; set; }
+    public string DemoPassword { get; set; } = "";
+}
+
+public sealed class AuthOptions
+{
+    public int TokenMinutes { get; set; } = 60;
+    public int LockoutMinutes { get; set; } = 15;
+}
+
+public sealed class LimitOptions
+{
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+}
+
+public sealed class TimerOptions
+{
+    public double PollSeconds { get; set; } = 30;
+}

@@ -1,0 +1,43 @@
+using Designer.Server.Applications;
+using Designer.Server.Auth;
+using Designer.Server.Catalog;
+using Designer.Server.Committee;
+using Designer.Server.Forms;
+using Designer.Server.Public;
+using Designer.Server.Simulation;
+using Designer.Server.Tasks;
+using Designer.Server.Workflows;
+
+namespace Designer.Server.Hosting;
+
+public static class PipelineSetup
+{
+    public static void UseDesigner(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<BodySizeLimit>();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<AntiforgeryForCookies>();
+
+        app.MapGet("/health", () => Results.Ok(new { status = "ready" })).AllowAnonymous().WithTags("Health");
+        app.MapOpenApi().AllowAnonymous();
+        app.MapGet("/docs", () => Results.Content(ApiDocsPage.Html, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+        app.MapAuth();
+        app.MapCatalog();
+        app.MapWorkflows();
+        app.MapForms();
+        app.MapApplications();
+        app.MapTasks();
+        app.MapCommittee();
+        app.MapPublic();
+        app.MapSimulation();
+
+        // Unknown API routes are API errors; every other path belongs to the Studio's client-side router.
+        app.Map("/api/{**rest}", () => Problems.NotFound("没有这个接口 (no such API route)")).ExcludeFromDescription();
+        app.MapFallbackToFile("index.html");
+    }
+}

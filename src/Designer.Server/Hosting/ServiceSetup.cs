@@ -1,0 +1,117 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Designer.Engine.Runtime;
+using Designer.Persistence;
+using Designer.Persistence.Entities;
+using Designer.Server.Applications;
+using Designer.Server.Auth;
+using Designer.Server.Committee;
+using Designer.Server.Forms;
+using Designer.Server.Seeding;
+using Designer.Server.Timers;
+using Designer.Server.Workflows;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Designer.Server.Hosting;
+
+public static class ServiceSetup
+{
+    public const string SmartScheme = "Designer";
+
+    public static void AddDesigner(this WebApplicationBuilder builder, string root)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.Configure<DesignerOptions>(configuration.GetSection("Designer"));
+        services.PostConfigure<DesignerOptions>(o => o.Root = root);
+        services.Configure<SeedOptions>(configuration.GetSection("Seed"));
+        services.Configure<AuthOptions>(configuration.GetSection("Auth"));
+        services.Configure<LimitOptions>(configuration.GetSection("Limits"));
+        services.Configure<TimerOptions>(configuration.GetSection("Timers"));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
+
+        var connectionString = SqliteConnection(configuration.GetConnectionString("Designer") ?? "Data Source=data/designer.db", root);
+        services.AddDbContext<DesignerDbContext>(o => o.UseSqlite(connectionString));
+
+        AddIdentity(services, configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions());
+
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<EngineHost.EngineHost>();
+        services.AddSingleton<FormCatalogs>();
+        services.AddSingleton<TimerSweeper>();
+        services.AddHostedService<TimerService>();
+        services.AddScoped<WorkflowStore>();
+        services.AddScoped<FormStore>();
+        services.AddScoped<ApplicationRunner>();
+        services.AddScoped<CommitteeService>();
+        services.AddScoped<DefinitionSeeder>();
+        services.AddScoped<DemoUsers>();
+        services.AddSingleton<BearerTokenIssuer>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DesignerExceptionHandler>();
+        services.AddOpenApi();
+        services.AddAntiforgery(o => o.HeaderName = AntiforgeryForCookies.HeaderName);
+    }
+
+    private static void AddIdentity(IServiceCollection services, AuthOptions auth)
+    {
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Bearer token or Identity cookie", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.Count > 0 ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromMinutes(auth.TokenMinutes))
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(o =>
+            {
+                o.Cookie.Name = AntiforgeryForCookies.CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(auth.TokenMinutes);
+                o.SlidingExpiration = true;
+                // An API answers 401/403; it never redirects to a login page.
+                o.Events.OnRedirectToLogin = context => { context.Response.StatusCode = 401; return Task.CompletedTask; };
+                o.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = 403; return Task.CompletedTask; };
+            }));
+        services.AddAuthorization(Policies.Add);
+        services.AddIdentityCore<DesignerUser>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.LockoutMinutes);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.AllowedUserNameCharacters += "/";
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<DesignerDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<DesignerClaimsFactory>();
+    }
+
+    public static void Configure(System.Text.Json.JsonSerializerOptions options)
+    {
+        options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        options.Converters.Add(new JsonStringEnumConverter());
+    }
+
+    /// <summary>A relative SQLite file lives under the repository root; its folder is created; writers wait for each other.</summary>
+    private static string SqliteConnection(string configured, string root)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            builder.DataSource = RepositoryRoot.Resolve(root, builder.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        if (builder.DefaultTimeout < 30) builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,49 @@
+using Designer.Engine.Runtime;
+using Designer.Persistence;
+using Designer.Persistence.Entities;
+using Designer.Server.Auth;
+
+namespace Designer.Server.Tasks;
+
+/// <summary>
+/// Who acts on a task: the applicant for steps assigned to the applicant; otherwise a reviewer of the task's
+/// organisation with the task's role. `unit` and `county/hr` tasks belong to the unit / county HR reviewers of the
+/// application's locality (narrowed to one unit or county when the user has one).
+/// </summary>
+public static class TaskAccess
+{
+    public static bool IsApplicantStep(TaskRecord task) => task.Org == "applicant" || task.Role == "applicant";
+
+    public static bool CanAct(CurrentUser user, TaskRecord task)
+    {
+        if (task.Kind != BookmarkKinds.Task) return false;
+        if (IsApplicantStep(task)) return user.IsApplicant && task.ApplicantUserId == user.Id;
+        return user.IsReviewer && OrgMatches(user, task) && (user.TaskRoles.Count == 0 || user.TaskRoles.Contains(task.Role));
+    }
+
+    /// <summary>Read-only access too: admins of the locality, policy admin and auditor.</summary>
+    public static bool CanRead(CurrentUser user, TaskRecord task) =>
+        task.Kind == BookmarkKinds.Task && (CanAct(user, task) || user.CanOverseeLocality(task.Locality));
+
+    private static bool OrgMatches(CurrentUser user, TaskRecord task) => task.Org switch
+    {
+        "unit" => user.Org == "unit" && user.Locality == task.Locality && (user.Unit is null || task.ResolvedOrg == $"unit:{user.Unit}"),
+        "county/hr" => user.Org == "county/hr" && user.Locality == task.Locality && (user.County is null || task.ResolvedOrg == $"county/hr:{user.County}"),
+        _ => user.Org is { Length: > 0 } org && org == task.Org,
+    };
+
+    /// <summary>A database filter no wider than the tasks the user may read (refined in memory by CanRead).</summary>
+    public static IQueryable<TaskRecord> Candidates(DesignerDbContext db, CurrentUser user)
+    {
+        var tasks = db.Tasks.Where(t => t.Kind == BookmarkKinds.Task);
+        if (user.SeesEverything) return tasks;
+        var id = user.Id;
+        var org = user.Org ?? "\0";
+        var locality = user.Locality;
+        var oversees = user.IsLocalityAdmin;
+        return tasks.Where(t =>
+            (oversees && t.Locality == locality) ||
+            (t.ApplicantUserId == id && (t.Org == "applicant" || t.Role == "applicant")) ||
+            (t.Org == org && (org != "unit" && org != "county/hr" || t.Locality == locality)));
+    }
+}
