@@ -1,0 +1,38 @@
+import { resolveExtends } from '../forms/schemaUtils';
+import { api, idPath } from './client';
+import type { FormSummary, FormVersion } from './types';
+
+export function listForms(): Promise<FormSummary[]> {
+  return api.get<any>('/api/forms').then((x) => (Array.isArray(x) ? x : (x?.items ?? [])).map(normaliseSummary));
+}
+
+function normaliseSummary(f: any): FormSummary {
+  return {
+    ...f,
+    formId: f.formId ?? f.id,
+    title: f.title ?? f.schema?.title,
+    version: f.latestVersion ?? f.version,
+    isPublished: f.isPublished ?? (f.publishedVersion !== undefined ? f.publishedVersion !== null : undefined),
+  };
+}
+
+export function loadForm(formId: string, version?: number): Promise<FormVersion> {
+  return api.get<any>(`/api/forms/${idPath(formId)}${version ? `?version=${version}` : ''}`).then((f) => ({
+    ...f,
+    formId: f.formId ?? formId,
+    schema: f.schema ?? {},
+    uiSchema: f.uiSchema ?? f.ui ?? {},
+  }));
+}
+
+/** The form as applicants see it: the server's resolved schema when it sends one, else x-extends merged here. */
+export async function loadResolvedForm(formId: string): Promise<{ schema: any; uiSchema: any; form: FormVersion }> {
+  const form = await loadForm(formId);
+  if (form.resolvedSchema) return { schema: form.resolvedSchema, uiSchema: form.resolvedUiSchema ?? form.uiSchema ?? {}, form };
+  const r = await resolveSchema(form.schema, form.uiSchema);
+  return { ...r, form };
+}
+
+export function resolveSchema(schema: any, uiSchema: any) {
+  return resolveExtends(schema, uiSchema ?? {}, (id) => loadForm(id).then((f) => ({ schema: f.resolvedSchema ?? f.schema, uiSchema: f.resolvedUiSchema ?? f.uiSchema })));
+}

@@ -1,0 +1,188 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api } from './api/client';
+import type { ActivityDescriptor, InputDescriptor, OptionDescriptor, Vocabulary } from './api/types';
+import { useI18n, type Locale } from './i18n';
+import { vocabEn } from './i18n/vocabEn';
+
+/**
+ * The activity catalog (GET /api/activities) and the shared vocabulary (GET /api/vocabulary), loaded once and
+ * shared: the toolbox, the property panel and every label of a stage, action, role or organisation come from here.
+ */
+
+const emptyVocab: Vocabulary = {
+  localities: {},
+  departments: {},
+  stages: {},
+  actions: {},
+  roles: {},
+  portLabels: {},
+  organisationPlaceholders: ['unit', 'county/hr', 'applicant', 'system'],
+};
+
+/** Accepts {code: label}, [{code|value|name, label|displayName}] or [code]. */
+function toMap(x: unknown): Record<string, string> {
+  if (!x) return {};
+  if (Array.isArray(x)) {
+    const m: Record<string, string> = {};
+    for (const item of x) {
+      if (typeof item === 'string') m[item] = item;
+      else if (item && typeof item === 'object') {
+        const o = item as Record<string, any>;
+        const code = o.code ?? o.value ?? o.name ?? o.id;
+        if (code) m[code] = o.label ?? o.displayName ?? o.name ?? o.title ?? code;
+      }
+    }
+    return m;
+  }
+  if (typeof x === 'object') return x as Record<string, string>;
+  return {};
+}
+
+export function normaliseVocabulary(raw: any): Vocabulary {
+  if (!raw || typeof raw !== 'object') return emptyVocab;
+  const placeholders = raw.organisationPlaceholders ?? raw.placeholders;
+  return {
+    localities: toMap(raw.localities),
+    departments: toMap(raw.departments),
+    stages: toMap(raw.stages),
+    actions: toMap(raw.actions),
+    roles: toMap(raw.roles),
+    portLabels: toMap(raw.portLabels ?? raw.ports),
+    organisationPlaceholders: Array.isArray(placeholders)
+      ? placeholders.map((p: any) => (typeof p === 'string' ? p : p.code ?? p.value))
+      : emptyVocab.organisationPlaceholders,
+  };
+}
+
+const placeholderZh: Record<string, string> = {
+  unit: '申报人所在单位',
+  'county/hr': '申报人所在县（市、区）人社局',
+  applicant: '申报人本人',
+  system: '系统',
+  '{locality}': '本流程所属地区',
+};
+
+interface CatalogState {
+  descriptors: ActivityDescriptor[];
+  vocab: Vocabulary;
+  loaded: boolean;
+  error: string | null;
+  reload: () => void;
+}
+
+const CatalogContext = createContext<CatalogState>({
+  descriptors: [],
+  vocab: emptyVocab,
+  loaded: false,
+  error: null,
+  reload: () => {},
+});
+
+export function CatalogProvider({ children, userKey }: { children: ReactNode; userKey: string }) {
+  const [state, setState] = useState<Omit<CatalogState, 'reload'>>({ descriptors: [], vocab: emptyVocab, loaded: false, error: null });
+  const [nonce, setNonce] = useState(0);
+  useEffect(() => {
+    let live = true;
+    Promise.allSettled([api.get<ActivityDescriptor[]>('/api/activities'), api.get('/api/vocabulary')]).then(([a, v]) => {
+      if (!live) return;
+      const descriptors = a.status === 'fulfilled' && Array.isArray(a.value) ? a.value : [];
+      const vocab = v.status === 'fulfilled' ? normaliseVocabulary(v.value) : emptyVocab;
+      const error = a.status === 'rejected' ? String((a.reason as Error)?.message ?? a.reason) : null;
+      setState({ descriptors, vocab, loaded: true, error });
+    });
+    return () => {
+      live = false;
+    };
+  }, [userKey, nonce]);
+  const reload = useCallback(() => setNonce((n) => n + 1), []);
+  const value = useMemo(() => ({ ...state, reload }), [state, reload]);
+  return <CatalogContext.Provider value={value}>{children}</CatalogContext.Provider>;
+}
+
+export function useCatalog() {
+  return useContext(CatalogContext);
+}
+
+export interface Labels {
+  locale: Locale;
+  stage(code?: string | null): string;
+  action(code?: string | null): string;
+  role(code?: string | null): string;
+  locality(code?: string | null): string;
+  department(code?: string | null): string;
+  org(code?: string | null): string;
+  port(name: string): string;
+  activity(typeName: string): string;
+  activityDescription(d: ActivityDescriptor): string;
+  input(input: InputDescriptor): string;
+  category(name: string): string;
+  option(option: OptionDescriptor): string;
+}
+
+export function makeLabels(vocab: Vocabulary, descriptors: ActivityDescriptor[], locale: Locale): Labels {
+  const en = locale === 'en';
+  const byType = new Map(descriptors.map((d) => [d.typeName, d]));
+  const pick = (kind: keyof Vocabulary & string, code?: string | null) => {
+    if (!code) return '';
+    if (en && vocabEn[kind]?.[code]) return vocabEn[kind][code];
+    const map = vocab[kind] as Record<string, string>;
+    return map?.[code] ?? code;
+  };
+  const labels: Labels = {
+    locale,
+    stage: (c) => pick('stages', c),
+    action: (c) => pick('actions', c),
+    role: (c) => pick('roles', c),
+    locality: (c) => pick('localities', c),
+    department: (c) => pick('departments', c),
+    org(code) {
+      if (!code) return '';
+      const ph = en ? vocabEn.placeholders[code] : placeholderZh[code];
+      if (ph) return ph;
+      if (code.startsWith('unit:')) return code.slice(5);
+      if (code.startsWith('county/hr:')) return `${code.slice(10)} ${pick('departments', 'hr')}`;
+      const parts = code.split('/');
+      if (parts.length >= 2) {
+        const loc = parts[0] === '{locality}' ? (en ? vocabEn.placeholders['{locality}'] : placeholderZh['{locality}']) : pick('localities', parts[0]);
+        const dep = pick('departments', parts[1]);
+        const rest = parts.slice(2).join('/');
+        return [loc, dep, rest].filter(Boolean).join(' · ');
+      }
+      return code;
+    },
+    port(name) {
+      if (en) return vocabEn.actions[name] ?? vocabEn.portLabels[name] ?? name;
+      return vocab.actions[name] ?? vocab.portLabels[name] ?? name;
+    },
+    activity(typeName) {
+      if (en && vocabEn.activities[typeName]) return vocabEn.activities[typeName];
+      return byType.get(typeName)?.displayName ?? typeName.split('.').pop() ?? typeName;
+    },
+    activityDescription(d) {
+      return d.description;
+    },
+    input(input) {
+      if (en && vocabEn.inputs[input.name]) return vocabEn.inputs[input.name];
+      return input.displayName || input.name;
+    },
+    category(name) {
+      return en ? vocabEn.categories[name] ?? name : name;
+    },
+    option(o) {
+      if (en) return vocabEn.options[o.value] ?? vocabEn.stages[o.value] ?? vocabEn.actions[o.value] ?? vocabEn.portLabels[o.value] ?? o.label ?? o.value;
+      return o.label || o.value;
+    },
+  };
+  return labels;
+}
+
+export function useLabels(): Labels {
+  const { vocab, descriptors } = useCatalog();
+  const { locale } = useI18n();
+  return useMemo(() => makeLabels(vocab, descriptors, locale), [vocab, descriptors, locale]);
+}
+
+export function useDescriptorMap() {
+  const { descriptors } = useCatalog();
+  return useMemo(() => new Map(descriptors.map((d) => [d.typeName, d])), [descriptors]);
+}

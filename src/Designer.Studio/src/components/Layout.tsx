@@ -1,0 +1,82 @@
+import type { ReactNode } from 'react';
+import { hasRole, homeOf, isAdmin, Roles, useAuth } from '../auth';
+import { useLabels } from '../catalog';
+import { useI18n } from '../i18n';
+import { href, navigate, useRoute } from '../router';
+
+interface NavItem {
+  to: string;
+  label: string;
+  show: boolean;
+}
+
+export function Layout({ children, fullBleed }: { children: ReactNode; fullBleed?: boolean }) {
+  const { me, logout } = useAuth();
+  const { t, locale, setLocale } = useI18n();
+  const labels = useLabels();
+  const route = useRoute();
+  const admin = isAdmin(me);
+  const items: NavItem[] = [
+    { to: '/workflows', label: t('流程'), show: admin || hasRole(me, Roles.auditor) },
+    { to: '/forms', label: t('表单'), show: admin },
+    { to: '/procedures', label: t('申报'), show: hasRole(me, Roles.applicant) },
+    { to: '/applications', label: t('我的申报'), show: hasRole(me, Roles.applicant) },
+    { to: '/inbox', label: t('待办'), show: hasRole(me, Roles.reviewer) },
+    { to: '/committee', label: t('评审会'), show: hasRole(me, Roles.reviewer, Roles.policyAdmin, Roles.localityAdmin) },
+    { to: '/history', label: t('审计'), show: hasRole(me, Roles.auditor, Roles.policyAdmin) },
+    { to: '/public/publicity', label: t('公示'), show: true },
+    { to: '/public/certificates', label: t('证书查验'), show: true },
+  ];
+  const active = (to: string) => route.path === to || route.path.startsWith(to + '/');
+  return (
+    <div className={`app ${fullBleed ? 'app-full' : ''}`}>
+      <header className="topbar">
+        <a className="brand" href={href(me ? homeOf(me) : '/login')}>
+          <span className="brand-mark">职</span>
+          <span className="brand-name">{t('职称评审流程设计器')}</span>
+        </a>
+        <nav className="topnav">
+          {items
+            .filter((i) => i.show)
+            .map((i) => (
+              <a key={i.to} href={href(i.to)} className={active(i.to) ? 'active' : ''}>
+                {i.label}
+              </a>
+            ))}
+        </nav>
+        <div className="topbar-right">
+          <div className="lang-switch" role="group" aria-label={t('语言')}>
+            <button className={locale === 'zh-CN' ? 'on' : ''} onClick={() => setLocale('zh-CN')}>
+              中文
+            </button>
+            <button className={locale === 'en' ? 'on' : ''} onClick={() => setLocale('en')}>
+              EN
+            </button>
+          </div>
+          {me ? (
+            <div className="user-box">
+              <span className="user-name" title={me.roles.join(', ')}>
+                {me.displayName || me.userName}
+                {me.locality && <small> · {labels.locality(me.locality)}</small>}
+              </span>
+              <button
+                className="btn btn-small btn-ghost"
+                onClick={async () => {
+                  await logout();
+                  navigate('/login');
+                }}
+              >
+                {t('退出')}
+              </button>
+            </div>
+          ) : (
+            <a className="btn btn-small" href={href('/login')}>
+              {t('登录')}
+            </a>
+          )}
+        </div>
+      </header>
+      <main className={fullBleed ? 'main-full' : 'main'}>{children}</main>
+    </div>
+  );
+}

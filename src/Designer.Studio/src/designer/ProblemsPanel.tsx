@@ -1,0 +1,39 @@
+import { useMemo } from 'react';
+import type { Problem } from '../api/types';
+import { useT } from '../i18n';
+import { useDesignerView } from './context';
+import { labelOf, type ActivityFlowNode } from './model';
+
+/** The validation report: every problem with the activity it concerns; a click selects and centres that activity. */
+export function ProblemsPanel({ problems, nodes, onFocus }: { problems: Problem[]; nodes: ActivityFlowNode[]; onFocus: (id: string) => void }) {
+  const t = useT();
+  const { descriptors } = useDesignerView();
+  const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n.data.activity])), [nodes]);
+  if (!problems.length) return <div className="muted pad">{t('没有问题。点击“校验”检查流程，发布前服务器也会校验。')}</div>;
+  return (
+    <table className="table compact problems-table">
+      <thead>
+        <tr>
+          <th>{t('活动')}</th>
+          <th>{t('问题')}</th>
+          <th>{t('位置')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {problems.map((p, i) => {
+          const a = p.activityId ? byId.get(p.activityId) : undefined;
+          return (
+            <tr key={i} className={a ? 'clickable' : ''} onClick={() => a && onFocus(a.id)}>
+              <td>{a ? labelOf(a, descriptors.get(a.type)?.displayName) : p.activityId ? <code>{p.activityId}</code> : t('整个流程')}</td>
+              <td className="problem-message">{p.message}</td>
+              <td className="muted small">
+                <code>{p.path ?? ''}</code>
+                {p.code ? ` · ${p.code}` : ''}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,165 @@
+import { memo, useEffect, useMemo, useState } from 'react';
+import type { ActivityDescriptor, ElsaActivity, InputDescriptor, Problem } from '../api/types';
+import { Field } from '../components/ui';
+import { useT } from '../i18n';
+import { useDesignerView } from './context';
+import { InputEditor, type EditorContext } from './editors';
+import { problemConcernsInput, readInput, writeInput } from './model';
+
+export interface PropertyPanelProps {
+  activity: ElsaActivity;
+  descriptor: ActivityDescriptor | undefined;
+  problems: Problem[];
+  editorContext: EditorContext;
+  onChange: (id: string, update: (a: ElsaActivity) => ElsaActivity, key: string) => void;
+  onOpenFlowchart?: (id: string) => void;
+}
+
+/** Properties of one activity, generated from its descriptor's inputs, grouped by the inputs' categories. */
+function PropertyPanelView({ activity, descriptor, problems, editorContext, onChange, onOpenFlowchart }: PropertyPanelProps) {
+  const t = useT();
+  const { labels } = useDesignerView();
+  const ro = editorContext.readOnly;
+  const groups = useMemo(() => {
+    const m = new Map<string, InputDescriptor[]>();
+    for (const i of descriptor?.inputs ?? []) {
+      if (!m.has(i.category)) m.set(i.category, []);
+      m.get(i.category)!.push(i);
+    }
+    return [...m.entries()];
+  }, [descriptor]);
+  const general = problems.filter((p) => !descriptor?.inputs.some((i) => problemConcernsInput(p, i.name)));
+  const set = (key: string, update: (a: ElsaActivity) => ElsaActivity) => onChange(activity.id, update, key);
+
+  return (
+    <div className="props" data-activity-id={activity.id}>
+      <div className="props-head">
+        <div className="props-type">{descriptor ? labels.activity(descriptor.typeName) : activity.type}</div>
+        {descriptor?.description && <div className="muted small">{descriptor.description}</div>}
+      </div>
+      {general.length > 0 && (
+        <div className="alert alert-error small">
+          {general.map((p, i) => (
+            <div key={i}>{p.message}</div>
+          ))}
+        </div>
+      )}
+      <section className="props-section">
+        <h3>{t('基本信息')}</h3>
+        <Field label={t('显示名称')} htmlFor="prop-displayText">
+          <input
+            id="prop-displayText"
+            value={activity.metadata?.displayText ?? ''}
+            readOnly={ro}
+            onChange={(e) => set('displayText', (a) => ({ ...a, metadata: { ...(a.metadata ?? {}), displayText: e.target.value } }))}
+          />
+        </Field>
+        <Field label={t('名称')} hint={t('流程内唯一的英文标识，可用于脚本')} htmlFor="prop-name">
+          <input id="prop-name" value={activity.name ?? ''} readOnly={ro} onChange={(e) => set('name', (a) => ({ ...a, name: e.target.value }))} />
+        </Field>
+        <div className="muted small">
+          ID <code>{activity.id}</code> · {activity.type}
+        </div>
+        {activity.type === 'Elsa.Flowchart' && onOpenFlowchart && (
+          <button className="btn btn-small" onClick={() => onOpenFlowchart(activity.id)}>
+            {t('打开子流程图')}
+          </button>
+        )}
+      </section>
+      {!descriptor && <div className="alert alert-warn small">{t('服务器的活动目录中没有该类型，属性按原样保留。')}</div>}
+      {groups.map(([category, inputs]) => (
+        <section key={category} className="props-section">
+          <h3>{labels.category(category)}</h3>
+          {inputs.map((input) => {
+            const own = problems.filter((p) => problemConcernsInput(p, input.name));
+            const id = `prop-${input.name}`;
+            return (
+              <Field
+                key={input.name}
+                label={<span data-input={input.name}>{labels.input(input)}</span>}
+                required={input.required}
+                hint={input.description}
+                error={own.length ? own.map((p) => p.message).join('；') : undefined}
+                htmlFor={id}
+              >
+                <InputEditor
+                  id={id}
+                  input={input}
+                  value={readInput(activity, input.name)}
+                  ctx={editorContext}
+                  onChange={(type, value) => set(input.name, (a) => writeInput(a, input, type, value))}
+                />
+              </Field>
+            );
+          })}
+        </section>
+      ))}
+      <section className="props-section">
+        <h3>{t('高级')}</h3>
+        <Field label={t('汇合方式（多条连入时）')} htmlFor="prop-mergeMode">
+          <select
+            id="prop-mergeMode"
+            value={activity.customProperties?.mergeMode ?? ''}
+            disabled={ro}
+            onChange={(e) =>
+              set('mergeMode', (a) => {
+                const cp = { ...(a.customProperties ?? {}) };
+                if (e.target.value) cp.mergeMode = e.target.value;
+                else delete cp.mergeMode;
+                return { ...a, customProperties: cp };
+              })
+            }
+          >
+            <option value="">{t('默认')}</option>
+            <option value="Stream">Stream</option>
+            <option value="Merge">Merge</option>
+            <option value="Converge">Converge</option>
+          </select>
+        </Field>
+        <RawJson activity={activity} readOnly={ro} onApply={(a) => set('raw', () => a)} />
+      </section>
+    </div>
+  );
+}
+
+function RawJson({ activity, readOnly, onApply }: { activity: ElsaActivity; readOnly: boolean; onApply: (a: ElsaActivity) => void }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (open) setText(JSON.stringify(activity, null, 2));
+  }, [open, activity]);
+  return (
+    <div className="raw-json">
+      <button className="btn btn-small btn-ghost" onClick={() => setOpen(!open)}>
+        {open ? '▾' : '▸'} {t('原始 JSON')}
+      </button>
+      {open && (
+        <>
+          <textarea className="code" rows={14} value={text} readOnly={readOnly} spellCheck={false} onChange={(e) => setText(e.target.value)} />
+          {error && <div className="field-error">{error}</div>}
+          {!readOnly && (
+            <button
+              className="btn btn-small"
+              onClick={() => {
+                try {
+                  const parsed = JSON.parse(text);
+                  if (parsed.id !== activity.id) throw new Error(t('不能修改 id'));
+                  setError(null);
+                  onApply(parsed);
+                } catch (e) {
+                  setError((e as Error).message);
+                }
+              }}
+            >
+              {t('应用')}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+export const PropertyPanel = memo(PropertyPanelView);

@@ -1,0 +1,562 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { FormSummary, InputDescriptor } from '../api/types';
+import { useCatalog, type Labels } from '../catalog';
+import { FormPreviewModal } from '../forms/FormPreview';
+import { useT } from '../i18n';
+import { checkJavaScript } from './jsSyntax';
+import { JsEditor } from './JsEditor';
+import type { InputValue } from './model';
+
+/*
+ * One editor per uiHint of the activity catalog (Descriptors/ActivityAttribute.cs, UiHints). The property panel never
+ * knows activity types: it looks only at each input's metadata.
+ */
+
+export interface EditorContext {
+  labels: Labels;
+  forms: FormSummary[];
+  variables: string[];
+  readOnly: boolean;
+}
+
+export interface InputEditorProps {
+  input: InputDescriptor;
+  value: InputValue;
+  onChange: (type: string, value: unknown) => void;
+  ctx: EditorContext;
+  id: string;
+}
+
+const literalTypes = ['Literal', 'Object', 'Json'];
+
+export function InputEditor(props: InputEditorProps) {
+  const { input, value, onChange, ctx, id } = props;
+  const t = useT();
+  const isCode = input.uiHint === 'code';
+  const isScript = value.present ? !literalTypes.includes(value.type) : isCode;
+  const canToggle = input.supportsExpressions && !isCode;
+  const scriptType = value.present && !literalTypes.includes(value.type) ? value.type : 'JavaScript';
+  return (
+    <div className="input-editor">
+      {canToggle && (
+        <div className="expr-toggle" role="group" aria-label={t('取值方式')}>
+          <button type="button" className={!isScript ? 'on' : ''} disabled={ctx.readOnly} onClick={() => isScript && onChange('Literal', defaultLiteral(input))}>
+            {t('固定值')}
+          </button>
+          <button
+            type="button"
+            className={isScript ? 'on' : ''}
+            disabled={ctx.readOnly}
+            title={t('用 JavaScript 表达式计算')}
+            onClick={() => !isScript && onChange('JavaScript', value.value === undefined || value.value === null ? '' : `return ${JSON.stringify(value.value)};`)}
+          >
+            ƒx
+          </button>
+        </div>
+      )}
+      {isScript ? (
+        scriptType === 'JavaScript' ? (
+          <JsEditor id={id} value={typeof value.value === 'string' ? value.value : ''} readOnly={ctx.readOnly} onChange={(v) => onChange('JavaScript', v)} />
+        ) : (
+          <div>
+            <div className="muted small">{t('表达式类型 {type}：原样保留', { type: scriptType })}</div>
+            <textarea id={id} className="code" rows={3} value={String(value.value ?? '')} readOnly={ctx.readOnly} onChange={(e) => onChange(scriptType, e.target.value)} />
+          </div>
+        )
+      ) : (
+        <LiteralEditor {...props} />
+      )}
+    </div>
+  );
+}
+
+function defaultLiteral(input: InputDescriptor) {
+  return input.defaultValue ?? '';
+}
+
+function LiteralEditor({ input, value, onChange, ctx, id }: InputEditorProps) {
+  const t = useT();
+  const { vocab } = useCatalog();
+  const v = value.present ? value.value : input.defaultValue;
+  const type = value.present && literalTypes.includes(value.type) ? value.type : 'Literal';
+  const set = (x: unknown) => onChange(type, x);
+  const ro = ctx.readOnly;
+  const optionsOr = (codes: Record<string, string>) =>
+    input.options?.length ? input.options.map((o) => ({ value: o.value, label: ctx.labels.option(o) })) : Object.keys(codes).map((c) => ({ value: c, label: '' }));
+
+  switch (input.uiHint) {
+    case 'multi-line':
+      return <textarea id={id} rows={3} value={str(v)} readOnly={ro} onChange={(e) => set(e.target.value)} />;
+    case 'number':
+      return <NumberInput id={id} value={v} readOnly={ro} onChange={set} integer={input.typeName === 'Int32'} />;
+    case 'checkbox':
+      return (
+        <label className="check">
+          <input id={id} type="checkbox" checked={v === true || v === 'true'} disabled={ro} onChange={(e) => set(e.target.checked)} /> {t('是')}
+        </label>
+      );
+    case 'dropdown':
+      return (
+        <select id={id} value={str(v)} disabled={ro} onChange={(e) => set(e.target.value)}>
+          {!input.required && <option value="">{t('（未设置）')}</option>}
+          {(input.options ?? []).map((o) => (
+            <option key={o.value} value={o.value}>
+              {ctx.labels.option(o)}
+            </option>
+          ))}
+        </select>
+      );
+    case 'stage-picker':
+      return (
+        <select id={id} value={str(v)} disabled={ro} onChange={(e) => set(e.target.value)}>
+          <option value="">{t('请选择阶段')}</option>
+          {optionsOr(vocab.stages).map((o) => (
+            <option key={o.value} value={o.value}>
+              {ctx.labels.stage(o.value)} ({o.value})
+            </option>
+          ))}
+          {str(v) && !optionsOr(vocab.stages).some((o) => o.value === str(v)) && <option value={str(v)}>{str(v)}</option>}
+        </select>
+      );
+    case 'role-picker':
+      return (
+        <select id={id} value={str(v)} disabled={ro} onChange={(e) => set(e.target.value)}>
+          <option value="">{t('请选择角色')}</option>
+          {Object.keys(vocab.roles).map((r) => (
+            <option key={r} value={r}>
+              {ctx.labels.role(r)} ({r})
+            </option>
+          ))}
+          {str(v) && !(str(v) in vocab.roles) && <option value={str(v)}>{str(v)}</option>}
+        </select>
+      );
+    case 'organisation-picker':
+      return <OrgPicker id={id} value={str(v)} onChange={set} ctx={ctx} />;
+    case 'actions-picker':
+      return (
+        <CodeListPicker
+          id={id}
+          value={list(v)}
+          options={(input.options?.length ? input.options.map((o) => o.value) : Object.keys(vocab.actions)).map((c) => ({ value: c, label: ctx.labels.action(c) }))}
+          onChange={set}
+          readOnly={ro}
+        />
+      );
+    case 'form-picker':
+      return <FormPicker id={id} value={str(v)} onChange={set} ctx={ctx} />;
+    case 'variable-picker':
+      return (
+        <>
+          <input id={id} list={`${id}-vars`} value={str(v)} readOnly={ro} onChange={(e) => set(e.target.value)} />
+          <datalist id={`${id}-vars`}>
+            {ctx.variables.map((n) => (
+              <option key={n} value={n} />
+            ))}
+          </datalist>
+        </>
+      );
+    case 'string-list':
+      if (input.options?.length)
+        return <CodeListPicker id={id} value={list(v)} options={input.options.map((o) => ({ value: o.value, label: ctx.labels.option(o) }))} onChange={set} readOnly={ro} />;
+      return <LinesEditor id={id} value={list(v)} onChange={set} readOnly={ro} />;
+    case 'switch-cases':
+      return <CasesEditor id={id} value={Array.isArray(v) ? v : []} onChange={set} readOnly={ro} />;
+    case 'code':
+      return <JsEditor id={id} value={str(v)} readOnly={ro} onChange={(x) => onChange('JavaScript', x)} />;
+    case 'criteria-table':
+      return <TableEditor id={id} value={v} onChange={set} readOnly={ro} columns={['key', 'label', 'max']} />;
+    case 'rule-table':
+    case 'json-editor':
+      return <JsonEditor id={id} value={v} onChange={set} readOnly={ro} checkScripts={input.uiHint === 'rule-table'} />;
+    case 'timespan':
+      return <TimeSpanInput id={id} value={str(v)} onChange={set} readOnly={ro} />;
+    default:
+      if (input.typeName === 'Boolean')
+        return (
+          <label className="check">
+            <input id={id} type="checkbox" checked={v === true || v === 'true'} disabled={ro} onChange={(e) => set(e.target.checked)} /> {t('是')}
+          </label>
+        );
+      if (input.typeName === 'Int32' || input.typeName === 'Double') return <NumberInput id={id} value={v} readOnly={ro} onChange={set} integer={input.typeName === 'Int32'} />;
+      if (input.typeName === 'String[]') return <LinesEditor id={id} value={list(v)} onChange={set} readOnly={ro} />;
+      if (input.typeName === 'Object' || (v && typeof v === 'object')) return <JsonEditor id={id} value={v} onChange={set} readOnly={ro} />;
+      return <input id={id} value={str(v)} readOnly={ro} onChange={(e) => set(e.target.value)} />;
+  }
+}
+
+function str(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function list(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(String);
+  if (typeof v === 'string') {
+    const s = v.trim();
+    if (s.startsWith('[')) {
+      try {
+        return (JSON.parse(s) as unknown[]).map(String);
+      } catch {
+        /* fall through */
+      }
+    }
+    return s.split(/[,，\n]/).map((x) => x.trim()).filter(Boolean);
+  }
+  return [];
+}
+
+function NumberInput({ id, value, onChange, readOnly, integer }: { id: string; value: unknown; onChange: (v: unknown) => void; readOnly: boolean; integer: boolean }) {
+  const t = useT();
+  const [text, setText] = useState(value === undefined || value === null ? '' : String(value));
+  useEffect(() => setText(value === undefined || value === null ? '' : String(value)), [value]);
+  const bad = text.trim() !== '' && (Number.isNaN(Number(text)) || (integer && !Number.isInteger(Number(text))));
+  return (
+    <>
+      <input
+        id={id}
+        type="number"
+        step={integer ? 1 : 'any'}
+        value={text}
+        readOnly={readOnly}
+        aria-invalid={bad}
+        onChange={(e) => {
+          setText(e.target.value);
+          const n = Number(e.target.value);
+          if (e.target.value.trim() !== '' && !Number.isNaN(n) && (!integer || Number.isInteger(n))) onChange(n);
+        }}
+      />
+      {bad && <div className="field-error">{integer ? t('请输入整数') : t('请输入数字')}</div>}
+    </>
+  );
+}
+
+function TimeSpanInput({ id, value, onChange, readOnly }: { id: string; value: string; onChange: (v: string) => void; readOnly: boolean }) {
+  const t = useT();
+  const ok = !value || /^(\d+\.)?\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value.trim());
+  return (
+    <>
+      <input id={id} value={value} placeholder="1.00:00:00" readOnly={readOnly} onChange={(e) => onChange(e.target.value)} aria-invalid={!ok} />
+      {!ok && <div className="field-error">{t('时长格式应为 天.时:分:秒，如 1.00:00:00 或 00:30:00')}</div>}
+    </>
+  );
+}
+
+/** Ordered multi-select of codes (actions, employment types): checked codes keep the options' order. */
+export function CodeListPicker({
+  id,
+  value,
+  options,
+  onChange,
+  readOnly,
+}: {
+  id: string;
+  value: string[];
+  options: { value: string; label: string }[];
+  onChange: (v: string[]) => void;
+  readOnly: boolean;
+}) {
+  const known = new Set(options.map((o) => o.value));
+  const extra = value.filter((v) => !known.has(v));
+  const toggle = (code: string, on: boolean) => {
+    const set = new Set(value);
+    if (on) set.add(code);
+    else set.delete(code);
+    onChange([...options.map((o) => o.value).filter((c) => set.has(c)), ...extra.filter((c) => set.has(c))]);
+  };
+  return (
+    <div className="code-list" id={id} role="group">
+      {[...options, ...extra.map((e) => ({ value: e, label: e }))].map((o) => (
+        <label key={o.value} className="check chip-check">
+          <input type="checkbox" checked={value.includes(o.value)} disabled={readOnly} onChange={(e) => toggle(o.value, e.target.checked)} />
+          <span>{o.label || o.value}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function LinesEditor({ id, value, onChange, readOnly }: { id: string; value: string[]; onChange: (v: string[]) => void; readOnly: boolean }) {
+  const t = useT();
+  const [text, setText] = useState(value.join('\n'));
+  useEffect(() => {
+    if (text.split('\n').map((s) => s.trim()).filter(Boolean).join('\n') !== value.join('\n')) setText(value.join('\n'));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  return (
+    <>
+      <textarea
+        id={id}
+        rows={Math.max(2, value.length + 1)}
+        value={text}
+        readOnly={readOnly}
+        onChange={(e) => {
+          setText(e.target.value);
+          onChange(e.target.value.split('\n').map((s) => s.trim()).filter(Boolean));
+        }}
+      />
+      <div className="field-hint">{t('每行一项')}</div>
+    </>
+  );
+}
+
+function JsonEditor({ id, value, onChange, readOnly, checkScripts }: { id: string; value: unknown; onChange: (v: unknown) => void; readOnly: boolean; checkScripts?: boolean }) {
+  const t = useT();
+  const asText = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v, null, 2));
+  const [text, setText] = useState(asText(value));
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let current: unknown;
+    try {
+      current = text.trim() ? JSON.parse(text) : undefined;
+    } catch {
+      return;
+    }
+    if (JSON.stringify(current) !== JSON.stringify(typeof value === 'string' ? safeParse(value) : value)) setText(asText(value));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  const scriptProblems = useMemo(() => {
+    if (!checkScripts || error) return [];
+    const parsed = safeParse(text);
+    const out: string[] = [];
+    if (Array.isArray(parsed))
+      parsed.forEach((row, i) => {
+        for (const key of ['condition', 'when'])
+          if (row && typeof row[key] === 'string') {
+            const e = checkJavaScript(row[key]);
+            if (e) out.push(t('第 {n} 条 {key}：{error}', { n: i + 1, key, error: e }));
+          }
+      });
+    return out;
+  }, [text, checkScripts, error, t]);
+  return (
+    <div className={`json-editor ${error ? 'js-invalid' : ''}`}>
+      <textarea
+        id={id}
+        className="code"
+        spellCheck={false}
+        rows={Math.min(16, Math.max(3, text.split('\n').length))}
+        value={text}
+        readOnly={readOnly}
+        onChange={(e) => {
+          setText(e.target.value);
+          try {
+            const parsed = e.target.value.trim() ? JSON.parse(e.target.value) : null;
+            setError(null);
+            onChange(typeof value === 'string' ? JSON.stringify(parsed) : parsed);
+          } catch (err) {
+            setError((err as Error).message);
+          }
+        }}
+      />
+      {error && <div className="js-status bad">{t('JSON 格式错误')}：{error}</div>}
+      {scriptProblems.map((p) => (
+        <div key={p} className="js-status bad">
+          {t('语法错误')}：{p}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function safeParse(s: unknown) {
+  if (typeof s !== 'string') return s;
+  try {
+    return JSON.parse(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Rows of flat objects (scoring criteria): a small table; nested values fall back to JSON cells. */
+function TableEditor({ id, value, onChange, readOnly, columns }: { id: string; value: unknown; onChange: (v: unknown) => void; readOnly: boolean; columns: string[] }) {
+  const t = useT();
+  const rows: Record<string, any>[] = Array.isArray(value) ? value : [];
+  const cols = [...new Set([...columns, ...rows.flatMap((r) => Object.keys(r ?? {}))])];
+  const update = (i: number, key: string, raw: string) => {
+    const next = rows.map((r, j) => (j === i ? { ...r, [key]: raw !== '' && !Number.isNaN(Number(raw)) && typeof rows[i]?.[key] !== 'string' && key !== 'key' && key !== 'label' ? Number(raw) : raw } : r));
+    onChange(next);
+  };
+  return (
+    <div className="table-editor" id={id}>
+      <table>
+        <thead>
+          <tr>
+            {cols.map((c) => (
+              <th key={c}>{c}</th>
+            ))}
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              {cols.map((c) => (
+                <td key={c}>
+                  <input value={r?.[c] === undefined ? '' : typeof r[c] === 'object' ? JSON.stringify(r[c]) : String(r[c])} readOnly={readOnly} onChange={(e) => update(i, c, e.target.value)} />
+                </td>
+              ))}
+              <td>
+                {!readOnly && (
+                  <button type="button" className="icon-btn" title={t('删除')} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+                    ×
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!readOnly && (
+        <button type="button" className="btn btn-small" onClick={() => onChange([...rows, Object.fromEntries(cols.map((c) => [c, '']))])}>
+          + {t('添加一行')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+interface SwitchCase {
+  label: string;
+  condition?: { type: string; value: string } | null;
+  [k: string]: unknown;
+}
+
+function CasesEditor({ id, value, onChange, readOnly }: { id: string; value: SwitchCase[]; onChange: (v: SwitchCase[]) => void; readOnly: boolean }) {
+  const t = useT();
+  const set = (i: number, c: SwitchCase) => onChange(value.map((x, j) => (j === i ? c : x)));
+  return (
+    <div className="cases-editor" id={id}>
+      {value.map((c, i) => (
+        <div key={i} className="case-row">
+          <div className="case-head">
+            <input value={c.label ?? ''} placeholder={t('出口名称')} readOnly={readOnly} onChange={(e) => set(i, { ...c, label: e.target.value })} aria-label={t('出口名称')} />
+            {!readOnly && (
+              <>
+                <button type="button" className="icon-btn" disabled={i === 0} title={t('上移')} onClick={() => onChange(move(value, i, i - 1))}>
+                  ↑
+                </button>
+                <button type="button" className="icon-btn" title={t('删除')} onClick={() => onChange(value.filter((_, j) => j !== i))}>
+                  ×
+                </button>
+              </>
+            )}
+          </div>
+          <JsEditor
+            rows={2}
+            value={c.condition?.value ?? ''}
+            readOnly={readOnly}
+            onChange={(v) => set(i, { ...c, condition: { ...(c.condition ?? {}), type: c.condition?.type ?? 'JavaScript', value: v } })}
+          />
+        </div>
+      ))}
+      {!readOnly && (
+        <button type="button" className="btn btn-small" onClick={() => onChange([...value, { label: t('分支{n}', { n: value.length + 1 }), condition: { type: 'JavaScript', value: '' } }])}>
+          + {t('添加分支')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function move<T>(xs: T[], from: number, to: number) {
+  const next = [...xs];
+  const [x] = next.splice(from, 1);
+  next.splice(to, 0, x);
+  return next;
+}
+
+/**
+ * Organisation: a placeholder resolved at run time (unit, county/hr, applicant, system), or `<locality>/<department>`
+ * (`{locality}` in templates), or `<locality>/enterprise/<id>`.
+ */
+function OrgPicker({ id, value, onChange, ctx }: { id: string; value: string; onChange: (v: string) => void; ctx: EditorContext }) {
+  const t = useT();
+  const { vocab } = useCatalog();
+  const placeholders = vocab.organisationPlaceholders;
+  const parts = value.split('/');
+  const isPlaceholder = placeholders.includes(value);
+  const locality = isPlaceholder || !value ? '' : parts[0];
+  const department = isPlaceholder ? '' : (parts[1] ?? '');
+  const enterprise = department === 'enterprise' ? parts.slice(2).join('/') : '';
+  const firstValue = isPlaceholder ? value : locality ? `loc:${locality}` : '';
+  const compose = (loc: string, dep: string, ent = '') => (dep === 'enterprise' ? `${loc}/enterprise/${ent}` : dep ? `${loc}/${dep}` : `${loc}/`);
+  return (
+    <div className="org-picker">
+      <div className="row-2">
+        <select
+          id={id}
+          value={firstValue}
+          disabled={ctx.readOnly}
+          onChange={(e) => {
+            const v = e.target.value;
+            if (!v) onChange('');
+            else if (v.startsWith('loc:')) onChange(compose(v.slice(4), department || 'hr', enterprise));
+            else onChange(v);
+          }}
+          aria-label={t('机构')}
+        >
+          <option value="">{t('请选择')}</option>
+          <optgroup label={t('按申报人确定')}>
+            {placeholders.map((p) => (
+              <option key={p} value={p}>
+                {ctx.labels.org(p)}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t('地区')}>
+            <option value="loc:{locality}">{ctx.labels.org('{locality}')}</option>
+            {Object.keys(vocab.localities).map((l) => (
+              <option key={l} value={`loc:${l}`}>
+                {ctx.labels.locality(l)}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+        {locality && (
+          <select value={department} disabled={ctx.readOnly} onChange={(e) => onChange(compose(locality, e.target.value, enterprise))} aria-label={t('部门')}>
+            <option value="">{t('请选择部门')}</option>
+            {Object.keys(vocab.departments).map((d) => (
+              <option key={d} value={d}>
+                {ctx.labels.department(d)}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      {department === 'enterprise' && (
+        <input value={enterprise} placeholder={t('企业评委会编号')} readOnly={ctx.readOnly} onChange={(e) => onChange(compose(locality, 'enterprise', e.target.value))} aria-label={t('企业评委会编号')} />
+      )}
+      <div className="field-hint">
+        <code>{value || '—'}</code> {value && ctx.labels.org(value)}
+      </div>
+    </div>
+  );
+}
+
+function FormPicker({ id, value, onChange, ctx }: { id: string; value: string; onChange: (v: string) => void; ctx: EditorContext }) {
+  const t = useT();
+  const [preview, setPreview] = useState(false);
+  const known = ctx.forms.some((f) => f.formId === value);
+  return (
+    <div className="form-picker">
+      <div className="row-2">
+        <select id={id} value={value} disabled={ctx.readOnly} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{t('（无表单）')}</option>
+          {ctx.forms.map((f) => (
+            <option key={f.formId} value={f.formId}>
+              {f.title ? `${f.title} (${f.formId})` : f.formId}
+            </option>
+          ))}
+          {value && !known && <option value={value}>{value} ⚠</option>}
+        </select>
+        <button type="button" className="btn btn-small" disabled={!value} onClick={() => setPreview(true)}>
+          {t('预览')}
+        </button>
+      </div>
+      {value && !known && ctx.forms.length > 0 && <div className="field-error">{t('表单“{id}”不存在', { id: value })}</div>}
+      {preview && value && <FormPreviewModal formId={value} onClose={() => setPreview(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import type { Application } from '../../api/types';
+import { DataView, useFirstForm } from '../../components/DataView';
+import { ApplicationStatus } from '../../components/status';
+import { TaskActions, type TaskDetail } from '../../components/TaskActions';
+import { Timeline } from '../../components/Timeline';
+import { ErrorBox, PageHeader, Spinner, useAsync } from '../../components/ui';
+import { useLabels } from '../../catalog';
+import { useT } from '../../i18n';
+import { href } from '../../router';
+
+/** An application: status, timeline, what is waiting, the applicant's own pending steps (a correction request). */
+export function ApplicationDetailPage({ id }: { id: string }) {
+  const t = useT();
+  const labels = useLabels();
+  const { data, error, loading, reload, setData } = useAsync(() => api.get<Application>(`/api/applications/${encodeURIComponent(id)}`), [id]);
+  const form = useFirstForm([data?.locality ? `${data.locality}/apply` : null, 'apply']);
+  if (loading && !data) return <Spinner />;
+  if (error || !data) return <ErrorBox error={error} onRetry={reload} />;
+  const granted = data.granted;
+  return (
+    <div className="page">
+      <PageHeader
+        title={(data.workflowName as string) || data.definitionId}
+        subtitle={
+          <>
+            <ApplicationStatus status={data.status} /> {data.applicantName as string} · <code>{data.id}</code>
+          </>
+        }
+        actions={
+          <a className="btn" href={href('/applications')}>
+            {t('返回列表')}
+          </a>
+        }
+      />
+      {data.reason ? <div className={`alert ${data.status === 'Completed' ? 'alert-info' : 'alert-warn'}`}>{String(data.reason)}</div> : null}
+      {granted && (
+        <div className="alert alert-ok">
+          {t('已取得资格')}：{labels.locale === 'en' ? granted.series : granted.series} · {granted.level}
+          {granted.directed ? ` · ${t('定向')}` : ''}
+          {granted.validIn ? ` · ${granted.validIn}` : ''}
+          {granted.number && (
+            <>
+              {' · '}
+              {t('证书编号')} <a href={href(`/public/certificates/${encodeURIComponent(granted.number)}`)}>{granted.number}</a>
+            </>
+          )}
+        </div>
+      )}
+      {(data.pendingTasks ?? []).map((task) => (
+        <PendingTask key={task.id} taskId={task.id} onDone={(a) => setData(a)} />
+      ))}
+      <div className="two-col">
+        <section className="card">
+          <h2>{t('办理进度')}</h2>
+          <Timeline entries={data.timeline ?? []} waiting={(data.waitingAt as any[]) ?? []} />
+        </section>
+        <section className="card">
+          <h2>{t('申报信息')}</h2>
+          <DataView data={data.data} schema={form?.schema} />
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function PendingTask({ taskId, onDone }: { taskId: string; onDone: (a: Application) => void }) {
+  const t = useT();
+  const labels = useLabels();
+  const [open, setOpen] = useState(true);
+  const { data, error, loading } = useAsync(() => api.get<TaskDetail>(`/api/tasks/${encodeURIComponent(taskId)}`), [taskId]);
+  if (loading) return <Spinner />;
+  if (error || !data) return <ErrorBox error={error} />;
+  return (
+    <section className="card card-highlight" data-task-id={taskId}>
+      <h2 onClick={() => setOpen(!open)} className="clickable">
+        {t('待您办理')}：{labels.stage(data.task.stage)} {data.task.title ? `· ${data.task.title}` : ''}
+        {data.task.dueDate && <span className="muted small"> · {t('期限 {date}', { date: data.task.dueDate })}</span>}
+      </h2>
+      {open && <TaskActions detail={data} onDone={onDone} />}
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+import { useEffect, useRef, useState } from 'react';
+import { api, ApiError } from '../../api/client';
+import { loadResolvedForm } from '../../api/forms';
+import type { Application, Procedure } from '../../api/types';
+import { ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';
+import { SchemaForm } from '../../forms/SchemaForm';
+import { toErrorSchema } from '../../forms/schemaUtils';
+import { useT } from '../../i18n';
+import { href, navigate } from '../../router';
+
+/** Fill the procedure's apply form (generated from its JSON Schema), save a draft, submit. */
+export function ApplicationFormPage({ definitionId, applicationId }: { definitionId?: string; applicationId?: string }) {
+  const t = useT();
+  const toast = useToast();
+  const formRef = useRef<any>(null);
+  const [loaded, setLoaded] = useState<{ procedure?: Procedure; form?: { schema: any; uiSchema: any }; application?: Application; error?: unknown } | null>(null);
+  const [data, setData] = useState<any>({});
+  const [draftId, setDraftId] = useState<string | undefined>(applicationId);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [serverErrors, setServerErrors] = useState<{ path?: string | null; message: string }[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      try {
+        let application: Application | undefined;
+        let defId = definitionId;
+        if (applicationId) {
+          application = await api.get<Application>(`/api/applications/${encodeURIComponent(applicationId)}`);
+          defId = application.definitionId;
+        }
+        const procedures = await api.get<Procedure[]>('/api/procedures');
+        const procedure = procedures.find((p) => p.definitionId === defId);
+        if (!procedure) throw new Error(t('该申报事项当前未开放'));
+        const formId = (procedure.applyForm as string) ?? procedure.formId ?? procedure.form;
+        if (!formId) throw new Error(t('该申报事项没有申报表'));
+        const form = await loadResolvedForm(formId);
+        if (!live) return;
+        setLoaded({ procedure, form, application });
+        setData(application?.data ?? {});
+      } catch (error) {
+        if (live) setLoaded({ error });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [definitionId, applicationId, t]);
+
+  async function saveDraft() {
+    if (!loaded?.procedure) return;
+    setBusy('draft');
+    setServerErrors([]);
+    try {
+      if (draftId) await api.put(`/api/applications/${encodeURIComponent(draftId)}/draft`, { data });
+      else {
+        const r = await api.post<Application>('/api/applications', { definitionId: loaded.procedure.definitionId, data, draft: true });
+        setDraftId(r.id);
+        window.history.replaceState(null, '', href(`/applications/${encodeURIComponent(r.id)}/edit`));
+      }
+      toast(t('草稿已保存'), 'ok');
+    } catch (e) {
+      toast(t('保存失败：{message}', { message: (e as Error).message }), 'error');
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function submit(formData: any) {
+    if (!loaded?.procedure) return;
+    setBusy('submit');
+    setServerErrors([]);
+    try {
+      let result: Application;
+      if (draftId) {
+        await api.put(`/api/applications/${encodeURIComponent(draftId)}/draft`, { data: formData });
+        result = await api.post<Application>(`/api/applications/${encodeURIComponent(draftId)}/submit`, {});
+      } else result = await api.post<Application>('/api/applications', { definitionId: loaded.procedure.definitionId, data: formData });
+      toast(t('申报已提交'), 'ok');
+      navigate(`/applications/${encodeURIComponent(result.id)}`);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422) {
+        setServerErrors(e.errors);
+        toast(t('申报信息有误，请按提示修改'), 'error');
+      } else toast(t('提交失败：{message}', { message: (e as Error).message }), 'error');
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  if (!loaded) return <Spinner />;
+  if (loaded.error) return <ErrorBox error={loaded.error} />;
+  return (
+    <div className="page page-narrow">
+      <PageHeader title={loaded.procedure?.name ?? t('申报')} subtitle={loaded.form?.schema?.title} />
+      {loaded.form?.schema?.description && <div className="alert alert-info">{loaded.form.schema.description}</div>}
+      {serverErrors.length > 0 && (
+        <div className="alert alert-error" role="alert">
+          <strong>{t('服务器校验未通过：')}</strong>
+          <ul>
+            {serverErrors.map((e, i) => (
+              <li key={i}>{e.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="card">
+        <SchemaForm
+          ref={formRef}
+          schema={loaded.form!.schema}
+          uiSchema={loaded.form!.uiSchema}
+          formData={data}
+          onChange={setData}
+          onSubmit={submit}
+          onError={() => toast(t('还有未填写或填写有误的项目，请按提示修改'), 'error')}
+          extraErrors={serverErrors.length ? toErrorSchema(serverErrors) : undefined}
+          idPrefix="apply"
+        >
+          <div className="form-buttons">
+            <button type="button" className="btn" onClick={saveDraft} disabled={busy !== null}>
+              {busy === 'draft' ? t('保存中…') : t('保存草稿')}
+            </button>
+            <button type="submit" className="btn btn-primary" disabled={busy !== null} data-testid="submit-application">
+              {busy === 'submit' ? t('提交中…') : t('提交申报')}
+            </button>
+          </div>
+        </SchemaForm>
+      </div>
+    </div>
+  );
+}

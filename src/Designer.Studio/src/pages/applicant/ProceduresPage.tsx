@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { api, qs } from '../../api/client';
+import type { Procedure } from '../../api/types';
+import { Badge, Empty, ErrorBox, PageHeader, Spinner, useAsync } from '../../components/ui';
+import { codeLabel, domainCodes } from '../../domainCodes';
+import { useI18n } from '../../i18n';
+import { href } from '../../router';
+
+/** The procedures open to the applicant (published in their locality), narrowed by kind, series and level. */
+export function ProceduresPage() {
+  const { t, locale } = useI18n();
+  const [filter, setFilter] = useState({ kind: '', series: '', level: '' });
+  const { data, error, loading, reload } = useAsync(() => api.get<Procedure[]>(`/api/procedures${qs(filter)}`), [filter.kind, filter.series, filter.level]);
+  const select = (key: 'kind' | 'series' | 'level', codes: string, label: string) => (
+    <label>
+      {t(label)}
+      <select value={filter[key]} onChange={(e) => setFilter({ ...filter, [key]: e.target.value })} aria-label={t(label)}>
+        <option value="">{t('不限')}</option>
+        {Object.keys(domainCodes[codes]).map((c) => (
+          <option key={c} value={c}>
+            {codeLabel(codes, c, locale)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const chips = (kind: string, codes?: string[]) =>
+    (codes ?? []).map((c) => (
+      <Badge key={kind + c} tone="neutral">
+        {codeLabel(kind, c, locale)}
+      </Badge>
+    ));
+  return (
+    <div className="page">
+      <PageHeader title={t('选择申报事项')} subtitle={t('本地区当前开放的职称评审、认定事项')} />
+      <div className="filters">
+        {select('kind', 'kinds', '申报类型')}
+        {select('series', 'series', '系列')}
+        {select('level', 'levels', '层级')}
+      </div>
+      {loading && <Spinner />}
+      <ErrorBox error={error} onRetry={reload} />
+      {!loading && !error && (data ?? []).length === 0 && <Empty>{t('当前没有符合条件的申报事项')}</Empty>}
+      <div className="cards">
+        {(data ?? []).map((p) => (
+          <div key={p.definitionId} className="card procedure-card" data-definition-id={p.definitionId}>
+            <h2>{p.name || p.definitionId}</h2>
+            <div className="chips">
+              {chips('kinds', p.scope?.kinds)}
+              {chips('series', p.scope?.series)}
+              {chips('levels', p.scope?.levels)}
+            </div>
+            {p.description && <p className="card-desc">{p.description}</p>}
+            <div className="card-foot">
+              <span className="muted small">{t('第 {v} 版', { v: p.version ?? '' })}</span>
+              <a className="btn btn-primary" href={href(`/apply/${encodeURIComponent(p.definitionId)}`)}>
+                {t('开始申报')}
+              </a>
+            </div>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

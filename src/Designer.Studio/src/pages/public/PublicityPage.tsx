@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import { api, ApiError, qs } from '../../api/client';
+import { useLabels } from '../../catalog';
+import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useAsync, useToast } from '../../components/ui';
+import { codeLabel } from '../../domainCodes';
+import { useI18n } from '../../i18n';
+import { navigate, withQuery } from '../../router';
+import { vocabEn } from '../../i18n/vocabEn';
+
+interface Notice {
+  id: string;
+  locality?: string;
+  stage?: string;
+  stageName?: string;
+  title?: string;
+  subject?: string;
+  name?: string;
+  unit?: string;
+  series?: string;
+  level?: string;
+  startDate?: string;
+  endDate?: string;
+}
+
+/** Current public notices (公示) with an objection form; no sign-in needed. */
+export function PublicityPage({ locality }: { locality: string }) {
+  const { t, locale } = useI18n();
+  const labels = useLabels();
+  const { data, error, loading, reload } = useAsync(() => api.get<Notice[]>(`/api/public/publicity${qs({ locality })}`), [locality]);
+  const [objecting, setObjecting] = useState<Notice | null>(null);
+  const localities = Object.keys(vocabEn.localities);
+  return (
+    <div className="page">
+      <PageHeader title={t('公示')} subtitle={t('公示期内，任何人都可以对公示对象提出异议')} />
+      <div className="filters">
+        <label>
+          {t('地区')}
+          <select value={locality} onChange={(e) => navigate(withQuery('/public/publicity', { locality: e.target.value }))} aria-label={t('地区')}>
+            <option value="">{t('全部地区')}</option>
+            {localities.map((l) => (
+              <option key={l} value={l}>
+                {labels.locality(l)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {loading && <Spinner />}
+      <ErrorBox error={error} onRetry={reload} />
+      {!loading && !error && (data ?? []).length === 0 && <Empty>{t('当前没有正在公示的事项')}</Empty>}
+      <div className="cards">
+        {(data ?? []).map((n) => (
+          <div key={n.id} className="card notice-card">
+            <div className="notice-head">
+              <Badge tone="accent">{locale === 'en' ? labels.stage(n.stage) : n.stageName || labels.stage(n.stage)}</Badge>
+              <span className="muted small">{labels.locality(n.locality)}</span>
+            </div>
+            <h2>{n.title}</h2>
+            <dl className="notice-facts">
+              <dt>{t('姓名')}</dt>
+              <dd>{n.name}</dd>
+              {n.unit && (
+                <>
+                  <dt>{t('单位')}</dt>
+                  <dd>{n.unit}</dd>
+                </>
+              )}
+              {(n.series || n.level) && (
+                <>
+                  <dt>{t('系列、层级')}</dt>
+                  <dd>
+                    {n.series ? codeLabel('series', n.series, locale) : ''} {n.level ? codeLabel('levels', n.level, locale) : ''}
+                  </dd>
+                </>
+              )}
+              <dt>{t('公示期')}</dt>
+              <dd>
+                {n.startDate} — {n.endDate}
+              </dd>
+            </dl>
+            {n.subject && <p className="card-desc">{n.subject}</p>}
+            <div className="card-foot">
+              <button className="btn" onClick={() => setObjecting(n)}>
+                {t('提出异议')}
+              </button>
+            </div>
+          </div>
+        ))}
+      </div>
+      {objecting && <ObjectionDialog notice={objecting} onClose={() => setObjecting(null)} />}
+    </div>
+  );
+}
+
+function ObjectionDialog({ notice, onClose }: { notice: Notice; onClose: () => void }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const [form, setForm] = useState({ name: '', contact: '', reason: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  async function submit() {
+    const local: Record<string, string> = {};
+    if (!form.name.trim()) local.name = t('此项为必填项');
+    if (!form.contact.trim()) local.contact = t('此项为必填项');
+    if (form.reason.trim().length < 5) local.reason = t('至少填写 {n} 个字符', { n: 5 });
+    setErrors(local);
+    if (Object.keys(local).length) return;
+    setBusy(true);
+    try {
+      await api.post(`/api/public/publicity/${encodeURIComponent(notice.id)}/objections`, form);
+      toast(t('异议已提交，公示单位将进行调查核实'), 'ok');
+      onClose();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422)
+        setErrors(Object.fromEntries(e.errors.map((x) => [String(x.path ?? '').replace(/^\$\.?/, '') || 'reason', x.message])));
+      else if (e instanceof ApiError && e.status === 404) toast(t('公示期已结束'), 'error');
+      else toast((e as Error).message, 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal
+      title={t('对“{name}”提出异议', { name: notice.name ?? '' })}
+      onClose={onClose}
+      footer={
+        <>
+          <button className="btn" onClick={onClose}>
+            {t('取消')}
+          </button>
+          <button className="btn btn-primary" onClick={submit} disabled={busy}>
+            {t('提交异议')}
+          </button>
+        </>
+      }
+    >
+      <Field label={t('您的姓名')} required error={errors.name} htmlFor="obj-name">
+        <input id="obj-name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+      </Field>
+      <Field label={t('联系方式')} required error={errors.contact} htmlFor="obj-contact">
+        <input id="obj-contact" value={form.contact} onChange={(e) => setForm({ ...form, contact: e.target.value })} />
+      </Field>
+      <Field label={t('异议事项和理由')} required error={errors.reason} hint={t('请如实反映，实名提出')} htmlFor="obj-reason">
+        <textarea id="obj-reason" rows={5} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
+      </Field>
+    </Modal>
+  );
+}

@@ -1,0 +1,211 @@
+import { useState } from 'react';
+import { api, ApiError } from '../../api/client';
+import { useAuth, hasRole, Roles } from '../../auth';
+import { useLabels } from '../../catalog';
+import { Badge, Empty, ErrorBox, PageHeader, Spinner, useAsync, useToast } from '../../components/ui';
+import { formatDate, useI18n } from '../../i18n';
+
+interface SessionSummary {
+  id: string;
+  org?: string;
+  locality?: string;
+  status?: string;
+  createdAt?: string;
+  candidates?: number;
+}
+
+interface Candidate {
+  applicationId: string;
+  applicantName?: string;
+  taskId?: string;
+  score?: number | null;
+  for?: number | null;
+  against?: number | null;
+  abstain?: number | null;
+  voted?: boolean;
+  decision?: string | null;
+  reason?: string | null;
+  rank?: number | null;
+}
+
+interface Session extends SessionSummary {
+  policy?: { bottomEliminationRatio?: number; passRateCap?: number; rankBy?: string };
+  candidates?: any;
+}
+
+/** Committee sessions: gather the applications waiting at a committee vote, enter votes, close (rank and decide). */
+export function CommitteePage() {
+  const { t, locale } = useI18n();
+  const { me } = useAuth();
+  const labels = useLabels();
+  const toast = useToast();
+  const { data, error, loading, reload } = useAsync(() => api.get<SessionSummary[]>('/api/committee-sessions'), []);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const canCreate = hasRole(me, Roles.reviewer);
+
+  async function create() {
+    try {
+      const s = await api.post<Session>('/api/committee-sessions', {});
+      toast(t('已创建评审会'), 'ok');
+      reload();
+      setOpenId(s.id);
+    } catch (e) {
+      toast(e instanceof ApiError && e.status === 422 ? t('没有等待评委会表决的申报') : t('创建失败：{message}', { message: (e as Error).message }), 'error');
+    }
+  }
+
+  return (
+    <div className="page">
+      <PageHeader
+        title={t('评审会')}
+        subtitle={t('汇集等待评委会表决的申报，录入票数，按末位淘汰和通过率上限确定结果')}
+        actions={
+          canCreate && (
+            <button className="btn btn-primary" onClick={create}>
+              + {t('召开评审会')}
+            </button>
+          )
+        }
+      />
+      {loading && <Spinner />}
+      <ErrorBox error={error} onRetry={reload} />
+      {!loading && !error && (data ?? []).length === 0 && <Empty>{t('还没有评审会')}</Empty>}
+      {(data ?? []).length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('评审会')}</th>
+              <th>{t('机构')}</th>
+              <th>{t('状态')}</th>
+              <th>{t('参评人数')}</th>
+              <th>{t('创建时间')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {(data ?? []).map((s) => (
+              <tr key={s.id} className={openId === s.id ? 'current' : ''}>
+                <td>
+                  <code>{s.id}</code>
+                </td>
+                <td>{labels.org(s.org)}</td>
+                <td>{s.status === 'open' ? <Badge tone="info">{t('表决中')}</Badge> : <Badge tone="ok">{t('已结束')}</Badge>}</td>
+                <td>{s.candidates ?? ''}</td>
+                <td className="small muted">{formatDate(s.createdAt, locale)}</td>
+                <td className="row-actions">
+                  <button className="btn btn-small" onClick={() => setOpenId(openId === s.id ? null : s.id)}>
+                    {openId === s.id ? t('收起') : t('打开')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {openId && <SessionView id={openId} onChanged={reload} />}
+    </div>
+  );
+}
+
+function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const { data, error, loading, reload, setData } = useAsync(() => api.get<Session>(`/api/committee-sessions/${encodeURIComponent(id)}`), [id]);
+  const [votes, setVotes] = useState<Record<string, { for: string; against: string; abstain: string }>>({});
+  if (loading && !data) return <Spinner />;
+  if (error || !data) return <ErrorBox error={error} onRetry={reload} />;
+  const candidates: Candidate[] = Array.isArray(data.candidates) ? data.candidates : [];
+  const open = data.status === 'open';
+  const v = (c: Candidate) => votes[c.applicationId] ?? { for: c.for?.toString() ?? '', against: c.against?.toString() ?? '', abstain: c.abstain?.toString() ?? '' };
+
+  async function save(c: Candidate) {
+    const x = v(c);
+    try {
+      const s = await api.post<Session>(`/api/committee-sessions/${encodeURIComponent(id)}/votes`, {
+        applicationId: c.applicationId,
+        for: Number(x.for || 0),
+        against: Number(x.against || 0),
+        abstain: Number(x.abstain || 0),
+      });
+      setData(s);
+      toast(t('已录入 {name} 的票数', { name: c.applicantName ?? c.applicationId }), 'ok');
+    } catch (e) {
+      toast((e as Error).message, 'error');
+    }
+  }
+
+  async function close() {
+    if (!window.confirm(t('结束表决后将排名并确定每位申报人的结果，不能再修改票数。确定？'))) return;
+    try {
+      const s = await api.post<Session>(`/api/committee-sessions/${encodeURIComponent(id)}/close`, {});
+      setData(s);
+      onChanged();
+      toast(t('表决已结束'), 'ok');
+    } catch (e) {
+      toast(e instanceof ApiError && e.errors.length ? e.errors.map((x) => x.message).join('；') : (e as Error).message, 'error');
+    }
+  }
+
+  return (
+    <section className="card">
+      <h2>
+        {t('评审会')} <code>{id}</code>
+      </h2>
+      {data.policy && (
+        <div className="muted small">
+          {t('末位淘汰比例')} {data.policy.bottomEliminationRatio ?? 0} · {t('通过率上限')} {data.policy.passRateCap ?? 0}
+          {data.policy.rankBy ? ` · ${t('排名依据')} ${data.policy.rankBy}` : ''}
+        </div>
+      )}
+      <table className="table compact">
+        <thead>
+          <tr>
+            <th>{t('申报人')}</th>
+            <th>{t('得分')}</th>
+            <th>{t('赞成')}</th>
+            <th>{t('反对')}</th>
+            <th>{t('弃权')}</th>
+            <th>{t('结果')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {candidates.map((c) => {
+            const x = v(c);
+            const set = (k: 'for' | 'against' | 'abstain', val: string) => setVotes({ ...votes, [c.applicationId]: { ...x, [k]: val } });
+            return (
+              <tr key={c.applicationId}>
+                <td>{c.applicantName ?? c.applicationId}</td>
+                <td>{c.score ?? ''}</td>
+                {(['for', 'against', 'abstain'] as const).map((k) => (
+                  <td key={k}>
+                    <input className="vote-input" type="number" min={0} value={x[k]} disabled={!open} onChange={(e) => set(k, e.target.value)} aria-label={`${c.applicantName ?? ''} ${k}`} />
+                  </td>
+                ))}
+                <td>
+                  {c.decision ? <Badge tone={c.decision === 'Passed' || c.decision === 'pass' ? 'ok' : 'error'}>{c.decision}</Badge> : c.voted ? <Badge tone="info">{t('已录入')}</Badge> : null}
+                  {c.rank ? <span className="muted small"> #{c.rank}</span> : null}
+                  {c.reason ? <div className="muted small">{c.reason}</div> : null}
+                </td>
+                <td>
+                  {open && (
+                    <button className="btn btn-small" onClick={() => save(c)}>
+                      {t('保存票数')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {open && (
+        <div className="row-actions">
+          <button className="btn btn-primary" onClick={close}>
+            {t('结束表决')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { api } from '../../api/client';
+import { useLabels } from '../../catalog';
+import { DataView, useFirstForm } from '../../components/DataView';
+import { ApplicationStatus } from '../../components/status';
+import { TaskActions, type TaskDetail } from '../../components/TaskActions';
+import { Timeline } from '../../components/Timeline';
+import { Badge, ErrorBox, PageHeader, Spinner, useAsync } from '../../components/ui';
+import { useT } from '../../i18n';
+import { href, navigate } from '../../router';
+
+/** A task: the application (read-only), earlier decisions, the step's own form and its action buttons. */
+export function TaskPage({ id }: { id: string }) {
+  const t = useT();
+  const labels = useLabels();
+  const { data, error, loading, reload } = useAsync(() => api.get<TaskDetail>(`/api/tasks/${encodeURIComponent(id)}`), [id]);
+  const app = data?.application;
+  const form = useFirstForm([app?.locality ? `${app.locality}/apply` : null, 'apply']);
+  if (loading) return <Spinner />;
+  if (error || !data || !app) return <ErrorBox error={error} onRetry={reload} />;
+  const task = data.task;
+  const isOpen = (task as any).isOpen !== false;
+  return (
+    <div className="page">
+      <PageHeader
+        title={
+          <>
+            <Badge tone="accent">{labels.stage(task.stage)}</Badge> {task.title}
+          </>
+        }
+        subtitle={
+          <>
+            {app.applicantName as string} · {app.workflowName as string} · <ApplicationStatus status={app.status} />
+            {task.dueDate && ` · ${t('期限 {date}', { date: task.dueDate })}`}
+          </>
+        }
+        actions={
+          <a className="btn" href={href('/inbox')}>
+            {t('返回待办')}
+          </a>
+        }
+      />
+      <div className="task-layout">
+        <section className="card">
+          <h2>{t('申报信息')}</h2>
+          <DataView data={app.data} schema={form?.schema} />
+        </section>
+        <div className="task-side">
+          <section className="card">
+            <h2>{t('办理')}</h2>
+            {isOpen ? (
+              <TaskActions detail={data} onDone={() => navigate('/inbox')} />
+            ) : (
+              <div className="alert alert-info">
+                {t('该待办已办理：{action}', { action: labels.action((task as any).closedAction) })} {(task as any).closedBy ?? ''}
+              </div>
+            )}
+          </section>
+          <section className="card">
+            <h2>{t('此前的办理')}</h2>
+            <Timeline entries={data.timeline ?? app.timeline ?? []} />
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}
