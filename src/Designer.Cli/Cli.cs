@@ -17,6 +17,8 @@ public static class Cli
           simulate --case FILE       按 contract.md 运行模拟案例，结果 JSON 输出到标准输出
           run FILE                   运行无需人工的流程，逐行输出 WriteLine 的文本
           describe                   以 JSON 输出活动目录（类型、出口、输入、界面提示）与词表
+          diff OLD NEW [--json true]  比较两个流程版本（或两个表单 *.schema.json）；除布局外有变化时退出码为 1
+          audit verify FILE          校验导出的审计链，指出第一条被修改、调换或删除的记录；损坏时退出码为 1
         选项 (options): --root DIR   项目根目录（含 workflows/ 与 schemas/），默认从当前目录向上查找
         """;
 
@@ -37,6 +39,8 @@ public static class Cli
                 "simulate" => new SimulateCommand(context, output).Run(arguments.Option("--case") ?? throw new UsageException("simulate 需要 --case FILE (simulate needs --case FILE)")),
                 "run" => new RunCommand(context, output).Run(arguments.Positional.FirstOrDefault() ?? throw new UsageException("run 需要一个流程文件 (run needs a workflow file)")),
                 "describe" => new DescribeCommand(output).Run(),
+                "diff" => new DiffCommand(context, output).Run(arguments.Positional, arguments.Option("--json") is "true" or "1"),
+                "audit" => new AuditCommand(context, output).Run(arguments.Positional),
                 _ => throw new UsageException($"未知命令 “{arguments.Command}” (unknown command)"),
             };
         }

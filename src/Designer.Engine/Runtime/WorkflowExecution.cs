@@ -105,10 +105,19 @@ internal sealed class WorkflowExecution(ExecutableWorkflow workflow, WorkflowIns
 
     public void EndWorkflow(WorkflowStatus status, string? reason)
     {
+        if (status != WorkflowStatus.Completed) ReleaseQuota();
         State.Status = status;
         State.Reason = reason;
         State.Queue.Clear();
         State.Bookmarks.Clear();
+    }
+
+    /// <summary>A post taken by Titles.Quota goes back to the unit when the application is rejected, withdrawn or faults.</summary>
+    private void ReleaseQuota()
+    {
+        if (State.Variables.GetValueOrDefault(Activities.Titles.Quota.ReservationVariable) is not System.Text.Json.Nodes.JsonObject held) return;
+        Services.Quotas.Release(held["unit"]?.GetValue<string>() ?? "", held["postKind"]?.GetValue<string>() ?? "", held["level"]?.GetValue<string>() ?? "", State.InstanceId);
+        State.Variables.Remove(Activities.Titles.Quota.ReservationVariable);
     }
 
     private void Fault(string activityId, string message)

@@ -17,6 +17,8 @@ public sealed class SimulationCase
     public JsonArray History { get; set; } = [];
     public JsonObject Answers { get; set; } = [];
     public string DefaultAction { get; set; } = "approve";
+    /// <summary>Posts left per unit, kind and level ({unit, postKind, level, posts}); units not listed are unlimited.</summary>
+    public JsonArray Quotas { get; set; } = [];
 
     public string? WorkflowText => Workflow.AsString();
 
@@ -38,6 +40,7 @@ public sealed class SimulationCase
             History = Expect<JsonArray>(document, "history") ?? [],
             Answers = Expect<JsonObject>(document, "answers") ?? [],
             DefaultAction = document["defaultAction"].AsString() ?? "approve",
+            Quotas = Expect<JsonArray>(document, "quotas") ?? [],
         };
         if (@case.Workflow is null) throw new SimulationCaseException("$.workflow", "缺少 workflow（文件路径、地区代码或 {definitionId, version}）(missing workflow)");
         if (!DateOnly.TryParseExact(@case.StartDate, "yyyy-MM-dd", out _))

@@ -15,7 +15,9 @@ public sealed record PathStep(string Stage, PathAssignee Assignee, string Action
 public sealed record SimulationError(string Path, string Message);
 
 /// <summary>contract.md's simulation result.</summary>
-public sealed record SimulationResult(string Status, JsonObject? Granted, IReadOnlyList<PathStep> Path, IReadOnlyList<SimulationError> Errors)
+public sealed record SimulationResult(
+    string Status,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] JsonObject? Granted, IReadOnlyList<PathStep> Path, IReadOnlyList<SimulationError> Errors)
 {
     public string? Reason { get; init; }
     public string? WorkflowId { get; init; }

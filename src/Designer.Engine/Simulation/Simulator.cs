@@ -21,6 +21,7 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
         var engine = new WorkflowEngine(new EngineServices
         {
             Clock = clock, Calendar = calendar, Scripts = scripts, Forms = forms, Registry = registry ?? ActivityRegistry.Default,
+            Quotas = new CaseQuotaLedger(@case.Quotas),
         });
         var errors = new List<SimulationError>();
         var answers = new AnswerBook(@case, forms);
@@ -65,8 +66,18 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
     private sealed class AnswerBook(SimulationCase @case, IFormCatalog? forms)
     {
         private readonly Dictionary<string, int> _timesReached = new();
+        private readonly HashSet<string> _lettingPass = [];
 
-        public bool LetsDeadlinePass(Bookmark step) => step.DueAt is not null && Peek(step.Stage ?? "")?["action"].AsString() == "overdue";
+        /// <summary>True for a step whose answer is "overdue": its deadline passes instead (the answer is used up once).</summary>
+        public bool LetsDeadlinePass(Bookmark step)
+        {
+            if (_lettingPass.Contains(step.Id)) return true;
+            var stage = step.Stage ?? "";
+            if (step.DueAt is null || Peek(stage)?["action"].AsString() != "overdue") return false;
+            _lettingPass.Add(step.Id);
+            _timesReached[stage] = _timesReached.GetValueOrDefault(stage) + 1;
+            return true;
+        }
 
         public (string Action, JsonNode Data) Next(Bookmark step)
         {

@@ -79,3 +79,58 @@ public class CliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
+
+public class CliDiffAndAuditTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("designer-cli-").FullName;
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _err = new();
+
+    private int Run(params string[] args) => Designer.Cli.Cli.Run([.. args, "--root", TestEngine.Layout.Root], _out, _err);
+
+    private string Save(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static TestFlow Flow(double x, string condition) => new TestFlow()
+        .Add("check", "Elsa.FlowDecision", ("condition", TestFlow.Js(condition))).Write("yes", "yes")
+        .Connect("check", "yes", "True").Connect("check", "yes", "False");
+
+    private string Moved(double x)
+    {
+        var json = Flow(x, "1 > 0").Json();
+        json["root"]!["activities"]![0]!["metadata"] = JsonNode.Parse("{\"designer\":{\"position\":{\"x\":" + x + ",\"y\":0}}}");
+        return json.ToJsonString();
+    }
+
+    [Fact]
+    public void Diff_exits_0_when_only_layout_changed()
+    {
+        Assert.Equal(0, Run("diff", Save("a.json", Moved(0)), Save("b.json", Moved(200))));
+        Assert.Contains("仅布局变化", _out.ToString());
+    }
+
+    [Fact]
+    public void Diff_exits_1_and_shows_an_expression_edit()
+    {
+        Assert.Equal(1, Run("diff", Save("a.json", Flow(0, "1 > 0").Json().ToJsonString()), Save("b.json", Flow(0, "2 > 0").Json().ToJsonString())));
+        Assert.Contains("condition: JavaScript: 1 > 0 → JavaScript: 2 > 0", _out.ToString());
+    }
+
+    [Fact]
+    public void Audit_verify_names_the_first_broken_entry()
+    {
+        var entries = new List<Designer.Engine.Audit.AuditEntry>();
+        for (var i = 0; i < 3; i++)
+            entries.Add(Designer.Engine.Audit.AuditChain.Append(entries.LastOrDefault(), DateTimeOffset.UnixEpoch.AddDays(i), "admin", "workflow.publish", "wf", $"v{i}", null));
+        Assert.Equal(0, Run("audit", "verify", Save("ok.json", Designer.Engine.Model.JsonText.Serialize(entries))));
+        entries[1] = entries[1] with { Actor = "intruder" };
+        Assert.Equal(1, Run("audit", "verify", Save("bad.json", Designer.Engine.Model.JsonText.Serialize(entries))));
+        Assert.Contains("entry 2 was edited", _out.ToString());
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}

@@ -21,6 +21,9 @@ public sealed class Quota : Activity
     public override IReadOnlyList<string> GetPorts() =>
         Operation.LiteralOrDefault() == "release" ? ["Released"] : ["Reserved", "Exhausted"];
 
+    /// <summary>The post this instance holds; the engine gives it back if the application ends other than completed.</summary>
+    public const string ReservationVariable = "quotaReservation";
+
     public override void Execute(ActivityContext context)
     {
         var application = context.State.Application;
@@ -31,11 +34,14 @@ public sealed class Quota : Activity
         if (Operation.LiteralOrDefault() == "release")
         {
             quotas.Release(unit, kind, level, context.State.InstanceId);
+            context.State.Variables.Remove(ReservationVariable);
             context.Complete("Released");
             return;
         }
         var reserved = quotas.TryReserve(unit, kind, level, context.State.InstanceId);
         context.State.Variables["quotaReserved"] = reserved;
+        if (reserved)
+            context.State.Variables[ReservationVariable] = new System.Text.Json.Nodes.JsonObject { ["unit"] = unit, ["postKind"] = kind, ["level"] = level };
         context.Complete(reserved ? "Reserved" : "Exhausted");
     }
 }

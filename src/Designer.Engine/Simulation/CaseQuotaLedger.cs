@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using Designer.Engine.Model;
+using Designer.Engine.Runtime;
+
+namespace Designer.Engine.Simulation;
+
+/// <summary>A simulation's posts: the case's `quotas` entries, unlimited for anything they do not list.</summary>
+internal sealed class CaseQuotaLedger : IQuotaLedger
+{
+    private readonly Dictionary<(string Unit, string Kind, string Level), int> _left = new();
+
+    public CaseQuotaLedger(JsonArray quotas)
+    {
+        foreach (var entry in quotas.OfType<JsonObject>())
+            _left[(entry["unit"].AsString() ?? "", entry["postKind"].AsString() ?? "", entry["level"].AsString() ?? "")] =
+                entry["posts"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 0;
+    }
+
+    public bool TryReserve(string unit, string postKind, string level, string instanceId)
+    {
+        if (!_left.TryGetValue((unit, postKind, level), out var left)) return true;
+        if (left <= 0) return false;
+        _left[(unit, postKind, level)] = left - 1;
+        return true;
+    }
+
+    public void Release(string unit, string postKind, string level, string instanceId)
+    {
+        if (_left.TryGetValue((unit, postKind, level), out var left)) _left[(unit, postKind, level)] = left + 1;
+    }
+}
