@@ -28,7 +28,38 @@ internal sealed class ScriptHelpers(JsEngine engine, IWorkingDayCalendar calenda
             Iso(calendar.AddWorkingDays(DateArg(args, 0, "addWorkingDays"), WorkingDaysArg(args, 1))));
         Define(engine, "yearOf", 1, args => DateArg(args, 0, "yearOf").Year);
         Define(engine, "count", 2, Count);
+        PinClockAndChance();
     }
+
+    /// <summary>
+    /// Scripts must give the same answer on every replay: `new Date()` and `Date.now()` read the engine's date
+    /// (09:00 China time of today), and Math.random is not available.
+    /// </summary>
+    private void PinClockAndChance()
+    {
+        var now = new DateTimeOffset(today.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).ToUnixTimeMilliseconds();
+        engine.Execute(PinScript.Replace("FIXED_NOW", now.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private const string PinScript = """
+        (function () {
+          var Native = Date, fixed = FIXED_NOW;
+          var Pinned = function (y, m, d, h, mi, s, ms) {
+            if (!(this instanceof Pinned)) return new Native(fixed).toString();
+            switch (arguments.length) {
+              case 0: return new Native(fixed);
+              case 1: return new Native(y);
+              default: return new Native(y, m, d === undefined ? 1 : d, h || 0, mi || 0, s || 0, ms || 0);
+            }
+          };
+          Pinned.prototype = Native.prototype;
+          Pinned.UTC = Native.UTC;
+          Pinned.parse = Native.parse;
+          Pinned.now = function () { return fixed; };
+          Date = Pinned;
+          Math.random = function () { throw new Error('Math.random 不可用：流程脚本必须可重复执行 (not available: scripts must be deterministic)'); };
+        })();
+        """;
 
     public static void Define(JsEngine engine, string name, int length, Func<JsValue[], JsValue> body) =>
         engine.SetValue(name, new ClrFunctionInstance(engine, (_, args) => body(args), length));
