@@ -25,10 +25,11 @@ public static class ApplicationDtos
             data = JsonNode.Parse(a.DataJson),
             timeline = state is null ? [] : Timeline(state),
             pendingTasks = pendingForViewer.Select(TaskDtos.Summary).ToList(),
-            waitingAt = state?.Bookmarks.Where(b => b.Kind != BookmarkKinds.Timer).Select(b => new
+            waitingAt = state?.Bookmarks.Select(b => new
             {
                 stage = b.Stage, stageName = StageName(b.Stage), kind = b.Kind, title = b.Payload["title"]?.ToString(), org = b.Org, role = b.Role,
-                dueDate = b.Kind == BookmarkKinds.Publicity ? b.Payload["endDate"]?.ToString() : b.Payload["dueDate"]?.ToString(),
+                dueDate = b.Kind == BookmarkKinds.Publicity ? b.Payload["endDate"]?.ToString()
+                    : b.Payload["dueDate"]?.ToString() ?? (b.DueAt is { } due ? ChinaTime.DateOf(due).ToString("yyyy-MM-dd") : null),
             }).ToList(),
             granted = state?.Granted,
             notifications = state?.Notifications,
