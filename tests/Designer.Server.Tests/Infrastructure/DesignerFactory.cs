@@ -18,7 +18,7 @@ public class DesignerFactory : WebApplicationFactory<Program>
 
     public DesignerFactory() : this(Path.Combine(Path.GetTempPath(), "designer-tests", Guid.NewGuid().ToString("N")), new ManualClock(DefaultStart)) { }
 
-    public DesignerFactory(string folder, ManualClock clock, double pollSeconds = 3600)
+    protected internal DesignerFactory(string folder, ManualClock clock, double pollSeconds = 3600)
     {
         Folder = folder;
         Clock = clock;
