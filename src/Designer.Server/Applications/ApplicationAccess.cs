@@ -17,7 +17,7 @@ public static class ApplicationAccess
     {
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id);
         if (application is null || !await CanReadAsync(db, user, application))
-            throw new ApiProblemException(Problems.NotFound($"找不到申报 {id}"));
+            throw new ApiProblemException(Problems.NotFound("找不到该申报 (no such application)"));
         return application;
     }
 

@@ -122,7 +122,7 @@ public static class ApplicationEndpoints
     {
         var workflow = await db.Workflows.AsNoTracking().FirstOrDefaultAsync(w => w.DefinitionId == definitionId);
         if (workflow is null || workflow.Locality != user.Locality)
-            throw new ApiProblemException(Problems.NotFound($"本地区没有流程 {definitionId}"));
+            throw new ApiProblemException(Problems.NotFound("本地区没有该流程 (no such workflow in your locality)"));
         if (workflow.PublishedVersion is not { } published)
             throw new ApiProblemException(Problems.Conflict($"流程 {definitionId} 当前未发布，不能申报 (not published)"));
         return await VersionAsync(db, definitionId, published);
@@ -134,7 +134,7 @@ public static class ApplicationEndpoints
     private static async Task<ApplicationRecord> OwnDraftAsync(DesignerDbContext db, CurrentUser user, string id)
     {
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id && a.ApplicantUserId == user.Id)
-            ?? throw new ApiProblemException(Problems.NotFound($"找不到申报 {id}"));
+            ?? throw new ApiProblemException(Problems.NotFound("找不到该申报 (no such application)"));
         if (application.Status != ApplicationRunner.DraftStatus) throw new ApiProblemException(Problems.Conflict("申报已提交，不能再修改草稿 (already submitted)"));
         return application;
     }

@@ -49,7 +49,7 @@ public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner run
     {
         var session = await db.CommitteeSessions.Include(s => s.Candidates).FirstOrDefaultAsync(s => s.Id == id);
         var member = session is not null && user.IsReviewer && user.Org == session.Org && (session.Org is not ("unit" or "county/hr") || user.Locality == session.Locality);
-        if (session is null || !(member || user.CanOverseeLocality(session.Locality))) throw new ApiProblemException(Problems.NotFound($"找不到评审会 {id}"));
+        if (session is null || !(member || user.CanOverseeLocality(session.Locality))) throw new ApiProblemException(Problems.NotFound("找不到该评审会 (no such committee session)"));
         if (write && !member) throw new ApiProblemException(Problems.Forbidden("只读访问：不能修改评审会 (read-only access)"));
         if (write && session.Status != "open") throw new ApiProblemException(Problems.Conflict("评审会已结束 (the session is closed)"));
         return session;
@@ -59,7 +59,7 @@ public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner run
     {
         var session = await FindAsync(user, id, write: true);
         var candidate = session.Candidates.FirstOrDefault(c => c.ApplicationId == vote.ApplicationId)
-            ?? throw new ApiProblemException(Problems.NotFound($"评审会中没有申报 {vote.ApplicationId}"));
+            ?? throw new ApiProblemException(Problems.NotFound("该评审会中没有这份申报 (the application is not in this session)"));
         if (vote.For < 0 || vote.Against < 0 || vote.Abstain < 0)
             throw new ApiProblemException(Problems.Invalid("$.for", "票数不能为负数 (votes must not be negative)"));
         (candidate.For, candidate.Against, candidate.Abstain) = (vote.For, vote.Against, vote.Abstain);

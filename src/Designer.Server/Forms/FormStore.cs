@@ -27,7 +27,7 @@ public sealed class FormStore(DesignerDbContext db, FormCatalogs catalogs, ICloc
     public async Task<FormRecord> FindAsync(CurrentUser user, string formId, bool write = false)
     {
         var record = await db.Forms.FirstOrDefaultAsync(f => f.FormId == formId);
-        if (record is null || !CanRead(user, record.Locality)) throw new ApiProblemException(Problems.NotFound($"找不到表单 {formId}"));
+        if (record is null || !CanRead(user, record.Locality)) throw new ApiProblemException(Problems.NotFound("找不到该表单 (no such form)"));
         if (write && !CanWrite(user, record.Locality)) throw new ApiProblemException(Problems.Forbidden());
         return record;
     }

@@ -22,7 +22,7 @@ public static class PublicEndpoints
         {
             var certificate = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number);
             return certificate is null
-                ? Problems.NotFound($"证书编号 {number} 不存在 (no such certificate)")
+                ? Problems.NotFound("该证书编号不存在 (no such certificate)")
                 : Results.Ok(new
                 {
                     number = certificate.Number, holder = Mask(certificate.Holder), series = certificate.Series, level = certificate.Level,

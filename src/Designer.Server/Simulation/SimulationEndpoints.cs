@@ -40,7 +40,7 @@ public static class SimulationEndpoints
             var id = reference["definitionId"].AsString() ?? "";
             var number = reference["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null;
             var workflow = await db.Workflows.AsNoTracking().FirstOrDefaultAsync(w => w.DefinitionId == id);
-            if (workflow is null || !user.CanReadDefinitionsOf(workflow.Locality)) throw new ApiProblemException(Problems.NotFound($"找不到流程 {id}"));
+            if (workflow is null || !user.CanReadDefinitionsOf(workflow.Locality)) throw new ApiProblemException(Problems.NotFound("找不到该流程 (no such workflow)"));
             var version = await db.WorkflowVersions.AsNoTracking().FirstOrDefaultAsync(x => x.DefinitionId == id && x.Version == (number ?? workflow.LatestVersion))
                 ?? throw new ApiProblemException(Problems.NotFound($"流程 {id} 没有版本 {number}"));
             return (host.Definition(version.DefinitionId, version.Version, version.ConcurrencyToken, version.Json),
@@ -49,7 +49,7 @@ public static class SimulationEndpoints
         var text = @case.WorkflowText ?? "";
         if (Vocabulary.Localities.ContainsKey(text))
         {
-            if (!user.CanReadDefinitionsOf(text)) throw new ApiProblemException(Problems.NotFound($"找不到地区 {text} 的流程"));
+            if (!user.CanReadDefinitionsOf(text)) throw new ApiProblemException(Problems.NotFound("找不到该地区的流程 (no workflows of that locality)"));
             var published = await db.WorkflowVersions.AsNoTracking().Where(v => v.IsPublished)
                 .Join(db.Workflows.Where(w => w.Locality == text), v => v.DefinitionId, w => w.DefinitionId, (v, w) => v).ToListAsync();
             WorkflowDefinition chosen;

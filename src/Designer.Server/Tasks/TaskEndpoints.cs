@@ -73,7 +73,7 @@ public static class TaskEndpoints
     private static async Task<TaskRecord> FindAsync(DesignerDbContext db, CurrentUser user, string id)
     {
         var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id);
-        if (task is null || !TaskAccess.CanRead(user, task)) throw new ApiProblemException(Problems.NotFound($"找不到待办 {id}"));
+        if (task is null || !TaskAccess.CanRead(user, task)) throw new ApiProblemException(Problems.NotFound("找不到该待办 (no such task)"));
         return task;
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
     public async Task<WorkflowDefinitionRecord> FindAsync(CurrentUser user, string definitionId, bool write = false)
     {
         var record = await db.Workflows.FirstOrDefaultAsync(w => w.DefinitionId == definitionId);
-        if (record is null || !user.CanReadDefinitionsOf(record.Locality)) throw new ApiProblemException(Problems.NotFound($"找不到流程 {definitionId}"));
+        if (record is null || !user.CanReadDefinitionsOf(record.Locality)) throw new ApiProblemException(Problems.NotFound("找不到该流程 (no such workflow)"));
         if (write && !user.CanWriteDefinitionsOf(record.Locality)) throw new ApiProblemException(Problems.Forbidden());
         return record;
     }

@@ -1,0 +1,194 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Designer.Server.Tests.Infrastructure;
+
+namespace Designer.Server.Tests;
+
+/// <summary>Bazhou data that outsiders must never reach: an application at a sector review, one before a committee session, a draft.</summary>
+public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
+{
+    public const string Name = "矩阵甲";
+    public string ApplicationId { get; private set; } = "";
+    public string TaskId { get; private set; } = "";
+    public string SessionId { get; private set; } = "";
+    public string DraftId { get; private set; } = "";
+    public string Applicant { get; private set; } = "";
+
+    public MatrixFactory() : base(Folders.New(), Designer.Engine.Runtime.ManualClock.StartingOn(new DateOnly(2024, 9, 2))) { }
+
+    public static JsonObject Teacher(string name) => new()
+    {
+        ["name"] = name, ["county"] = "和静县", ["unit"] = "和静县第三中学", ["employmentType"] = "public-institution",
+        ["workplaceLevel"] = "township", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
+        ["grassrootsYears"] = 5, ["competentDepartment"] = "education",
+    };
+
+    public async Task InitializeAsync()
+    {
+        var driver = new ApplicationDriver(this);
+        Applicant = await CreateApplicantAsync("bazhou");
+        ApplicationId = await driver.SubmitAsync(Applicant, "bazhou-directed-deputy-senior", Teacher(Name));
+        await driver.RunAsync(ApplicationId, Applicant, stopAt: "competent-review");
+        var education = await driver.As("bazhou-reviewer-education");
+        TaskId = (await education.GetOkAsync("/api/tasks")).AsArray().Single(t => t!["applicationId"]!.GetValue<string>() == ApplicationId)!["id"]!.GetValue<string>();
+
+        var other = await CreateApplicantAsync("bazhou");
+        var second = await driver.SubmitAsync(other, "bazhou-directed-deputy-senior", Teacher("矩阵乙"));
+        await driver.RunAsync(second, other, stopAt: "committee-vote");
+        SessionId = (await education.PostAsync("/api/committee-sessions", new JsonObject())).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+
+        var third = await driver.As(await CreateApplicantAsync("bazhou"));
+        DraftId = (await third.PostAsync("/api/applications", new JsonObject
+        {
+            ["definitionId"] = "bazhou-directed-deputy-senior", ["data"] = Teacher("矩阵丙"), ["draft"] = true,
+        })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+}
+
+/// <summary>
+/// Every endpoint, called by every role from another locality (and anonymously), on Bazhou's data: 401, 403 or 404,
+/// and no Bazhou data in the body. Lists may answer 200, without Bazhou's entries.
+/// </summary>
+public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixture<MatrixFactory>
+{
+    private sealed record Call(HttpMethod Method, string Path, JsonNode? Body = null, bool IsList = false, bool MayBeInvalid = false);
+
+    private IEnumerable<Call> Calls()
+    {
+        const string workflow = "/api/workflows/bazhou-directed-deputy-senior";
+        var definition = new JsonObject
+        {
+            ["definitionId"] = "bazhou-directed-deputy-senior", ["name"] = "x", ["customProperties"] = new JsonObject { ["locality"] = "bazhou" },
+            ["root"] = new JsonObject { ["type"] = "Elsa.Flowchart", ["id"] = "root", ["activities"] = new JsonArray() },
+        };
+        yield return new(HttpMethod.Get, "/api/workflows", IsList: true);
+        yield return new(HttpMethod.Get, "/api/workflows?locality=bazhou", IsList: true);
+        yield return new(HttpMethod.Get, workflow);
+        yield return new(HttpMethod.Get, $"{workflow}/versions");
+        yield return new(HttpMethod.Get, $"{workflow}/versions/1");
+        yield return new(HttpMethod.Get, $"{workflow}/export");
+        yield return new(HttpMethod.Post, "/api/workflows", definition.DeepClone());
+        yield return new(HttpMethod.Put, $"{workflow}/draft", new JsonObject { ["definition"] = definition.DeepClone(), ["baseVersion"] = 1, ["concurrencyToken"] = "x" });
+        yield return new(HttpMethod.Post, $"{workflow}/publish");
+        yield return new(HttpMethod.Post, $"{workflow}/retract");
+        yield return new(HttpMethod.Post, $"{workflow}/revert/1");
+        yield return new(HttpMethod.Delete, $"{workflow}/draft");
+        yield return new(HttpMethod.Post, $"{workflow}/clone", new JsonObject { ["locality"] = "bazhou" });
+        yield return new(HttpMethod.Post, "/api/workflows/import", definition.DeepClone());
+        yield return new(HttpMethod.Get, "/api/forms", IsList: true);
+        yield return new(HttpMethod.Get, "/api/forms/bazhou/apply");
+        yield return new(HttpMethod.Get, "/api/forms/bazhou/apply/versions");
+        yield return new(HttpMethod.Put, "/api/forms/bazhou/apply/draft", new JsonObject { ["schema"] = new JsonObject(), ["baseVersion"] = 1, ["concurrencyToken"] = "x" });
+        yield return new(HttpMethod.Post, "/api/forms/bazhou/apply/publish");
+        yield return new(HttpMethod.Post, "/api/forms", new JsonObject { ["formId"] = "bazhou/new-form", ["schema"] = new JsonObject { ["type"] = "object" } });
+        yield return new(HttpMethod.Get, "/api/procedures", IsList: true);
+        yield return new(HttpMethod.Get, "/api/procedures?locality=bazhou", IsList: true);
+        yield return new(HttpMethod.Get, "/api/applications", IsList: true);
+        yield return new(HttpMethod.Get, $"/api/applications/{factory.ApplicationId}");
+        yield return new(HttpMethod.Post, "/api/applications", new JsonObject { ["definitionId"] = "bazhou-directed-deputy-senior", ["data"] = MatrixFactory.Teacher("外人") });
+        yield return new(HttpMethod.Put, $"/api/applications/{factory.DraftId}/draft", new JsonObject { ["data"] = MatrixFactory.Teacher("外人") });
+        yield return new(HttpMethod.Post, $"/api/applications/{factory.DraftId}/submit");
+        yield return new(HttpMethod.Get, "/api/tasks", IsList: true);
+        yield return new(HttpMethod.Get, $"/api/tasks/{factory.TaskId}");
+        yield return new(HttpMethod.Post, $"/api/tasks/{factory.TaskId}/act", new JsonObject { ["action"] = "approve", ["data"] = new JsonObject() });
+        yield return new(HttpMethod.Get, "/api/committee-sessions", IsList: true);
+        // A reviewer may gather their own organisation's candidates: with none waiting that is a 422, never Bazhou's.
+        yield return new(HttpMethod.Post, "/api/committee-sessions", new JsonObject { ["org"] = "bazhou/education" }, MayBeInvalid: true);
+        yield return new(HttpMethod.Post, "/api/committee-sessions", new JsonObject(), MayBeInvalid: true);
+        yield return new(HttpMethod.Get, $"/api/committee-sessions/{factory.SessionId}");
+        yield return new(HttpMethod.Post, $"/api/committee-sessions/{factory.SessionId}/votes", new JsonObject { ["applicationId"] = factory.ApplicationId, ["for"] = 7, ["against"] = 0, ["abstain"] = 0 });
+        yield return new(HttpMethod.Post, $"/api/committee-sessions/{factory.SessionId}/close");
+        foreach (var target in new JsonNode[] { new JsonObject { ["definitionId"] = "bazhou-directed-deputy-senior", ["version"] = 1 }, "bazhou", "workflows/bazhou/directed-deputy-senior.json" })
+            yield return new(HttpMethod.Post, "/api/simulate", new JsonObject
+            {
+                ["workflow"] = target.DeepClone(), ["startDate"] = "2024-09-02", ["applicant"] = MatrixFactory.Teacher("外人"),
+            });
+    }
+
+    private string[] Secrets => [factory.ApplicationId, factory.TaskId, factory.SessionId, factory.DraftId, MatrixFactory.Name, "矩阵乙", "矩阵丙",
+        "bazhou-directed-deputy-senior", "bazhou/apply", "和静县第三中学"];
+
+    public static TheoryData<string> Outsiders => ["kashgar-admin", "kashgar-applicant", "kashgar-reviewer-agriculture", "unit-reviewer-kashgar", "kashgar-reviewer-county-hr", "xinjiang-applicant"];
+
+    [Theory]
+    [MemberData(nameof(Outsiders))]
+    public async Task Users_of_another_locality_get_nothing_of_Bazhou(string userName)
+    {
+        var client = await factory.SignInAsync(userName);
+        var failures = new List<string>();
+        foreach (var call in Calls())
+        {
+            var response = await client.SendAsync(call.Method, call.Path, call.Body);
+            var allowed = call.IsList ? response.Status is HttpStatusCode.OK or HttpStatusCode.Forbidden
+                : response.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound || (call.MayBeInvalid && (int)response.Status == 422);
+            if (!allowed) failures.Add($"{call.Method} {call.Path}: {(int)response.Status} {Cut(response.Text)}");
+            foreach (var secret in Secrets.Where(s => Reveals(response, s)))
+                failures.Add($"{call.Method} {call.Path}: body reveals '{secret}'");
+        }
+        Assert.True(failures.Count == 0, $"{userName}:\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_get_401_everywhere_but_the_public_routes()
+    {
+        var client = factory.Client();
+        var calls = Calls().Append(new(HttpMethod.Get, "/api/activities")).Append(new(HttpMethod.Get, "/api/vocabulary"))
+            .Append(new(HttpMethod.Get, "/api/auth/me")).Append(new(HttpMethod.Get, "/api/auth/antiforgery")).Append(new(HttpMethod.Post, "/api/auth/logout"));
+        var failures = new List<string>();
+        foreach (var call in calls)
+        {
+            var response = await client.SendAsync(call.Method, call.Path, call.Body);
+            if (response.Status != HttpStatusCode.Unauthorized) failures.Add($"{call.Method} {call.Path}: {(int)response.Status} {Cut(response.Text)}");
+            foreach (var secret in Secrets.Where(s => Reveals(response, s))) failures.Add($"{call.Method} {call.Path}: reveals '{secret}'");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task The_auditor_reads_everything_and_writes_nothing()
+    {
+        var auditor = await factory.SignInAsync("auditor");
+        Assert.Contains(factory.ApplicationId, (await auditor.GetAsync($"/api/applications/{factory.ApplicationId}")).Expect(HttpStatusCode.OK).ToJsonString());
+        Assert.Contains(factory.TaskId, (await auditor.GetAsync("/api/tasks")).Text);
+        (await auditor.GetAsync("/api/workflows/bazhou-directed-deputy-senior")).Expect(HttpStatusCode.OK);
+        var failures = new List<string>();
+        foreach (var call in Calls().Where(c => c.Method != HttpMethod.Get && !c.Path.StartsWith("/api/simulate")))
+        {
+            var response = await auditor.SendAsync(call.Method, call.Path, call.Body);
+            if (response.Status is not (HttpStatusCode.Forbidden or HttpStatusCode.NotFound) && !(call.MayBeInvalid && (int)response.Status == 422))
+                failures.Add($"{call.Method} {call.Path}: {(int)response.Status} {Cut(response.Text)}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal("Waiting", (await auditor.GetOkAsync($"/api/applications/{factory.ApplicationId}"))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Within_Bazhou_an_applicant_sees_only_their_own_and_a_reviewer_only_their_organisations_tasks()
+    {
+        var neighbour = await factory.SignInAsync("bazhou-applicant");
+        (await neighbour.GetAsync($"/api/applications/{factory.ApplicationId}")).Expect(HttpStatusCode.NotFound);
+        Assert.DoesNotContain(factory.ApplicationId, (await neighbour.GetAsync("/api/applications")).Text);
+
+        var health = await factory.SignInAsync("bazhou-reviewer-health");
+        (await health.GetAsync($"/api/tasks/{factory.TaskId}")).Expect(HttpStatusCode.NotFound);
+        (await health.PostAsync($"/api/tasks/{factory.TaskId}/act", new JsonObject { ["action"] = "approve" })).Expect(HttpStatusCode.NotFound);
+        Assert.DoesNotContain(factory.TaskId, (await health.GetAsync("/api/tasks")).Text);
+
+        var owner = await factory.SignInAsync(factory.Applicant);
+        var own = await owner.GetAsync($"/api/applications/{factory.ApplicationId}");
+        own.Expect(HttpStatusCode.OK);
+        Assert.Contains(MatrixFactory.Name, own.Text);
+        (await owner.PostAsync($"/api/tasks/{factory.TaskId}/act", new JsonObject { ["action"] = "approve" })).Expect(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>In the body as sent, or once JSON escapes (\uXXXX) are undone.</summary>
+    private static bool Reveals(ApiResponse response, string secret) =>
+        response.Text.Contains(secret) || (response.Json?.ToJsonString(new System.Text.Json.JsonSerializerOptions
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        }).Contains(secret) ?? false);
+
+    private static string Cut(string text) => text.Length > 300 ? text[..300] : text;
+}
