@@ -37,7 +37,10 @@ public static class PipelineSetup
         app.MapSimulation();
 
         // Unknown API routes are API errors; every other path belongs to the Studio's client-side router.
-        app.Map("/api/{**rest}", () => Problems.NotFound("没有这个接口 (no such API route)")).ExcludeFromDescription();
+        // (A JSON route given another content type is not selected by routing and lands here too: that is a 415.)
+        app.Map("/api/{**rest}", (HttpContext context) => context.Request.ContentLength > 0 && !context.Request.HasJsonContentType()
+            ? Problems.Problem(415, "不支持的媒体类型", "请求体须为 JSON (Content-Type: application/json)")
+            : Problems.NotFound("没有这个接口 (no such API route)")).ExcludeFromDescription();
         app.MapFallbackToFile("index.html");
     }
 }
