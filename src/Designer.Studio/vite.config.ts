@@ -10,7 +10,9 @@ export default defineConfig({
   base: '/',
   build: {
     outDir,
-    emptyOutDir: true,
+    // Old bundles are removed by scripts/studio-build.mjs after a grace period, not here: a build of the server that
+    // started a moment earlier may still list them.
+    emptyOutDir: false,
     chunkSizeWarningLimit: 2500,
     sourcemap: false,
   },

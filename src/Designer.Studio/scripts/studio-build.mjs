@@ -5,7 +5,7 @@
 //   node scripts/studio-build.mjs ci      npm ci, unless node_modules is already installed from this package-lock.json
 //   node scripts/studio-build.mjs build   npm run build (the output folder comes from STUDIO_OUT_DIR)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -66,6 +66,17 @@ function installed() {
   return ['package.json', 'package-lock.json'].every((f) => statSync(join(studio, f)).mtimeMs <= s);
 }
 
+/** Deletes bundles that this build did not write and that are older than ten minutes. */
+function removeOldBundles(assets, started) {
+  if (!existsSync(assets)) return;
+  const graceMs = 10 * 60 * 1000;
+  for (const name of readdirSync(assets)) {
+    const file = join(assets, name);
+    const modified = statSync(file).mtimeMs;
+    if (modified < started && Date.now() - modified > graceMs) rmSync(file, { force: true });
+  }
+}
+
 acquire();
 process.on('exit', release);
 process.on('SIGINT', () => process.exit(130));
@@ -77,8 +88,11 @@ if (step === 'ci') {
     writeFileSync(stamp, new Date().toISOString() + '\n');
   }
 } else if (step === 'build') {
-  console.log(`Studio: vite build → ${process.env.STUDIO_OUT_DIR ?? '../Designer.Server/wwwroot'}`);
+  const outDir = process.env.STUDIO_OUT_DIR || join(studio, '..', 'Designer.Server', 'wwwroot');
+  console.log(`Studio: vite build → ${outDir}`);
+  const started = Date.now() - 2000;
   run(['run', 'build', '--silent']);
+  removeOldBundles(join(outDir, 'assets'), started);
 } else {
   console.error('usage: node scripts/studio-build.mjs ci|build');
   process.exit(2);

@@ -54,6 +54,18 @@ export function normaliseVocabulary(raw: any): Vocabulary {
   };
 }
 
+/** Locality names for anonymous visitors of the public pages (the vocabulary endpoint needs a signed-in user). */
+const localitiesZh: Record<string, string> = {
+  templates: '通用模板',
+  'xj-prefecture': '自治州',
+  bazhou: '巴音郭楞蒙古自治州',
+  kashgar: '喀什地区',
+  qiaocheng: '亳州市谯城区',
+  'sample-city': '示例市',
+  xinjiang: '新疆维吾尔自治区',
+  bozhou: '亳州市',
+};
+
 const placeholderZh: Record<string, string> = {
   unit: '申报人所在单位',
   'county/hr': '申报人所在县（市、区）人社局',
@@ -83,6 +95,11 @@ export function CatalogProvider({ children, userKey }: { children: ReactNode; us
   const [nonce, setNonce] = useState(0);
   useEffect(() => {
     let live = true;
+    if (!userKey) {
+      // Anonymous (public pages): the catalog needs a signed-in user; labels fall back to built-in names.
+      setState({ descriptors: [], vocab: emptyVocab, loaded: true, error: null });
+      return;
+    }
     Promise.allSettled([api.get<ActivityDescriptor[]>('/api/activities'), api.get('/api/vocabulary')]).then(([a, v]) => {
       if (!live) return;
       const descriptors = a.status === 'fulfilled' && Array.isArray(a.value) ? a.value : [];
@@ -126,7 +143,7 @@ export function makeLabels(vocab: Vocabulary, descriptors: ActivityDescriptor[],
     if (!code) return '';
     if (en && vocabEn[kind]?.[code]) return vocabEn[kind][code];
     const map = vocab[kind] as Record<string, string>;
-    return map?.[code] ?? code;
+    return map?.[code] ?? (kind === 'localities' ? (en ? vocabEn.localities[code] : localitiesZh[code]) : undefined) ?? code;
   };
   const labels: Labels = {
     locale,

@@ -235,6 +235,15 @@ function DesignerInner({ initial, viewingVersion, onReload }: { initial: Workflo
     [readOnly],
   );
 
+  const removeEdge = useCallback(
+    (edgeId: string) => {
+      if (readOnly) return;
+      snapshot();
+      setEdges((es) => es.filter((e) => e.id !== edgeId));
+    },
+    [readOnly, snapshot],
+  );
+
   const onConnect = useCallback(
     (c: Connection) => {
       if (readOnly || !c.source || !c.target || c.source === c.target) return;
@@ -454,6 +463,11 @@ function DesignerInner({ initial, viewingVersion, onReload }: { initial: Workflo
   }, [readOnly, descriptors, snapshot, flow, toast, t]);
 
   const pasteCount = useRef(0);
+  const propsPanel = useRef<HTMLElement>(null);
+  const selectionKey = selectedIds.join(',');
+  useEffect(() => {
+    if (propsPanel.current) propsPanel.current.scrollTop = 0;
+  }, [selectionKey]);
   const copy = useCallback(() => {
     const { nodes: ns, edges: es } = latest.current;
     const sel = ns.filter((n) => n.selected);
@@ -503,6 +517,11 @@ function DesignerInner({ initial, viewingVersion, onReload }: { initial: Workflo
         if (!readOnly) void save();
         return;
       }
+      if (!typing && !mod && (e.key === 'Delete' || e.key === 'Backspace') && !target.closest?.('.react-flow')) {
+        // React Flow handles the key when the canvas has the focus; after a paste or a toolbox drop it may not.
+        deleteSelected();
+        return;
+      }
       if (typing || !mod) return;
       const k = e.key.toLowerCase();
       if (k === 'z' && !e.shiftKey) {
@@ -520,7 +539,15 @@ function DesignerInner({ initial, viewingVersion, onReload }: { initial: Workflo
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [save, undo, redo, copy, paste, readOnly]);
+  }, [save, undo, redo, copy, paste, readOnly, deleteSelected]);
+
+  // Once problems are shown, keep them current: re-validate (quietly) a moment after each edit.
+  const showingProblems = problems.length > 0;
+  useEffect(() => {
+    if (!showingProblems || !dirty) return;
+    const timer = window.setTimeout(() => void validate(true), 1200);
+    return () => window.clearTimeout(timer);
+  }, [showingProblems, dirty, nodes, edges, def, validate]);
 
   // ---- nested flowcharts ------------------------------------------------------------------------------------------
   const openPath = useCallback(
@@ -591,6 +618,24 @@ function DesignerInner({ initial, viewingVersion, onReload }: { initial: Workflo
     [labels, forms, def.variables, readOnly],
   );
   const selected = selectedIds.length === 1 ? nodes.find((n) => n.id === selectedIds[0]) : undefined;
+  const selectedActivity = selected?.data.activity;
+  const selectedPorts = useMemo(
+    () => (selectedActivity ? [...portsOf(selectedActivity, descriptors.get(selectedActivity.type)), ...(selected?.data.extraPorts ?? [])] : []),
+    [selectedActivity, selected?.data.extraPorts, descriptors],
+  );
+  const outbound = useMemo(
+    () => (selected ? edges.filter((e) => e.source === selected.id).map((e) => ({ edgeId: e.id, port: e.sourceHandle ?? 'Done', target: e.target })) : []),
+    [edges, selected],
+  );
+  const hasSelection = !!selected;
+  const targetLabels = useMemo(
+    () => (hasSelection ? nodes.map((n) => ({ id: n.id, label: labelOf(n.data.activity, descriptors.get(n.data.activity.type)?.displayName) })) : []),
+    [hasSelection, nodes, descriptors],
+  );
+  const connectPort = useCallback(
+    (source: string, port: string, target: string) => onConnect({ source, sourceHandle: port, target, targetHandle: 'In' }),
+    [onConnect],
+  );
   const problemsOfSelected = useMemo(() => (selected ? problems.filter((p) => p.activityId === selected.id) : []), [problems, selected]);
   const personSteps = useMemo(() => nodes.map((n) => n.data.activity).filter((a) => descriptors.get(a.type)?.isPersonStep), [nodes, descriptors]);
   const status = meta.isPublished ? 'published' : 'draft';
@@ -753,12 +798,17 @@ function DesignerInner({ initial, viewingVersion, onReload }: { initial: Workflo
               </div>
             )}
           </div>
-          <aside className="props-panel" aria-label={t('属性')}>
+          <aside className="props-panel" aria-label={t('属性')} ref={propsPanel}>
             {selected ? (
               <PropertyPanel
                 activity={selected.data.activity}
                 descriptor={descriptors.get(selected.data.activity.type)}
                 problems={problemsOfSelected}
+                ports={selectedPorts}
+                outbound={outbound}
+                targets={targetLabels}
+                onConnectPort={connectPort}
+                onRemoveConnection={removeEdge}
                 editorContext={editorContext}
                 onChange={updateActivity}
                 onOpenFlowchart={(id) => openPath([...path, id])}

@@ -6,8 +6,19 @@ import { useDesignerView } from './context';
 import { InputEditor, type EditorContext } from './editors';
 import { problemConcernsInput, readInput, writeInput } from './model';
 
+export interface OutboundConnection {
+  edgeId: string;
+  port: string;
+  target: string;
+}
+
 export interface PropertyPanelProps {
   activity: ElsaActivity;
+  ports: string[];
+  outbound: OutboundConnection[];
+  targets: { id: string; label: string }[];
+  onConnectPort: (source: string, port: string, target: string) => void;
+  onRemoveConnection: (edgeId: string) => void;
   descriptor: ActivityDescriptor | undefined;
   problems: Problem[];
   editorContext: EditorContext;
@@ -16,7 +27,7 @@ export interface PropertyPanelProps {
 }
 
 /** Properties of one activity, generated from its descriptor's inputs, grouped by the inputs' categories. */
-function PropertyPanelView({ activity, descriptor, problems, editorContext, onChange, onOpenFlowchart }: PropertyPanelProps) {
+function PropertyPanelView({ activity, descriptor, problems, editorContext, onChange, onOpenFlowchart, ports, outbound, targets, onConnectPort, onRemoveConnection }: PropertyPanelProps) {
   const t = useT();
   const { labels } = useDesignerView();
   const ro = editorContext.readOnly;
@@ -94,6 +105,51 @@ function PropertyPanelView({ activity, descriptor, problems, editorContext, onCh
           })}
         </section>
       ))}
+      {ports.length > 0 && (
+        <section className="props-section">
+          <h3>{t('出口与连线')}</h3>
+          <table className="ports-table">
+            <tbody>
+              {ports.map((port) => {
+                const conns = outbound.filter((c) => c.port === port);
+                return (
+                  <tr key={port} data-port={port}>
+                    <td className="port-name">{labels.port(port)}</td>
+                    <td>
+                      {conns.map((c) => (
+                        <div key={c.edgeId} className="port-conn">
+                          → {targets.find((x) => x.id === c.target)?.label ?? c.target}
+                          {!ro && (
+                            <button className="icon-btn" title={t('删除连线')} aria-label={t('删除连线')} onClick={() => onRemoveConnection(c.edgeId)}>
+                              ×
+                            </button>
+                          )}
+                        </div>
+                      ))}
+                      {!ro && (
+                        <select
+                          aria-label={t('连接到…')}
+                          value=""
+                          onChange={(e) => e.target.value && onConnectPort(activity.id, port, e.target.value)}
+                        >
+                          <option value="">{conns.length ? t('再连接到…') : t('连接到…')}</option>
+                          {targets
+                            .filter((x) => x.id !== activity.id)
+                            .map((x) => (
+                              <option key={x.id} value={x.id}>
+                                {x.label}
+                              </option>
+                            ))}
+                        </select>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      )}
       <section className="props-section">
         <h3>{t('高级')}</h3>
         <Field label={t('汇合方式（多条连入时）')} htmlFor="prop-mergeMode">

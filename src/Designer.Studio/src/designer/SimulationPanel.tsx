@@ -4,7 +4,8 @@ import type { ElsaActivity, ElsaDefinition, TimelineEntry } from '../api/types';
 import { Badge } from '../components/ui';
 import { useT } from '../i18n';
 import { useDesignerView } from './context';
-import { labelOf, literalOf, portsOf } from './model';
+import { useCatalog } from '../catalog';
+import { labelOf, literalOf } from './model';
 
 export interface SimulationResult {
   status: string;
@@ -44,6 +45,7 @@ export function SimulationPanel({
 }) {
   const t = useT();
   const { descriptors, labels } = useDesignerView();
+  const { vocab } = useCatalog();
   const scope = definition.customProperties?.scope ?? {};
   const [startDate, setStartDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [applicantText, setApplicantText] = useState(() =>
@@ -80,11 +82,12 @@ export function SimulationPanel({
       const stage = stageInput ? String(literalOf(a, stageInput) ?? '') : '';
       if (!stage || m.has(stage)) continue;
       const actionsInput = d?.inputs.find((i) => i.uiHint === 'actions-picker');
-      const actions = actionsInput ? (literalOf(a, actionsInput) as string[]) ?? [] : portsOf(a, d).filter((p) => p !== 'Overdue');
+      // Steps without an actions input (scoring, committee vote) accept any action of the vocabulary the simulator knows.
+      const actions = actionsInput ? ((literalOf(a, actionsInput) as string[]) ?? []) : Object.keys(vocab.actions);
       m.set(stage, { stage, actions: Array.isArray(actions) ? actions : [], label: labelOf(a, d?.displayName) });
     }
     return [...m.values()];
-  }, [personSteps, descriptors]);
+  }, [personSteps, descriptors, vocab]);
 
   async function run() {
     setError(null);

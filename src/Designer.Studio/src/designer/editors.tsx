@@ -484,7 +484,7 @@ function OrgPicker({ id, value, onChange, ctx }: { id: string; value: string; on
   const compose = (loc: string, dep: string, ent = '') => (dep === 'enterprise' ? `${loc}/enterprise/${ent}` : dep ? `${loc}/${dep}` : `${loc}/`);
   return (
     <div className="org-picker">
-      <div className="row-2">
+      <div className="inline-2">
         <select
           id={id}
           value={firstValue}
@@ -541,7 +541,7 @@ function FormPicker({ id, value, onChange, ctx }: { id: string; value: string; o
   const known = ctx.forms.some((f) => f.formId === value);
   return (
     <div className="form-picker">
-      <div className="row-2">
+      <div className="inline-2">
         <select id={id} value={value} disabled={ctx.readOnly} onChange={(e) => onChange(e.target.value)}>
           <option value="">{t('（无表单）')}</option>
           {ctx.forms.map((f) => (

@@ -413,4 +413,9 @@ export const en: Record<string, string> = {
   '：另有 {n} 个字段继承自基础表单，在预览中显示。': ': {n} more fields are inherited from the base form and shown in the preview.',
   '请修改以下 {n} 处填写错误：': 'Please correct the following {n} error(s):',
   '必填项': 'Required',
+  '试填校验': 'Validate sample',
+  '出口与连线': 'Ports and connections',
+  '删除连线': 'Remove connection',
+  '连接到…': 'Connect to…',
+  '再连接到…': 'Also connect to…',
 };

@@ -92,8 +92,7 @@ export function ApplicationFormPage({ definitionId, applicationId }: { definitio
   if (loaded.error) return <ErrorBox error={loaded.error} />;
   return (
     <div className="page page-narrow">
-      <PageHeader title={loaded.procedure?.name ?? t('申报')} subtitle={loaded.form?.schema?.title} />
-      {loaded.form?.schema?.description && <div className="alert alert-info">{loaded.form.schema.description}</div>}
+      <PageHeader title={loaded.procedure?.name ?? t('申报')} subtitle={loaded.procedure?.description ? <span className="clamp-2">{loaded.procedure.description}</span> : undefined} />
       {serverErrors.length > 0 && (
         <div className="alert alert-error" role="alert">
           <strong>{t('服务器校验未通过：')}</strong>

@@ -111,6 +111,7 @@ function FormDesigner({ initial, isNew, onReload }: { initial: FormVersion; isNe
     };
   }, [form]);
   const [previewData, setPreviewData] = useState<any>({});
+  const previewRef = useRef<any>(null);
 
   async function save(): Promise<boolean> {
     setBusy(true);
@@ -288,14 +289,20 @@ function FormDesigner({ initial, isNew, onReload }: { initial: FormVersion; isNe
           />
         </section>
         <section className="fd-preview">
-          <div className="panel-title">
-            {t('预览')} <span className="muted small">{t('与申报人看到的一致')}</span>
+          <div className="panel-title fd-preview-title">
+            <span>
+              {t('预览')} <span className="muted small">{t('与申报人看到的一致')}</span>
+            </span>
+            <button className="btn btn-small" data-testid="validate-preview" onClick={() => previewRef.current?.validateForm()}>
+              {t('试填校验')}
+            </button>
           </div>
           {previewError && <div className="alert alert-error small">{previewError}</div>}
           {preview && (
             <div className="fd-preview-body" data-testid="form-preview">
               <ErrorBoundary resetKey={preview}>
                 <SchemaForm
+                  ref={previewRef}
                   schema={preview.schema}
                   uiSchema={preview.uiSchema}
                   formData={previewData}

@@ -1,0 +1,85 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Designer.Studio.Tests.Infrastructure;
+
+/// <summary>One signed-in user in their own browser context (own cookies), with screenshots saved as test artifacts.</summary>
+public sealed class StudioSession : IAsyncDisposable
+{
+    private readonly IBrowserContext context;
+    private readonly ITestOutputHelper output;
+    private readonly List<string> problems = [];
+
+    private StudioSession(IBrowserContext context, IPage page, string baseUrl, string userName, ITestOutputHelper output)
+    {
+        this.context = context;
+        Page = page;
+        BaseUrl = baseUrl;
+        UserName = userName;
+        this.output = output;
+    }
+
+    public IPage Page { get; }
+    public string BaseUrl { get; }
+    public string UserName { get; }
+
+    /// <summary>Uncaught page errors seen so far (a broken page shows up here even when the test's steps pass).</summary>
+    public IReadOnlyList<string> PageErrors => problems;
+
+    public static async Task<StudioSession> SignInAsync(Browser browser, StudioServer server, string userName, ITestOutputHelper output)
+    {
+        var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1600, Height = 950 },
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        var session = new StudioSession(context, page, server.BaseUrl, userName, output);
+        page.PageError += (_, error) => session.problems.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.Contains("401")) output.WriteLine($"[{userName}] console: {message.Text}");
+        };
+        await page.GotoAsync($"{server.BaseUrl}/#/login");
+        await page.FillAsync("#login-user", userName);
+        await page.FillAsync("#login-password", StudioServer.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync(".user-name");
+        // The sign-in page sends the user home; wait until that navigation has settled.
+        await page.WaitForFunctionAsync("() => !location.hash.startsWith('#/login')");
+        return session;
+    }
+
+    public async Task GoAsync(string route)
+    {
+        await Page.GotoAsync($"{BaseUrl}/#{route}");
+    }
+
+    /// <summary>Saves a full-page screenshot under the test output folder (screenshots/) and returns its path.</summary>
+    public async Task<string> ScreenshotAsync(string name, bool fullPage = false)
+    {
+        var path = Artifacts.Path($"{name}.png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
+        output.WriteLine($"screenshot: {path}");
+        return path;
+    }
+
+    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+}
+
+public static class Artifacts
+{
+    public static string Folder { get; } = Directory.CreateDirectory(System.IO.Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    public static string Path(string fileName) => System.IO.Path.Combine(Folder, fileName);
+
+    /// <summary>The repository's root (the folder with Designer.sln).</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Designer.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("Designer.sln not found above " + AppContext.BaseDirectory);
+    }
+}
