@@ -5,12 +5,7 @@ using Designer.Server.Seeding;
 if (args.Length > 0 && args[0] == "loadtest")
     return await LoadDriver.RunAsync(args[1..]);
 
-var builder = WebApplication.CreateBuilder(args);
-var root = builder.UseTopLevelSettings();
-builder.AddDesigner(root);
-
-var app = builder.Build();
-app.UseDesigner();
+var app = DesignerApp.Create(args);
 await app.Services.InitialiseAsync();
 await app.RunAsync();
 return 0;

@@ -1,6 +1,216 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Designer.Forms;
+using Designer.Server.Hosting;
+
 namespace Designer.Server.LoadTest;
 
+/// <summary>
+/// Measures task actions per second over HTTP. By default it starts its own server on 127.0.0.1 (a scratch database
+/// in a temporary folder, the repository's workflows and forms, demo users), imports a small workflow whose review
+/// step loops on "approve", submits applications, and has the reviewer act on them from several workers until the
+/// action count or the time limit is reached. `--url` drives a server that is already running instead (use a scratch
+/// database: the driver adds a workflow and applications). Bounded: it never sends more than --actions actions.
+/// </summary>
 public static class LoadDriver
 {
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(0);
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = LoadOptions.Parse(args);
+        WebApplication? server = null;
+        var folder = Path.Combine(Path.GetTempPath(), "designer-loadtest", Guid.NewGuid().ToString("N"));
+        try
+        {
+            if (options.Url is null)
+            {
+                Directory.CreateDirectory(folder);
+                options.Url = $"http://127.0.0.1:{options.Port}";
+                server = await DesignerApp.StartAsync(
+                [
+                    "--Urls", options.Url, "--ConnectionStrings:Designer", $"Data Source={Path.Combine(folder, "load.db")}",
+                    "--Seed:DemoUsers", "true", "--Seed:DemoPassword", options.Password, "--Logging:LogLevel:Default", "Warning",
+                    "--Timers:PollSeconds", "3600",
+                ]);
+            }
+            var report = await DriveAsync(options);
+            Console.WriteLine(report);
+            return 0;
+        }
+        finally
+        {
+            if (server is not null) await server.StopAsync();
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static async Task<string> DriveAsync(LoadOptions options)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2 };
+        HttpClient NewClient() => new(handler, disposeHandler: false) { BaseAddress = new Uri(options.Url!) };
+        var admin = await SignInAsync(NewClient(), "admin", options.Password);
+        var applicant = await SignInAsync(NewClient(), "sample-city-applicant", options.Password);
+        var reviewer = await SignInAsync(NewClient(), "sample-city-reviewer-hr", options.Password);
+
+        var definitionId = $"loadtest-loop-{Guid.NewGuid().ToString("N")[..8]}";
+        await Expect(await admin.PostAsJsonAsync("/api/workflows", LoopWorkflow(definitionId)));
+        await Expect(await admin.PostAsync($"/api/workflows/{definitionId}/publish", null));
+
+        var applyForm = await Expect(await applicant.GetAsync("/api/forms/apply"));
+        var applyData = MinimalValid("apply", applyForm["resolvedSchema"]!.AsObject());
+        var firstTasks = new List<string>();
+        for (var i = 0; i < options.Applications; i++)
+        {
+            applyData["name"] = $"压测{i:000}";
+            var created = await Expect(await applicant.PostAsJsonAsync("/api/applications", new JsonObject
+            {
+                ["definitionId"] = definitionId, ["data"] = applyData.DeepClone(),
+            }));
+            var inbox = await Expect(await reviewer.GetAsync("/api/tasks"));
+            firstTasks.Add(inbox.AsArray().First(t => t!["applicationId"]!.GetValue<string>() == created["id"]!.GetValue<string>())!["id"]!.GetValue<string>());
+        }
+        var opened = await Expect(await reviewer.GetAsync($"/api/tasks/{firstTasks[0]}"));
+        var data = opened["form"] is JsonObject form ? MinimalValid(form["formId"]!.GetValue<string>(), form["schema"]!.AsObject()) : new JsonObject();
+
+        var current = firstTasks.ToArray();
+        await RunPhaseAsync(options, NewClient, reviewer, current, data, Math.Min(options.Warmup, options.Actions), new List<double>());
+        var latencies = new List<double>();
+        var clock = Stopwatch.StartNew();
+        var errors = await RunPhaseAsync(options, NewClient, reviewer, current, data, options.Actions, latencies);
+        clock.Stop();
+
+        latencies.Sort();
+        double Percentile(double p) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+        return $"""
+            task actions: {latencies.Count} ok, {errors} failed, in {clock.Elapsed.TotalSeconds:F1} s over {options.Applications} applications, {options.Concurrency} workers (after {options.Warmup} warm-up actions)
+            throughput: {latencies.Count / clock.Elapsed.TotalSeconds:F1} actions/s
+            latency ms: p50 {Percentile(0.50):F1}, p95 {Percentile(0.95):F1}, p99 {Percentile(0.99):F1}, max {(latencies.Count == 0 ? 0 : latencies[^1]):F1}
+            """;
+    }
+
+    /// <summary>Workers act on their share of the applications in turn, each action's answer naming the next task.</summary>
+    private static async Task<int> RunPhaseAsync(LoadOptions options, Func<HttpClient> newClient, HttpClient reviewer, string[] current,
+        JsonObject data, int budget, List<double> latencies)
+    {
+        var remaining = budget;
+        var errors = 0;
+        var deadline = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, options.Concurrency).Select(worker => Task.Run(async () =>
+        {
+            var client = newClient();
+            client.DefaultRequestHeaders.Authorization = reviewer.DefaultRequestHeaders.Authorization;
+            var mine = Enumerable.Range(0, current.Length).Where(index => index % options.Concurrency == worker).ToList();
+            var position = 0;
+            while (mine.Count > 0 && deadline.Elapsed.TotalSeconds < options.Seconds && Interlocked.Decrement(ref remaining) >= 0)
+            {
+                var slot = mine[position];
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.PostAsJsonAsync($"/api/tasks/{current[slot]}/act", new { action = "approve", data, comment = "压测" });
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref errors);
+                    mine.RemoveAt(position);
+                }
+                else
+                {
+                    var detail = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+                    current[slot] = detail["pendingTasks"]!.AsArray()[0]!["id"]!.GetValue<string>();
+                    lock (latencies) latencies.Add(elapsed);
+                }
+                position = mine.Count == 0 ? 0 : (position + 1) % mine.Count;
+            }
+        })).ToArray();
+        await Task.WhenAll(workers);
+        return errors;
+    }
+
+    /// <summary>apply → review (approve loops back to review, reject ends): every action leaves one new task.</summary>
+    private static JsonObject LoopWorkflow(string definitionId)
+    {
+        static JsonObject Literal(JsonNode value) => new() { ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
+        static JsonObject Connect(string from, string port, string to) => new()
+        {
+            ["source"] = new JsonObject { ["activity"] = from, ["port"] = port }, ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
+        };
+        return new JsonObject
+        {
+            ["definitionId"] = definitionId, ["name"] = "压测：循环审核", ["customProperties"] = new JsonObject { ["locality"] = "sample-city" },
+            ["root"] = new JsonObject
+            {
+                ["type"] = "Elsa.Flowchart", ["id"] = "root",
+                ["activities"] = new JsonArray
+                {
+                    new JsonObject { ["id"] = "start", ["type"] = "Elsa.Start" },
+                    new JsonObject
+                    {
+                        ["id"] = "apply", ["type"] = "Titles.Task", ["stage"] = Literal("apply"), ["assigneeOrg"] = Literal("applicant"),
+                        ["assigneeRole"] = Literal("applicant"), ["actions"] = Literal(new JsonArray("approve")), ["form"] = Literal("apply"),
+                    },
+                    new JsonObject
+                    {
+                        ["id"] = "review", ["type"] = "Titles.Task", ["stage"] = Literal("hr-review"), ["assigneeOrg"] = Literal("sample-city/hr"),
+                        ["assigneeRole"] = Literal("reviewer"), ["actions"] = Literal(new JsonArray("approve", "reject")), ["form"] = Literal("review-opinion"),
+                    },
+                    new JsonObject { ["id"] = "end", ["type"] = "Titles.Conclude", ["result"] = Literal("Rejected") },
+                },
+                ["connections"] = new JsonArray
+                {
+                    Connect("start", "Done", "apply"), Connect("apply", "approve", "review"), Connect("review", "approve", "review"), Connect("review", "reject", "end"),
+                },
+            },
+        };
+    }
+
+    private static JsonObject MinimalValid(string formId, JsonObject schema) =>
+        FileFormCatalog.FromJson([new(formId, (schema.ToJsonString(), (string?)null))]).MinimalValid(formId);
+
+    private static async Task<HttpClient> SignInAsync(HttpClient client, string userName, string password)
+    {
+        var login = await Expect(await client.PostAsJsonAsync("/api/auth/login", new { userName, password }));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login["accessToken"]!.GetValue<string>());
+        return client;
+    }
+
+    private static async Task<JsonNode> Expect(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {text}");
+        return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
+    }
+}
+
+public sealed class LoadOptions
+{
+    public string? Url { get; set; }
+    public int Port { get; set; } = 5081;
+    public int Applications { get; set; } = 20;
+    public int Actions { get; set; } = 2000;
+    public double Seconds { get; set; } = 60;
+    public int Concurrency { get; set; } = 4;
+    public int Warmup { get; set; } = 100;
+    public string Password { get; set; } = "Designer#2024";
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var options = new LoadOptions();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            switch (args[i])
+            {
+                case "--url": options.Url = value; break;
+                case "--port": options.Port = int.Parse(value); break;
+                case "--applications": options.Applications = Math.Clamp(int.Parse(value), 1, 500); break;
+                case "--actions": options.Actions = Math.Clamp(int.Parse(value), 1, 100_000); break;
+                case "--seconds": options.Seconds = Math.Clamp(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture), 1, 600); break;
+                case "--concurrency": options.Concurrency = Math.Clamp(int.Parse(value), 1, 64); break;
+                case "--password": options.Password = value; break;
+                case "--warmup": options.Warmup = Math.Clamp(int.Parse(value), 0, 10_000); break;
+                default: throw new ArgumentException($"unknown option {args[i]} (known: --url --port --applications --actions --seconds --concurrency --warmup --password)");
+            }
+        }
+        return options;
+    }
 }
