@@ -11,7 +11,9 @@ using Designer.Server.Forms;
 using Designer.Server.Seeding;
 using Designer.Server.Timers;
 using Designer.Server.Workflows;
-using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -36,10 +38,11 @@ public static class ServiceSetup
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
 
-        var connectionString = SqliteConnection(configuration.GetConnectionString("Designer") ?? "Data Source=data/designer.db", root);
-        services.AddDbContext<DesignerDbContext>(o => o.UseSqlite(connectionString));
+        // Configuration is read when services are resolved, not now: a test host adds its settings at Build().
+        services.AddDbContext<DesignerDbContext>((provider, o) => o.UseSqlite(SqliteConnection(
+            provider.GetRequiredService<IConfiguration>().GetConnectionString("Designer") ?? "Data Source=data/designer.db", root)));
 
-        AddIdentity(services, configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions());
+        AddIdentity(services);
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(TimeProvider.System);
@@ -61,7 +64,7 @@ public static class ServiceSetup
         services.AddAntiforgery(o => o.HeaderName = AntiforgeryForCookies.HeaderName);
     }
 
-    private static void AddIdentity(IServiceCollection services, AuthOptions auth)
+    private static void AddIdentity(IServiceCollection services)
     {
         services.AddAuthentication(o =>
             {
@@ -70,23 +73,27 @@ public static class ServiceSetup
             })
             .AddPolicyScheme(SmartScheme, "Bearer token or Identity cookie", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.Count > 0 ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromMinutes(auth.TokenMinutes))
+            .AddBearerToken(IdentityConstants.BearerScheme)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(o =>
             {
                 o.Cookie.Name = AntiforgeryForCookies.CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
-                o.ExpireTimeSpan = TimeSpan.FromMinutes(auth.TokenMinutes);
                 o.SlidingExpiration = true;
                 // An API answers 401/403; it never redirects to a login page.
                 o.Events.OnRedirectToLogin = context => { context.Response.StatusCode = 401; return Task.CompletedTask; };
                 o.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = 403; return Task.CompletedTask; };
             }));
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .Configure<IOptions<AuthOptions>>((o, auth) => o.BearerTokenExpiration = TimeSpan.FromMinutes(auth.Value.TokenMinutes));
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<AuthOptions>>((o, auth) => o.ExpireTimeSpan = TimeSpan.FromMinutes(auth.Value.TokenMinutes));
+        services.AddOptions<IdentityOptions>()
+            .Configure<IOptions<AuthOptions>>((o, auth) => o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.Value.LockoutMinutes));
         services.AddAuthorization(Policies.Add);
         services.AddIdentityCore<DesignerUser>(o =>
             {
                 o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.LockoutMinutes);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.AllowedUserNameCharacters += "/";
             })
