@@ -18,7 +18,8 @@ public sealed record DemoAccount(string UserName, string Role, string DisplayNam
 /// Demo accounts: admin, auditor, an admin and an applicant per locality, and a reviewer for every organisation the
 /// saved workflows assign steps to (`{locality}` resolved to the workflow's own locality; templates are skipped).
 /// </summary>
-public sealed partial class DemoUsers(DesignerDbContext db, UserManager<DesignerUser> users, RoleManager<IdentityRole> roles, ILogger<DemoUsers> log)
+public sealed partial class DemoUsers(DesignerDbContext db, UserManager<DesignerUser> users, RoleManager<IdentityRole> roles,
+    Microsoft.Extensions.Options.IOptions<Hosting.SeedOptions> seed, ILogger<DemoUsers> log)
 {
     public async Task<IReadOnlyList<DemoAccount>> SeedAsync(string password)
     {
@@ -54,7 +55,10 @@ public sealed partial class DemoUsers(DesignerDbContext db, UserManager<Designer
             accounts.Add(new($"{code}-admin", Roles.LocalityAdmin, $"{label}管理员", code));
             accounts.Add(new($"{code}-applicant", Roles.Applicant, $"{label}申报人", code));
         }
-        foreach (var ((org, locality), taskRoles) in await AssignmentsAsync())
+        var assignments = await AssignmentsAsync();
+        foreach (var org in seed.Value.Organisations.Where(o => Vocabulary.IsOrganisation(o) && o.Contains('/')))
+            assignments.TryAdd((org, ""), ["committee", "reviewer"]);
+        foreach (var ((org, locality), taskRoles) in assignments)
         {
             var (userName, label) = org switch
             {
