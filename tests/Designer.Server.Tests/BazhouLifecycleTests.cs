@@ -102,6 +102,38 @@ public sealed class BazhouLifecycleTests(BazhouFactory factory) : IClassFixture<
         Assert.Equal(before, (await applicant.GetOkAsync("/api/applications")).AsArray().Count);
     }
 
+    [Fact]
+    public async Task The_applicant_answers_a_correction_request_and_a_missed_deadline_withdraws()
+    {
+        var driver = new ApplicationDriver(factory);
+        var applicant = await factory.CreateApplicantAsync("bazhou");
+        var id = await driver.SubmitAsync(applicant, "bazhou-directed-deputy-senior", Teacher("孙丽"));
+        var returned = new JsonObject { ["competent-review"] = new JsonObject { ["action"] = "return" } };
+        await driver.RunAsync(id, applicant, returned, stopAt: "correction");
+
+        // The correction request is the applicant's own task, shown with the application.
+        var mine = await driver.As(applicant);
+        var detail = await mine.GetOkAsync($"/api/applications/{id}");
+        var correction = detail["pendingTasks"]!.AsArray().Single()!;
+        Assert.Equal("correction", correction["stage"]!.GetValue<string>());
+        Assert.NotNull(correction["dueDate"]);
+        Assert.Contains((await mine.GetOkAsync("/api/tasks")).AsArray(), t => t!["id"]!.GetValue<string>() == correction["id"]!.GetValue<string>());
+        (await ApplicationDriver.ActAsync(mine, correction, null)).Expect(HttpStatusCode.OK);
+
+        var after = await driver.RunAsync(id, applicant, stopAt: "scoring");
+        Assert.Equal(["competent-review", "correction", "competent-review"],
+            ApplicationDriver.Stages(after).Where(s => s is "competent-review" or "correction"));
+
+        // A second applicant lets the deadline pass: withdrawn.
+        var late = await factory.CreateApplicantAsync("bazhou");
+        var lateId = await driver.SubmitAsync(late, "bazhou-directed-deputy-senior", Teacher("钱多"));
+        var withdrawn = await driver.RunAsync(lateId, late, new JsonObject
+        {
+            ["competent-review"] = new JsonObject { ["action"] = "return" }, ["correction"] = new JsonObject { ["action"] = "overdue" },
+        });
+        Assert.Equal("Withdrawn", withdrawn["status"]!.GetValue<string>());
+    }
+
     private static JsonObject Answers() => new()
     {
         ["scoring"] = new JsonObject { ["action"] = "approve", ["data"] = new JsonObject { ["morality"] = 9, ["performance"] = 25, ["achievements"] = 22, ["ability"] = 16 } },

@@ -8,8 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Server.Public;
 
-public sealed record ObjectionRequest(string? Name, string? Contact, string? Reason);
-
 /// <summary>What anyone may see and do without signing in: current publicity notices, objections, certificate checks.</summary>
 public static class PublicEndpoints
 {
@@ -50,14 +48,20 @@ public static class PublicEndpoints
         }));
     }
 
-    private static async Task<IResult> Object(string id, ObjectionRequest request, DesignerDbContext db, ApplicationRunner runner)
+    /// <summary>
+    /// Body: {name, contact, reason} and any other field of the publicity's objection form (objectionType, evidence…);
+    /// `name` fills the form's objectorName. The form validates it (422, per field, in Chinese).
+    /// </summary>
+    private static async Task<IResult> Object(string id, JsonObject request, DesignerDbContext db, ApplicationRunner runner)
     {
         var notice = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && t.Kind == BookmarkKinds.Publicity);
         if (notice is null || !notice.IsOpen) return Problems.NotFound("该公示不存在或已结束 (no such running publicity)");
-        if (string.IsNullOrWhiteSpace(request.Reason)) return Problems.Invalid("$.reason", "请填写异议理由");
-        var data = new JsonObject { ["name"] = request.Name ?? "", ["contact"] = request.Contact ?? "", ["reason"] = request.Reason };
+        var data = (JsonObject)request.DeepClone();
+        if (data["objectorName"] is null && data["name"] is { } name) data["objectorName"] = name.DeepClone();
+        data.Remove("name");
+        var objector = data["objectorName"]?.ToString();
         var application = await db.Applications.FirstAsync(a => a.Id == notice.ApplicationId);
-        await runner.ActAsync(application, notice.BookmarkId, new ResumeInput("object", data, $"public:{request.Name}", request.Reason));
+        await runner.ActAsync(application, notice.BookmarkId, new ResumeInput("object", data, $"public:{objector}", data["reason"]?.ToString()));
         return Results.Accepted(value: new { received = true, publicityId = id, endDate = notice.DueDate });
     }
 

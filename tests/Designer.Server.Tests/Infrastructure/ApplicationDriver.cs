@@ -67,6 +67,7 @@ public sealed class ApplicationDriver(DesignerFactory factory)
     public async Task<JsonNode> RunAsync(string applicationId, string applicantUser, JsonObject? answers = null, string? stopAt = null, int maxSteps = 80)
     {
         var admin = await As("admin");
+        var reached = new Dictionary<string, int>();
         for (var step = 0; step < maxSteps; step++)
         {
             var detail = await admin.GetOkAsync($"/api/applications/{applicationId}");
@@ -81,7 +82,10 @@ public sealed class ApplicationDriver(DesignerFactory factory)
                 await PassTimeAsync(detail);
                 continue;
             }
-            var answer = answers?[task["stage"]!.GetValue<string>()];
+            var stage = task["stage"]!.GetValue<string>();
+            // An answer list gives one answer per time the stage is reached (the last one repeats).
+            var answer = answers?[stage] is JsonArray list ? list[Math.Min(reached.GetValueOrDefault(stage), list.Count - 1)] : answers?[stage];
+            reached[stage] = reached.GetValueOrDefault(stage) + 1;
             if (answer?["action"]?.GetValue<string>() == "overdue")
             {
                 await PassTimeAsync(detail);
