@@ -47,6 +47,40 @@ public sealed class FormPinsAndSimulationTests(BazhouFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_draft_is_kept_then_submitted_and_a_second_qualification_in_the_same_year_is_ineligible()
+    {
+        var driver = new ApplicationDriver(factory);
+        var user = await factory.CreateApplicantAsync("bazhou");
+        var applicant = await driver.As(user);
+        var draft = (await applicant.PostAsync("/api/applications", new JsonObject
+        {
+            ["definitionId"] = "bazhou-directed-deputy-senior", ["data"] = new JsonObject { ["name"] = "郑" }, ["draft"] = true,
+        })).Expect(HttpStatusCode.Created);
+        var id = draft["id"]!.GetValue<string>();
+        Assert.Equal("Draft", draft["status"]!.GetValue<string>());
+        (await applicant.PostAsync($"/api/applications/{id}/submit")).Expect((HttpStatusCode)422);
+
+        var data = await driver.ApplyDataAsync(applicant, "bazhou-directed-deputy-senior", Teacher("郑和"));
+        (await applicant.PutAsync($"/api/applications/{id}/draft", new JsonObject { ["data"] = data.DeepClone() })).Expect(HttpStatusCode.OK);
+        var submitted = (await applicant.PostAsync($"/api/applications/{id}/submit")).Expect(HttpStatusCode.OK);
+        Assert.Equal("Waiting", submitted["status"]!.GetValue<string>());
+        (await applicant.PutAsync($"/api/applications/{id}/draft", new JsonObject { ["data"] = data.DeepClone() })).Expect(HttpStatusCode.Conflict);
+
+        // The same person applies again this year (another level): the eligibility step reads the saved history.
+        var fullSenior = await driver.ApplyDataAsync(applicant, "bazhou-directed-full-senior", Teacher("郑和"));
+        fullSenior["level"] = "full-senior";
+        var second = (await applicant.PostAsync("/api/applications", new JsonObject { ["definitionId"] = "bazhou-directed-full-senior", ["data"] = fullSenior }))
+            .Expect(HttpStatusCode.Created);
+        Assert.Equal("Rejected", second["status"]!.GetValue<string>());
+        var eligibility = second["timeline"]!.AsArray().Single(e => e!["stage"]!.GetValue<string>() == "eligibility")!;
+        Assert.Equal("fail", eligibility["action"]!.GetValue<string>());
+        Assert.Contains("每年只能申报一种资格", eligibility["reasons"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        }));
+    }
+
+    [Fact]
     public async Task Simulation_over_http_follows_the_contract_and_saves_nothing()
     {
         var admin = await factory.SignInAsync("bazhou-admin");

@@ -65,11 +65,11 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
 
     public async Task<ApplicationRecord> SaveDraftAsync(CurrentUser user, WorkflowVersionRecord version, JsonObject data, ApplicationRecord? draft)
     {
+        var definition = (await LoadAsync(version.DefinitionId, version.Version)).Definition;
         var application = draft ?? new ApplicationRecord
         {
             Id = NewId(), ApplicantUserId = user.Id, CreatedAt = Now, Status = DraftStatus, DefinitionId = version.DefinitionId,
-            DefinitionVersion = version.Version, Locality = (await LoadAsync(version.DefinitionId, version.Version)).Definition.Locality,
-            WorkflowName = (await LoadAsync(version.DefinitionId, version.Version)).Definition.Name,
+            DefinitionVersion = version.Version, Locality = definition.Locality, WorkflowName = definition.Name,
         };
         if (draft is null) db.Applications.Add(application);
         Describe(application, data);
