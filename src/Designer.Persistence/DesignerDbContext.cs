@@ -55,8 +55,8 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
         builder.Entity<TaskRecord>(e =>
         {
             e.HasIndex(t => t.ApplicationId);
-            e.HasIndex(t => new { t.Kind, t.Org });
-            e.HasIndex(t => new { t.Kind, t.Locality });
+            e.HasIndex(t => new { t.IsOpen, t.Kind, t.Org });
+            e.HasIndex(t => new { t.IsOpen, t.Kind, t.Locality });
         });
 
         builder.Entity<CommitteeSessionRecord>(e =>

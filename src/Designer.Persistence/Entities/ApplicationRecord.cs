@@ -29,14 +29,15 @@ public sealed class ApplicationRecord
 }
 
 /// <summary>
-/// One open bookmark of an application (task, publicity or timer), kept in step with StateJson so inboxes and the
-/// public notice board are plain queries.
+/// One bookmark of an application (task, publicity or timer), kept in step with StateJson so inboxes and the public
+/// notice board are plain queries. A bookmark that is gone stays as a closed row: acting on it again answers 409.
 /// </summary>
 public sealed class TaskRecord
 {
     /// <summary>"&lt;applicationId&gt;-&lt;bookmarkId&gt;".</summary>
     public string Id { get; set; } = "";
     public string ApplicationId { get; set; } = "";
+    public string DefinitionId { get; set; } = "";
     public string BookmarkId { get; set; } = "";
     public string ActivityId { get; set; } = "";
     public string ActivityType { get; set; } = "";
@@ -57,4 +58,8 @@ public sealed class TaskRecord
     public string ApplicantName { get; set; } = "";
     public string WorkflowName { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    public bool IsOpen { get; set; } = true;
+    public DateTime? ClosedAt { get; set; }
+    public string? ClosedBy { get; set; }
+    public string? ClosedAction { get; set; }
 }

@@ -470,7 +470,20 @@ namespace Designer.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClosedAction")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DueDate")
@@ -478,6 +491,9 @@ namespace Designer.Persistence.Migrations
 
                     b.Property<string>("Form")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -520,9 +536,9 @@ namespace Designer.Persistence.Migrations
 
                     b.HasIndex("ApplicationId");
 
-                    b.HasIndex("Kind", "Locality");
+                    b.HasIndex("IsOpen", "Kind", "Locality");
 
-                    b.HasIndex("Kind", "Org");
+                    b.HasIndex("IsOpen", "Kind", "Org");
 
                     b.ToTable("Tasks");
                 });

@@ -176,6 +176,7 @@ namespace Designer.Persistence.Migrations
                 {
                     Id = table.Column<string>(type: "TEXT", nullable: false),
                     ApplicationId = table.Column<string>(type: "TEXT", nullable: false),
+                    DefinitionId = table.Column<string>(type: "TEXT", nullable: false),
                     BookmarkId = table.Column<string>(type: "TEXT", nullable: false),
                     ActivityId = table.Column<string>(type: "TEXT", nullable: false),
                     ActivityType = table.Column<string>(type: "TEXT", nullable: false),
@@ -194,7 +195,11 @@ namespace Designer.Persistence.Migrations
                     ApplicantUserId = table.Column<string>(type: "TEXT", nullable: false),
                     ApplicantName = table.Column<string>(type: "TEXT", nullable: false),
                     WorkflowName = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    ClosedAction = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -497,14 +502,14 @@ namespace Designer.Persistence.Migrations
                 column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tasks_Kind_Locality",
+                name: "IX_Tasks_IsOpen_Kind_Locality",
                 table: "Tasks",
-                columns: new[] { "Kind", "Locality" });
+                columns: new[] { "IsOpen", "Kind", "Locality" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tasks_Kind_Org",
+                name: "IX_Tasks_IsOpen_Kind_Org",
                 table: "Tasks",
-                columns: new[] { "Kind", "Org" });
+                columns: new[] { "IsOpen", "Kind", "Org" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Workflows_Locality",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Designer.Persistence.Migrations
 {
     [DbContext(typeof(DesignerDbContext))]
-    [Migration("20261121192952_Initial")]
+    [Migration("20261121193822_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -473,7 +473,20 @@ namespace Designer.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClosedAction")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DueDate")
@@ -481,6 +494,9 @@ namespace Designer.Persistence.Migrations
 
                     b.Property<string>("Form")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -523,9 +539,9 @@ namespace Designer.Persistence.Migrations
 
                     b.HasIndex("ApplicationId");
 
-                    b.HasIndex("Kind", "Locality");
+                    b.HasIndex("IsOpen", "Kind", "Locality");
 
-                    b.HasIndex("Kind", "Org");
+                    b.HasIndex("IsOpen", "Kind", "Org");
 
                     b.ToTable("Tasks");
                 });
