@@ -91,20 +91,23 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
         return state;
     }
 
-    /// <summary>Fires the application's due timers. False when another writer got there first (it will be looked at again).</summary>
+    /// <summary>
+    /// Fires the application's due timers. False when none was due or another writer saved the application first
+    /// (then the sweep looks at it again next time, against the state that writer left).
+    /// </summary>
     public async Task<bool> FireDueTimersAsync(ApplicationRecord application)
     {
         var loaded = await LoadAsync(application.DefinitionId, application.DefinitionVersion);
         var engine = host.Engine(loaded.Forms, new DbQuotaLedger(db));
         var before = StateOf(application);
         var state = engine.FireDueTimers(loaded.Definition, before);
-        var fired = before.Bookmarks.Where(b => state.Bookmarks.All(after => after.Id != b.Id)).Select(b => b.Id).ToHashSet();
+        if (before.Bookmarks.All(b => state.Bookmarks.Any(after => after.Id == b.Id))) return false;
         try
         {
             await PersistAsync(application, loaded.Definition, state, "system", null, "timer");
             return true;
         }
-        catch (ApiProblemException) when (fired.Count > 0)
+        catch (ApiProblemException)
         {
             return false;
         }
