@@ -31,4 +31,13 @@ public static class JsonText
         node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node?.ToJsonString();
 
     public static JsonObject? AsObject(this JsonNode? node) => node as JsonObject;
+
+    /// <summary>
+    /// The number a JSON value holds, however it was made: parsed from text or created from a CLR int, long or double
+    /// (JsonValue.TryGetValue&lt;double&gt; fails on a value created from an int).
+    /// </summary>
+    public static double? AsNumber(this JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+            ? double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 }

@@ -34,7 +34,7 @@ public sealed class WorkflowDefinition
     public string DefinitionId => Json["definitionId"].AsString() ?? "";
     public string Name => Json["name"].AsString() ?? DefinitionId;
     public string? Description => Json["description"].AsString();
-    public int Version => Json["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 1;
+    public int Version => (int)(Json["version"].AsNumber() ?? 1);
     public JsonObject CustomProperties => Json["customProperties"] as JsonObject ?? [];
 
     /// <summary>The locality code (contract.md) this definition belongs to: customProperties.locality, else tenantId.</summary>

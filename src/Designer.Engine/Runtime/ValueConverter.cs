@@ -70,7 +70,7 @@ public static class ValueConverter
     {
         null => "",
         JsonValue v when v.TryGetValue<string>(out var s) => s,
-        JsonValue v when v.TryGetValue<double>(out var d) => d.ToString(CultureInfo.InvariantCulture),
+        JsonValue v when v.AsNumber() is { } d => d.ToString(CultureInfo.InvariantCulture),
         JsonValue v when v.TryGetValue<bool>(out var b) => b ? "true" : "false",
         _ => value.ToJsonString(JsonText.Compact),
     };
@@ -79,7 +79,7 @@ public static class ValueConverter
     {
         null => false,
         JsonValue v when v.TryGetValue<bool>(out var b) => b,
-        JsonValue v when v.TryGetValue<double>(out var d) => d != 0 && !double.IsNaN(d),
+        JsonValue v when v.AsNumber() is { } d => d != 0 && !double.IsNaN(d),
         JsonValue v when v.TryGetValue<string>(out var s) => s.Length > 0 && s != "false",
         _ => true,
     };

@@ -13,7 +13,7 @@ internal sealed class CaseQuotaLedger : IQuotaLedger
     {
         foreach (var entry in quotas.OfType<JsonObject>())
             _left[(entry["unit"].AsString() ?? "", entry["postKind"].AsString() ?? "", entry["level"].AsString() ?? "")] =
-                entry["posts"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 0;
+                (int)(entry["posts"].AsNumber() ?? 0);
     }
 
     public bool TryReserve(string unit, string postKind, string level, string instanceId)

@@ -95,7 +95,7 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
         /// <summary>A vote left to the default "approve": the quorum is present and votes for.</summary>
         private static void VoteInFavour(Bookmark step, JsonObject data)
         {
-            var quorum = step.Payload["quorum"] is JsonValue q && q.TryGetValue<int>(out var n) && n > 0 ? n : 1;
+            var quorum = step.Payload["quorum"].AsNumber() is > 0 and var n ? (int)n : 1;
             data["for"] = quorum;
             data["against"] = 0;
             data["abstain"] = 0;

@@ -82,3 +82,15 @@ public class SimulatorTests
         public void Release(string unit, string postKind, string level, string instanceId) => Held--;
     }
 }
+
+public class CodeBuiltNumbersTests
+{
+    [Fact]
+    public void Votes_built_in_code_count_like_votes_parsed_from_text()
+    {
+        var fromCode = new JsonObject { ["for"] = 6, ["against"] = 1, ["abstain"] = 0 };
+        var fromText = JsonNode.Parse("""{"for": 6, "against": 1, "abstain": 0}""");
+        Assert.Equal(Designer.Engine.Activities.Titles.VoteTally.From(fromText), Designer.Engine.Activities.Titles.VoteTally.From(fromCode));
+        Assert.Equal(7, Designer.Engine.Activities.Titles.VoteTally.From(fromCode).Present);
+    }
+}

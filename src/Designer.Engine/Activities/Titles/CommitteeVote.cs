@@ -66,7 +66,7 @@ public sealed record VoteTally(int For, int Against, int Abstain, int Present)
 {
     public static VoteTally From(JsonNode? data)
     {
-        int Read(string name) => data?[name] is JsonValue v && v.TryGetValue<double>(out var d) ? (int)d : 0;
+        int Read(string name) => (int)(data?[name].AsNumber() ?? 0);
         var (votesFor, against, abstain) = (Read("for"), Read("against"), Read("abstain"));
         var present = Read("membersPresent") is > 0 and var p ? p : votesFor + against + abstain;
         return new VoteTally(votesFor, against, abstain, present);

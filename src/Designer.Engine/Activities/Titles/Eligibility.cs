@@ -47,7 +47,7 @@ public sealed class Eligibility : Activity
             reasons.Add($"人员类别 {employment} 不在申报范围内");
         foreach (var (field, minimum) in MinimumYears.LiteralOrDefault())
         {
-            var value = application[field] is JsonValue v && v.TryGetValue<double>(out var n) ? n : 0;
+            var value = application[field].AsNumber() ?? 0;
             if (value < minimum) reasons.Add($"{field} 为 {value}，不满足不少于 {minimum} 年的要求");
         }
         foreach (var rule in Rules.LiteralOrDefault())
@@ -63,7 +63,7 @@ public sealed class Eligibility : Activity
     public override IEnumerable<(string Input, string Script)> EmbeddedScripts() =>
         Rules.LiteralOrDefault().Select(r => ("rules", r.Condition));
 
-    private static int YearOf(JsonObject entry) => entry["year"] is JsonValue v && v.TryGetValue<int>(out var y) ? y : 0;
+    private static int YearOf(JsonObject entry) => (int)(entry["year"].AsNumber() ?? 0);
 
     private static string Describe(JsonObject entry) =>
         string.Join(" ", new[] { entry["kind"].AsString(), entry["series"].AsString(), entry["level"].AsString() }.Where(s => s is not null));

@@ -57,7 +57,7 @@ public sealed class RuleTable : Activity
 
     private static double? Number(JsonNode? node) => node switch
     {
-        JsonValue v when v.TryGetValue<double>(out var d) => d,
+        JsonValue v when v.AsNumber() is { } d => d,
         JsonValue v when v.TryGetValue<string>(out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) => p,
         _ => null,
     };

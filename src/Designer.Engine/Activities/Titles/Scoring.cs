@@ -58,5 +58,5 @@ public sealed class Scoring : PersonStep
             ? Math.Clamp(years * rule.PerYear, rule.Min, rule.Max)
             : 0;
 
-    private static double Number(JsonNode? node) => node is JsonValue v && v.TryGetValue<double>(out var d) ? d : 0;
+    private static double Number(JsonNode? node) => node.AsNumber() ?? 0;
 }
