@@ -17,6 +17,7 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
     public DbSet<CertificateRecord> Certificates => Set<CertificateRecord>();
     public DbSet<QuotaRecord> Quotas => Set<QuotaRecord>();
     public DbSet<QuotaReservationRecord> QuotaReservations => Set<QuotaReservationRecord>();
+    public DbSet<AuditRecord> AuditEntries => Set<AuditRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
