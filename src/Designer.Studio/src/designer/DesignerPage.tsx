@@ -149,6 +149,7 @@ function DesignerInner({ initial, viewingVersion, onReload }: { initial: Workflo
   const readOnly = !isAdmin(me) || (viewingVersion !== undefined && meta.isLatest === false);
 
   const history = useRef<{ past: Snapshot[]; future: Snapshot[]; lastKey: string | null; lastAt: number }>({ past: [], future: [], lastKey: null, lastAt: 0 });
+  const nodeData = useStableList(nodes.map((n) => n.data));
   const latest = useRef({ nodes, edges, def, path });
   latest.current = { nodes, edges, def, path };
   const metaRef = useRef(meta);
@@ -311,10 +312,11 @@ function DesignerInner({ initial, viewingVersion, onReload }: { initial: Workflo
 
   // Ports removed by an edit (an action unticked) take their connections with them (undo brings both back).
   useEffect(() => {
-    const portsById = new Map(nodes.map((n) => [n.id, new Set([...portsOf(n.data.activity, descriptors.get(n.data.activity.type)), ...(n.data.extraPorts ?? [])])]));
-    const stale = edges.filter((e) => portsById.has(e.source) && !portsById.get(e.source)!.has(e.sourceHandle ?? 'Done'));
-    if (stale.length && descriptors.size) setEdges((es) => es.filter((e) => !stale.includes(e)));
-  }, [nodes, edges, descriptors]);
+    if (!descriptors.size) return;
+    const portsById = new Map(nodeData.map((d) => [d.activity.id, new Set([...portsOf(d.activity, descriptors.get(d.activity.type)), ...(d.extraPorts ?? [])])]));
+    const stale = new Set(edges.filter((e) => portsById.has(e.source) && !portsById.get(e.source)!.has(e.sourceHandle ?? 'Done')));
+    if (stale.size) setEdges((es) => es.filter((e) => !stale.has(e)));
+  }, [nodeData, edges, descriptors]);
 
   const updateDefinition = useCallback(
     (update: (d: ElsaDefinition) => ElsaDefinition, key: string) => {
@@ -617,27 +619,29 @@ function DesignerInner({ initial, viewingVersion, onReload }: { initial: Workflo
     () => ({ labels, forms, variables: (def.variables ?? []).map((v) => v.name), readOnly }),
     [labels, forms, def.variables, readOnly],
   );
-  const selected = selectedIds.length === 1 ? nodes.find((n) => n.id === selectedIds[0]) : undefined;
-  const selectedActivity = selected?.data.activity;
+  // Everything below depends on the activities, never on positions: dragging a node re-renders only that node.
+  const selectedId = selectedIds.length === 1 ? selectedIds[0] : undefined;
+  const selectedData = selectedId ? nodeData.find((d) => d.activity.id === selectedId) : undefined;
+  const selectedActivity = selectedData?.activity;
   const selectedPorts = useMemo(
-    () => (selectedActivity ? [...portsOf(selectedActivity, descriptors.get(selectedActivity.type)), ...(selected?.data.extraPorts ?? [])] : []),
-    [selectedActivity, selected?.data.extraPorts, descriptors],
+    () => (selectedActivity ? [...portsOf(selectedActivity, descriptors.get(selectedActivity.type)), ...(selectedData?.extraPorts ?? [])] : []),
+    [selectedActivity, selectedData?.extraPorts, descriptors],
   );
   const outbound = useMemo(
-    () => (selected ? edges.filter((e) => e.source === selected.id).map((e) => ({ edgeId: e.id, port: e.sourceHandle ?? 'Done', target: e.target })) : []),
-    [edges, selected],
+    () => (selectedId ? edges.filter((e) => e.source === selectedId).map((e) => ({ edgeId: e.id, port: e.sourceHandle ?? 'Done', target: e.target })) : []),
+    [edges, selectedId],
   );
-  const hasSelection = !!selected;
   const targetLabels = useMemo(
-    () => (hasSelection ? nodes.map((n) => ({ id: n.id, label: labelOf(n.data.activity, descriptors.get(n.data.activity.type)?.displayName) })) : []),
-    [hasSelection, nodes, descriptors],
+    () => nodeData.map((d) => ({ id: d.activity.id, label: labelOf(d.activity, descriptors.get(d.activity.type)?.displayName) })),
+    [nodeData, descriptors],
   );
   const connectPort = useCallback(
     (source: string, port: string, target: string) => onConnect({ source, sourceHandle: port, target, targetHandle: 'In' }),
     [onConnect],
   );
-  const problemsOfSelected = useMemo(() => (selected ? problems.filter((p) => p.activityId === selected.id) : []), [problems, selected]);
-  const personSteps = useMemo(() => nodes.map((n) => n.data.activity).filter((a) => descriptors.get(a.type)?.isPersonStep), [nodes, descriptors]);
+  const openNested = useCallback((id: string) => openPath([...latest.current.path, id]), [openPath]);
+  const problemsOfSelected = useMemo(() => (selectedId ? problems.filter((p) => p.activityId === selectedId) : []), [problems, selectedId]);
+  const personSteps = useMemo(() => nodeData.map((d) => d.activity).filter((a) => descriptors.get(a.type)?.isPersonStep), [nodeData, descriptors]);
   const status = meta.isPublished ? 'published' : 'draft';
   const breadcrumbs = path.map((id, i) => ({ id, label: labelOf(containerAt(def, path.slice(0, i + 1))), path: path.slice(0, i + 1) }));
 
@@ -778,7 +782,7 @@ function DesignerInner({ initial, viewingVersion, onReload }: { initial: Workflo
                   </button>
                 </div>
                 <div className="drawer-body">
-                  {drawer === 'problems' && <ProblemsPanel problems={problems} nodes={nodes} onFocus={focusActivity} />}
+                  {drawer === 'problems' && <ProblemsPanel problems={problems} nodeData={nodeData} onFocus={focusActivity} />}
                   {drawer === 'simulate' && (
                     <SimulationPanel
                       definition={def}
@@ -799,10 +803,10 @@ function DesignerInner({ initial, viewingVersion, onReload }: { initial: Workflo
             )}
           </div>
           <aside className="props-panel" aria-label={t('属性')} ref={propsPanel}>
-            {selected ? (
+            {selectedActivity ? (
               <PropertyPanel
-                activity={selected.data.activity}
-                descriptor={descriptors.get(selected.data.activity.type)}
+                activity={selectedActivity}
+                descriptor={descriptors.get(selectedActivity.type)}
                 problems={problemsOfSelected}
                 ports={selectedPorts}
                 outbound={outbound}
@@ -811,7 +815,7 @@ function DesignerInner({ initial, viewingVersion, onReload }: { initial: Workflo
                 onRemoveConnection={removeEdge}
                 editorContext={editorContext}
                 onChange={updateActivity}
-                onOpenFlowchart={(id) => openPath([...path, id])}
+                onOpenFlowchart={openNested}
               />
             ) : selectedIds.length > 1 ? (
               <div className="props">
@@ -865,6 +869,14 @@ function DesignerInner({ initial, viewingVersion, onReload }: { initial: Workflo
 }
 
 let clipboard: string | null = null;
+
+/** The same array as last time when every element is the same (a drag moves nodes but changes no activity). */
+function useStableList<T>(items: T[]): T[] {
+  const ref = useRef(items);
+  const prev = ref.current;
+  if (prev !== items && (prev.length !== items.length || items.some((x, i) => x !== prev[i]))) ref.current = items;
+  return ref.current;
+}
 
 function sameList(a?: string[], b?: string[]) {
   if (a === b) return true;

@@ -2,13 +2,13 @@ import { useMemo } from 'react';
 import type { Problem } from '../api/types';
 import { useT } from '../i18n';
 import { useDesignerView } from './context';
-import { labelOf, type ActivityFlowNode } from './model';
+import { labelOf, type ActivityNodeData } from './model';
 
 /** The validation report: every problem with the activity it concerns; a click selects and centres that activity. */
-export function ProblemsPanel({ problems, nodes, onFocus }: { problems: Problem[]; nodes: ActivityFlowNode[]; onFocus: (id: string) => void }) {
+export function ProblemsPanel({ problems, nodeData, onFocus }: { problems: Problem[]; nodeData: ActivityNodeData[]; onFocus: (id: string) => void }) {
   const t = useT();
   const { descriptors } = useDesignerView();
-  const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n.data.activity])), [nodes]);
+  const byId = useMemo(() => new Map(nodeData.map((d) => [d.activity.id, d.activity])), [nodeData]);
   if (!problems.length) return <div className="muted pad">{t('没有问题。点击“校验”检查流程，发布前服务器也会校验。')}</div>;
   return (
     <table className="table compact problems-table">

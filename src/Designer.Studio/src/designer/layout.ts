@@ -1,19 +1,36 @@
-import type { ElkNode } from 'elkjs/lib/elk-api';
+import ELK, { type ElkNode } from 'elkjs/lib/elk-api';
+import workerUrl from 'elkjs/lib/elk-worker.min.js?url';
+import { tt } from '../i18n';
 import type { ActivityFlowNode, ConnectionEdge } from './model';
 
 /**
  * Auto-layout with ELK's layered algorithm, left to right, ports kept in the order the node shows them.
- * elkjs is loaded on first use (it is large) and runs off the main thread when Web Workers are available.
+ * ELK runs in a Web Worker (its script is loaded on first use), so the canvas stays responsive while it works; a layout
+ * that takes longer than LAYOUT_TIMEOUT_MS is abandoned (the worker is stopped) and nothing moves.
  */
-let elkPromise: Promise<{ layout: (g: ElkNode) => Promise<ElkNode> }> | null = null;
+const LAYOUT_TIMEOUT_MS = 30_000;
+let instance: InstanceType<typeof ELK> | null = null;
 
-async function elk() {
-  if (!elkPromise)
-    elkPromise = import('elkjs/lib/elk.bundled.js').then((m) => {
-      const ELK = (m as any).default ?? m;
-      return new ELK();
-    });
-  return elkPromise;
+function elk() {
+  instance ??= new ELK({ workerUrl });
+  return instance;
+}
+
+async function layoutWithTimeout(graph: ElkNode): Promise<ElkNode> {
+  const engine = elk();
+  let timer = 0;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = window.setTimeout(() => {
+      engine.terminateWorker();
+      if (instance === engine) instance = null;
+      reject(new Error(tt('{s} 秒内未完成，画布未改动', { s: LAYOUT_TIMEOUT_MS / 1000 })));
+    }, LAYOUT_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([engine.layout(graph), timeout]);
+  } finally {
+    window.clearTimeout(timer);
+  }
 }
 
 export async function autoLayout(
@@ -22,7 +39,6 @@ export async function autoLayout(
   portsOfNode: (n: ActivityFlowNode) => string[],
   onlyIds?: Set<string>,
 ): Promise<Map<string, { x: number; y: number }>> {
-  const engine = await elk();
   const include = (id: string) => !onlyIds || onlyIds.size === 0 || onlyIds.has(id);
   const portsById = new Map(nodes.map((n) => [n.id, portsOfNode(n)]));
   const graph: ElkNode = {
@@ -32,8 +48,12 @@ export async function autoLayout(
       'elk.direction': 'RIGHT',
       'elk.layered.spacing.nodeNodeBetweenLayers': '90',
       'elk.spacing.nodeNode': '40',
-      'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
-      'elk.layered.crossingMinimization.semiInteractive': 'true',
+      // Brandes-Köpf placement and a lower thoroughness keep big flowcharts (hundreds of activities, many long
+      // edges to a shared end) fast; the drawing stays clean for workflow-sized graphs.
+      'elk.layered.nodePlacement.strategy': nodes.length > 120 ? 'BRANDES_KOEPF' : 'NETWORK_SIMPLEX',
+      'elk.layered.thoroughness': nodes.length > 120 ? '2' : '7',
+      // A long procedure is wrapped into several rows instead of one very wide band.
+      ...(nodes.length > 60 ? { 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.aspectRatio': '1.6' } : {}),
       'elk.portConstraints': 'FIXED_ORDER',
       'elk.separateConnectedComponents': 'true',
     },
@@ -71,7 +91,7 @@ export async function autoLayout(
         };
       }),
   };
-  const result = await engine.layout(graph);
+  const result = await layoutWithTimeout(graph);
   const positions = new Map<string, { x: number; y: number }>();
   let offsetX = 0;
   let offsetY = 0;

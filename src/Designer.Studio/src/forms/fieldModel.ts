@@ -4,7 +4,7 @@
  * (the field appears when the condition holds) and the server validates the same way.
  */
 
-export type FieldType = 'text' | 'textarea' | 'number' | 'integer' | 'date' | 'select' | 'radio' | 'checkbox' | 'file' | 'files' | 'other';
+export type FieldType = 'text' | 'textarea' | 'number' | 'integer' | 'date' | 'select' | 'radio' | 'multiselect' | 'checkbox' | 'file' | 'files' | 'other';
 
 export interface Condition {
   field: string;
@@ -28,6 +28,7 @@ export function fieldType(schema: any, ui: any): FieldType {
   if (type === 'integer') return 'integer';
   if (type === 'number') return 'number';
   if (type === 'array' && schema?.items?.format === 'data-url') return 'files';
+  if (type === 'array' && Array.isArray(schema?.items?.enum)) return 'multiselect';
   if (type === 'string' || (!type && (schema?.format || schema?.pattern || schema?.minLength !== undefined))) {
     if (schema.format === 'date') return 'date';
     if (schema.format === 'data-url') return 'file';
@@ -69,6 +70,12 @@ export function retype(f: FieldModel, type: FieldType): FieldModel {
       schema.enum = f.schema.enum ?? ['option1', 'option2'];
       schema.enumNames = f.schema.enumNames ?? ['选项一', '选项二'];
       if (type === 'radio') ui['ui:widget'] = 'radio';
+      break;
+    case 'multiselect':
+      schema.type = 'array';
+      schema.uniqueItems = true;
+      schema.items = { type: 'string', enum: f.schema.enum ?? f.schema.items?.enum ?? ['option1', 'option2'], enumNames: f.schema.enumNames ?? f.schema.items?.enumNames ?? ['选项一', '选项二'] };
+      ui['ui:widget'] = 'checkboxes';
       break;
     case 'checkbox':
       schema.type = 'boolean';

@@ -418,4 +418,6 @@ export const en: Record<string, string> = {
   '删除连线': 'Remove connection',
   '连接到…': 'Connect to…',
   '再连接到…': 'Also connect to…',
+  '{s} 秒内未完成，画布未改动': 'did not finish within {s} s; nothing was moved',
+  '多选': 'Checkboxes (several)',
 };

@@ -19,6 +19,7 @@ const fieldTypes: { type: FieldType; label: string }[] = [
   { type: 'date', label: '日期' },
   { type: 'select', label: '下拉选择' },
   { type: 'radio', label: '单选' },
+  { type: 'multiselect', label: '多选' },
   { type: 'checkbox', label: '勾选' },
   { type: 'file', label: '附件' },
   { type: 'files', label: '多个附件' },
@@ -392,7 +393,9 @@ function FieldEditor({
   const num = (v: string) => (v.trim() === '' || Number.isNaN(Number(v)) ? undefined : Number(v));
   const [keyDraft, setKeyDraft] = useState(field.key);
   const keyValid = /^[A-Za-z_][A-Za-z0-9_]*$/.test(keyDraft) && !others.some((o) => o.key === keyDraft);
-  const options: string = (s.enum ?? []).map((v: unknown, i: number) => `${v}=${(s.enumNames ?? field.ui['ui:enumNames'] ?? [])[i] ?? v}`).join('\n');
+  // Options live on the field (select, radio) or on its items (multi-select).
+  const optionHost = type === 'multiselect' ? (s.items ?? {}) : s;
+  const options: string = (optionHost.enum ?? []).map((v: unknown, i: number) => `${v}=${(optionHost.enumNames ?? field.ui['ui:enumNames'] ?? [])[i] ?? v}`).join('\n');
   const [optionsText, setOptionsText] = useState(options);
   const conditionSource = conditionSources.find((c) => c.key === field.condition?.field);
   const p = (k: string) => `fd-${field.key}-${k}`;
@@ -533,14 +536,14 @@ function FieldEditor({
           )}
         </>
       )}
-      {(type === 'select' || type === 'radio') && (
+      {(type === 'select' || type === 'radio' || type === 'multiselect') && (
         <>
           <label className="field-label" htmlFor={p('opts')}>
             {t('选项（每行一个：代码=名称）')}
           </label>
           <textarea
             id={p('opts')}
-            rows={Math.max(3, (s.enum ?? []).length + 1)}
+            rows={Math.max(3, (optionHost.enum ?? []).length + 1)}
             value={optionsText}
             readOnly={readOnly}
             onChange={(e) => {
@@ -550,7 +553,8 @@ function FieldEditor({
               const names = lines.map((l) => (l.includes('=') ? l.slice(l.indexOf('=') + 1).trim() : l));
               const ui = { ...field.ui };
               delete ui['ui:enumNames'];
-              onChange({ ...field, schema: { ...s, enum: codes, enumNames: names }, ui });
+              if (type === 'multiselect') onChange({ ...field, schema: { ...s, items: { ...(s.items ?? { type: 'string' }), enum: codes, enumNames: names } }, ui });
+              else onChange({ ...field, schema: { ...s, enum: codes, enumNames: names }, ui });
             }}
           />
         </>
