@@ -1,0 +1,78 @@
+import { useLabels } from '../catalog';
+import { Badge, Empty, ErrorBox, PageHeader, Spinner, useAsync } from '../components/ui';
+import { formatDate, useI18n } from '../i18n';
+import { href, withQuery } from '../router';
+import { getJournal, type JournalEntry } from './api';
+import { shortHash } from './AuditTrail';
+import './audit.css';
+
+/** An application's journal: every action on it (who, when, stage, action), each with the hash of its data. */
+export function JournalPage({ applicationId }: { applicationId: string }) {
+  const { t, locale } = useI18n();
+  const labels = useLabels();
+  const { data, error, loading, reload } = useAsync(() => getJournal(applicationId), [applicationId]);
+  const entries: JournalEntry[] = data?.entries ?? [];
+  const title = (data?.workflowName as string) || (data?.applicantName as string) || '';
+  return (
+    <div className="page">
+      <PageHeader
+        title={
+          <>
+            {t('办理日志')}
+            {title ? ` · ${title}` : ''}
+          </>
+        }
+        subtitle={
+          <>
+            <a href={href(withQuery('/history', { tab: 'applications' }))}>← {t('审计')}</a> · <code>{applicationId}</code>
+          </>
+        }
+        actions={
+          <>
+            <a className="btn" href={href(withQuery('/history', { tab: 'trail', subject: `application/${applicationId}` }))}>
+              {t('审计日志')}
+            </a>
+            <a className="btn" href={href(`/applications/${encodeURIComponent(applicationId)}`)}>
+              {t('查看申报')}
+            </a>
+          </>
+        }
+      />
+      {loading && <Spinner />}
+      <ErrorBox error={error} onRetry={reload} />
+      {!loading && !error && entries.length === 0 && <Empty>{t('暂无办理记录')}</Empty>}
+      {entries.length > 0 && (
+        <table className="table compact" data-testid="journal-table">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>{t('时间')}</th>
+              <th>{t('操作人')}</th>
+              <th>{t('阶段')}</th>
+              <th>{t('动作')}</th>
+              <th>{t('摘要')}</th>
+              <th>{t('数据哈希')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e, i) => (
+              <tr key={e.sequence ?? i}>
+                <td>{e.sequence ?? i + 1}</td>
+                <td className="small">{formatDate((e.timestamp ?? e.at ?? e.date) as string, locale)}</td>
+                <td>{e.actor as string}</td>
+                <td>{e.stage ? <Badge tone="accent">{e.stageName || labels.stage(e.stage)}</Badge> : ''}</td>
+                <td>{e.action ? <strong>{e.actionName || labels.action(e.action)}</strong> : <Badge tone="neutral">{e.kind as string}</Badge>}</td>
+                <td className="small">{e.summary as string}</td>
+                <td>
+                  <span className="hash" title={`${e.dataHash ?? ''}\n${e.hash ?? ''}`}>
+                    {shortHash(e.dataHash)}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

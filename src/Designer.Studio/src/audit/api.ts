@@ -1,0 +1,264 @@
+import { api, idPath, qs } from '../api/client';
+import type { ElsaDefinition, TimelineEntry } from '../api/types';
+
+/*
+ * The auditing endpoints (docs/api.md, "Auditing"): semantic diff, history, the hash-chained trail, journals, upstream
+ * merges for clones and replay. Shapes follow the server's camelCase JSON; fields the views do not need stay loose.
+ */
+
+export type ChangeKind = 'added' | 'removed' | 'changed' | 'moved' | 'rewired' | 'renamed';
+
+export interface PropertyChange {
+  name: string;
+  old?: unknown;
+  new?: unknown;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface ActivityChange {
+  activityId: string;
+  kind: ChangeKind;
+  type?: string | null;
+  label?: string | null;
+  properties?: PropertyChange[];
+  moved?: boolean;
+  from?: Point | null;
+  to?: Point | null;
+}
+
+export interface ConnectionEnd {
+  activity: string;
+  port?: string | null;
+}
+
+export interface ConnectionChange {
+  kind: ChangeKind;
+  flowchart?: string;
+  source: ConnectionEnd;
+  oldTarget?: ConnectionEnd | null;
+  newTarget?: ConnectionEnd | null;
+}
+
+export interface VariableChange {
+  name: string;
+  kind: ChangeKind;
+  old?: unknown;
+  new?: unknown;
+}
+
+export interface FieldChange {
+  field: string;
+  kind: ChangeKind;
+  aspect?: string | null;
+  old?: unknown;
+  new?: unknown;
+  renamedTo?: string | null;
+}
+
+export interface FormDiff {
+  formId: string;
+  kind: ChangeKind;
+  fields: FieldChange[];
+  oldVersion?: string | number | null;
+  newVersion?: string | number | null;
+}
+
+export interface WorkflowDiff {
+  definition: PropertyChange[];
+  activities: ActivityChange[];
+  connections: ConnectionChange[];
+  variables: VariableChange[];
+  forms: FormDiff[];
+}
+
+/** One side of a comparison: a version number, or {definitionId, version} (a template's version for `against`). */
+export type DiffSide = number | { definitionId?: string; version?: number; [k: string]: unknown } | null | undefined;
+
+export interface DiffAnswer {
+  from: DiffSide;
+  to: DiffSide;
+  diff: WorkflowDiff;
+  text?: string;
+  hasSemanticChanges?: boolean;
+  fromDefinition?: ElsaDefinition;
+  toDefinition?: ElsaDefinition;
+}
+
+export function sideVersion(side: DiffSide): number | undefined {
+  if (typeof side === 'number') return side;
+  if (side && typeof side === 'object' && typeof side.version === 'number') return side.version;
+  return undefined;
+}
+
+export function sideDefinitionId(side: DiffSide): string | undefined {
+  return side && typeof side === 'object' && typeof side.definitionId === 'string' ? side.definitionId : undefined;
+}
+
+const emptyDiff: WorkflowDiff = { definition: [], activities: [], connections: [], variables: [], forms: [] };
+
+/** Missing lists become empty ones, so the views never test for undefined. */
+export function normaliseDiff(d: Partial<WorkflowDiff> | null | undefined): WorkflowDiff {
+  if (!d) return emptyDiff;
+  return {
+    definition: d.definition ?? [],
+    activities: d.activities ?? [],
+    connections: d.connections ?? [],
+    variables: d.variables ?? [],
+    forms: (d.forms ?? []).map((f) => ({ ...f, fields: f.fields ?? [] })),
+  };
+}
+
+export async function getDiff(definitionId: string, params: { from?: number; to?: number; against?: string }): Promise<DiffAnswer> {
+  const r = await api.get<DiffAnswer>(`/api/workflows/${idPath(definitionId)}/diff${qs(params)}`);
+  return { ...r, diff: normaliseDiff(r?.diff) };
+}
+
+export interface AuditEntry {
+  sequence: number;
+  timestamp: string;
+  actor: string;
+  kind: string;
+  subject: string;
+  summary?: string;
+  dataHash?: string;
+  previousHash?: string;
+  hash?: string;
+  [k: string]: unknown;
+}
+
+export interface DiffSummary {
+  activities?: number;
+  added?: number;
+  removed?: number;
+  changed?: number;
+  moved?: number;
+  connections?: number;
+  variables?: number;
+  forms?: number;
+  fields?: number;
+  hasSemanticChanges?: boolean;
+  text?: string;
+  [k: string]: unknown;
+}
+
+export interface HistoryVersion {
+  version: number;
+  isPublished?: boolean;
+  isLatest?: boolean;
+  status?: string;
+  updatedBy?: string;
+  updatedAt?: string;
+  createdBy?: string;
+  createdAt?: string;
+  publishedBy?: string;
+  publishedAt?: string;
+  audit?: AuditEntry[];
+  entries?: AuditEntry[];
+  diff?: DiffSummary | WorkflowDiff | string | null;
+  summary?: DiffSummary | string | null;
+  [k: string]: unknown;
+}
+
+export interface WorkflowHistory {
+  definitionId: string;
+  name?: string;
+  locality?: string;
+  clonedFrom?: unknown;
+  versions: HistoryVersion[];
+}
+
+export async function getHistory(definitionId: string): Promise<WorkflowHistory> {
+  const r = await api.get<any>(`/api/workflows/${idPath(definitionId)}/history`);
+  if (Array.isArray(r)) return { definitionId, versions: r };
+  return { ...r, definitionId: r?.definitionId ?? definitionId, versions: r?.versions ?? r?.items ?? [] };
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  page: number;
+  pageSize?: number;
+  total?: number;
+}
+
+export async function getAudit(params: { subject?: string; kind?: string; page?: number }): Promise<AuditPage> {
+  const r = await api.get<any>(`/api/audit${qs(params)}`);
+  if (Array.isArray(r)) return { items: r, page: params.page ?? 1 };
+  return { items: r?.items ?? r?.entries ?? [], page: r?.page ?? params.page ?? 1, pageSize: r?.pageSize, total: r?.total ?? r?.totalCount };
+}
+
+export interface ChainVerification {
+  intact: boolean;
+  firstBrokenSequence?: number | null;
+  message?: string;
+  entriesChecked?: number;
+}
+
+export const verifyChain = () => api.get<ChainVerification>('/api/audit/verify');
+
+export interface JournalEntry extends Partial<AuditEntry> {
+  stage?: string;
+  stageName?: string;
+  action?: string;
+  actionName?: string;
+  dataHash?: string;
+  [k: string]: unknown;
+}
+
+export async function getJournal(applicationId: string): Promise<{ entries: JournalEntry[]; [k: string]: unknown }> {
+  const r = await api.get<any>(`/api/applications/${encodeURIComponent(applicationId)}/journal`);
+  if (Array.isArray(r)) return { entries: r };
+  return { ...r, entries: r?.entries ?? r?.items ?? r?.journal ?? [] };
+}
+
+export interface MergeConflict {
+  key: string;
+  kind: string;
+  id: string;
+  property: string;
+  base?: unknown;
+  theirs?: unknown;
+  ours?: unknown;
+  /** For form field conflicts: the form they concern. */
+  formId?: string;
+  [k: string]: unknown;
+}
+
+export interface Upstream {
+  clonedFrom?: { definitionId?: string; version?: number } | string | null;
+  templateVersion?: number | null;
+  changed?: boolean;
+  diff?: WorkflowDiff | null;
+  preview?: { merged?: ElsaDefinition | null; conflicts?: MergeConflict[] } | null;
+  [k: string]: unknown;
+}
+
+export async function getUpstream(definitionId: string): Promise<Upstream> {
+  const r = await api.get<Upstream>(`/api/workflows/${idPath(definitionId)}/upstream`);
+  return { ...r, diff: normaliseDiff(r?.diff ?? undefined) };
+}
+
+export const mergeUpstream = (definitionId: string, resolutions: Record<string, 'theirs' | 'ours'>, concurrencyToken?: string) =>
+  api.post<any>(`/api/workflows/${idPath(definitionId)}/upstream/merge`, { resolutions, concurrencyToken });
+
+export interface SimulationRun {
+  status: string;
+  granted?: any;
+  path?: TimelineEntry[];
+  errors?: { path?: string; message: string }[];
+  [k: string]: unknown;
+}
+
+export interface ReplayAnswer {
+  from: SimulationRun;
+  to: SimulationRun;
+  divergence?: { index: number; from?: TimelineEntry | null; to?: TimelineEntry | null } | null;
+  outcomeChanged: boolean;
+  summary?: string;
+}
+
+export const replay = (body: { definitionId: string; fromVersion: number; toVersion: number; case?: unknown; applicationId?: string }) =>
+  api.post<ReplayAnswer>('/api/replay', body);
