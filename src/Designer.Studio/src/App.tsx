@@ -5,6 +5,7 @@ import { Layout } from './components/Layout';
 import { Spinner, ToastProvider } from './components/ui';
 import { I18nProvider, useT } from './i18n';
 import { LoginPage } from './pages/LoginPage';
+import { matchAuditRoute } from './audit/routes';
 import { match, navigate, useRoute } from './router';
 
 const DesignerPage = lazy(() => import('./designer/DesignerPage').then((m) => ({ default: m.DesignerPage })));
@@ -20,7 +21,6 @@ const TaskPage = lazy(() => import('./pages/reviewer/TaskPage').then((m) => ({ d
 const CommitteePage = lazy(() => import('./pages/reviewer/CommitteePage').then((m) => ({ default: m.CommitteePage })));
 const PublicityPage = lazy(() => import('./pages/public/PublicityPage').then((m) => ({ default: m.PublicityPage })));
 const CertificatePage = lazy(() => import('./pages/public/CertificatePage').then((m) => ({ default: m.CertificatePage })));
-const HistoryPage = lazy(() => import('./pages/audit/HistoryPage').then((m) => ({ default: m.HistoryPage })));
 
 export function App() {
   return (
@@ -86,7 +86,8 @@ function Routes() {
   if (match('/inbox', path)) return page(<InboxPage stage={query.get('stage') ?? ''} />);
   if ((m = match('/tasks/:id', path))) return page(<TaskPage key={m.id} id={m.id} />);
   if (match('/committee', path)) return page(<CommitteePage />);
-  if (match('/history', path)) return page(<HistoryPage />);
+  const audit = matchAuditRoute(path, query);
+  if (audit) return page(audit.node, audit.fullBleed);
   return page(
     <div className="page">
       <h1>{t('页面不存在')}</h1>

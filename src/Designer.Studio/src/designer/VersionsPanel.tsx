@@ -49,7 +49,7 @@ export function VersionsPanel({ meta, readOnly, onReverted }: { meta: Pick<Workf
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => (
+        {rows.map((r, i) => (
           <tr key={r.version} className={r.version === meta.version ? 'current' : ''}>
             <td>v{r.version}</td>
             <td>
@@ -62,6 +62,11 @@ export function VersionsPanel({ meta, readOnly, onReverted }: { meta: Pick<Workf
               <a className="btn btn-small btn-ghost" href={href(`/workflows/${encodeURIComponent(meta.definitionId)}?version=${r.version}`)}>
                 {t('查看')}
               </a>
+              {rows[i + 1] && (
+                <a className="btn btn-small btn-ghost" href={href(`/diff/${encodeURIComponent(meta.definitionId)}?from=${rows[i + 1].version}&to=${r.version}`)} data-testid={`compare-${r.version}`}>
+                  {t('与上一版对比')}
+                </a>
+              )}
               {!readOnly && !r.isLatest && (
                 <button className="btn btn-small" onClick={() => revert(r.version)}>
                   {t('恢复为新版本')}

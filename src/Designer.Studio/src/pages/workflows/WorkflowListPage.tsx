@@ -131,6 +131,11 @@ export function WorkflowListPage({ locality, status }: { locality: string; statu
                       <code>{w.definitionId}</code>
                       {clonedFromText(w.clonedFrom) ? ` · ${t('克隆自')} ${clonedFromText(w.clonedFrom)}` : ''}
                     </div>
+                    {w.upstreamChanged ? (
+                      <a className="badge badge-warn upstream-banner" href={href(`/upstream/${encodeURIComponent(w.definitionId)}`)} data-testid={`upstream-${w.definitionId}`} title={t('查看模板的变化并合并')}>
+                        ⟳ {t('模板已更新')}
+                      </a>
+                    ) : null}
                   </td>
                   <td>{labels.locality(w.locality) || '—'}</td>
                   <td>
@@ -152,6 +157,11 @@ export function WorkflowListPage({ locality, status }: { locality: string; statu
                       <button className="btn btn-small" onClick={() => setCloneOf(w)} data-testid={`clone-${w.definitionId}`}>
                         {t('克隆到本地区')}
                       </button>
+                    )}
+                    {(w.latestVersion ?? w.version) > 1 && (
+                      <a className="btn btn-small btn-ghost" href={href(`/diff/${encodeURIComponent(w.definitionId)}`)}>
+                        {t('对比')}
+                      </a>
                     )}
                     <button className="btn btn-small btn-ghost" onClick={() => exportOne(w)}>
                       {t('导出')}
