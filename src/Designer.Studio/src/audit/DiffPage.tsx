@@ -75,10 +75,10 @@ export function DiffPage({ definitionId, from, to, against }: { definitionId: st
     setState({ loading: true, error: null });
     (async () => {
       const answer = await getDiff(definitionId, against ? { against } : { from, to });
-      const fromId = sideDefinitionId(answer.from) ?? (against ? undefined : definitionId);
+      const fromId = answer.fromDefinitionId ?? sideDefinitionId(answer.from) ?? (against ? undefined : definitionId);
       const [fromDefinition, toDefinition] = await Promise.all([
         answer.fromDefinition ?? (fromId ? definitionAt(fromId, sideVersion(answer.from) ?? from) : Promise.reject(new Error(t('服务器没有给出模板的定义')))),
-        answer.toDefinition ?? definitionAt(sideDefinitionId(answer.to) ?? definitionId, sideVersion(answer.to) ?? to),
+        answer.toDefinition ?? definitionAt(answer.toDefinitionId ?? sideDefinitionId(answer.to) ?? definitionId, sideVersion(answer.to) ?? to),
       ]);
       return { answer, fromDefinition, toDefinition };
     })().then(
@@ -131,7 +131,7 @@ function DiffView({ definitionId, data, versions, from, to, against }: { definit
 
   const fromVersion = sideVersion(answer.from) ?? from;
   const toVersion = sideVersion(answer.to) ?? to;
-  const templateId = sideDefinitionId(answer.from);
+  const templateId = answer.fromDefinitionId ?? sideDefinitionId(answer.from);
   const clonedFrom = toDefinition.customProperties?.clonedFrom as { definitionId?: string; version?: number } | undefined;
 
   const focusActivity = useCallback(
@@ -327,7 +327,7 @@ function DiffView({ definitionId, data, versions, from, to, against }: { definit
                   </button>
                 </div>
                 <div className="drawer-body">
-                  {drawer === 'replay' && <ReplayPanel definitionId={definitionId} fromVersion={fromVersion} toVersion={toVersion} definition={toDefinition} />}
+                  {drawer === 'replay' && <ReplayPanel definitionId={definitionId} fromVersion={fromVersion} toVersion={toVersion} definition={toDefinition} onFocus={focusActivity} />}
                   {drawer === 'form' &&
                     (formDiff ? (
                       <FormChangePanel key={formDiff.formId} form={formDiff} focusField={formFocus?.field} />

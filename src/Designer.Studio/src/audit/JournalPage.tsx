@@ -12,6 +12,7 @@ export function JournalPage({ applicationId }: { applicationId: string }) {
   const labels = useLabels();
   const { data, error, loading, reload } = useAsync(() => getJournal(applicationId), [applicationId]);
   const entries: JournalEntry[] = data?.entries ?? [];
+  const verification = data?.verification as { intact?: boolean; firstBrokenSequence?: number | null; entriesChecked?: number } | undefined;
   const title = (data?.workflowName as string) || (data?.applicantName as string) || '';
   return (
     <div className="page">
@@ -40,6 +41,16 @@ export function JournalPage({ applicationId }: { applicationId: string }) {
       />
       {loading && <Spinner />}
       <ErrorBox error={error} onRetry={reload} />
+      {verification &&
+        (verification.intact ? (
+          <div className="alert alert-ok small" data-testid="chain-status">
+            ✓ {t('审计链完整：已校验 {n} 条记录，没有被修改、删除或调换顺序的记录。', { n: verification.entriesChecked ?? 0 })}
+          </div>
+        ) : (
+          <div className="alert alert-error small" data-testid="chain-status">
+            ✗ {t('审计链已损坏：第一条异常记录为 #{seq}。', { seq: verification.firstBrokenSequence ?? '?' })}
+          </div>
+        ))}
       {!loading && !error && entries.length === 0 && <Empty>{t('暂无办理记录')}</Empty>}
       {entries.length > 0 && (
         <table className="table compact" data-testid="journal-table">
@@ -55,21 +66,32 @@ export function JournalPage({ applicationId }: { applicationId: string }) {
             </tr>
           </thead>
           <tbody>
-            {entries.map((e, i) => (
-              <tr key={e.sequence ?? i}>
-                <td>{e.sequence ?? i + 1}</td>
-                <td className="small">{formatDate((e.timestamp ?? e.at ?? e.date) as string, locale)}</td>
-                <td>{e.actor as string}</td>
-                <td>{e.stage ? <Badge tone="accent">{e.stageName || labels.stage(e.stage)}</Badge> : ''}</td>
-                <td>{e.action ? <strong>{e.actionName || labels.action(e.action)}</strong> : <Badge tone="neutral">{e.kind as string}</Badge>}</td>
-                <td className="small">{e.summary as string}</td>
-                <td>
-                  <span className="hash" title={`${e.dataHash ?? ''}\n${e.hash ?? ''}`}>
-                    {shortHash(e.dataHash)}
-                  </span>
-                </td>
-              </tr>
-            ))}
+            {entries.map((e, i) => {
+              const stage = e.data?.stage ?? e.stage;
+              const action = e.data?.action ?? e.action;
+              const hash = e.data?.dataHash ?? e.dataHash;
+              return (
+                <tr key={e.sequence ?? i} className={e.verified === false ? 'is-broken' : ''}>
+                  <td>{e.sequence ?? i + 1}</td>
+                  <td className="small">{formatDate((e.timestamp ?? e.at ?? e.date) as string, locale)}</td>
+                  <td>{e.actor as string}</td>
+                  <td>{stage ? <Badge tone="accent">{e.stageName || stage.split(',').map((x) => labels.stage(x)).join('、')}</Badge> : ''}</td>
+                  <td>
+                    {action ? <strong>{e.actionName || action.split(',').map((x) => labels.action(x)).join('、')}</strong> : null} <Badge tone="neutral">{e.kind as string}</Badge>
+                  </td>
+                  <td className="small">
+                    {e.summary as string}
+                    {e.data?.comment ? <div className="muted">{e.data.comment}</div> : null}
+                  </td>
+                  <td>
+                    <span className="hash" title={`${t('数据哈希')} ${hash ?? ''}\n${t('本条')} ${e.hash ?? ''}`}>
+                      {shortHash(hash)}
+                    </span>{' '}
+                    {e.verified === false ? <Badge tone="error">✗</Badge> : e.verified ? <span className="muted small">✓</span> : null}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

@@ -47,7 +47,8 @@ function MergeView({ definitionId, upstream, current, onReload }: { definitionId
   const diff = useMemo(() => normaliseDiff(upstream.diff ?? undefined), [upstream.diff]);
   const ours = useMemo(() => activitiesById(current.definition), [current.definition]);
   const theirs = useMemo(() => activitiesById(upstream.preview?.merged ?? undefined), [upstream.preview?.merged]);
-  const template = typeof upstream.clonedFrom === 'string' ? { definitionId: upstream.clonedFrom } : (upstream.clonedFrom ?? {});
+  const template = { definitionId: upstream.template?.definitionId ?? upstream.clonedFrom?.definitionId, version: upstream.clonedFrom?.version };
+  const templateVersion = upstream.template?.latestPublishedVersion;
   const id = encodeURIComponent(definitionId);
 
   // Conflicts grouped by what they concern: an activity, a variable, a form (its fields).
@@ -81,7 +82,7 @@ function MergeView({ definitionId, upstream, current, onReload }: { definitionId
     }
     setBusy(true);
     try {
-      const r = await mergeUpstream(definitionId, choices, current.concurrencyToken);
+      const r = await mergeUpstream(definitionId, choices, upstream.current?.concurrencyToken ?? current.concurrencyToken);
       toast(t('已保存为新草稿（第 {v} 版）', { v: r?.version ?? '?' }), 'ok');
       navigate(`/workflows/${id}`);
     } catch (e) {
@@ -115,7 +116,8 @@ function MergeView({ definitionId, upstream, current, onReload }: { definitionId
         subtitle={
           <>
             <a href={href(`/workflows/${id}`)}>← {t('返回设计器')}</a> · {t('模板')} <code>{template.definitionId ?? '?'}</code>{' '}
-            {template.version ? t('第 {v} 版', { v: template.version }) : ''} → {upstream.templateVersion ? t('第 {v} 版', { v: upstream.templateVersion }) : ''}
+            {template.version ? t('第 {v} 版', { v: template.version }) : ''}
+            {templateVersion && templateVersion !== template.version ? ` → ${t('第 {v} 版', { v: templateVersion })}` : ''}
           </>
         }
         actions={
@@ -204,6 +206,42 @@ function MergeView({ definitionId, upstream, current, onReload }: { definitionId
               })}
             </div>
           ))}
+          {upstream.formConflicts.length > 0 && (
+            <div className="conflict-group" data-testid="form-conflicts">
+              <h3>{t('表单字段冲突')}</h3>
+              <div className="muted small">{t('模板与本地都修改了以下表单字段；合并流程不改动表单，请在表单设计器中按需调整。')}</div>
+              {upstream.formConflicts.map((f) => (
+                <div key={f.formId} className="change-form">
+                  <div className="change-form-head">
+                    <strong>
+                      <a href={href(`/forms/${f.formId}`)}>{f.formId}</a>
+                    </strong>
+                    <span className="muted small">
+                      {t('原模板')} v{f.baseVersion} · {t('模板')} v{f.theirsVersion} · {t('本地')} v{f.oursVersion}
+                    </span>
+                  </div>
+                  {f.conflicts.map((c) => (
+                    <div key={c.key} className="conflict" data-conflict={`${f.formId}:${c.key}`}>
+                      <div className="change-head">
+                        <Badge tone="warn">{t('冲突')}</Badge>
+                        <strong>
+                          {t('字段')} <code>{c.id}</code>
+                        </strong>
+                      </div>
+                      <dl className="conflict-values">
+                        <dt>{t('原模板')}</dt>
+                        <dd>{conflictValue(c, c.base)}</dd>
+                        <dt>{t('模板')}</dt>
+                        <dd>{conflictValue(c, c.theirs)}</dd>
+                        <dt>{t('本地')}</dt>
+                        <dd>{conflictValue(c, c.ours)}</dd>
+                      </dl>
+                    </div>
+                  ))}
+                </div>
+              ))}
+            </div>
+          )}
         </section>
         <section className="card">
           <h2>{t('模板的变化')}</h2>

@@ -37,7 +37,20 @@ const statusLabels: Record<string, string> = { Completed: '办结', Rejected: '�
  * Replay: one simulation case (or a saved application's data) run against both versions; the two paths side by side,
  * the first step where they part highlighted, and whether the outcome changes.
  */
-export function ReplayPanel({ definitionId, fromVersion, toVersion, definition }: { definitionId: string; fromVersion?: number; toVersion?: number; definition?: ElsaDefinition }) {
+export function ReplayPanel({
+  definitionId,
+  fromVersion,
+  toVersion,
+  definition,
+  onFocus,
+}: {
+  definitionId: string;
+  fromVersion?: number;
+  toVersion?: number;
+  definition?: ElsaDefinition;
+  /** A click on a step selects its activity in both graphs. */
+  onFocus?: (activityId: string) => void;
+}) {
   const t = useT();
   const [mode, setMode] = useState<'case' | 'application'>('case');
   const [caseText, setCaseText] = useState(() => JSON.stringify(defaultCase(definition), null, 2));
@@ -134,7 +147,7 @@ export function ReplayPanel({ definitionId, fromVersion, toVersion, definition }
       </div>
       <div className="replay-result">
         {result ? (
-          <ReplayResult result={result} fromVersion={fromVersion} toVersion={toVersion} />
+          <ReplayResult result={result} fromVersion={fromVersion} toVersion={toVersion} onFocus={onFocus} />
         ) : (
           <div className="muted small">{t('同一案例在两个版本上各运行一次，并排显示办理路径，标出第一处不同。')}</div>
         )}
@@ -143,7 +156,7 @@ export function ReplayPanel({ definitionId, fromVersion, toVersion, definition }
   );
 }
 
-function ReplayResult({ result, fromVersion, toVersion }: { result: ReplayAnswer; fromVersion?: number; toVersion?: number }) {
+function ReplayResult({ result, fromVersion, toVersion, onFocus }: { result: ReplayAnswer; fromVersion?: number; toVersion?: number; onFocus?: (id: string) => void }) {
   const t = useT();
   const d = result.divergence;
   return (
@@ -158,14 +171,14 @@ function ReplayResult({ result, fromVersion, toVersion }: { result: ReplayAnswer
         {result.summary && <div className="muted">{result.summary}</div>}
       </div>
       <div className="replay-paths">
-        <PathColumn title={t('第 {v} 版', { v: fromVersion ?? '?' })} run={result.from} divergence={d?.index} />
-        <PathColumn title={t('第 {v} 版', { v: toVersion ?? '?' })} run={result.to} divergence={d?.index} />
+        <PathColumn title={t('第 {v} 版', { v: fromVersion ?? '?' })} run={result.from} divergence={d?.index} onFocus={onFocus} />
+        <PathColumn title={t('第 {v} 版', { v: toVersion ?? '?' })} run={result.to} divergence={d?.index} onFocus={onFocus} />
       </div>
     </>
   );
 }
 
-function PathColumn({ title, run, divergence }: { title: string; run: SimulationRun; divergence?: number }) {
+function PathColumn({ title, run, divergence, onFocus }: { title: string; run: SimulationRun; divergence?: number; onFocus?: (id: string) => void }) {
   const t = useT();
   const labels = useLabels();
   const steps = useMemo(() => run.path ?? [], [run]);
@@ -183,7 +196,11 @@ function PathColumn({ title, run, divergence }: { title: string; run: Simulation
       </div>
       <ol className="sim-path">
         {steps.map((s: TimelineEntry, i) => (
-          <li key={i} className={divergence === undefined ? '' : i === divergence ? 'is-divergence' : i > divergence ? 'after-divergence' : ''}>
+          <li
+            key={i}
+            className={`${divergence === undefined ? '' : i === divergence ? 'is-divergence' : i > divergence ? 'after-divergence' : ''}${s.activityId && onFocus ? ' clickable' : ''}`}
+            onClick={() => s.activityId && onFocus?.(s.activityId)}
+          >
             <Badge tone="accent">{labels.stage(s.stage)}</Badge> {labels.org(s.assignee?.org)}
             {s.assignee?.role ? ` · ${labels.role(s.assignee.role)}` : ''} → <strong>{labels.action(s.action)}</strong> <span className="muted small">{s.date}</span>
           </li>

@@ -53,7 +53,15 @@ export function WorkflowHistoryPage({ definitionId }: { definitionId: string }) 
           <section key={v.version} className="history-version" data-version={v.version}>
             <div className="history-version-head">
               <strong>{t('第 {v} 版', { v: v.version })}</strong>
-              {v.isPublished ? <Badge tone="ok">{t('已发布')}</Badge> : v.status === 'retracted' ? <Badge tone="neutral">{t('已撤回')}</Badge> : v.isLatest ? <Badge tone="warn">{t('草稿')}</Badge> : <Badge tone="neutral">{t('历史版本')}</Badge>}
+              {v.isPublished ? (
+                <Badge tone="ok">{t('已发布')}</Badge>
+              ) : v.status === 'was-published' || v.wasPublished ? (
+                <Badge tone="neutral">{t('曾发布')}</Badge>
+              ) : v.isLatest ? (
+                <Badge tone="warn">{t('草稿')}</Badge>
+              ) : (
+                <Badge tone="neutral">{t('历史版本')}</Badge>
+              )}
               {v.isLatest && <Badge tone="info">{t('最新')}</Badge>}
               <span className="small">
                 {v.updatedBy ?? v.createdBy ?? ''} <span className="muted">{formatDate(v.updatedAt ?? v.createdAt, locale)}</span>
@@ -90,8 +98,8 @@ export function WorkflowHistoryPage({ definitionId }: { definitionId: string }) 
 
 /** What a version changed: counts by kind (from a full diff, or the server's summary), or the summary's text. */
 function DiffSummaryView({ version }: { version: HistoryVersion }) {
-  const { t } = useI18n();
-  const raw = (version.diff ?? version.summary) as unknown;
+  const { t, locale } = useI18n();
+  const raw = (version.changes ?? version.diff ?? version.summary) as unknown;
   if (raw === undefined || raw === null) return null;
   if (typeof raw === 'string') return <div className="history-summary small">{raw}</div>;
   const o = raw as Record<string, unknown>;
@@ -124,12 +132,18 @@ function DiffSummaryView({ version }: { version: HistoryVersion }) {
   const chips: ReactNode[] = [];
   for (const [k, [label, tone]] of Object.entries(names)) if (counts[k]) chips.push(<Badge key={k} tone={tone}>{`${t(label)} ${counts[k]}`}</Badge>);
   const semantic = (o.hasSemanticChanges as boolean | undefined) ?? chips.length > (counts.moved ? 1 : 0);
-  const text = typeof o.summary === 'string' ? o.summary : typeof o.text === 'string' ? o.text : null;
+  // The server's summary is Chinese: shown beside the chips in Chinese only; the full text diff as its tooltip.
+  const text = locale === 'zh-CN' && typeof o.summary === 'string' ? o.summary : null;
+  const full = typeof o.text === 'string' ? o.text : undefined;
   return (
     <div className="history-summary small" data-testid="diff-summary">
       {chips.length ? chips : <span className="muted">{t('与上一版相同')}</span>}
       {!semantic && chips.length > 0 && <span className="muted">{t('（仅布局变化）')}</span>}
-      {text && <span className="muted" title={text}>{text.split('\n')[0]}</span>}
+      {text && (
+        <span className="muted" title={full}>
+          {text}
+        </span>
+      )}
     </div>
   );
 }

@@ -78,12 +78,30 @@ export interface WorkflowDiff {
 /** One side of a comparison: a version number, or {definitionId, version} (a template's version for `against`). */
 export type DiffSide = number | { definitionId?: string; version?: number; [k: string]: unknown } | null | undefined;
 
+export interface DiffCounts {
+  definition?: number;
+  activitiesAdded?: number;
+  activitiesRemoved?: number;
+  activitiesChanged?: number;
+  activitiesMoved?: number;
+  connections?: number;
+  variables?: number;
+  formFields?: number;
+}
+
 export interface DiffAnswer {
   from: DiffSide;
   to: DiffSide;
+  /** The side's definition: a clone's template for `against=template`. */
+  fromDefinitionId?: string;
+  toDefinitionId?: string;
   diff: WorkflowDiff;
   text?: string;
+  /** In words: "3 处变化，另有 1 个活动移动位置". */
+  summary?: string;
+  counts?: DiffCounts;
   hasSemanticChanges?: boolean;
+  hasLayoutChanges?: boolean;
   fromDefinition?: ElsaDefinition;
   toDefinition?: ElsaDefinition;
 }
@@ -158,6 +176,8 @@ export interface HistoryVersion {
   publishedAt?: string;
   audit?: AuditEntry[];
   entries?: AuditEntry[];
+  /** What changed since the version before: {hasSemanticChanges, summary, counts, text, againstVersion}. */
+  changes?: (DiffSummary & { summary?: string; counts?: DiffCounts; againstVersion?: number }) | null;
   diff?: DiffSummary | WorkflowDiff | string | null;
   summary?: DiffSummary | string | null;
   [k: string]: unknown;
@@ -200,6 +220,10 @@ export interface ChainVerification {
 export const verifyChain = () => api.get<ChainVerification>('/api/audit/verify');
 
 export interface JournalEntry extends Partial<AuditEntry> {
+  /** {stage, action, dataHash (of the data given), comment, activityId, status}. */
+  data?: { stage?: string; action?: string; dataHash?: string; comment?: string; status?: string; [k: string]: unknown } | null;
+  /** False from the first broken entry of the chain on. */
+  verified?: boolean;
   stage?: string;
   stageName?: string;
   action?: string;
@@ -227,18 +251,35 @@ export interface MergeConflict {
   [k: string]: unknown;
 }
 
+export interface FormConflicts {
+  formId: string;
+  baseVersion?: number;
+  theirsVersion?: number;
+  oursVersion?: number;
+  conflicts: MergeConflict[];
+}
+
 export interface Upstream {
-  clonedFrom?: { definitionId?: string; version?: number } | string | null;
-  templateVersion?: number | null;
+  definitionId?: string;
+  /** The template version the clone is based on. */
+  clonedFrom?: { definitionId?: string; version?: number } | null;
+  template?: { definitionId?: string; name?: string; latestPublishedVersion?: number | null } | null;
   changed?: boolean;
-  diff?: WorkflowDiff | null;
-  preview?: { merged?: ElsaDefinition | null; conflicts?: MergeConflict[] } | null;
-  [k: string]: unknown;
+  /** The clone's latest version: the merge is saved over it. */
+  current?: { version?: number; concurrencyToken?: string; isPublished?: boolean } | null;
+  /** What the template changed (base → its published version). */
+  diff: WorkflowDiff;
+  summary?: string;
+  preview?: { merged?: ElsaDefinition | null; isClean?: boolean; conflicts?: MergeConflict[] } | null;
+  /** Forms both sides changed: field conflicts, for the form designer (the workflow merge does not change forms). */
+  formConflicts: FormConflicts[];
 }
 
 export async function getUpstream(definitionId: string): Promise<Upstream> {
-  const r = await api.get<Upstream>(`/api/workflows/${idPath(definitionId)}/upstream`);
-  return { ...r, diff: normaliseDiff(r?.diff ?? undefined) };
+  const r = await api.get<any>(`/api/workflows/${idPath(definitionId)}/upstream`);
+  // `diff` is the summary {hasSemanticChanges, summary, counts, diff, text}, or the diff itself.
+  const d = r?.diff && typeof r.diff === 'object' && 'diff' in r.diff ? r.diff.diff : r?.diff;
+  return { ...r, diff: normaliseDiff(d ?? undefined), summary: r?.diff?.summary, formConflicts: r?.formConflicts ?? [] };
 }
 
 export const mergeUpstream = (definitionId: string, resolutions: Record<string, 'theirs' | 'ours'>, concurrencyToken?: string) =>

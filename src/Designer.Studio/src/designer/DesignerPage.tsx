@@ -25,6 +25,7 @@ import { useCatalog, useDescriptorMap, useLabels } from '../catalog';
 import { Badge, ErrorBox, Modal, Spinner, useToast } from '../components/ui';
 import { formatDate, useI18n } from '../i18n';
 import { href } from '../router';
+import { UpstreamBanner } from '../audit/UpstreamBanner';
 import { ActivityNode } from './ActivityNode';
 import { DesignerViewContext, type DesignerView } from './context';
 import type { EditorContext } from './editors';
@@ -662,6 +663,7 @@ function DesignerInner({ initial, viewingVersion, onReload }: { initial: Workflo
             </span>
             {dirty && <Badge tone="info">{t('未保存')}</Badge>}
             {readOnly && <Badge tone="neutral">{t('只读')}</Badge>}
+            <UpstreamBanner definitionId={meta.definitionId} clonedFrom={def.customProperties?.clonedFrom} />
           </div>
           <div className="designer-actions">
             <div className="btn-group">
