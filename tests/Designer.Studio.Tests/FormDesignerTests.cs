@@ -36,7 +36,7 @@ public sealed class FormDesignerTests(StudioServer server, Browser browser, ITes
         await scoreInput.FillAsync("120");
         await page.ClickAsync("[data-testid='validate-preview']");
         await preview.Locator(".error-detail", new() { HasText = "不能大于 100" }).WaitForAsync();
-        await admin.ScreenshotAsync("6-form-designer");
+        Artifacts.CopyToDocs(await admin.ScreenshotAsync("6-form-designer"), "form-designer.png");
         Assert.Empty(admin.PageErrors);
     }
 

@@ -32,7 +32,7 @@ public sealed class ProcedureChangeJourneyTests(StudioServer server, Browser bro
             await reviewer.ScreenshotAsync("3-reviewer-inbox");
             await row.ClickAsync();
             await reviewer.Page.Locator("[id$='_opinion']").FillAsync("经审查，政治表现良好，同意推荐。");
-            await reviewer.ScreenshotAsync("4-reviewer-task", fullPage: true);
+            Artifacts.CopyToDocs(await reviewer.ScreenshotAsync("4-reviewer-task"), "reviewer-task.png");
             await reviewer.Page.ClickAsync(".action-buttons [data-action='approve']");
             await reviewer.Page.WaitForFunctionAsync("() => location.hash.startsWith('#/inbox')");
             Assert.Empty(reviewer.PageErrors);
@@ -45,7 +45,7 @@ public sealed class ProcedureChangeJourneyTests(StudioServer server, Browser bro
         Assert.Contains("unit-reviewer-bazhou", await done.InnerTextAsync());
         // The procedure goes on after the new step: the unit recommendation now waits.
         await applicant.Page.Locator(".timeline .tl-waiting", new() { HasText = "单位推荐" }).WaitForAsync();
-        await applicant.ScreenshotAsync("5-applicant-timeline");
+        Artifacts.CopyToDocs(await applicant.ScreenshotAsync("5-applicant-timeline"), "applicant-timeline.png");
         Assert.Empty(applicant.PageErrors);
     }
 
@@ -118,8 +118,7 @@ public sealed class ProcedureChangeJourneyTests(StudioServer server, Browser bro
         // For the picture: the new step selected, its generated property panel beside it, no toasts.
         await node.ClickAsync(new() { Position = new() { X = 60, Y = 12 } });
         await page.Locator(".toast").First.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 10_000 });
-        var shot = await admin.ScreenshotAsync("1-admin-designer");
-        CopyToDocs(shot, "designer.png");
+        Artifacts.CopyToDocs(await admin.ScreenshotAsync("1-admin-designer"), "designer.png");
         Assert.Empty(admin.PageErrors);
         return definitionId;
     }
@@ -150,7 +149,7 @@ public sealed class ProcedureChangeJourneyTests(StudioServer server, Browser bro
         Assert.Equal("此项为必填项", (await nameError.InnerTextAsync()).Trim());
         Assert.Contains("姓名：此项为必填项", await page.Locator(".form-error-list").InnerTextAsync());
         Assert.Contains("#/apply/", page.Url);
-        await applicant.ScreenshotAsync("2-applicant-required-field", fullPage: true);
+        Artifacts.CopyToDocs(await applicant.ScreenshotAsync("2-applicant-required-field"), "applicant-error.png");
 
         await page.FillAsync("#apply_name", "阿依古丽·买买提");
         await page.ClickAsync("[data-testid='submit-application']");
@@ -181,11 +180,4 @@ public sealed class ProcedureChangeJourneyTests(StudioServer server, Browser bro
 
     private static async Task<LocatorBoundingBoxResult> Box(IPage page, string selector) =>
         await page.Locator(selector).BoundingBoxAsync() ?? throw new InvalidOperationException($"{selector} is not visible");
-
-    private void CopyToDocs(string screenshot, string name)
-    {
-        var images = Directory.CreateDirectory(Path.Combine(Artifacts.RepositoryRoot(), "docs", "images")).FullName;
-        File.Copy(screenshot, Path.Combine(images, name), overwrite: true);
-        output.WriteLine($"copied to docs/images/{name}");
-    }
 }

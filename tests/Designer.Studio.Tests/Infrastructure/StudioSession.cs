@@ -75,6 +75,13 @@ public static class Artifacts
 
     public static string Path(string fileName) => System.IO.Path.Combine(Folder, fileName);
 
+    /// <summary>Copies a screenshot to docs/images (the pictures docs/studio.md and the README show).</summary>
+    public static void CopyToDocs(string screenshot, string name)
+    {
+        var images = Directory.CreateDirectory(System.IO.Path.Combine(RepositoryRoot(), "docs", "images")).FullName;
+        File.Copy(screenshot, System.IO.Path.Combine(images, name), overwrite: true);
+    }
+
     /// <summary>The repository's root (the folder with Designer.sln).</summary>
     public static string RepositoryRoot()
     {

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Designer.Studio.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Designer.Studio.Tests;
+
+/// <summary>
+/// A 300-activity workflow in the designer: it opens, an edit shows on its node, auto-layout finishes. The timings go
+/// to the test output (this machine's numbers, not assertions).
+/// </summary>
+[Collection(StudioCollection.Name)]
+public sealed class LargeWorkflowTests(StudioServer server, Browser browser, ITestOutputHelper output)
+{
+    [BrowserFact]
+    public async Task A_300_activity_workflow_opens_edits_and_lays_out()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"studio-300-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, Workflow(tasks: 149).ToJsonString());
+        try
+        {
+            await using var admin = await StudioSession.SignInAsync(browser, server, "admin", output);
+            var page = admin.Page;
+            await admin.GoAsync("/workflows");
+            await page.SetInputFilesAsync("[data-testid='import-file']", file);
+            await page.Locator(".toast-ok", new() { HasText = "studio-300-activities" }).WaitForAsync();
+
+            var clock = Stopwatch.StartNew();
+            await admin.GoAsync("/workflows/studio-300-activities");
+            await page.WaitForSelectorAsync(".react-flow__node[data-id='t75']");
+            output.WriteLine($"opened 300 activities: {clock.ElapsedMilliseconds} ms, {await page.Locator(".react-flow__node").CountAsync()} nodes in the DOM");
+
+            await page.Locator(".react-flow__node[data-id='t75']").ClickAsync();
+            clock.Restart();
+            await page.FillAsync("#prop-displayText", "第 75 步（已改名）");
+            await page.Locator(".react-flow__node[data-id='t75'] .wf-node-title", new() { HasText = "第 75 步（已改名）" }).WaitForAsync();
+            output.WriteLine($"edit shown on its node: {clock.ElapsedMilliseconds} ms");
+
+            clock.Restart();
+            await page.ClickAsync("button[title*='自动布局']");
+            await page.WaitForFunctionAsync("() => !document.querySelector(\"button[title*='自动布局']\").disabled", null, new() { Timeout = 60_000 });
+            output.WriteLine($"auto-layout: {clock.ElapsedMilliseconds} ms");
+            Assert.Equal(0, await page.Locator(".toast-error").CountAsync());
+            await admin.ScreenshotAsync("8-designer-300-activities");
+            Assert.Empty(admin.PageErrors);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Start, a chain of review tasks each with its own "rejected" end, and a final end: 2 × tasks + 2 activities.</summary>
+    private static JsonObject Workflow(int tasks)
+    {
+        static JsonObject Literal(string typeName, JsonNode value) => new() { ["typeName"] = typeName, ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
+        static JsonObject Activity(string id, string type, string label, int x, int y) => new()
+        {
+            ["id"] = id, ["type"] = type, ["name"] = id, ["version"] = 1, ["customProperties"] = new JsonObject(),
+            ["metadata"] = new JsonObject { ["designer"] = new JsonObject { ["position"] = new JsonObject { ["x"] = x, ["y"] = y } }, ["displayText"] = label },
+        };
+        static JsonObject Connection(string from, string port, string to) => new()
+        {
+            ["source"] = new JsonObject { ["activity"] = from, ["port"] = port },
+            ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
+            ["vertices"] = new JsonArray(),
+        };
+        var activities = new JsonArray { Activity("start", "Elsa.Start", "开始", 0, 0) };
+        var connections = new JsonArray();
+        var previous = ("start", "Done");
+        for (var i = 1; i <= tasks; i++)
+        {
+            var task = Activity($"t{i}", "Titles.Task", $"第 {i} 步审核", i % 20 * 280, i / 20 * 260);
+            task["stage"] = Literal("String", "hr-review");
+            task["assigneeOrg"] = Literal("String", "bazhou/hr");
+            task["assigneeRole"] = Literal("String", "reviewer");
+            task["actions"] = Literal("String[]", new JsonArray("approve", "reject"));
+            activities.Add(task);
+            var rejected = Activity($"r{i}", "Titles.Conclude", $"第 {i} 步未通过", i % 20 * 280, i / 20 * 260 + 130);
+            rejected["result"] = Literal("String", "Rejected");
+            activities.Add(rejected);
+            connections.Add(Connection(previous.Item1, previous.Item2, $"t{i}"));
+            connections.Add(Connection($"t{i}", "reject", $"r{i}"));
+            previous = ($"t{i}", "approve");
+        }
+        var done = Activity("done", "Titles.Conclude", "办结", 0, (tasks / 20 + 1) * 260);
+        done["result"] = Literal("String", "Completed");
+        activities.Add(done);
+        connections.Add(Connection(previous.Item1, previous.Item2, "done"));
+        return new JsonObject
+        {
+            ["definitionId"] = "studio-300-activities",
+            ["name"] = "300 个活动的流程",
+            ["version"] = 1,
+            ["variables"] = new JsonArray(),
+            ["customProperties"] = new JsonObject { ["locality"] = "bazhou", ["scope"] = new JsonObject { ["kinds"] = new JsonArray("general") } },
+            ["root"] = new JsonObject
+            {
+                ["type"] = "Elsa.Flowchart", ["id"] = "flowchart1", ["version"] = 1, ["customProperties"] = new JsonObject(), ["metadata"] = new JsonObject(),
+                ["activities"] = activities, ["connections"] = connections,
+            },
+        };
+    }
+}
