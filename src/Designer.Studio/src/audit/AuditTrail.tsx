@@ -67,7 +67,7 @@ export function AuditTrail({ subject, kind, page }: { subject: string; kind: str
     <>
       <div className="verify-box">
         <button className="btn btn-primary" onClick={verify} disabled={verifying} data-testid="verify-chain">
-          {verifying ? t('校验中…') : `⛓ ${t('校验审计链')}`}
+          {verifying ? t('校验中…') : t('校验审计链')}
         </button>
         {verification &&
           (verification.intact ? (
