@@ -27,7 +27,7 @@ interface DiffNodeData extends ActivityNodeData {
 }
 type DiffFlowNode = ActivityFlowNode & { data: DiffNodeData };
 
-export const statusLabels: Record<NodeStatus, string> = { added: '新增', removed: '删除', changed: '修改', moved: '仅移动' };
+export const statusLabels: Record<NodeStatus, string> = { added: '新增', removed: '已删除', changed: '修改', moved: '仅移动' };
 
 /** The designer's node, framed by its change: the same Chinese name, stage badge, assignee and ports. */
 function DiffNodeView(props: NodeProps<DiffFlowNode>) {

@@ -5,7 +5,7 @@ import { useDescriptorMap, useLabels } from '../catalog';
 import { Badge, ErrorBox, Spinner } from '../components/ui';
 import { DesignerViewContext, type DesignerView } from '../designer/context';
 import { labelOf } from '../designer/model';
-import { useI18n } from '../i18n';
+import { tt, useI18n } from '../i18n';
 import { href, navigate, withQuery } from '../router';
 import { getDiff, sideDefinitionId, sideVersion, type DiffAnswer } from './api';
 import { ChangeList, type ChangeTarget } from './ChangeList';
@@ -77,7 +77,7 @@ export function DiffPage({ definitionId, from, to, against }: { definitionId: st
       const answer = await getDiff(definitionId, against ? { against } : { from, to });
       const fromId = answer.fromDefinitionId ?? sideDefinitionId(answer.from) ?? (against ? undefined : definitionId);
       const [fromDefinition, toDefinition] = await Promise.all([
-        answer.fromDefinition ?? (fromId ? definitionAt(fromId, sideVersion(answer.from) ?? from) : Promise.reject(new Error(t('服务器没有给出模板的定义')))),
+        answer.fromDefinition ?? (fromId ? definitionAt(fromId, sideVersion(answer.from) ?? from) : Promise.reject(new Error(tt('服务器没有给出模板的定义')))),
         answer.toDefinition ?? definitionAt(answer.toDefinitionId ?? sideDefinitionId(answer.to) ?? definitionId, sideVersion(answer.to) ?? to),
       ]);
       return { answer, fromDefinition, toDefinition };
@@ -88,7 +88,7 @@ export function DiffPage({ definitionId, from, to, against }: { definitionId: st
     return () => {
       live = false;
     };
-  }, [definitionId, from, to, against, needsDefault, nonce, t]);
+  }, [definitionId, from, to, against, needsDefault, nonce]);
 
   if (state.loading || needsDefault) return <Spinner label={t('正在比较版本…')} />;
   if (state.error || !state.data)
@@ -267,7 +267,7 @@ function DiffView({ definitionId, data, versions, from, to, against }: { definit
             )}
             {answer.text && (
               <button className="btn btn-small" onClick={() => setDrawer(drawer === 'text' ? null : 'text')}>
-                {t('文本')}
+                {t('文本差异')}
               </button>
             )}
             <a className="btn btn-small btn-ghost" href={href(`/workflows/${encodeURIComponent(definitionId)}`)}>
@@ -285,7 +285,7 @@ function DiffView({ definitionId, data, versions, from, to, against }: { definit
             <div className="diff-graphs">
               <section className="diff-pane">
                 <div className="diff-pane-head">
-                  <strong>{against ? t('模板') : t('旧版本')}</strong> {t('第 {v} 版', { v: fromVersion ?? '?' })}
+                  <strong>{against ? t('模板') : t('旧版本')}</strong> v{fromVersion ?? '?'}
                   <span className="muted small"> · {t('删除的活动以红色标出')}</span>
                 </div>
                 <div className="diff-canvas" data-testid="diff-graph-old">
@@ -294,7 +294,7 @@ function DiffView({ definitionId, data, versions, from, to, against }: { definit
               </section>
               <section className="diff-pane">
                 <div className="diff-pane-head">
-                  <strong>{against ? t('本流程') : t('新版本')}</strong> {t('第 {v} 版', { v: toVersion ?? '?' })}
+                  <strong>{against ? t('本流程') : t('新版本')}</strong> v{toVersion ?? '?'}
                   <span className="muted small"> · {t('新增的活动以绿色标出')}</span>
                 </div>
                 <div className="diff-canvas" data-testid="diff-graph-new">
@@ -318,7 +318,7 @@ function DiffView({ definitionId, data, versions, from, to, against }: { definit
                   )}
                   {answer.text && (
                     <button className={drawer === 'text' ? 'on' : ''} onClick={() => setDrawer('text')}>
-                      {t('文本')}
+                      {t('文本差异')}
                     </button>
                   )}
                   <span className="spacer" />

@@ -72,6 +72,14 @@ function MergeView({ definitionId, upstream, current, onReload }: { definitionId
   }, [conflicts, ours, theirs, descriptors, t]);
 
   const unresolved = conflicts.filter((c) => !choices[c.key]).length;
+  const choose = (key: string, choice: Choice) => {
+    setChoices((cs) => ({ ...cs, [key]: choice }));
+    setError(null);
+  };
+  const chooseAll = (choice: Choice) => {
+    setChoices(Object.fromEntries(conflicts.map((c) => [c.key, choice])));
+    setError(null);
+  };
 
   async function save() {
     setError(null);
@@ -154,10 +162,10 @@ function MergeView({ definitionId, upstream, current, onReload }: { definitionId
           </h2>
           {conflicts.length > 0 && (
             <div className="row-actions" style={{ justifyContent: 'flex-start', margin: '6px 0' }}>
-              <button className="btn btn-small" onClick={() => setChoices(Object.fromEntries(conflicts.map((c) => [c.key, 'theirs' as Choice])))}>
+              <button className="btn btn-small" onClick={() => chooseAll('theirs')}>
                 {t('全部用模板')}
               </button>
-              <button className="btn btn-small" onClick={() => setChoices(Object.fromEntries(conflicts.map((c) => [c.key, 'ours' as Choice])))}>
+              <button className="btn btn-small" onClick={() => chooseAll('ours')}>
                 {t('全部用本地')}
               </button>
             </div>
@@ -193,11 +201,11 @@ function MergeView({ definitionId, upstream, current, onReload }: { definitionId
                     </dl>
                     <div className="conflict-choice" role="radiogroup" aria-label={prop}>
                       <label className="check">
-                        <input type="radio" name={c.key} checked={choice === 'theirs'} onChange={() => setChoices({ ...choices, [c.key]: 'theirs' })} />
+                        <input type="radio" name={c.key} checked={choice === 'theirs'} onChange={() => choose(c.key, 'theirs')} />
                         {t('模板')}
                       </label>
                       <label className="check">
-                        <input type="radio" name={c.key} checked={choice === 'ours'} onChange={() => setChoices({ ...choices, [c.key]: 'ours' })} />
+                        <input type="radio" name={c.key} checked={choice === 'ours'} onChange={() => choose(c.key, 'ours')} />
                         {t('本地')}
                       </label>
                     </div>

@@ -97,7 +97,7 @@ export function inputOf(descriptor: ActivityDescriptor | undefined, name: string
 
 export const kindLabels: Record<string, string> = {
   added: '新增',
-  removed: '删除',
+  removed: '已删除',
   changed: '修改',
   moved: '仅移动',
   rewired: '改接',
