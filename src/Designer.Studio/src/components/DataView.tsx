@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { api } from '../api/client';
 import { loadResolvedForm } from '../api/forms';
+import type { Procedure } from '../api/types';
 import { collectProperties, prepareForRjsf } from '../forms/schemaUtils';
 import { useT } from '../i18n';
 
@@ -60,27 +62,31 @@ function Value({ value, schema, ui }: { value: any; schema?: any; ui?: any }) {
   return <>{String(value)}</>;
 }
 
-/** Loads the first form that exists among candidates (e.g. `kashgar/apply`, then `apply`), for labels. */
-export function useFirstForm(candidates: (string | null | undefined)[]) {
+let procedures: Promise<Procedure[]> | null = null;
+
+/**
+ * The schema that labels an application's data: the procedure's apply form (from the procedures open in the user's
+ * locality), then the locality's and the shared apply form; a field takes its title from the first form that has it.
+ */
+export function useApplyFormSchema(application: { definitionId?: string; locality?: unknown } | undefined) {
   const [schema, setSchema] = useState<any>(null);
-  const key = candidates.filter(Boolean).join('|');
+  const definitionId = application?.definitionId;
+  const locality = typeof application?.locality === 'string' ? application.locality : '';
   useEffect(() => {
+    if (!definitionId) return;
     let live = true;
     (async () => {
-      for (const id of candidates.filter(Boolean) as string[]) {
-        try {
-          const r = await loadResolvedForm(id);
-          if (live) setSchema(r);
-          return;
-        } catch {
-          /* try the next */
-        }
-      }
+      procedures ??= api.get<Procedure[]>('/api/procedures').catch(() => []);
+      const procedure = (await procedures).find((p) => p.definitionId === definitionId);
+      const candidates = [procedure?.applyForm as string | undefined, locality ? `${locality}/apply` : undefined, 'apply'].filter(Boolean) as string[];
+      const loaded = await Promise.all([...new Set(candidates)].map((id) => loadResolvedForm(id).then((f) => f.schema, () => null)));
+      const properties: Record<string, any> = {};
+      for (const s of loaded) for (const [k, v] of Object.entries(s ? collectProperties(s) : {})) if (!(k in properties)) properties[k] = v;
+      if (live) setSchema({ type: 'object', properties });
     })();
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-  return schema as { schema: any; uiSchema: any } | null;
+  }, [definitionId, locality]);
+  return schema;
 }

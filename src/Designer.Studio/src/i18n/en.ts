@@ -547,4 +547,6 @@ export const en: Record<string, string> = {
   '表单字段冲突': 'Form field conflicts',
   '模板与本地都修改了以下表单字段；合并流程不改动表单，请在表单设计器中按需调整。': 'Both the template and this locality changed these form fields; merging the workflow does not change forms: adjust them in the form designer if needed.',
   '曾发布': 'Was published',
+  '通知': 'Notices',
+  '致': 'to',
 };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Application } from '../../api/types';
-import { DataView, useFirstForm } from '../../components/DataView';
+import { DataView, useApplyFormSchema } from '../../components/DataView';
 import { ApplicationStatus } from '../../components/status';
 import { TaskActions, type TaskDetail } from '../../components/TaskActions';
 import { Timeline } from '../../components/Timeline';
@@ -15,10 +15,11 @@ export function ApplicationDetailPage({ id }: { id: string }) {
   const t = useT();
   const labels = useLabels();
   const { data, error, loading, reload, setData } = useAsync(() => api.get<Application>(`/api/applications/${encodeURIComponent(id)}`), [id]);
-  const form = useFirstForm([data?.locality ? `${data.locality}/apply` : null, 'apply']);
+  const applySchema = useApplyFormSchema(data);
   if (loading && !data) return <Spinner />;
   if (error || !data) return <ErrorBox error={error} onRetry={reload} />;
   const granted = data.granted;
+  const notices = (data.notifications as { to?: string; message: string; date?: string }[] | undefined) ?? [];
   return (
     <div className="page">
       <PageHeader
@@ -48,6 +49,21 @@ export function ApplicationDetailPage({ id }: { id: string }) {
           )}
         </div>
       )}
+      {notices.length > 0 && (
+        <section className="card notices">
+          <h2>{t('通知')}</h2>
+          <ul className="notice-list">
+            {notices.map((n, i) => (
+              <li key={i}>
+                <span className="muted small">
+                  {n.date} · {t('致')} {labels.org(n.to)}
+                </span>{' '}
+                {n.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {(data.pendingTasks ?? []).map((task) => (
         <PendingTask key={task.id} taskId={task.id} onDone={(a) => setData(a)} />
       ))}
@@ -58,7 +74,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
         </section>
         <section className="card">
           <h2>{t('申报信息')}</h2>
-          <DataView data={data.data} schema={form?.schema} />
+          <DataView data={data.data} schema={applySchema} />
         </section>
       </div>
     </div>

@@ -1,6 +1,6 @@
 import { api } from '../../api/client';
 import { useLabels } from '../../catalog';
-import { DataView, useFirstForm } from '../../components/DataView';
+import { DataView, useApplyFormSchema } from '../../components/DataView';
 import { ApplicationStatus } from '../../components/status';
 import { TaskActions, type TaskDetail } from '../../components/TaskActions';
 import { Timeline } from '../../components/Timeline';
@@ -14,7 +14,7 @@ export function TaskPage({ id }: { id: string }) {
   const labels = useLabels();
   const { data, error, loading, reload } = useAsync(() => api.get<TaskDetail>(`/api/tasks/${encodeURIComponent(id)}`), [id]);
   const app = data?.application;
-  const form = useFirstForm([app?.locality ? `${app.locality}/apply` : null, 'apply']);
+  const applySchema = useApplyFormSchema(app);
   if (loading) return <Spinner />;
   if (error || !data || !app) return <ErrorBox error={error} onRetry={reload} />;
   const task = data.task;
@@ -42,7 +42,7 @@ export function TaskPage({ id }: { id: string }) {
       <div className="task-layout">
         <section className="card">
           <h2>{t('申报信息')}</h2>
-          <DataView data={app.data} schema={form?.schema} />
+          <DataView data={app.data} schema={applySchema} />
         </section>
         <div className="task-side">
           <section className="card">
