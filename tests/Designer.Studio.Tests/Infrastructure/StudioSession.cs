@@ -75,11 +75,16 @@ public static class Artifacts
 
     public static string Path(string fileName) => System.IO.Path.Combine(Folder, fileName);
 
-    /// <summary>Copies a screenshot to docs/images (the pictures docs/studio.md and the README show).</summary>
+    /// <summary>
+    /// Copies a screenshot to docs/images (the pictures docs/studio.md and the README show) when it is missing there, or
+    /// on every run with STUDIO_DOCS_SCREENSHOTS=1 — so that an ordinary test run leaves the working tree unchanged.
+    /// </summary>
     public static void CopyToDocs(string screenshot, string name)
     {
         var images = Directory.CreateDirectory(System.IO.Path.Combine(RepositoryRoot(), "docs", "images")).FullName;
-        File.Copy(screenshot, System.IO.Path.Combine(images, name), overwrite: true);
+        var target = System.IO.Path.Combine(images, name);
+        if (File.Exists(target) && Environment.GetEnvironmentVariable("STUDIO_DOCS_SCREENSHOTS") != "1") return;
+        File.Copy(screenshot, target, overwrite: true);
     }
 
     /// <summary>The repository's root (the folder with Designer.sln).</summary>
