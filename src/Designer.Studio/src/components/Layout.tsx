@@ -23,7 +23,7 @@ export function Layout({ children, fullBleed }: { children: ReactNode; fullBleed
     { to: '/applications', label: t('我的申报'), show: hasRole(me, Roles.applicant) },
     { to: '/inbox', label: t('待办'), show: hasRole(me, Roles.reviewer) },
     { to: '/committee', label: t('评审会'), show: hasRole(me, Roles.reviewer, Roles.policyAdmin, Roles.localityAdmin) },
-    { to: '/history', label: t('审计'), show: hasRole(me, Roles.auditor, Roles.policyAdmin) },
+    { to: '/history', label: t('审计'), show: hasRole(me, Roles.auditor, Roles.policyAdmin, Roles.localityAdmin) },
     { to: '/public/publicity', label: t('公示'), show: true },
     { to: '/public/certificates', label: t('证书查验'), show: true },
   ];

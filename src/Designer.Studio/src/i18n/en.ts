@@ -549,4 +549,6 @@ export const en: Record<string, string> = {
   '曾发布': 'Was published',
   '通知': 'Notices',
   '致': 'to',
+  '已删除': 'Removed',
+  '文本差异': 'Text diff',
 };
