@@ -19,6 +19,7 @@ public static class Cli
           describe                   以 JSON 输出活动目录（类型、出口、输入、界面提示）与词表
           diff OLD NEW [--json true]  比较两个流程版本（或两个表单 *.schema.json）；除布局外有变化时退出码为 1
           audit verify FILE          校验导出的审计链，指出第一条被修改、调换或删除的记录；损坏时退出码为 1
+          audit verify --db PATH     直接校验服务器数据库（如 data/designer.db）中的审计表，结果同上
         选项 (options): --root DIR   项目根目录（含 workflows/ 与 schemas/），默认从当前目录向上查找
         """;
 
@@ -40,7 +41,7 @@ public static class Cli
                 "run" => new RunCommand(context, output).Run(arguments.Positional.FirstOrDefault() ?? throw new UsageException("run 需要一个流程文件 (run needs a workflow file)")),
                 "describe" => new DescribeCommand(output).Run(),
                 "diff" => new DiffCommand(context, output).Run(arguments.Positional, arguments.Option("--json") is "true" or "1"),
-                "audit" => new AuditCommand(context, output).Run(arguments.Positional),
+                "audit" => new AuditCommand(context, output).Run(arguments.Positional, arguments.Option("--db")),
                 _ => throw new UsageException($"未知命令 “{arguments.Command}” (unknown command)"),
             };
         }

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations.Schema;
-using System.Security.Cryptography;
-using System.Text;
 using Designer.Engine.Audit;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,20 +40,9 @@ public sealed class AuditRecord
         Summary, DataHash, PreviousHash, Hash);
 }
 
-/// <summary>Checks stored rows: the hash chain (<see cref="AuditChain.Verify"/>) and that each row's data still matches its DataHash.</summary>
+/// <summary>Stored rows checked by <see cref="AuditTrailVerification"/>.</summary>
 public static class AuditRecordVerification
 {
-    /// <summary>Rows in Sequence order; the first edited, reordered or deleted row is named, by the chain or by its data.</summary>
-    public static ChainVerification Verify(IReadOnlyList<AuditRecord> rows)
-    {
-        var chain = AuditChain.Verify(rows.Select(r => r.ToEntry()));
-        var edited = rows.Select((row, index) => (row, index)).FirstOrDefault(r => DataHashOf(r.row.DataJson) != r.row.DataHash);
-        if (edited.row is null || (chain.FirstBrokenSequence is { } broken && broken <= edited.row.Sequence)) return chain;
-        var sequence = edited.row.Sequence;
-        return new ChainVerification(false, sequence,
-            $"第 {sequence} 条记录的数据被修改 (entry {sequence}'s data was edited: it does not match its data hash)", edited.index + 1);
-    }
-
-    /// <summary>The hash <see cref="AuditChain.HashData"/> gives the data DataJson was written from.</summary>
-    public static string DataHashOf(string dataJson) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(dataJson)));
+    public static ChainVerification Verify(IReadOnlyList<AuditRecord> rows) =>
+        AuditTrailVerification.Verify(rows.Select(r => (r.ToEntry(), r.DataJson)).ToList());
 }
