@@ -4,6 +4,7 @@ using Designer.Engine.Model;
 using Designer.Engine.Runtime;
 using Designer.Persistence;
 using Designer.Persistence.Entities;
+using Designer.Server.Audit;
 using Designer.Server.Auth;
 using Designer.Server.Forms;
 using Designer.Server.Hosting;
@@ -15,7 +16,7 @@ namespace Designer.Server.Applications;
 /// Runs applications' workflow instances: start, resume a bookmark, fire due timers. Every change is saved in one
 /// SaveChanges with the application's Revision checked, so two writers of the same application never both win.
 /// </summary>
-public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHost host, FormCatalogs forms, IClock clock)
+public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHost host, FormCatalogs forms, IClock clock, ApplicationAudit audit)
 {
     public const string DraftStatus = "Draft";
     private static readonly string[] ApplyActions = ["approve", "submit", "pass"];
@@ -148,6 +149,7 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
         application.UpdatedAt = Now;
         application.Revision++;
         await SyncTasksAsync(application, definition, state, actor, actedBookmarkId, action);
+        audit.Changed(application, state, actor, actedBookmarkId, action);
         if (state.Granted?["number"].AsString() is { Length: > 0 } number && !await db.Certificates.AnyAsync(c => c.Number == number))
             db.Certificates.Add(CertificateOf(application, state.Granted, number));
         await SaveAsync();

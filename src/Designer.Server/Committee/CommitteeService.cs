@@ -5,6 +5,7 @@ using Designer.Engine.Runtime;
 using Designer.Persistence;
 using Designer.Persistence.Entities;
 using Designer.Server.Applications;
+using Designer.Server.Audit;
 using Designer.Server.Auth;
 using Designer.Server.Hosting;
 using Designer.Server.Tasks;
@@ -19,7 +20,7 @@ public sealed record VoteRequest(string? ApplicationId, int For, int Against, in
 /// A committee meeting over the applications waiting at one organisation's committee-vote steps: votes are recorded
 /// per candidate, then the session ranks them together (bottom elimination, pass-rate cap) and resumes each vote.
 /// </summary>
-public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner runner, IClock clock)
+public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner runner, IClock clock, ApplicationAudit audit)
 {
     public const string VoteActivityType = "Titles.CommitteeVote";
 
@@ -63,6 +64,7 @@ public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner run
         if (vote.For < 0 || vote.Against < 0 || vote.Abstain < 0)
             throw new ApiProblemException(Problems.Invalid("$.for", "票数不能为负数 (votes must not be negative)"));
         (candidate.For, candidate.Against, candidate.Abstain) = (vote.For, vote.Against, vote.Abstain);
+        audit.VotesRecorded(user, session, candidate);
         await db.SaveChangesAsync();
         return session;
     }
@@ -97,6 +99,7 @@ public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner run
         }
         session.Status = "closed";
         session.ClosedAt = clock.Now.UtcDateTime;
+        audit.SessionClosed(user, session);
         await db.SaveChangesAsync();
 
         foreach (var ballot in ballots) await ResumeAsync(user, session, ballot);

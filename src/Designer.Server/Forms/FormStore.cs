@@ -4,6 +4,7 @@ using Designer.Engine.Runtime;
 using Designer.Forms;
 using Designer.Persistence;
 using Designer.Persistence.Entities;
+using Designer.Server.Audit;
 using Designer.Server.Auth;
 using Designer.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Designer.Server.Forms;
 public sealed record SaveFormRequest(string? FormId, JsonObject? Schema, JsonObject? UiSchema, int BaseVersion, string? ConcurrencyToken);
 
 /// <summary>Forms versioned like workflows: drafts, one published version, published versions frozen.</summary>
-public sealed class FormStore(DesignerDbContext db, FormCatalogs catalogs, IClock clock)
+public sealed class FormStore(DesignerDbContext db, FormCatalogs catalogs, IClock clock, DefinitionAudit audit)
 {
     private DateTime Now => clock.Now.UtcDateTime;
 
@@ -61,6 +62,7 @@ public sealed class FormStore(DesignerDbContext db, FormCatalogs catalogs, ICloc
         };
         db.Forms.Add(record);
         db.FormVersions.Add(version);
+        await audit.FormAsync(AuditKinds.FormCreate, user, record, version);
         await db.SaveChangesAsync();
         if (publish) catalogs.PublishedChanged();
         return version;
@@ -89,6 +91,7 @@ public sealed class FormStore(DesignerDbContext db, FormCatalogs catalogs, ICloc
         record.Title = schema["title"]?.ToString() ?? record.Title;
         record.UpdatedBy = user.UserName;
         record.UpdatedAt = Now;
+        await audit.FormAsync(AuditKinds.FormSaveDraft, user, record, target);
         await db.SaveChangesAsync();
         return target;
     }
@@ -105,6 +108,7 @@ public sealed class FormStore(DesignerDbContext db, FormCatalogs catalogs, ICloc
         record.PublishedVersion = latest.Version;
         record.UpdatedBy = user.UserName;
         record.UpdatedAt = Now;
+        await audit.FormAsync(AuditKinds.FormPublish, user, record, latest);
         await db.SaveChangesAsync();
         catalogs.PublishedChanged();
         return (latest, []);

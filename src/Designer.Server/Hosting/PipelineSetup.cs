@@ -1,4 +1,5 @@
 using Designer.Server.Applications;
+using Designer.Server.Audit;
 using Designer.Server.Auth;
 using Designer.Server.Catalog;
 using Designer.Server.Committee;
@@ -35,6 +36,7 @@ public static class PipelineSetup
         app.MapCommittee();
         app.MapPublic();
         app.MapSimulation();
+        app.MapAudit();
 
         // Unknown API routes are API errors; every other path belongs to the Studio's client-side router.
         // (A JSON route given another content type is not selected by routing and lands here too: that is a 415.)

@@ -5,6 +5,7 @@ using Designer.Engine.Runtime;
 using Designer.Persistence;
 using Designer.Persistence.Entities;
 using Designer.Server.Applications;
+using Designer.Server.Audit;
 using Designer.Server.Auth;
 using Designer.Server.Committee;
 using Designer.Server.Forms;
@@ -40,7 +41,8 @@ public static class ServiceSetup
 
         // Configuration is read when services are resolved, not now: a test host adds its settings at Build().
         services.AddDbContext<DesignerDbContext>((provider, o) => o.UseSqlite(SqliteConnection(
-            provider.GetRequiredService<IConfiguration>().GetConnectionString("Designer") ?? "Data Source=data/designer.db", root)));
+            provider.GetRequiredService<IConfiguration>().GetConnectionString("Designer") ?? "Data Source=data/designer.db", root))
+            .AddInterceptors(provider.GetRequiredService<AuditChainInterceptor>()));
 
         AddIdentity(services);
 
@@ -56,6 +58,7 @@ public static class ServiceSetup
         services.AddScoped<CommitteeService>();
         services.AddScoped<DefinitionSeeder>();
         services.AddScoped<DemoUsers>();
+        services.AddAudit();
         services.AddSingleton<BearerTokenIssuer>();
 
         services.AddProblemDetails();

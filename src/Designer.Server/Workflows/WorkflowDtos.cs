@@ -12,7 +12,10 @@ public static class WorkflowDtos
     public static string StatusOf(WorkflowDefinitionRecord record) =>
         record.PublishedVersion is not null ? "published" : record.EverPublished ? "retracted" : "draft";
 
-    public static object Summary(WorkflowDefinitionRecord record) => new
+    public static object Summary(WorkflowDefinitionRecord record) => Summary(record, false);
+
+    /// <summary>upstreamChanged: a clone whose template has published a newer version since (see Audit/Upstream).</summary>
+    public static object Summary(WorkflowDefinitionRecord record, bool upstreamChanged) => new
     {
         definitionId = record.DefinitionId,
         name = record.Name,
@@ -23,6 +26,7 @@ public static class WorkflowDtos
         updatedBy = record.UpdatedBy,
         updatedAt = record.UpdatedAt,
         clonedFrom = record.ClonedFrom is null ? null : JsonNode.Parse(record.ClonedFrom),
+        upstreamChanged,
     };
 
     public static object VersionSummary(WorkflowVersionRecord version) => new

@@ -82,10 +82,11 @@ public static class WorkflowEndpoints
         var query = db.Workflows.AsNoTracking();
         if (!string.IsNullOrEmpty(locality)) query = query.Where(w => w.Locality == locality);
         var records = await query.OrderBy(w => w.Locality).ThenBy(w => w.DefinitionId).ToListAsync();
+        var upstreamChanged = await Audit.Upstream.ChangedAsync(db, records);
         return Results.Ok(records
             .Where(w => user.CanReadDefinitionsOf(w.Locality))
             .Where(w => string.IsNullOrEmpty(status) || WorkflowDtos.StatusOf(w) == status)
-            .Select(WorkflowDtos.Summary));
+            .Select(w => WorkflowDtos.Summary(w, upstreamChanged.Contains(w.DefinitionId))));
     }
 
     private static async Task<IResult> Export(string definitionId, int? version, HttpContext http, WorkflowStore store)

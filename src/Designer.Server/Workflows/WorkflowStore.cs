@@ -7,6 +7,7 @@ using Designer.Engine.Runtime;
 using Designer.Engine.Validation;
 using Designer.Persistence;
 using Designer.Persistence.Entities;
+using Designer.Server.Audit;
 using Designer.Server.Auth;
 using Designer.Server.Forms;
 using Designer.Server.Hosting;
@@ -19,7 +20,7 @@ namespace Designer.Server.Workflows;
 /// saving edits the draft, or opens version latest+1 when the latest was ever published; at most one version is
 /// published; revert copies an old version into a new one; history is never rewritten.
 /// </summary>
-public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.EngineHost engine, FormCatalogs forms, IClock clock)
+public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.EngineHost engine, FormCatalogs forms, IClock clock, DefinitionAudit audit)
 {
     private DateTime Now => clock.Now.UtcDateTime;
 
@@ -43,7 +44,7 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
         return found ?? throw new ApiProblemException(Problems.NotFound($"流程 {definitionId} 没有版本 {version}"));
     }
 
-    public async Task<WorkflowVersionRecord> CreateAsync(CurrentUser user, JsonObject json, JsonObject? clonedFrom = null)
+    public async Task<WorkflowVersionRecord> CreateAsync(CurrentUser user, JsonObject json, JsonObject? clonedFrom = null, string auditKind = AuditKinds.WorkflowCreate)
     {
         var definition = Parse(json);
         var locality = definition.Locality;
@@ -62,11 +63,12 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
         };
         db.Workflows.Add(record);
         var version = NewVersion(record, json, 1, user);
+        await audit.WorkflowAsync(auditKind, user, record, version);
         await db.SaveChangesAsync();
         return version;
     }
 
-    public async Task<WorkflowVersionRecord> SaveDraftAsync(CurrentUser user, string definitionId, SaveDraftRequest request)
+    public async Task<WorkflowVersionRecord> SaveDraftAsync(CurrentUser user, string definitionId, SaveDraftRequest request, AuditNote? note = null)
     {
         var record = await FindAsync(user, definitionId, write: true);
         if (request.Definition is null) throw new ApiProblemException(Problems.Invalid("$.definition", "缺少流程定义 (definition is required)"));
@@ -92,6 +94,7 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
             saved.UpdatedAt = Now;
         }
         Touch(record, user, definition.Name);
+        await audit.WorkflowAsync(note?.Kind ?? AuditKinds.WorkflowSaveDraft, user, record, saved, note?.Details);
         await SaveAsync(latest);
         return saved;
     }
@@ -112,6 +115,7 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
         record.PublishedVersion = target.Version;
         record.EverPublished = true;
         Touch(record, user, null);
+        await audit.WorkflowAsync(AuditKinds.WorkflowPublish, user, record, target);
         await SaveAsync(target);
         return (target, []);
     }
@@ -123,6 +127,7 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
             published.IsPublished = false;
         record.PublishedVersion = null;
         Touch(record, user, null);
+        await audit.WorkflowAsync(AuditKinds.WorkflowRetract, user, record, null);
         await db.SaveChangesAsync();
     }
 
@@ -134,6 +139,7 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
         latest.IsLatest = false;
         var copy = NewVersion(record, JsonNode.Parse(source.Json)!.AsObject(), latest.Version + 1, user);
         Touch(record, user, null);
+        await audit.WorkflowAsync(AuditKinds.WorkflowRevert, user, record, copy, new JsonObject { ["revertedFrom"] = version });
         await SaveAsync(latest);
         return copy;
     }
@@ -154,6 +160,7 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
             record.LatestVersion = previous.Version;
             Touch(record, user, null);
         }
+        await audit.WorkflowAsync(AuditKinds.WorkflowDeleteDraft, user, record, latest);
         await db.SaveChangesAsync();
     }
 
@@ -163,7 +170,7 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
         var definition = Parse(json);
         var problems = await ValidateAsync(definition);
         var existing = definition.DefinitionId is { Length: > 0 } id ? await db.Workflows.FirstOrDefaultAsync(w => w.DefinitionId == id) : null;
-        if (existing is null) return (await CreateAsync(user, json), true, problems);
+        if (existing is null) return (await CreateAsync(user, json, auditKind: AuditKinds.WorkflowImport), true, problems);
 
         var record = await FindAsync(user, existing.DefinitionId, write: true);
         if (definition.Locality != record.Locality)
@@ -172,6 +179,7 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
         latest.IsLatest = false;
         var version = NewVersion(record, json, latest.Version + 1, user);
         Touch(record, user, definition.Name);
+        await audit.WorkflowAsync(AuditKinds.WorkflowImport, user, record, version);
         await SaveAsync(latest);
         return (version, false, problems);
     }
@@ -192,7 +200,7 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
         if (json["tenantId"] is not null) json["tenantId"] = locality;
         if (request.Name is { Length: > 0 } name) json["name"] = name;
         json["definitionId"] = request.DefinitionId is { Length: > 0 } newId ? newId : await NewIdAsync(locality, BaseName(definitionId, record.Locality));
-        return await CreateAsync(user, json, clonedFrom);
+        return await CreateAsync(user, json, clonedFrom, AuditKinds.WorkflowClone);
     }
 
     public async Task<IReadOnlyList<ValidationProblem>> ValidateAsync(WorkflowDefinition definition) =>

@@ -1,0 +1,57 @@
+using System.Text;
+using Designer.Engine.Model;
+using Designer.Persistence;
+using Designer.Persistence.Entities;
+using Designer.Server.Auth;
+using Designer.Server.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Designer.Server.Audit;
+
+/// <summary>
+/// The trail itself: entries (newest first; a locality admin sees their locality's), the chain's verification, and
+/// the export `designer audit verify FILE` reads. Read-only: nothing here writes.
+/// </summary>
+public static class AuditEndpoints
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public static void MapAudit(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/audit").WithTags("Auditing").RequireAuthorization(Policies.Staff);
+        group.MapGet("/", List);
+        group.MapGet("/verify", async (DesignerDbContext db) => Results.Ok(AuditDtos.Verification(await VerifyAsync(db))));
+        group.MapGet("/export", Export);
+        app.MapDefinitionAudit();
+        app.MapJournal();
+        app.MapUpstream();
+        app.MapReplay();
+    }
+
+    private static async Task<IResult> List(string? subject, string? kind, string? locality, int? page, int? pageSize, HttpContext http, DesignerDbContext db)
+    {
+        var user = http.CurrentUser();
+        var query = db.AuditEntries.AsNoTracking();
+        if (!user.SeesEverything) query = query.Where(e => e.Locality == user.Locality);
+        if (locality is not null) query = query.Where(e => e.Locality == locality);
+        if (!string.IsNullOrEmpty(subject)) query = query.Where(e => e.Subject == subject || e.Subject.StartsWith(subject + "/"));
+        if (!string.IsNullOrEmpty(kind)) query = kind.Contains('.') ? query.Where(e => e.Kind == kind) : query.Where(e => e.Kind.StartsWith(kind + "."));
+        var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
+        var number = Math.Max(page ?? 1, 1);
+        var total = await query.CountAsync();
+        var rows = await query.OrderByDescending(e => e.Sequence).Skip((number - 1) * size).Take(size).ToListAsync();
+        return Results.Ok(new { total, page = number, pageSize = size, entries = rows.Select(AuditDtos.Entry) });
+    }
+
+    /// <summary>The whole trail as the engine's AuditEntry list (the whole chain: for the policy admin and the auditor).</summary>
+    private static async Task<IResult> Export(HttpContext http, DesignerDbContext db)
+    {
+        if (!http.CurrentUser().SeesEverything) return Problems.Forbidden("只有审计员和政策管理员可以导出完整的审计链 (only the auditor and the policy admin export the whole trail)");
+        var rows = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        return Results.File(Encoding.UTF8.GetBytes(JsonText.Serialize(rows.Select(r => r.ToEntry()).ToList())), "application/json", "audit-trail.json");
+    }
+
+    public static async Task<Engine.Audit.ChainVerification> VerifyAsync(DesignerDbContext db) =>
+        AuditRecordVerification.Verify(await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync());
+}

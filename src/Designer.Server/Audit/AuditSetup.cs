@@ -1,0 +1,15 @@
+namespace Designer.Server.Audit;
+
+public static class AuditSetup
+{
+    public static IServiceCollection AddAudit(this IServiceCollection services)
+    {
+        services.AddSingleton<AuditChainInterceptor>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<DefinitionAudit>();
+        services.AddScoped<ApplicationAudit>();
+        services.AddScoped<VersionDiffs>();
+        services.AddScoped<Upstream>();
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+using Designer.Persistence;
+using Designer.Persistence.Entities;
+using Designer.Server.Auth;
+using Designer.Server.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Designer.Server.Audit;
+
+/// <summary>An application's audit entries, with whether the chain holding them is intact.</summary>
+public static class JournalEndpoints
+{
+    public static void MapJournal(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/applications/{id}/journal", Journal).WithTags("Auditing").RequireAuthorization(Policies.Staff);
+
+    private static async Task<IResult> Journal(string id, HttpContext http, DesignerDbContext db)
+    {
+        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id);
+        if (application is null || !http.CurrentUser().CanOverseeLocality(application.Locality))
+            return Problems.NotFound("找不到该申报 (no such application)");
+        var rows = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        var verification = AuditRecordVerification.Verify(rows);
+        var subject = AuditKinds.ApplicationSubject(id);
+        return Results.Ok(new
+        {
+            applicationId = application.Id, status = application.Status, applicantName = application.ApplicantName, locality = application.Locality,
+            definitionId = application.DefinitionId, definitionVersion = application.DefinitionVersion,
+            verification = AuditDtos.Verification(verification),
+            entries = rows.Where(r => r.Subject == subject).Select(r => AuditDtos.Entry(r, verification)),
+        });
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using Designer.Engine.Runtime;
+using Designer.Persistence.Entities;
+
+namespace Designer.Server.Audit;
+
+/// <summary>A simulation case made from a saved application: its data, the date it was submitted, and the answers given so far.</summary>
+public static class ReplayCases
+{
+    public static JsonObject FromApplication(ApplicationRecord application)
+    {
+        var state = application.StateJson is null ? null : WorkflowInstanceState.FromJson(application.StateJson);
+        var submitted = state?.Journal.FirstOrDefault()?.Date
+            ?? ChinaTime.DateOf(new DateTimeOffset(DateTime.SpecifyKind(application.CreatedAt, DateTimeKind.Utc))).ToString("yyyy-MM-dd");
+        return new JsonObject
+        {
+            ["startDate"] = submitted,
+            ["applicant"] = JsonNode.Parse(application.DataJson) as JsonObject ?? [],
+            ["answers"] = AnswersSoFar(state),
+            ["defaultAction"] = "approve",
+        };
+    }
+
+    /// <summary>Each stage's answers in the order given (steps the application has not reached take the default action).</summary>
+    private static JsonObject AnswersSoFar(WorkflowInstanceState? state)
+    {
+        var answers = new JsonObject();
+        foreach (var entry in state?.Journal ?? [])
+        {
+            if (string.IsNullOrEmpty(entry.Stage) || entry.Stage == "apply") continue;
+            if (answers[entry.Stage] is not JsonArray list) answers[entry.Stage] = list = [];
+            var answer = new JsonObject { ["action"] = entry.Action };
+            if (entry.Data is JsonObject data) answer["data"] = data.DeepClone();
+            list.Add(answer);
+        }
+        return answers;
+    }
+}
