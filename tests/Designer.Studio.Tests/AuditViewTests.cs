@@ -24,7 +24,8 @@ public sealed class AuditViewTests(StudioServer server, Browser browser, ITestOu
     {
         const string id = "kashgar-audit-diff";
         await using var api = await Api.SignInAsync(server, "admin");
-        await TwoVersionsOfTheTemplate(api, id);
+        // Meanwhile the scoring sheet the scoring step uses gets a new published version: version 2 pins it.
+        await TwoVersionsOfTheTemplate(api, id, () => PublishScoringSheetChange(api));
 
         await using var admin = await StudioSession.SignInAsync(browser, server, "admin", output);
         var page = admin.Page;
@@ -98,6 +99,17 @@ public sealed class AuditViewTests(StudioServer server, Browser browser, ITestOu
         Assert.True(await page.Locator(".replay-path .sim-path li").CountAsync() > 2);
         await admin.ScreenshotAsync("9c-diff-replay");
 
+        // The scoring sheet field by field; a click on a field change scrolls to that field in the form panel.
+        var remarks = page.Locator("[data-testid='change-field-scoring-sheet-scorerRemarks']");
+        Assert.Contains("必填", await remarks.InnerTextAsync());
+        Assert.Contains("25", await page.Locator("[data-testid='change-field-scoring-sheet-ability']", new() { HasText = "最大值" }).InnerTextAsync());
+        await remarks.ClickAsync();
+        var row = page.Locator("[data-testid='form-change-panel'] tr.is-focused[data-field='scorerRemarks']");
+        await row.WaitForAsync();
+        Assert.Contains("选填", await row.InnerTextAsync());
+        Assert.Contains("必填", await row.InnerTextAsync());
+        await admin.ScreenshotAsync("9e-diff-form-fields");
+
         // Every label in English too.
         await page.ClickAsync(".lang-switch button:has-text('EN')");
         await page.Locator(".diff-page .badge", new() { HasText = "Version comparison" }).WaitForAsync();
@@ -153,6 +165,24 @@ public sealed class AuditViewTests(StudioServer server, Browser browser, ITestOu
         Assert.Equal("认定审批（人社部门）", ActivityOf(merged, "recognition")["metadata"]!["displayText"]!.GetValue<string>());
         Assert.Equal(0, await page.Locator("[data-testid='upstream-banner']").CountAsync());
         Assert.Empty(admin.PageErrors);
+    }
+
+    /// <summary>The scoring sheet: remarks made required, the ability item renamed and its maximum raised to 25.</summary>
+    private static async Task PublishScoringSheetChange(Api api)
+    {
+        var form = (await api.Client.GetFromJsonAsync<JsonObject>("/api/forms/scoring-sheet"))!;
+        var schema = form["schema"]!.AsObject();
+        schema["required"]!.AsArray().Add("scorerRemarks");
+        schema["properties"]!["ability"]!["title"] = "专业能力与实践能力";
+        schema["properties"]!["ability"]!["maximum"] = 25;
+        var saved = await api.Client.PutAsync("/api/forms/scoring-sheet/draft", JsonContent.Create(new JsonObject
+        {
+            ["schema"] = schema.DeepClone(), ["uiSchema"] = form["uiSchema"]?.DeepClone(),
+            ["baseVersion"] = form["version"]!.GetValue<int>(), ["concurrencyToken"] = form["concurrencyToken"]?.DeepClone(),
+        }));
+        Assert.True(saved.IsSuccessStatusCode, $"save the scoring sheet: {(int)saved.StatusCode} {await saved.Content.ReadAsStringAsync()}");
+        var published = await api.Client.PostAsJsonAsync("/api/forms/scoring-sheet/publish", new { });
+        Assert.True(published.IsSuccessStatusCode, $"publish the scoring sheet: {(int)published.StatusCode} {await published.Content.ReadAsStringAsync()}");
     }
 
     private static JsonObject ActivityOf(JsonObject version, string activityId) =>
@@ -249,7 +279,7 @@ public sealed class AuditViewTests(StudioServer server, Browser browser, ITestOu
     /// widened (an expression edit), a notice inserted after the approval (an added step, a rewired connection), and the
     /// approval's rejection end moved (layout only).
     /// </summary>
-    private async Task TwoVersionsOfTheTemplate(Api api, string id)
+    private async Task TwoVersionsOfTheTemplate(Api api, string id, Func<Task>? beforeSave = null)
     {
         var locality = id.Split('-')[0];
         var clone = await api.Client.PostAsJsonAsync($"/api/workflows/{Template}/clone", new { locality, definitionId = id });
@@ -278,6 +308,7 @@ public sealed class AuditViewTests(StudioServer server, Browser browser, ITestOu
         var approve = connections.OfType<JsonObject>().Single(c => c["source"]!["activity"]!.GetValue<string>() == "approval" && c["source"]!["port"]!.GetValue<string>() == "approve");
         approve["target"]!["activity"] = "notify-result";
         connections.Add(Connection("notify-result", "Done", "certificate"));
+        if (beforeSave is not null) await beforeSave();
         await SaveDraft(api, id, v2);
         var diff = await api.Client.GetAsync($"/api/workflows/{id}/diff?from=1&to=2");
         Assert.True(diff.IsSuccessStatusCode, $"GET /api/workflows/{id}/diff?from=1&to=2 answered {(int)diff.StatusCode}: {await diff.Content.ReadAsStringAsync()}");
