@@ -163,6 +163,11 @@ export function WorkflowListPage({ locality, status }: { locality: string; statu
                         {t('对比')}
                       </a>
                     )}
+                    {w.clonedFrom ? (
+                      <a className="btn btn-small btn-ghost" href={href(`/diff/${encodeURIComponent(w.definitionId)}?against=template`)}>
+                        {t('与模板对比')}
+                      </a>
+                    ) : null}
                     <button className="btn btn-small btn-ghost" onClick={() => exportOne(w)}>
                       {t('导出')}
                     </button>
