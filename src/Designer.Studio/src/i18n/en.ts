@@ -100,7 +100,7 @@ export const en: Record<string, string> = {
   '固定值': 'Value',
   '在您编辑期间，其他人已保存了这个流程。您的修改没有保存，也没有丢失：可以先下载您的修改，再载入最新版本。': 'Someone else saved this workflow while you were editing. Your changes were not saved and are not lost: download them first, then load the latest version.',
   '地区': 'Locality',
-  '基本信息': 'General',
+  '基本信息': 'Basics',
   '填写有误': 'Invalid value',
   '填写此项时，还须填写 {name}': 'When this is filled in, {name} is required too',
   '复制': 'Copy',
