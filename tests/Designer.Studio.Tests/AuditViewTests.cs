@@ -220,6 +220,14 @@ public sealed class AuditViewTests(StudioServer server, Browser browser, ITestOu
         await page.WaitForFunctionAsync("() => location.hash.startsWith('#/diff/')");
         await page.Locator("[data-testid='diff-graph-new'] .react-flow__node[data-id='scoring'] .diff-changed").WaitForAsync();
 
+        // The clone against the template it was cloned from: the same changes, and the locality it was cloned into.
+        await auditor.GoAsync($"/history/{id}");
+        await page.ClickAsync("a:has-text('与模板对比')");
+        await page.Locator(".diff-page .designer-actions", new() { HasText = "模板 standard-evaluation 第 1 版" }).WaitForAsync();
+        await page.Locator("[data-testid='diff-graph-new'] .react-flow__node[data-id='notify-result'] .diff-added").WaitForAsync();
+        Assert.Contains("谯城区", await page.Locator("[data-testid='change-definition-customProperties.locality']").InnerTextAsync());
+        await auditor.ScreenshotAsync("10b-diff-against-template");
+
         await auditor.GoAsync("/history?tab=trail");
         await page.Locator("[data-testid='audit-table'] tbody tr").First.WaitForAsync();
         await page.ClickAsync("[data-testid='verify-chain']");

@@ -4,7 +4,7 @@ import { useDescriptorMap, useLabels } from '../catalog';
 import { useT } from '../i18n';
 import { labelOf } from '../designer/model';
 import type { ActivityChange, ConnectionChange, ConnectionEnd, FieldChange, PropertyChange, WorkflowDiff } from './api';
-import { aspectLabels, compactJson, inputOf, kindLabels, propertyLabel, ValueView } from './values';
+import { aspectLabels, compactJson, definitionInput, inputOf, kindLabels, propertyLabel, ValueView } from './values';
 
 /** What a click on a change points at: an activity (selected in both graphs) or a form field. */
 export interface ChangeTarget {
@@ -83,7 +83,7 @@ export const ChangeList = memo(function ChangeList({ diff, oldActivities, newAct
                   {kindBadge('changed')}
                   <strong>{propertyLabel(p.name, undefined, labels, t)}</strong>
                 </div>
-                <OldNew p={p} />
+                <OldNew p={p} input={definitionInput(p.name)} />
               </>
             )),
           )}

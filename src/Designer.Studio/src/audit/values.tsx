@@ -45,6 +45,8 @@ function labelFor(value: string, input: InputDescriptor | undefined, labels: Lab
   switch (input?.uiHint) {
     case 'stage-picker':
       return labels.stage(value);
+    case 'locality-picker':
+      return labels.locality(value);
     case 'organisation-picker':
       return labels.org(value);
     case 'role-picker':
@@ -71,6 +73,7 @@ export function compactJson(v: unknown) {
 
 const knownProperties: Record<string, string> = {
   name: '名称',
+  definitionId: '流程标识',
   type: '类型',
   version: '版本',
   description: '说明',
@@ -93,6 +96,12 @@ export function propertyLabel(name: string, descriptor: ActivityDescriptor | und
 
 export function inputOf(descriptor: ActivityDescriptor | undefined, name: string) {
   return descriptor?.inputs.find((i) => i.name === name);
+}
+
+/** The workflow's own properties that hold codes with labels (its locality). */
+export function definitionInput(name: string): InputDescriptor | undefined {
+  if (name !== 'customProperties.locality') return undefined;
+  return { name, displayName: name, typeName: 'String', uiHint: 'locality-picker', required: false, defaultValue: null, category: '', description: '', supportsExpressions: false };
 }
 
 export const kindLabels: Record<string, string> = {
