@@ -77,7 +77,7 @@ public sealed class AuditViewTests(StudioServer server, Browser browser, ITestOu
         foreach (var graph in new[] { oldGraph, newGraph }) await graph.Locator(".react-flow__controls-zoomout").ClickAsync();
         await page.WaitForTimeoutAsync(500);
         var shot = await admin.ScreenshotAsync("9b-diff-view-connections");
-        CopyToDocs(shot, "diff.png");
+        Artifacts.CopyToDocs(shot, "diff.png");
 
         // Layout-only moves can be hidden: the moved end loses its colour, the layout group leaves the list.
         await page.Locator("[data-testid='toggle-layout']").UncheckAsync();
@@ -403,13 +403,6 @@ public sealed class AuditViewTests(StudioServer server, Browser browser, ITestOu
         var (cx, cy) = (node.X + node.Width / 2, node.Y + node.Height / 2);
         Assert.InRange(cx, canvas.X + canvas.Width * 0.3, canvas.X + canvas.Width * 0.7);
         Assert.InRange(cy, canvas.Y + canvas.Height * 0.25, canvas.Y + canvas.Height * 0.75);
-    }
-
-    private void CopyToDocs(string screenshot, string name)
-    {
-        var images = Directory.CreateDirectory(Path.Combine(Artifacts.RepositoryRoot(), "docs", "images")).FullName;
-        File.Copy(screenshot, Path.Combine(images, name), overwrite: true);
-        output.WriteLine($"copied to docs/images/{name}");
     }
 
     /// <summary>The HTTP API with a bearer token (set-up the test does not need to click through).</summary>
