@@ -65,7 +65,7 @@ function labelFor(value: string, input: InputDescriptor | undefined, labels: Lab
 export function compactJson(v: unknown) {
   try {
     const s = JSON.stringify(v, null, 1);
-    return s.length > 600 ? s.slice(0, 600) + '…' : s;
+    return s.length > 600 ? s.slice(0, 600) + '\u2026' : s;
   } catch {
     return String(v);
   }
