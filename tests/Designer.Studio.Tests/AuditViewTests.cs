@@ -206,6 +206,23 @@ public sealed class AuditViewTests(StudioServer server, Browser browser, ITestOu
     {
         const string id = "qiaocheng-audit-history";
         await using (var api = await Api.SignInAsync(server, "admin")) await TwoVersionsOfTheTemplate(api, id);
+        string applicationId;
+        await using (var applicant = await Api.SignInAsync(server, "bazhou-applicant"))
+        {
+            var submitted = await applicant.Client.PostAsJsonAsync("/api/applications", new JsonObject
+            {
+                ["definitionId"] = "bazhou-directed-deputy-senior",
+                ["data"] = new JsonObject
+                {
+                    ["name"] = "审计测试人", ["county"] = "和静县", ["unit"] = "和静县第三中学", ["employmentType"] = "public-institution",
+                    ["workplaceLevel"] = "township", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
+                    ["grassrootsYears"] = 5, ["competentDepartment"] = "education", ["truthfulnessPledge"] = true,
+                    ["directedPostConfirmed"] = true, ["directedUseAcknowledged"] = true,
+                },
+            });
+            Assert.True(submitted.StatusCode == HttpStatusCode.Created, $"submit: {(int)submitted.StatusCode} {await submitted.Content.ReadAsStringAsync()}");
+            applicationId = (await submitted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        }
 
         await using var auditor = await StudioSession.SignInAsync(browser, server, "auditor", output);
         var page = auditor.Page;
@@ -235,6 +252,15 @@ public sealed class AuditViewTests(StudioServer server, Browser browser, ITestOu
         await status.WaitForAsync();
         Assert.Contains("审计链完整", await status.InnerTextAsync());
         await auditor.ScreenshotAsync("11-audit-trail");
+
+        // The application's journal: its submission, with the hash of the data given, the chain intact.
+        await auditor.GoAsync("/history?tab=applications");
+        await page.Locator($"a[href='#/journal/{applicationId}']").ClickAsync();
+        var journal = page.Locator("[data-testid='journal-table']");
+        await journal.Locator("tbody tr", new() { HasText = "application.submit" }).WaitForAsync();
+        Assert.Contains("审计链完整", await page.Locator("[data-testid='chain-status']").InnerTextAsync());
+        Assert.Contains("bazhou-applicant", await journal.InnerTextAsync());
+        await auditor.ScreenshotAsync("11b-application-journal");
         Assert.Empty(auditor.PageErrors);
     }
 
