@@ -30,7 +30,14 @@ public sealed class AuditTrailTests(BazhouFactory factory) : IClassFixture<Bazho
         var driver = new ApplicationDriver(factory);
         var applicant = await factory.CreateApplicantAsync("bazhou");
         var applicationId = await driver.SubmitAsync(applicant, Workflow, Teacher("审计甲"));
-        await driver.RunAsync(applicationId, applicant, stopAt: "unit-publicity");
+        var atPublicity = await driver.RunAsync(applicationId, applicant, stopAt: "unit-publicity");
+        var notice = (await factory.Client().GetOkAsync("/api/public/publicity?locality=bazhou")).AsArray()
+            .Single(n => n!["id"]!.GetValue<string>().StartsWith(applicationId))!;
+        (await factory.Client().PostAsync($"/api/public/publicity/{notice["id"]!.GetValue<string>()}/objections", new JsonObject
+        {
+            ["name"] = "李四", ["contact"] = "13900000000", ["reason"] = "申报的业绩材料与实际情况不符，请核查",
+        })).Expect(HttpStatusCode.Accepted);
+        await driver.PassTimeAsync(atPublicity);
 
         var auditor = await factory.SignInAsync("auditor");
         var published = (await auditor.GetOkAsync($"/api/audit?kind=workflow.publish&subject=workflow/{Workflow}"))["entries"]!.AsArray();
@@ -51,6 +58,13 @@ public sealed class AuditTrailTests(BazhouFactory factory) : IClassFixture<Bazho
         Assert.Equal("approve", act["data"]!["action"]!.GetValue<string>());
         Assert.Equal("同意", act["data"]!["comment"]!.GetValue<string>());
         Assert.Equal(64, act["data"]!["dataHash"]!.GetValue<string>().Length);
+        var objection = entries.Single(e => e!["kind"]!.GetValue<string>() == "application.objection")!;
+        Assert.Equal("public:李四", objection["actor"]!.GetValue<string>());
+        Assert.Equal("unit-publicity", objection["data"]!["stage"]!.GetValue<string>());
+        Assert.NotEqual(act["data"]!["dataHash"]!.GetValue<string>(), objection["data"]!["dataHash"]!.GetValue<string>());
+        var timer = entries.Single(e => e!["kind"]!.GetValue<string>() == "application.timer")!;
+        Assert.Equal(("system", "unit-publicity", "object"),
+            (timer["actor"]!.GetValue<string>(), timer["data"]!["stage"]!.GetValue<string>(), timer["data"]!["action"]!.GetValue<string>()));
         Assert.True(journal["verification"]!["intact"]!.GetValue<bool>());
         Assert.All(entries, e => Assert.True(e!["verified"]!.GetValue<bool>()));
 
