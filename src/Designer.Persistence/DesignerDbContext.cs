@@ -19,6 +19,20 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
     public DbSet<QuotaReservationRecord> QuotaReservations => Set<QuotaReservationRecord>();
     public DbSet<AuditRecord> AuditEntries => Set<AuditRecord>();
 
+    /// <summary>
+    /// Every time is stored in UTC; SQLite gives DateTime back without a kind, so it is marked UTC on read (otherwise
+    /// JSON carries no zone and browsers in China show times eight hours off).
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configuration.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        value => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value,
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
