@@ -51,6 +51,20 @@ public sealed class FormDesignerTests(StudioServer server, Browser browser, ITes
         await page.Locator(".topnav a", new() { HasText = "Workflows" }).WaitForAsync();
         Assert.Contains("Workflows", await page.Locator("h1").InnerTextAsync());
         await admin.ScreenshotAsync("7-english");
+
+        // The activity catalog comes from the server in Chinese; descriptions and inputs are shown in English too.
+        await admin.GoAsync("/workflows/standard-evaluation");
+        await page.WaitForSelectorAsync(".react-flow__node[data-id='eligibility']");
+        var toolboxEntry = page.Locator(".toolbox-item[data-type='Titles.Eligibility'] .toolbox-item-desc");
+        Assert.StartsWith("Checks eligibility automatically by rules", await toolboxEntry.InnerTextAsync());
+        await page.Locator(".react-flow__node[data-id='eligibility']").ClickAsync();
+        var label = page.Locator(".props [data-input='oneQualificationPerYear']");
+        await label.WaitForAsync();
+        Assert.Equal("One qualification per year", await label.InnerTextAsync());
+        await page.Locator(".props", new() { HasText = "Ineligible when there is already any application this year" }).WaitForAsync();
+        Assert.StartsWith("Checks eligibility automatically by rules", await page.Locator(".props .props-desc").InnerTextAsync());
+        Assert.Equal(0, await page.Locator(".toolbox-item-desc, .props-desc, .props [data-input]").EvaluateAllAsync<int>(
+            "els => els.filter(e => /[\\u4e00-\\u9fff]/.test(e.textContent)).length"));
         await page.ClickAsync(".lang-switch button:has-text('中文')");
         await page.Locator(".topnav a", new() { HasText = "流程" }).WaitForAsync();
     }

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('../src/', import.meta.url).pathname;
-const skip = new Set(['i18n/en.ts', 'i18n/vocabEn.ts', 'domainCodes.ts', 'forms/SchemaForm.tsx', 'catalog.tsx']);
+const skip = new Set(['i18n/en.ts', 'i18n/vocabEn.ts', 'i18n/catalog-en.ts', 'domainCodes.ts', 'forms/SchemaForm.tsx', 'catalog.tsx']);
 const files = [];
 const walk = (dir) => {
   for (const f of readdirSync(dir)) {
@@ -27,6 +27,55 @@ for (const file of files) {
     if (!known.has(s)) missing.add(`${rel}: ${s}`);
   }
 }
+
+// The activity catalog: every activity of the engine (src/Designer.Engine/Activities/**/*.cs) needs its description,
+// and every input its display name (and description, when the engine gives one), in src/i18n/catalog-en.ts.
+const activitiesDir = new URL('../../Designer.Engine/Activities/', import.meta.url).pathname;
+const csFiles = [];
+const walkCs = (dir) => {
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) walkCs(p);
+    else if (f.endsWith('.cs')) csFiles.push(p);
+  }
+};
+try {
+  walkCs(activitiesDir);
+} catch {
+  /* the engine's sources are not next to the Studio: skip the catalog check */
+}
+if (csFiles.length) {
+  const ts = (await import('typescript')).default;
+  const catalogSrc = readFileSync(join(root, 'i18n/catalog-en.ts'), 'utf8');
+  const js = ts.transpileModule(catalogSrc, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2020 } }).outputText;
+  const { catalogEn } = await import('data:text/javascript;base64,' + Buffer.from(js).toString('base64'));
+  const classes = new Map();
+  for (const file of csFiles) {
+    const src = readFileSync(file, 'utf8');
+    for (const c of src.matchAll(/(?:\[Activity\("([^"]+)"[\s\S]*?\)\]\s*)?public\s+(?:sealed\s+|abstract\s+)*class\s+(\w+)\s*(?::\s*(\w+))?/g)) {
+      const start = c.index + c[0].length;
+      const next = src.slice(start).search(/\n(?:\[Activity\(|public\s+(?:sealed\s+|abstract\s+)*class\s)/);
+      const body = next < 0 ? src.slice(start) : src.slice(start, start + next);
+      const inputs = [...body.matchAll(/\[Input\(([\s\S]*?)\)\]\s*public\s+Input<[\s\S]*?>\s+(\w+)\s*\{/g)].map((m) => ({
+        name: m[2][0].toLowerCase() + m[2].slice(1),
+        hasDescription: /Description\s*=/.test(m[1]),
+      }));
+      classes.set(c[2], { typeName: c[1], base: c[3], inputs });
+    }
+  }
+  const inputsOf = (cls) => [...(cls.base && classes.has(cls.base) ? inputsOf(classes.get(cls.base)) : []), ...cls.inputs];
+  for (const cls of classes.values()) {
+    if (!cls.typeName) continue;
+    const entry = catalogEn[cls.typeName];
+    if (!entry?.description) missing.add(`i18n/catalog-en.ts: ${cls.typeName} (description)`);
+    for (const i of inputsOf(cls)) {
+      const e = entry?.inputs?.[i.name];
+      if (!e?.displayName) missing.add(`i18n/catalog-en.ts: ${cls.typeName}.${i.name} (displayName)`);
+      if (i.hasDescription && !e?.description) missing.add(`i18n/catalog-en.ts: ${cls.typeName}.${i.name} (description)`);
+    }
+  }
+}
+
 for (const m of [...missing].sort()) console.log(m);
 console.error(`${missing.size} untranslated`);
 process.exit(missing.size ? 1 : 0);

@@ -3,6 +3,7 @@ import { api } from './api/client';
 import type { ActivityDescriptor, InputDescriptor, OptionDescriptor, Vocabulary } from './api/types';
 import { useI18n, type Locale } from './i18n';
 import { vocabEn } from './i18n/vocabEn';
+import { catalogEn } from './i18n/catalog-en';
 
 /**
  * The activity catalog (GET /api/activities) and the shared vocabulary (GET /api/vocabulary), loaded once and
@@ -131,7 +132,9 @@ export interface Labels {
   port(name: string): string;
   activity(typeName: string): string;
   activityDescription(d: ActivityDescriptor): string;
-  input(input: InputDescriptor): string;
+  /** An input's display name; the activity's type name is found from the catalog when not given. */
+  input(input: InputDescriptor, typeName?: string): string;
+  inputDescription(input: InputDescriptor, typeName?: string): string;
   category(name: string): string;
   option(option: OptionDescriptor): string;
 }
@@ -139,6 +142,12 @@ export interface Labels {
 export function makeLabels(vocab: Vocabulary, descriptors: ActivityDescriptor[], locale: Locale): Labels {
   const en = locale === 'en';
   const byType = new Map(descriptors.map((d) => [d.typeName, d]));
+  const typeOfInput = new Map<InputDescriptor, string>();
+  for (const d of descriptors) for (const i of d.inputs ?? []) typeOfInput.set(i, d.typeName);
+  const inputEn = (input: InputDescriptor, typeName?: string) => {
+    const type = typeName ?? typeOfInput.get(input);
+    return type ? catalogEn[type]?.inputs[input.name] : undefined;
+  };
   const pick = (kind: keyof Vocabulary & string, code?: string | null) => {
     if (!code) return '';
     if (en && vocabEn[kind]?.[code]) return vocabEn[kind][code];
@@ -176,11 +185,19 @@ export function makeLabels(vocab: Vocabulary, descriptors: ActivityDescriptor[],
       return byType.get(typeName)?.displayName ?? typeName.split('.').pop() ?? typeName;
     },
     activityDescription(d) {
+      if (en) return catalogEn[d.typeName]?.description ?? d.description;
       return d.description;
     },
-    input(input) {
-      if (en && vocabEn.inputs[input.name]) return vocabEn.inputs[input.name];
+    input(input, typeName) {
+      if (en) {
+        const e = inputEn(input, typeName)?.displayName ?? vocabEn.inputs[input.name];
+        if (e) return e;
+      }
       return input.displayName || input.name;
+    },
+    inputDescription(input, typeName) {
+      if (en) return inputEn(input, typeName)?.description ?? input.description ?? '';
+      return input.description ?? '';
     },
     category(name) {
       return en ? vocabEn.categories[name] ?? name : name;

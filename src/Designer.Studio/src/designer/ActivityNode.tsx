@@ -34,7 +34,7 @@ function ActivityNodeView({ data, selected }: NodeProps<ActivityFlowNode>) {
     <div className={classes} title={title || undefined} data-activity-id={a.id} data-activity-type={a.type}>
       <Handle type="target" position={Position.Left} id="In" className="wf-handle-in" />
       <div className="wf-node-head">
-        <span className="wf-node-title">{labelOf(a, d?.displayName)}</span>
+        <span className="wf-node-title">{labelOf(a, d ? typeLabel : undefined)}</span>
         {data.reached ? <span className="wf-node-step">{data.reached}</span> : null}
       </div>
       <div className="wf-node-meta">

@@ -46,7 +46,7 @@ function PropertyPanelView({ activity, descriptor, problems, editorContext, onCh
     <div className="props" data-activity-id={activity.id}>
       <div className="props-head">
         <div className="props-type">{descriptor ? labels.activity(descriptor.typeName) : activity.type}</div>
-        {descriptor?.description && <div className="muted small">{descriptor.description}</div>}
+        {descriptor?.description && <div className="muted small props-desc">{labels.activityDescription(descriptor)}</div>}
       </div>
       {general.length > 0 && (
         <div className="alert alert-error small">
@@ -87,9 +87,9 @@ function PropertyPanelView({ activity, descriptor, problems, editorContext, onCh
             return (
               <Field
                 key={input.name}
-                label={<span data-input={input.name}>{labels.input(input)}</span>}
+                label={<span data-input={input.name}>{labels.input(input, descriptor?.typeName)}</span>}
                 required={input.required}
-                hint={input.description}
+                hint={labels.inputDescription(input, descriptor?.typeName) || undefined}
                 error={own.length ? own.map((p) => p.message).join('；') : undefined}
                 htmlFor={id}
               >

@@ -13,7 +13,7 @@ function ToolboxView({ descriptors, onAdd }: { descriptors: ActivityDescriptor[]
     const q = query.trim().toLowerCase();
     const matches = (d: ActivityDescriptor) =>
       !q ||
-      [d.displayName, d.typeName, d.description, labels.activity(d.typeName), d.category, labels.category(d.category)].some((s) =>
+      [d.displayName, d.typeName, d.description, labels.activityDescription(d), labels.activity(d.typeName), d.category, labels.category(d.category)].some((s) =>
         (s ?? '').toLowerCase().includes(q),
       );
     const map = new Map<string, ActivityDescriptor[]>();
@@ -43,7 +43,7 @@ function ToolboxView({ descriptors, onAdd }: { descriptors: ActivityDescriptor[]
                   className={`toolbox-item ${d.isPersonStep ? 'is-person' : ''}`}
                   draggable={!readOnly}
                   data-type={d.typeName}
-                  title={d.description}
+                  title={labels.activityDescription(d)}
                   onDragStart={(e) => {
                     e.dataTransfer.setData(DRAG_MIME, d.typeName);
                     e.dataTransfer.setData('text/plain', d.typeName);
@@ -56,7 +56,7 @@ function ToolboxView({ descriptors, onAdd }: { descriptors: ActivityDescriptor[]
                   aria-label={labels.activity(d.typeName)}
                 >
                   <span className="toolbox-item-name">{labels.activity(d.typeName)}</span>
-                  <span className="toolbox-item-desc">{d.description}</span>
+                  <span className="toolbox-item-desc">{labels.activityDescription(d)}</span>
                 </div>
               ))}
           </div>

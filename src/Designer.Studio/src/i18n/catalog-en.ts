@@ -1,0 +1,172 @@
+/**
+ * English for the activity catalog (GET /api/activities sends Chinese): each activity's description and each input's
+ * display name and description, keyed by type name and input name. Mirrors src/Designer.Engine/Activities/**.
+ * Chinese stays the default; `scripts/i18n-check.mjs` checks that every activity and input of the engine is here.
+ */
+
+export interface InputEn {
+  displayName: string;
+  description?: string;
+}
+
+export interface ActivityEn {
+  description: string;
+  inputs: Record<string, InputEn>;
+}
+
+/** The inputs every person step has (PersonStep.cs): Titles.Task, Titles.Scoring, Titles.CommitteeVote. */
+const personStep: Record<string, InputEn> = {
+  stage: { displayName: 'Stage' },
+  assigneeOrg: {
+    displayName: 'Assignee organisation',
+    description:
+      "e.g. bazhou/education; unit is the applicant's employer, county/hr the HR bureau of the applicant's county, {locality} this workflow's locality.",
+  },
+  assigneeRole: { displayName: 'Assignee role' },
+  form: { displayName: 'Form' },
+  deadlineDays: { displayName: 'Deadline (working days)', description: '0 means no deadline; when it passes, the "Overdue" port is taken.' },
+  instructions: { displayName: 'Instructions' },
+};
+
+export const catalogEn: Record<string, ActivityEn> = {
+  'Elsa.Start': { description: 'Where the workflow begins.', inputs: {} },
+  'Elsa.End': {
+    description: 'Ends the flowchart it is in: unfinished work on the other branches ends with it.',
+    inputs: {},
+  },
+  'Elsa.WriteLine': {
+    description: 'Writes text to the output (for debugging and demos).',
+    inputs: { text: { displayName: 'Text' } },
+  },
+  'Elsa.SetVariable': {
+    description: 'Assigns a value to a workflow variable.',
+    inputs: { variable: { displayName: 'Variable' }, value: { displayName: 'Value' } },
+  },
+  'Elsa.FlowDecision': {
+    description: 'Takes "Yes" when the condition is true, otherwise "No".',
+    inputs: { condition: { displayName: 'Condition' } },
+  },
+  'Elsa.FlowSwitch': {
+    description: 'Chooses branches by condition: one port per case, "Default" when none holds.',
+    inputs: { cases: { displayName: 'Cases' }, mode: { displayName: 'Matching' } },
+  },
+  'Elsa.FlowFork': {
+    description: 'Starts all branches at once.',
+    inputs: { branches: { displayName: 'Branches' } },
+  },
+  'Elsa.FlowJoin': {
+    description: 'Continues once all branches (WaitAll) or any branch (WaitAny; waiting on the other branches is cancelled) arrive.',
+    inputs: { mode: { displayName: 'Join mode' } },
+  },
+  'Elsa.FlowNode': { description: 'Does nothing and passes straight through (to merge connections).', inputs: {} },
+  'Elsa.Fault': {
+    description: 'Puts the workflow instance into the faulted state with the given message.',
+    inputs: { code: { displayName: 'Code' }, message: { displayName: 'Message' } },
+  },
+  'Elsa.Delay': {
+    description: 'Waits for a while, then continues (the timer survives a server restart).',
+    inputs: { timeSpan: { displayName: 'Duration', description: 'e.g. 00:05:00 or 1.00:00:00' } },
+  },
+  'Elsa.Flowchart': { description: 'A nested flowchart; continues once all the work inside is done.', inputs: {} },
+  'Titles.Task': {
+    description:
+      'A step handled by a role of an organisation (apply, recommend, review, correct, test, approve, file…); each action offered is a port.',
+    inputs: {
+      ...personStep,
+      actions: { displayName: 'Actions offered' },
+      mergeIntoApplication: {
+        displayName: 'Merge submitted data into the application',
+        description: "Steps such as apply or correction: the submitted form data updates the application's data.",
+      },
+    },
+  },
+  'Titles.Scoring': {
+    description:
+      'Experts score on a score sheet, with a bonus by workplace level and grassroots years; the total goes into a variable. Reaching the pass mark takes "Reached pass mark".',
+    inputs: {
+      ...personStep,
+      criteria: { displayName: 'Scoring criteria' },
+      grassrootsBonus: {
+        displayName: 'Grassroots bonus',
+        description: 'By workplace level: {"township": {"perYear": 1, "min": 2, "max": 10}, "county": {...}}',
+      },
+      passScore: { displayName: 'Pass mark', description: '0 means no pass mark.' },
+      scoreVariable: { displayName: 'Total score variable' },
+    },
+  },
+  'Titles.CommitteeVote': {
+    description:
+      'The committee votes: passed when the members present reach the quorum and the votes for reach the ratio; a bottom elimination ratio and a pass rate cap (ranked over the whole session) can be set.',
+    inputs: {
+      ...personStep,
+      quorum: { displayName: 'Quorum', description: 'The vote is valid only when at least this many members are present (vote).' },
+      passRatio: { displayName: 'Pass ratio', description: 'The least share of votes for among members present, e.g. 0.6667 for two thirds.' },
+      bottomEliminationRatio: {
+        displayName: 'Bottom elimination ratio',
+        description: "Share eliminated from the bottom of the session's ranking, e.g. 0.1; 0 eliminates no one.",
+      },
+      passRateCap: {
+        displayName: 'Pass rate cap',
+        description: 'Most candidates of the session that may pass, as a share of all candidates, e.g. 0.6; 0 means no cap.',
+      },
+      rankBy: { displayName: 'Ranking variable' },
+    },
+  },
+  'Titles.Publicity': {
+    description: 'A publicity period in working days, during which objections can be lodged; afterwards it branches on whether there were any.',
+    inputs: {
+      stage: { displayName: 'Stage' },
+      org: { displayName: 'Publishing organisation' },
+      workingDays: { displayName: 'Period (working days)' },
+      subject: { displayName: 'Notice text' },
+      objectionForm: { displayName: 'Objection form' },
+    },
+  },
+  'Titles.Eligibility': {
+    description:
+      'Checks eligibility automatically by rules: one qualification per year, excluded employment types, minimum years and custom conditions.',
+    inputs: {
+      oneQualificationPerYear: {
+        displayName: 'One qualification per year',
+        description: 'Ineligible when there is already any application this year (directed or general, any series).',
+      },
+      oneSeriesPerYear: { displayName: 'One series per year', description: 'Ineligible when another series was applied for this year.' },
+      excludedEmploymentTypes: { displayName: 'Excluded employment types' },
+      minimumYears: { displayName: 'Minimum years', description: 'e.g. {"grassrootsYears": 3}: the field must be at least the given value.' },
+      rules: {
+        displayName: 'Other conditions',
+        description: 'Each: a condition (JavaScript, eligible only when true) and the reason given when it is not met.',
+      },
+    },
+  },
+  'Titles.RuleTable': {
+    description: 'Matches the rules top to bottom and writes the first match’s output into a variable.',
+    inputs: { rules: { displayName: 'Rules' }, outputVariable: { displayName: 'Output variable' } },
+  },
+  'Titles.Quota': {
+    description: "Reserves or releases a post of the quota of the applicant's employer (directed posts counted apart).",
+    inputs: {
+      operation: { displayName: 'Operation' },
+      postKind: { displayName: 'Post kind', description: "directed or general; by default the application's kind." },
+    },
+  },
+  'Titles.Certificate': {
+    description: 'Confers the title and generates an electronic certificate number: series, level, directed or not, and where it is valid.',
+    inputs: {
+      issuer: { displayName: 'Issuing organisation' },
+      series: { displayName: 'Series', description: "By default the application's series." },
+      level: { displayName: 'Level', description: "By default the application's level; an initial recognition can use a rule table's output." },
+      directed: { displayName: 'Directed' },
+      validIn: { displayName: 'Valid in', description: 'e.g. southern Xinjiang; empty means valid everywhere.' },
+      numberPrefix: { displayName: 'Certificate number prefix' },
+    },
+  },
+  'Titles.Notify': {
+    description: 'Sends a notification to the applicant or an organisation.',
+    inputs: { to: { displayName: 'Recipient' }, message: { displayName: 'Message' } },
+  },
+  'Titles.Conclude': {
+    description: 'Ends the whole application: passed, not passed or regarded as withdrawn, with the reason recorded.',
+    inputs: { result: { displayName: 'Outcome' }, reason: { displayName: 'Reason' } },
+  },
+};
