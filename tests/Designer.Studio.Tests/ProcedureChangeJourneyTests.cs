@@ -149,6 +149,7 @@ public sealed class ProcedureChangeJourneyTests(StudioServer server, Browser bro
         Assert.Equal("此项为必填项", (await nameError.InnerTextAsync()).Trim());
         Assert.Contains("姓名：此项为必填项", await page.Locator(".form-error-list").InnerTextAsync());
         Assert.Contains("#/apply/", page.Url);
+        await page.Locator(".toast-error", new() { HasText = "还有未填写或填写有误的项目" }).WaitForAsync();
         Artifacts.CopyToDocs(await applicant.ScreenshotAsync("2-applicant-required-field"), "applicant-error.png");
 
         await page.FillAsync("#apply_name", "阿依古丽·买买提");
@@ -156,6 +157,9 @@ public sealed class ProcedureChangeJourneyTests(StudioServer server, Browser bro
         await page.WaitForFunctionAsync("() => /^#\\/applications\\/[^/]+$/.test(location.hash)");
         var applicationId = page.Url.Split("#/applications/")[1];
         await page.Locator(".timeline").WaitForAsync();
+        // The failed attempt's toast went away with the successful submit (it stays 8 s otherwise).
+        Assert.Equal(0, await page.Locator(".toast-error").CountAsync());
+        await page.Locator(".toast-ok", new() { HasText = "申报已提交" }).WaitForAsync();
         output.WriteLine("timeline after submitting:\n" + await page.Locator(".timeline").InnerTextAsync());
         await page.Locator(".timeline .tl-waiting", new() { HasText = NewStepName }).WaitForAsync();
         Assert.Empty(applicant.PageErrors);

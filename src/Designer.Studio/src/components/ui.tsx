@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../i18n';
 
 export function Spinner({ label }: { label?: string }) {
@@ -91,19 +91,50 @@ interface ToastItem {
   id: number;
   tone: ToastTone;
   text: string;
+  group?: string;
+  at: number;
 }
-const ToastContext = createContext<(text: string, tone?: ToastTone) => void>(() => {});
+
+/**
+ * `toast(text, tone, { group })` shows a message; `toast.dismiss(group)` removes the messages of a group (a form's
+ * failed attempts, once it is submitted successfully). Error messages of an earlier attempt are dismissed on
+ * navigation too: they describe a page the user has left. (An error shown just as the page changes — "not found,
+ * back to the list" — stays.)
+ */
+export interface Toast {
+  (text: string, tone?: ToastTone, options?: { group?: string }): void;
+  dismiss(group?: string): void;
+}
+const ToastContext = createContext<Toast>(Object.assign(() => {}, { dismiss: () => {} }));
+
+/** Errors younger than this when the page changes belong to the navigation itself and stay. */
+const NAVIGATION_GRACE_MS = 300;
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [items, setItems] = useState<ToastItem[]>([]);
   const next = useRef(1);
-  const push = useCallback((text: string, tone: ToastTone = 'info') => {
-    const id = next.current++;
-    setItems((xs) => [...xs.slice(-3), { id, tone, text }]);
-    setTimeout(() => setItems((xs) => xs.filter((x) => x.id !== id)), tone === 'error' ? 8000 : 4000);
+  const toast = useMemo<Toast>(() => {
+    const push = (text: string, tone: ToastTone = 'info', options?: { group?: string }) => {
+      const id = next.current++;
+      setItems((xs) => [...xs.slice(-3), { id, tone, text, group: options?.group, at: Date.now() }]);
+      setTimeout(() => setItems((xs) => xs.filter((x) => x.id !== id)), tone === 'error' ? 8000 : 4000);
+    };
+    const dismiss = (group?: string) => setItems((xs) => xs.filter((x) => (group === undefined ? x.tone !== 'error' : x.group !== group)));
+    return Object.assign(push, { dismiss });
+  }, []);
+  useEffect(() => {
+    const onNavigate = () => {
+      const now = Date.now();
+      setItems((xs) => {
+        const kept = xs.filter((x) => x.tone !== 'error' || now - x.at < NAVIGATION_GRACE_MS);
+        return kept.length === xs.length ? xs : kept;
+      });
+    };
+    window.addEventListener('hashchange', onNavigate);
+    return () => window.removeEventListener('hashchange', onNavigate);
   }, []);
   return (
-    <ToastContext.Provider value={push}>
+    <ToastContext.Provider value={toast}>
       {children}
       <div className="toasts" aria-live="polite">
         {items.map((i) => (
@@ -116,7 +147,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
 }
 
-export function useToast() {
+export function useToast(): Toast {
   return useContext(ToastContext);
 }
 

@@ -8,6 +8,9 @@ import { toErrorSchema } from '../../forms/schemaUtils';
 import { useT } from '../../i18n';
 import { href, navigate } from '../../router';
 
+/** The toasts of a failed submit: dismissed once a submit succeeds. */
+const FAILED_ATTEMPT = 'apply-form-attempt';
+
 /** Fill the procedure's apply form (generated from its JSON Schema), save a draft, submit. */
 export function ApplicationFormPage({ definitionId, applicationId }: { definitionId?: string; applicationId?: string }) {
   const t = useT();
@@ -76,13 +79,14 @@ export function ApplicationFormPage({ definitionId, applicationId }: { definitio
         await api.put(`/api/applications/${encodeURIComponent(draftId)}/draft`, { data: formData });
         result = await api.post<Application>(`/api/applications/${encodeURIComponent(draftId)}/submit`, {});
       } else result = await api.post<Application>('/api/applications', { definitionId: loaded.procedure.definitionId, data: formData });
+      toast.dismiss(FAILED_ATTEMPT);
       toast(t('申报已提交'), 'ok');
       navigate(`/applications/${encodeURIComponent(result.id)}`);
     } catch (e) {
       if (e instanceof ApiError && e.status === 422) {
         setServerErrors(e.errors);
-        toast(t('申报信息有误，请按提示修改'), 'error');
-      } else toast(t('提交失败：{message}', { message: (e as Error).message }), 'error');
+        toast(t('申报信息有误，请按提示修改'), 'error', { group: FAILED_ATTEMPT });
+      } else toast(t('提交失败：{message}', { message: (e as Error).message }), 'error', { group: FAILED_ATTEMPT });
     } finally {
       setBusy(null);
     }
@@ -111,7 +115,7 @@ export function ApplicationFormPage({ definitionId, applicationId }: { definitio
           formData={data}
           onChange={setData}
           onSubmit={submit}
-          onError={() => toast(t('还有未填写或填写有误的项目，请按提示修改'), 'error')}
+          onError={() => toast(t('还有未填写或填写有误的项目，请按提示修改'), 'error', { group: FAILED_ATTEMPT })}
           extraErrors={serverErrors.length ? toErrorSchema(serverErrors) : undefined}
           idPrefix="apply"
         >
