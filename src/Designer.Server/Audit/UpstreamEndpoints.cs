@@ -11,7 +11,12 @@ public static class UpstreamEndpoints
         var group = app.MapGroup("/api/workflows").WithTags("Auditing").RequireAuthorization(Policies.Staff);
         group.MapGet("/{definitionId}/upstream", Preview);
         group.MapPost("/{definitionId}/upstream/merge", async (string definitionId, UpstreamMergeRequest request, HttpContext http, Upstream upstream) =>
-            Results.Ok(WorkflowDtos.Version(await upstream.MergeAsync(http.CurrentUser(), definitionId, request))));
+        {
+            var (saved, formDrafts) = await upstream.MergeAsync(http.CurrentUser(), definitionId, request);
+            var body = ApiJson.ToNode(WorkflowDtos.Version(saved))!.AsObject();
+            body["formDrafts"] = ApiJson.ToNode(formDrafts.Select(f => new { formId = f.FormId, templateFormId = f.TemplateFormId, version = f.Version }).ToList());
+            return Results.Ok(body);
+        });
     }
 
     private static async Task<IResult> Preview(string definitionId, HttpContext http, WorkflowStore store, Upstream upstream)
@@ -35,7 +40,7 @@ public static class UpstreamEndpoints
             {
                 merged = preview.Merge.Merged, isClean = preview.Merge.IsClean, conflicts = preview.Merge.Conflicts.Select(Upstream.ConflictDto),
             },
-            formConflicts = preview.FormConflicts,
+            formMerges = preview.FormMerges.Select(f => f.ToJson()).ToList(),
         });
     }
 }
