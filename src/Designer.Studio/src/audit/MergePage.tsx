@@ -39,7 +39,12 @@ function MergeView({ definitionId, upstream, current, onReload }: { definitionId
   const labels = useLabels();
   const descriptors = useDescriptorMap();
   const toast = useToast();
-  const conflicts = upstream.preview?.conflicts ?? [];
+  const formMerges = upstream.formMerges;
+  const conflicts = useMemo(
+    () => [...(upstream.preview?.conflicts ?? []), ...formMerges.flatMap((f) => f.conflicts)],
+    [upstream.preview?.conflicts, formMerges],
+  );
+  const formDrafts = formMerges.filter((f) => f.changes || f.conflicts.length > 0);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [missing, setMissing] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
@@ -58,7 +63,11 @@ function MergeView({ definitionId, upstream, current, onReload }: { definitionId
       const groupKey = c.formId ? `form:${c.formId}` : `${c.kind}:${c.id}`;
       if (!m.has(groupKey)) {
         let title: string;
-        if (c.formId || c.kind === 'field') title = `${t('表单')} ${c.formId ?? ''}`.trim();
+        if (c.formId || c.kind === 'field') {
+          const f = formMerges.find((m) => m.formId === c.formId);
+          title = `${t('表单')} ${c.formId ?? ''}`.trim();
+          if (f?.templateFormId && f.templateFormId !== f.formId) title += ` ← ${t('模板表单')} ${f.templateFormId}`;
+        }
         else if (c.kind === 'variable') title = `${t('流程变量')} ${c.id}`;
         else {
           const a = ours.get(c.id) ?? theirs.get(c.id);
@@ -69,7 +78,7 @@ function MergeView({ definitionId, upstream, current, onReload }: { definitionId
       m.get(groupKey)!.items.push(c);
     }
     return [...m.entries()];
-  }, [conflicts, ours, theirs, descriptors, t]);
+  }, [conflicts, formMerges, ours, theirs, descriptors, t]);
 
   const unresolved = conflicts.filter((c) => !choices[c.key]).length;
   const choose = (key: string, choice: Choice) => {
@@ -92,6 +101,9 @@ function MergeView({ definitionId, upstream, current, onReload }: { definitionId
     try {
       const r = await mergeUpstream(definitionId, choices, upstream.current?.concurrencyToken ?? current.concurrencyToken);
       toast(t('已保存为新草稿（第 {v} 版）', { v: r?.version ?? '?' }), 'ok');
+      const saved = r?.formDrafts ?? [];
+      if (saved.length)
+        toast(t('已另存表单草稿（未发布）：{forms}', { forms: saved.map((f) => `${f.formId} ${t('第 {v} 版', { v: f.version })}`).join('、') }), 'ok');
       navigate(`/workflows/${id}`);
     } catch (e) {
       if (e instanceof ApiError && e.status === 422) {
@@ -214,38 +226,25 @@ function MergeView({ definitionId, upstream, current, onReload }: { definitionId
               })}
             </div>
           ))}
-          {upstream.formConflicts.length > 0 && (
-            <div className="conflict-group" data-testid="form-conflicts">
-              <h3>{t('表单字段冲突')}</h3>
-              <div className="muted small">{t('模板与本地都修改了以下表单字段；合并流程不改动表单，请在表单设计器中按需调整。')}</div>
-              {upstream.formConflicts.map((f) => (
-                <div key={f.formId} className="change-form">
+          {formDrafts.length > 0 && (
+            <div className="conflict-group" data-testid="form-merges">
+              <h3>{t('表单的合并')}</h3>
+              <div className="muted small">{t('模板修改了以下表单；合并后的表单另存为新草稿（不会自动发布），请在表单设计器中检查后发布。')}</div>
+              {formDrafts.map((f) => (
+                <div key={f.formId} className="change-form" data-form-merge={f.formId}>
                   <div className="change-form-head">
                     <strong>
                       <a href={href(`/forms/${f.formId}`)}>{f.formId}</a>
-                    </strong>
+                    </strong>{' '}
+                    <Badge tone={f.conflicts.length ? 'warn' : 'ok'}>
+                      {f.conflicts.length ? t('{n} 处字段冲突', { n: f.conflicts.length }) : t('无冲突')}
+                    </Badge>
                     <span className="muted small">
+                      {' '}
+                      {f.templateFormId && f.templateFormId !== f.formId ? `${t('模板表单')} ${f.templateFormId} · ` : ''}
                       {t('原模板')} v{f.baseVersion} · {t('模板')} v{f.theirsVersion} · {t('本地')} v{f.oursVersion}
                     </span>
                   </div>
-                  {f.conflicts.map((c) => (
-                    <div key={c.key} className="conflict" data-conflict={`${f.formId}:${c.key}`}>
-                      <div className="change-head">
-                        <Badge tone="warn">{t('冲突')}</Badge>
-                        <strong>
-                          {t('字段')} <code>{c.id}</code>
-                        </strong>
-                      </div>
-                      <dl className="conflict-values">
-                        <dt>{t('原模板')}</dt>
-                        <dd>{conflictValue(c, c.base)}</dd>
-                        <dt>{t('模板')}</dt>
-                        <dd>{conflictValue(c, c.theirs)}</dd>
-                        <dt>{t('本地')}</dt>
-                        <dd>{conflictValue(c, c.ours)}</dd>
-                      </dl>
-                    </div>
-                  ))}
                 </div>
               ))}
             </div>

@@ -251,12 +251,26 @@ export interface MergeConflict {
   [k: string]: unknown;
 }
 
-export interface FormConflicts {
+/** A form the template changed, merged field by field onto the clone's form (its locality copy, or the same form). */
+export interface FormMerge {
+  /** The clone's form: the one a merge saves a new draft of. */
   formId: string;
+  templateFormId?: string;
   baseVersion?: number;
   theirsVersion?: number;
   oursVersion?: number;
+  clean?: boolean;
+  /** The merge changes the clone's form (a new draft is saved). */
+  changes?: boolean;
+  /** Keys "form:<formId>:field:<name>", resolved like activity conflicts. */
   conflicts: MergeConflict[];
+}
+
+/** A form draft the merge saved (nothing is published). */
+export interface SavedFormDraft {
+  formId: string;
+  templateFormId?: string;
+  version: number;
 }
 
 export interface Upstream {
@@ -271,19 +285,26 @@ export interface Upstream {
   diff: WorkflowDiff;
   summary?: string;
   preview?: { merged?: ElsaDefinition | null; isClean?: boolean; conflicts?: MergeConflict[] } | null;
-  /** Forms both sides changed: field conflicts, for the form designer (the workflow merge does not change forms). */
-  formConflicts: FormConflicts[];
+  /** Forms the template changed, merged onto the clone's forms; saved as new form drafts by the merge. */
+  formMerges: FormMerge[];
 }
 
 export async function getUpstream(definitionId: string): Promise<Upstream> {
   const r = await api.get<any>(`/api/workflows/${idPath(definitionId)}/upstream`);
   // `diff` is the summary {hasSemanticChanges, summary, counts, diff, text}, or the diff itself.
   const d = r?.diff && typeof r.diff === 'object' && 'diff' in r.diff ? r.diff.diff : r?.diff;
-  return { ...r, diff: normaliseDiff(d ?? undefined), summary: r?.diff?.summary, formConflicts: r?.formConflicts ?? [] };
+  return { ...r, diff: normaliseDiff(d ?? undefined), summary: r?.diff?.summary, formMerges: (r?.formMerges ?? []).map((f: FormMerge) => ({
+      ...f,
+      conflicts: (f.conflicts ?? []).map((c) => ({ ...c, id: c.id ?? (c.field as string), formId: f.formId })),
+    })),
+  };
 }
 
 export const mergeUpstream = (definitionId: string, resolutions: Record<string, 'theirs' | 'ours'>, concurrencyToken?: string) =>
-  api.post<any>(`/api/workflows/${idPath(definitionId)}/upstream/merge`, { resolutions, concurrencyToken });
+  api.post<{ version?: number; formDrafts?: SavedFormDraft[] } & Record<string, unknown>>(`/api/workflows/${idPath(definitionId)}/upstream/merge`, {
+    resolutions,
+    concurrencyToken,
+  });
 
 export interface SimulationRun {
   status: string;
