@@ -167,6 +167,68 @@ public sealed class AuditViewTests(StudioServer server, Browser browser, ITestOu
         Assert.Empty(admin.PageErrors);
     }
 
+    [BrowserFact]
+    public async Task A_form_field_both_sides_changed_is_resolved_in_the_merge_page_and_saved_as_a_new_form_draft()
+    {
+        const string id = "sample-city-audit-form-merge", template = "initial-recognition";
+        const string form = "unit-recommendation", local = "sample-city/unit-recommendation";
+        const string key = "form:sample-city/unit-recommendation:field:recommendationOpinion";
+        await using var api = await Api.SignInAsync(server, "admin");
+        var clone = await api.Client.PostAsJsonAsync($"/api/workflows/{template}/clone", new { locality = "sample-city", definitionId = id });
+        Assert.True(clone.StatusCode == HttpStatusCode.Created, $"clone: {(int)clone.StatusCode} {await clone.Content.ReadAsStringAsync()}");
+
+        // The clone runs with the locality's copy of the unit's form, which words one field its own way (ours).
+        var shared = (await api.Client.GetFromJsonAsync<JsonObject>($"/api/forms/{form}"))!;
+        var copy = shared["schema"]!.DeepClone().AsObject();
+        copy["properties"]!["recommendationOpinion"]!["title"] = "示例市：单位推荐意见（经职代会）";
+        var created = await api.Client.PostAsync("/api/forms", JsonContent.Create(new JsonObject
+        {
+            ["formId"] = local, ["schema"] = copy, ["uiSchema"] = shared["uiSchema"]?.DeepClone(), ["baseVersion"] = 0,
+        }));
+        Assert.True(created.IsSuccessStatusCode, $"create {local}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+        Assert.True((await api.Client.PostAsJsonAsync($"/api/forms/{local}/publish", new { })).IsSuccessStatusCode);
+        var ours = (await api.Client.GetFromJsonAsync<JsonObject>($"/api/workflows/{id}"))!;
+        ActivityOf(ours, "unit-recommend")["form"] = Literal("String", local);
+        await Save(api, id, ours);
+
+        // The template's form words the same field otherwise (theirs); the template is republished pinning it.
+        var schema = shared["schema"]!.DeepClone().AsObject();
+        schema["properties"]!["recommendationOpinion"]!["title"] = "单位推荐意见（须经党委会研究）";
+        var formSaved = await api.Client.PutAsync($"/api/forms/{form}/draft", JsonContent.Create(new JsonObject
+        {
+            ["schema"] = schema, ["uiSchema"] = shared["uiSchema"]?.DeepClone(),
+            ["baseVersion"] = shared["version"]!.GetValue<int>(), ["concurrencyToken"] = shared["concurrencyToken"]?.DeepClone(),
+        }));
+        Assert.True(formSaved.IsSuccessStatusCode, $"save {form}: {(int)formSaved.StatusCode} {await formSaved.Content.ReadAsStringAsync()}");
+        Assert.True((await api.Client.PostAsJsonAsync($"/api/forms/{form}/publish", new { })).IsSuccessStatusCode);
+        var theirs = (await api.Client.GetFromJsonAsync<JsonObject>($"/api/workflows/{template}"))!;
+        ActivityOf(theirs, "recognition")["metadata"]!["displayText"] = "认定审批（表单更新）";
+        var saved = await Save(api, template, theirs);
+        Assert.True((await api.Client.PostAsJsonAsync($"/api/workflows/{template}/publish", new { version = saved })).IsSuccessStatusCode);
+
+        await using var admin = await StudioSession.SignInAsync(browser, server, "sample-city-admin", output);
+        var page = admin.Page;
+        await admin.GoAsync($"/upstream/{id}");
+        var conflict = page.Locator($"[data-conflict='{key}']");
+        await conflict.WaitForAsync();
+        Assert.Contains("须经党委会研究", await conflict.InnerTextAsync());
+        Assert.Contains("经职代会", await conflict.InnerTextAsync());
+        Assert.Contains(local, await page.Locator("[data-testid='form-merges']").InnerTextAsync());
+
+        await page.ClickAsync("[data-testid='save-merge']");
+        await page.Locator($".conflict.is-missing[data-conflict='{key}']").WaitForAsync();
+        await conflict.Locator("label", new() { HasText = "模板" }).Locator("input").CheckAsync();
+        await page.ClickAsync("[data-testid='save-merge']");
+        await page.WaitForFunctionAsync($"() => location.hash === '#/workflows/{id}'");
+        await page.Locator(".toast", new() { HasText = local }).First.WaitForAsync();
+
+        var draft = (await api.Client.GetFromJsonAsync<JsonObject>($"/api/forms/{local}"))!;
+        Assert.Equal(2, draft["version"]!.GetValue<int>());
+        Assert.False(draft["isPublished"]!.GetValue<bool>());
+        Assert.Equal("单位推荐意见（须经党委会研究）", draft["schema"]!["properties"]!["recommendationOpinion"]!["title"]!.GetValue<string>());
+        Assert.Empty(admin.PageErrors);
+    }
+
     /// <summary>The scoring sheet: remarks made required, the ability item renamed and its maximum raised to 25.</summary>
     private static async Task PublishScoringSheetChange(Api api)
     {
