@@ -36,6 +36,14 @@ public sealed class LargeWorkflowTests(StudioServer server, Browser browser, ITe
             await page.Locator(".react-flow__node[data-id='t75'] .wf-node-title", new() { HasText = "第 75 步（已改名）" }).WaitForAsync();
             output.WriteLine($"edit shown on its node: {clock.ElapsedMilliseconds} ms");
 
+            // Drag a node: each pointer move until the next frame is painted (React Flow re-renders the moved node,
+            // its edges and the minimap).
+            var idle = await DragTimings(page, ".react-flow__node[data-id='t75']", steps: 30, press: false);
+            var moves = await DragTimings(page, ".react-flow__node[data-id='t75']", steps: 30);
+            output.WriteLine($"drag: {Summary(moves)} per pointer move (a move without the button pressed: {Summary(idle)})");
+            // Over 150 activities the minimap is a static picture (redrawn after the drag) with the viewport frame.
+            Assert.True(await page.Locator("[data-testid='static-minimap'] path").CountAsync() > 1);
+
             clock.Restart();
             await page.ClickAsync("button[title*='自动布局']");
             await page.WaitForFunctionAsync("() => !document.querySelector(\"button[title*='自动布局']\").disabled", null, new() { Timeout = 60_000 });
@@ -48,6 +56,31 @@ public sealed class LargeWorkflowTests(StudioServer server, Browser browser, ITe
         {
             File.Delete(file);
         }
+    }
+
+    /// <summary>Presses the pointer on the node's title, moves it in small steps, releases it: each step's time until the next frame.</summary>
+    internal static async Task<List<double>> DragTimings(Microsoft.Playwright.IPage page, string selector, int steps, bool press = true)
+    {
+        var box = (await page.Locator(selector).Locator(".wf-node-head").BoundingBoxAsync())!;
+        double x = box.X + box.Width / 2, y = box.Y + box.Height / 2;
+        await page.Mouse.MoveAsync((float)x, (float)y);
+        if (press) await page.Mouse.DownAsync();
+        var times = new List<double>();
+        for (var i = 1; i <= steps; i++)
+        {
+            var step = Stopwatch.StartNew();
+            await page.Mouse.MoveAsync((float)(x + i * 6 * (press ? 1 : -1)), (float)(y + i * 3));
+            await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            times.Add(step.Elapsed.TotalMilliseconds);
+        }
+        if (press) await page.Mouse.UpAsync();
+        return times;
+    }
+
+    internal static string Summary(List<double> times)
+    {
+        var sorted = times.Skip(2).OrderBy(t => t).ToList(); // the first moves start the drag
+        return $"median {sorted[sorted.Count / 2]:0} ms, p90 {sorted[(int)(sorted.Count * 0.9)]:0} ms, max {sorted[^1]:0} ms";
     }
 
     /// <summary>Start, a chain of review tasks each with its own "rejected" end, and a final end: 2 × tasks + 2 activities.</summary>

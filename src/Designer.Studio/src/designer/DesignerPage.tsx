@@ -26,6 +26,7 @@ import { Badge, ErrorBox, Modal, Spinner, useToast } from '../components/ui';
 import { formatDate, useI18n } from '../i18n';
 import { href } from '../router';
 import { UpstreamBanner } from '../audit/UpstreamBanner';
+import { LARGE_GRAPH, StaticMiniMap } from './StaticMiniMap';
 import { ActivityNode } from './ActivityNode';
 import { DesignerViewContext, type DesignerView } from './context';
 import type { EditorContext } from './editors';
@@ -53,6 +54,12 @@ import { VersionsPanel } from './VersionsPanel';
 import { WorkflowPanel } from './WorkflowPanel';
 
 const nodeTypes = { activity: ActivityNode };
+// Props of <ReactFlow> are kept stable (React Flow's performance guide): a new object or function on each render is
+// written into its store, and every node, handle and edge subscribed to the store re-checks on each write.
+const fitViewOptions = { padding: 0.15 };
+const proOptions = { hideAttribution: true };
+const deleteKeys = ['Delete', 'Backspace'];
+const multiSelectionKeys = ['Control', 'Meta'];
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 }, type: 'default' as const };
 
 interface Snapshot {
@@ -615,6 +622,15 @@ function DesignerInner({ initial, viewingVersion, onReload }: { initial: Workflo
   );
 
   // ---- derived view -----------------------------------------------------------------------------------------------
+  const onNodeDragStart = useCallback(() => snapshot(), [snapshot]);
+  const onNodeDoubleClick = useCallback(
+    (_: unknown, n: ActivityFlowNode) => {
+      if (n.data.activity.type === 'Elsa.Flowchart') openPath([...latest.current.path, n.id]);
+    },
+    [openPath],
+  );
+  const large = nodes.length > LARGE_GRAPH;
+
   const view: DesignerView = useMemo(() => ({ descriptors, labels, readOnly, t }), [descriptors, labels, readOnly, t]);
   const editorContext: EditorContext = useMemo(
     () => ({ labels, forms, variables: (def.variables ?? []).map((v) => v.name), readOnly }),
@@ -735,7 +751,7 @@ function DesignerInner({ initial, viewingVersion, onReload }: { initial: Workflo
         <div className="designer-body">
           <Toolbox descriptors={descriptorList} onAdd={addActivity} />
           <div className="designer-center">
-            <div className="designer-canvas" onDrop={onDrop} onDragOver={onDragOver}>
+            <div className={`designer-canvas${large ? ' is-large' : ''}`} onDrop={onDrop} onDragOver={onDragOver}>
               <ReactFlow
                 nodes={nodes}
                 edges={edges}
@@ -746,23 +762,27 @@ function DesignerInner({ initial, viewingVersion, onReload }: { initial: Workflo
                 onConnect={onConnect}
                 onSelectionChange={onSelectionChange}
                 onBeforeDelete={onBeforeDelete}
-                onNodeDragStart={() => snapshot()}
-                onSelectionDragStart={() => snapshot()}
-                onNodeDoubleClick={(_, n) => n.data.activity.type === 'Elsa.Flowchart' && openPath([...path, n.id])}
-                deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-                multiSelectionKeyCode={['Control', 'Meta']}
+                onNodeDragStart={onNodeDragStart}
+                onSelectionDragStart={onNodeDragStart}
+                onNodeDoubleClick={onNodeDoubleClick}
+                deleteKeyCode={readOnly ? null : deleteKeys}
+                multiSelectionKeyCode={multiSelectionKeys}
                 selectionKeyCode="Shift"
                 nodesDraggable={!readOnly}
                 nodesConnectable={!readOnly}
-                onlyRenderVisibleElements={nodes.length > 150}
+                onlyRenderVisibleElements={large}
                 minZoom={0.05}
                 maxZoom={2.5}
                 fitView
-                fitViewOptions={{ padding: 0.15 }}
-                proOptions={{ hideAttribution: true }}
+                fitViewOptions={fitViewOptions}
+                proOptions={proOptions}
               >
                 <Background variant={BackgroundVariant.Dots} gap={18} size={1} />
-                <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={minimapColor} className="minimap" />
+                {large ? (
+                  <StaticMiniMap nodes={nodes} color={minimapColor} />
+                ) : (
+                  <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={minimapColor} className="minimap" />
+                )}
                 <Controls showInteractive={false} />
               </ReactFlow>
             </div>
