@@ -85,9 +85,7 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
     {
         var loaded = await LoadAsync(application.DefinitionId, application.DefinitionVersion);
         var engine = host.Engine(loaded.Forms, new DbQuotaLedger(db));
-        // Data built in code (JsonValue over CLR numbers) reads differently from parsed JSON: act on what a client would send.
-        var parsed = input with { Data = input.Data is null ? null : JsonNode.Parse(input.Data.ToJsonString()) };
-        var state = Resume(engine, loaded.Definition, StateOf(application), bookmarkId, parsed);
+        var state = Resume(engine, loaded.Definition, StateOf(application), bookmarkId, input);
         await PersistAsync(application, loaded.Definition, state, input.Actor, bookmarkId, input.Action);
         return state;
     }
