@@ -5,26 +5,13 @@ import { useLabels } from '../catalog';
 import { Badge } from '../components/ui';
 import { useT } from '../i18n';
 import { replay, type ReplayAnswer, type SimulationRun } from './api';
+import { sampleApplicant } from '../designer/sampleApplicant';
 
-/** The applicant fields of a simulation case (contract.md), prefilled from the workflow's scope. */
+/** A simulation case (contract.md) for the workflow, with a sample applicant within its scope. */
 function defaultCase(def: ElsaDefinition | undefined) {
-  const scope = def?.customProperties?.scope ?? {};
   return {
     startDate: new Date().toISOString().slice(0, 10),
-    applicant: {
-      name: '测试申报人',
-      county: '和静县',
-      unit: '和静县第一小学',
-      employmentType: scope.employmentTypes?.[0] ?? 'public-institution',
-      workplaceLevel: 'township',
-      series: scope.series?.[0] ?? 'teacher',
-      level: scope.levels?.[0] ?? 'intermediate',
-      kind: scope.kinds?.[0] ?? 'general',
-      education: 'bachelor',
-      probationYears: 1,
-      yearsInField: 8,
-      grassrootsYears: 8,
-    },
+    applicant: sampleApplicant(def),
     history: [],
     answers: {},
     defaultAction: 'approve',

@@ -6,6 +6,7 @@ import { useT } from '../i18n';
 import { useDesignerView } from './context';
 import { useCatalog } from '../catalog';
 import { labelOf, literalOf } from './model';
+import { sampleApplicant } from './sampleApplicant';
 
 export interface SimulationResult {
   status: string;
@@ -46,27 +47,9 @@ export function SimulationPanel({
   const t = useT();
   const { descriptors, labels } = useDesignerView();
   const { vocab } = useCatalog();
-  const scope = definition.customProperties?.scope ?? {};
   const [startDate, setStartDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [applicantText, setApplicantText] = useState(() =>
-    JSON.stringify(
-      {
-        name: '测试申报人',
-        county: '和静县',
-        unit: '和静县第一小学',
-        employmentType: scope.employmentTypes?.[0] ?? 'public-institution',
-        workplaceLevel: 'township',
-        series: scope.series?.[0] ?? 'teacher',
-        level: scope.levels?.[0] ?? 'intermediate',
-        kind: scope.kinds?.[0] ?? 'general',
-        education: 'bachelor',
-        probationYears: 1,
-        yearsInField: 8,
-        grassrootsYears: 8,
-      },
-      null,
-      2,
-    ),
+    JSON.stringify(sampleApplicant(definition), null, 2),
   );
   const [historyText, setHistoryText] = useState('[]');
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
