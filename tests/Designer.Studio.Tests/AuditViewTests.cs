@@ -422,56 +422,14 @@ public sealed class AuditViewTests(StudioServer server, Browser browser, ITestOu
 
     private static async Task SaveDraft(Api api, string id, JsonObject current) => Assert.Equal(2, await Save(api, id, current));
 
-    private static JsonObject Literal(string typeName, JsonNode value) => new() { ["typeName"] = typeName, ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
+    private static JsonObject Literal(string typeName, JsonNode value) => ElsaJson.Literal(typeName, value);
 
-    private static JsonObject Activity(string id, string type, string label, int x, int y) => new()
-    {
-        ["id"] = id, ["type"] = type, ["name"] = id, ["version"] = 1, ["customProperties"] = new JsonObject(),
-        ["metadata"] = new JsonObject { ["designer"] = new JsonObject { ["position"] = new JsonObject { ["x"] = x, ["y"] = y } }, ["displayText"] = label },
-    };
+    private static JsonObject Activity(string id, string type, string label, int x, int y) => ElsaJson.Activity(id, type, label, x, y);
 
-    private static JsonObject Connection(string from, string port, string to) => new()
-    {
-        ["source"] = new JsonObject { ["activity"] = from, ["port"] = port },
-        ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
-        ["vertices"] = new JsonArray(),
-    };
+    private static JsonObject Connection(string from, string port, string to) => ElsaJson.Connection(from, port, to);
 
-    /// <summary>Start, a chain of review tasks each with its own "rejected" end, and a final end: 2 × tasks + 2 activities.</summary>
-    private static JsonObject LargeWorkflow(string id, int tasks)
-    {
-        var activities = new JsonArray { Activity("start", "Elsa.Start", "开始", 0, 0) };
-        var connections = new JsonArray();
-        var previous = ("start", "Done");
-        for (var i = 1; i <= tasks; i++)
-        {
-            var task = Activity($"t{i}", "Titles.Task", $"第 {i} 步审核", i % 20 * 280, i / 20 * 260);
-            task["stage"] = Literal("String", "hr-review");
-            task["assigneeOrg"] = Literal("String", "{locality}/hr");
-            task["assigneeRole"] = Literal("String", "reviewer");
-            task["actions"] = Literal("String[]", new JsonArray("approve", "reject"));
-            activities.Add(task);
-            var rejected = Activity($"r{i}", "Titles.Conclude", $"第 {i} 步未通过", i % 20 * 280, i / 20 * 260 + 130);
-            rejected["result"] = Literal("String", "Rejected");
-            activities.Add(rejected);
-            connections.Add(Connection(previous.Item1, previous.Item2, $"t{i}"));
-            connections.Add(Connection($"t{i}", "reject", $"r{i}"));
-            previous = ($"t{i}", "approve");
-        }
-        var end = Activity("end", "Titles.Conclude", "办结", 0, (tasks / 20 + 1) * 260);
-        end["result"] = Literal("String", "Completed");
-        activities.Add(end);
-        connections.Add(Connection(previous.Item1, previous.Item2, "end"));
-        return new JsonObject
-        {
-            ["definitionId"] = id, ["name"] = "五百个活动的对比", ["version"] = 1, ["variables"] = new JsonArray(),
-            ["customProperties"] = new JsonObject { ["locality"] = "bazhou" },
-            ["root"] = new JsonObject
-            {
-                ["type"] = "Elsa.Flowchart", ["id"] = "flowchart1", ["version"] = 1, ["activities"] = activities, ["connections"] = connections,
-            },
-        };
-    }
+    private static JsonObject LargeWorkflow(string id, int tasks) =>
+        ElsaJson.ReviewChain(id, "五百个活动的对比", tasks, assigneeOrg: "{locality}/hr", endId: "end");
 
     // ---- browser checks -----------------------------------------------------------------------------------------------
 

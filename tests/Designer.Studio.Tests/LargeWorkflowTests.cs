@@ -83,55 +83,7 @@ public sealed class LargeWorkflowTests(StudioServer server, Browser browser, ITe
         return $"median {sorted[sorted.Count / 2]:0} ms, p90 {sorted[(int)(sorted.Count * 0.9)]:0} ms, max {sorted[^1]:0} ms";
     }
 
-    /// <summary>Start, a chain of review tasks each with its own "rejected" end, and a final end: 2 × tasks + 2 activities.</summary>
-    private static JsonObject Workflow(int tasks)
-    {
-        static JsonObject Literal(string typeName, JsonNode value) => new() { ["typeName"] = typeName, ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
-        static JsonObject Activity(string id, string type, string label, int x, int y) => new()
-        {
-            ["id"] = id, ["type"] = type, ["name"] = id, ["version"] = 1, ["customProperties"] = new JsonObject(),
-            ["metadata"] = new JsonObject { ["designer"] = new JsonObject { ["position"] = new JsonObject { ["x"] = x, ["y"] = y } }, ["displayText"] = label },
-        };
-        static JsonObject Connection(string from, string port, string to) => new()
-        {
-            ["source"] = new JsonObject { ["activity"] = from, ["port"] = port },
-            ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
-            ["vertices"] = new JsonArray(),
-        };
-        var activities = new JsonArray { Activity("start", "Elsa.Start", "开始", 0, 0) };
-        var connections = new JsonArray();
-        var previous = ("start", "Done");
-        for (var i = 1; i <= tasks; i++)
-        {
-            var task = Activity($"t{i}", "Titles.Task", $"第 {i} 步审核", i % 20 * 280, i / 20 * 260);
-            task["stage"] = Literal("String", "hr-review");
-            task["assigneeOrg"] = Literal("String", "bazhou/hr");
-            task["assigneeRole"] = Literal("String", "reviewer");
-            task["actions"] = Literal("String[]", new JsonArray("approve", "reject"));
-            activities.Add(task);
-            var rejected = Activity($"r{i}", "Titles.Conclude", $"第 {i} 步未通过", i % 20 * 280, i / 20 * 260 + 130);
-            rejected["result"] = Literal("String", "Rejected");
-            activities.Add(rejected);
-            connections.Add(Connection(previous.Item1, previous.Item2, $"t{i}"));
-            connections.Add(Connection($"t{i}", "reject", $"r{i}"));
-            previous = ($"t{i}", "approve");
-        }
-        var done = Activity("done", "Titles.Conclude", "办结", 0, (tasks / 20 + 1) * 260);
-        done["result"] = Literal("String", "Completed");
-        activities.Add(done);
-        connections.Add(Connection(previous.Item1, previous.Item2, "done"));
-        return new JsonObject
-        {
-            ["definitionId"] = "studio-300-activities",
-            ["name"] = "300 个活动的流程",
-            ["version"] = 1,
-            ["variables"] = new JsonArray(),
-            ["customProperties"] = new JsonObject { ["locality"] = "bazhou", ["scope"] = new JsonObject { ["kinds"] = new JsonArray("general") } },
-            ["root"] = new JsonObject
-            {
-                ["type"] = "Elsa.Flowchart", ["id"] = "flowchart1", ["version"] = 1, ["customProperties"] = new JsonObject(), ["metadata"] = new JsonObject(),
-                ["activities"] = activities, ["connections"] = connections,
-            },
-        };
-    }
+    private static JsonObject Workflow(int tasks) => ElsaJson.ReviewChain(
+        "studio-300-activities", "300 个活动的流程", tasks, assigneeOrg: "bazhou/hr", endId: "done",
+        scope: new JsonObject { ["kinds"] = new JsonArray("general") });
 }
