@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Designer.Engine.Calendar;
 using Designer.Engine.Expressions;
 using Designer.Engine.Forms;
@@ -14,8 +15,10 @@ internal sealed class CliContext
     private readonly Lazy<IWorkingDayCalendar> _calendar;
     private readonly Lazy<IFormCatalog?> _forms;
 
-    public CliContext(string? root, TextWriter error)
+    public CliContext(string? root, TextWriter output, TextWriter error)
     {
+        Output = output;
+        Error = error;
         Layout = root is not null ? new ProjectLayout(Path.GetFullPath(root)) : ProjectLayout.Find(Directory.GetCurrentDirectory());
         _calendar = new(() =>
         {
@@ -26,6 +29,20 @@ internal sealed class CliContext
         _forms = new(() => Layout is not null && Directory.Exists(Layout.Schemas) ? FileFormCatalog.Load(Layout.Schemas) : null);
     }
 
+    /// <summary>`--root DIR`, taken by every command that reads the project.</summary>
+    public static Option<string?> RootOption() => new("--root")
+    {
+        Description = "项目根目录（含 workflows/ 与 schemas/），默认从当前目录向上查找 (the project folder; found upwards from here by default)",
+        HelpName = "DIR",
+        Recursive = true,
+    };
+
+    /// <summary>The context of a parsed command line, writing where its invocation writes.</summary>
+    public static CliContext From(ParseResult parsed, Option<string?> root) =>
+        new(parsed.GetValue(root), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);
+
+    public TextWriter Output { get; }
+    public TextWriter Error { get; }
     public ProjectLayout? Layout { get; }
     public IWorkingDayCalendar Calendar => _calendar.Value;
     public IFormCatalog? Forms => _forms.Value;

@@ -1,6 +1,6 @@
+using System.CommandLine;
 using Designer.Engine.Audit;
 using Designer.Engine.Model;
-using Designer.Persistence.Entities;
 using Microsoft.Data.Sqlite;
 
 namespace Designer.Cli.Commands;
@@ -12,12 +12,36 @@ namespace Designer.Cli.Commands;
 /// </summary>
 internal sealed class AuditCommand(CliContext context, TextWriter output)
 {
-    public const string Usage = "用法 (usage): designer audit verify FILE | designer audit verify --db data/designer.db";
-
-    public int Run(IReadOnlyList<string> arguments, string? database)
+    public static Command Create(Option<string?> root)
     {
-        if (arguments.Count == 0 || arguments[0] != "verify" || arguments.Count != (database is null ? 2 : 1)) throw new UsageException(Usage);
-        var result = database is null ? VerifyExport(context.Resolve(arguments[1])) : VerifyTable(context.Resolve(database));
+        var export = new Argument<string?>("FILE") { Description = "审计导出文件（GET /api/audit/export）(an exported audit trail)", Arity = ArgumentArity.ZeroOrOne };
+        var database = new Option<string?>("--db")
+        {
+            Description = "直接校验服务器数据库中的审计表，如 data/designer.db (check the server's SQLite file itself)", HelpName = "PATH",
+        };
+        var verify = new Command("verify", "校验审计链，指出第一条被修改、调换或删除的记录；损坏时退出码为 1 (verify the audit chain; exit 1 when broken)")
+        {
+            export, database,
+        };
+        verify.Validators.Add(result =>
+        {
+            var (hasFile, hasDatabase) = (result.GetValue(export) is not null, result.GetValue(database) is not null);
+            if (hasFile == hasDatabase)
+                result.AddError("audit verify 需要导出文件或 --db 二者之一 (give an export FILE or --db PATH, not both)");
+        });
+        verify.SetAction(parsed =>
+        {
+            var context = CliContext.From(parsed, root);
+            return new AuditCommand(context, context.Output).Verify(parsed.GetValue(export), parsed.GetValue(database));
+        });
+        var audit = new Command("audit", "审计链的命令 (audit trail commands)") { verify };
+        audit.SetAction(int (_) => throw new UsageException("audit 需要子命令：audit verify FILE 或 audit verify --db PATH (audit needs a subcommand: verify)"));
+        return audit;
+    }
+
+    public int Verify(string? export, string? database)
+    {
+        var result = database is null ? VerifyExport(context.Resolve(export!)) : VerifyTable(context.Resolve(database));
         output.WriteLine(result.Message);
         return result.Intact ? Cli.Ok : Cli.ProblemsFound;
     }

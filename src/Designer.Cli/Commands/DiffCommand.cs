@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json.Nodes;
 using Designer.Engine.Diff;
 using Designer.Engine.Model;
@@ -10,10 +11,26 @@ namespace Designer.Cli.Commands;
 /// </summary>
 internal sealed class DiffCommand(CliContext context, TextWriter output)
 {
-    public int Run(IReadOnlyList<string> paths, bool json)
+    public static Command Create(Option<string?> root)
     {
-        if (paths.Count != 2) throw new UsageException("diff 需要两个文件：旧版本与新版本 (diff needs two files: old and new)");
-        var (from, to) = (context.Resolve(paths[0]), context.Resolve(paths[1]));
+        var oldFile = new Argument<string>("OLD") { Description = "旧版本：流程文件或 *.schema.json (the old version)" };
+        var newFile = new Argument<string>("NEW") { Description = "新版本：流程文件或 *.schema.json (the new version)" };
+        var json = new Option<bool>("--json") { Description = "以 JSON 输出差异 (the diff as JSON)" };
+        var command = new Command("diff", "比较两个流程版本（或两个表单 *.schema.json）；除布局外有变化时退出码为 1 (semantic diff; exit 1 when more than layout changed)")
+        {
+            oldFile, newFile, json,
+        };
+        command.SetAction(parsed =>
+        {
+            var context = CliContext.From(parsed, root);
+            return new DiffCommand(context, context.Output).Run(parsed.GetRequiredValue(oldFile), parsed.GetRequiredValue(newFile), parsed.GetValue(json));
+        });
+        return command;
+    }
+
+    public int Run(string oldPath, string newPath, bool json)
+    {
+        var (from, to) = (context.Resolve(oldPath), context.Resolve(newPath));
         if (from.EndsWith(".schema.json") && to.EndsWith(".schema.json"))
         {
             var formDiff = FormDiffer.Compare(Path.GetFileName(to).Replace(".schema.json", ""), ReadObject(from), ReadObject(to));

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Designer.Engine.Model;
 using Designer.Engine.Runtime;
 
@@ -9,6 +10,21 @@ namespace Designer.Cli.Commands;
 /// </summary>
 internal sealed class RunCommand(CliContext context, TextWriter output)
 {
+    public static Command Create(Option<string?> root)
+    {
+        var file = new Argument<string>("FILE") { Description = "流程定义文件 (the workflow file)" };
+        var command = new Command("run", "运行无需人工的流程，逐行输出 WriteLine 的文本 (run a workflow without people; prints its WriteLine output)")
+        {
+            file,
+        };
+        command.SetAction(parsed =>
+        {
+            var context = CliContext.From(parsed, root);
+            return new RunCommand(context, context.Output).Run(parsed.GetRequiredValue(file));
+        });
+        return command;
+    }
+
     public int Run(string file)
     {
         var definition = WorkflowDefinitionReader.Load(context.Resolve(file));
@@ -22,14 +38,14 @@ internal sealed class RunCommand(CliContext context, TextWriter output)
         {
             if (state.Bookmarks.FirstOrDefault(b => b.Kind != BookmarkKinds.Timer) is { } waiting)
             {
-                Console.Error.WriteLine($"流程在 “{waiting.Payload["title"].AsString() ?? waiting.ActivityId}” ({waiting.ActivityId}) 等待人工办理；run 只运行无需人工的流程，请用 simulate (the workflow waits for a person)");
+                context.Error.WriteLine($"流程在 “{waiting.Payload["title"].AsString() ?? waiting.ActivityId}” ({waiting.ActivityId}) 等待人工办理；run 只运行无需人工的流程，请用 simulate (the workflow waits for a person)");
                 return Cli.ProblemsFound;
             }
             clock.AdvanceTo(WorkflowEngine.NextDueTimer(state)!.DueAt!.Value);
             state = engine.FireDueTimers(definition, state);
         }
         if (state.Status != WorkflowStatus.Faulted) return Cli.Ok;
-        Console.Error.WriteLine($"流程故障 (faulted): {state.Fault?.Message}");
+        context.Error.WriteLine($"流程故障 (faulted): {state.Fault?.Message}");
         return Cli.ProblemsFound;
     }
 }

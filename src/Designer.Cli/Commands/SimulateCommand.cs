@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.CommandLine;
 using Designer.Engine.Domain;
 using Designer.Engine.Model;
 using Designer.Engine.Simulation;
@@ -11,6 +11,24 @@ namespace Designer.Cli.Commands;
 /// </summary>
 internal sealed class SimulateCommand(CliContext context, TextWriter output)
 {
+    public static Command Create(Option<string?> root)
+    {
+        var caseFile = new Option<string>("--case")
+        {
+            Description = "模拟案例文件（contract.md 的格式）(the simulation case file)", HelpName = "FILE", Required = true,
+        };
+        var command = new Command("simulate", "按 contract.md 运行模拟案例，结果 JSON 输出到标准输出 (run a simulation case; JSON result on stdout)")
+        {
+            caseFile,
+        };
+        command.SetAction(parsed =>
+        {
+            var context = CliContext.From(parsed, root);
+            return new SimulateCommand(context, context.Output).Run(parsed.GetRequiredValue(caseFile));
+        });
+        return command;
+    }
+
     public int Run(string caseFile)
     {
         var path = context.Resolve(caseFile);

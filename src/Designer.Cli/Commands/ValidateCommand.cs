@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Designer.Engine.Model;
 
 namespace Designer.Cli.Commands;
@@ -5,6 +6,25 @@ namespace Designer.Cli.Commands;
 /// <summary>`designer validate [paths]`: every problem of every workflow file and form, then a count. Exit 1 on any problem.</summary>
 internal sealed class ValidateCommand(CliContext context, TextWriter output)
 {
+    public static Command Create(Option<string?> root)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "要校验的流程文件、表单或目录；默认 workflows 与 schemas (workflow files, forms or folders)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var command = new Command("validate", "校验流程定义与表单，列出全部问题；有问题时退出码为 1 (validate workflows and forms; exit 1 on any problem)")
+        {
+            paths,
+        };
+        command.SetAction(parsed =>
+        {
+            var context = CliContext.From(parsed, root);
+            return new ValidateCommand(context, context.Output).Run(parsed.GetValue(paths) ?? []);
+        });
+        return command;
+    }
+
     private int _files;
     private int _problems;
 

@@ -1,13 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
-using Designer.Engine.Audit;
 
-namespace Designer.Persistence.Entities;
+namespace Designer.Engine.Audit;
 
 /// <summary>
 /// Checks stored audit rows: the hash chain (<see cref="AuditChain.Verify"/>) and that each row's data still matches its
-/// DataHash. Depends on the engine only: the CLI compiles this same file (`designer audit verify --db`), so the server's
-/// GET /api/audit/verify and the CLI give the same verdict and messages.
+/// DataHash. The server's GET /api/audit/verify (through the persistence layer's AuditRecordVerification) and
+/// `designer audit verify --db` both use it, so they give the same verdict and messages.
 /// </summary>
 public static class AuditTrailVerification
 {
