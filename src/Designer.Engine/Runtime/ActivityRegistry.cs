@@ -17,8 +17,11 @@ public sealed class ActivityRegistry
 
     private ActivityRegistry(Dictionary<string, Type> types) => _types = types;
 
-    public static ActivityRegistry FromAssembly(Assembly assembly) => new(
-        assembly.GetTypes()
+    public static ActivityRegistry FromAssembly(Assembly assembly) => FromAssemblies(assembly);
+
+    /// <summary>The activity types of several assemblies, e.g. the engine's and a host's own (one type name each).</summary>
+    public static ActivityRegistry FromAssemblies(params Assembly[] assemblies) => new(
+        assemblies.Distinct().SelectMany(assembly => assembly.GetTypes())
             .Where(t => !t.IsAbstract && typeof(Activity).IsAssignableFrom(t) && t.GetCustomAttribute<ActivityAttribute>() is not null)
             .ToDictionary(t => t.GetCustomAttribute<ActivityAttribute>()!.TypeName));
 

@@ -19,6 +19,7 @@ public sealed class ExecutableWorkflow
             _activities[node.Id] = registry.Create(node) ?? new UnknownActivity(node);
             if (node is FlowchartNode flowchart) _graphs[node.Id] = new FlowGraph(flowchart);
         }
+        EndHooks = _activities.Values.OfType<IWorkflowEndHook>().ToList();
     }
 
     public static ExecutableWorkflow For(WorkflowDefinition definition, ActivityRegistry registry) =>
@@ -28,6 +29,9 @@ public sealed class ExecutableWorkflow
 
     public WorkflowDefinition Definition { get; }
     public FlowchartNode Root => Definition.Root;
+
+    /// <summary>The activities to tell when an instance ends, in document order.</summary>
+    public IReadOnlyList<IWorkflowEndHook> EndHooks { get; }
 
     public Activity Activity(string id) =>
         _activities.TryGetValue(id, out var activity) ? activity

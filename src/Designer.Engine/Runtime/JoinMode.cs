@@ -1,8 +1,9 @@
 namespace Designer.Engine.Runtime;
 
 /// <summary>
-/// How an activity with several inbound connections waits for them. Elsa.FlowJoin's `mode` gives WaitAll/WaitAny;
-/// any other activity takes customProperties.mergeMode (Stream by default).
+/// How an activity with several inbound connections waits for them. A join activity (<see cref="IJoinActivity"/>,
+/// e.g. Elsa.FlowJoin with its `mode`) gives its own; any other activity takes customProperties.mergeMode (Stream by
+/// default; WaitAll and WaitAny are for join activities only).
 /// </summary>
 public enum JoinMode
 {
@@ -16,8 +17,8 @@ public enum JoinMode
     Cascade,
     /// <summary>Runs on the first arrival; later arrivals of the same round are ignored.</summary>
     Race,
-    /// <summary>FlowJoin WaitAll: every forward inbound connection decided; runs if all were taken, else is skipped.</summary>
+    /// <summary>Join WaitAll: every forward inbound connection decided; runs if all were taken, else is skipped.</summary>
     WaitAll,
-    /// <summary>FlowJoin WaitAny: runs on the first arrival and cancels what still waits on the other branches.</summary>
+    /// <summary>Join WaitAny: runs on the first arrival and cancels what still waits on the other branches.</summary>
     WaitAny,
 }

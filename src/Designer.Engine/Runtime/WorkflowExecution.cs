@@ -10,6 +10,8 @@ namespace Designer.Engine.Runtime;
 /// </summary>
 internal sealed class WorkflowExecution(ExecutableWorkflow workflow, WorkflowInstanceState state, EngineServices services)
 {
+    private readonly bool _endedBefore = state.Status.IsFinal();
+
     public ExecutableWorkflow Workflow { get; } = workflow;
     public WorkflowInstanceState State { get; } = state;
     public EngineServices Services { get; } = services;
@@ -50,7 +52,15 @@ internal sealed class WorkflowExecution(ExecutableWorkflow workflow, WorkflowIns
         }
         if (!State.Status.IsFinal())
             State.Status = State.Bookmarks.Count > 0 ? WorkflowStatus.Waiting : WorkflowStatus.Completed;
+        if (State.Status.IsFinal() && !_endedBefore) NotifyEnded();
         State.UpdatedAt = Services.Clock.Now;
+    }
+
+    /// <summary>The instance has just ended: each activity that asked to know (IWorkflowEndHook) is told.</summary>
+    private void NotifyEnded()
+    {
+        var context = new WorkflowEndContext(State, Services);
+        foreach (var hook in Workflow.EndHooks) hook.WorkflowEnded(context);
     }
 
     private void StartFlowchart(Activity flowchart, ActivityContext context)
@@ -105,19 +115,10 @@ internal sealed class WorkflowExecution(ExecutableWorkflow workflow, WorkflowIns
 
     public void EndWorkflow(WorkflowStatus status, string? reason)
     {
-        if (status != WorkflowStatus.Completed) ReleaseQuota();
         State.Status = status;
         State.Reason = reason;
         State.Queue.Clear();
         State.Bookmarks.Clear();
-    }
-
-    /// <summary>A post taken by Titles.Quota goes back to the unit when the application is rejected, withdrawn or faults.</summary>
-    private void ReleaseQuota()
-    {
-        if (State.Variables.GetValueOrDefault(Activities.Titles.Quota.ReservationVariable) is not System.Text.Json.Nodes.JsonObject held) return;
-        Services.Quotas.Release(held["unit"]?.GetValue<string>() ?? "", held["postKind"]?.GetValue<string>() ?? "", held["level"]?.GetValue<string>() ?? "", State.InstanceId);
-        State.Variables.Remove(Activities.Titles.Quota.ReservationVariable);
     }
 
     private void Fault(string activityId, string message)
@@ -202,8 +203,7 @@ internal sealed class WorkflowExecution(ExecutableWorkflow workflow, WorkflowIns
     private JoinMode JoinModeOf(string activityId)
     {
         var activity = Workflow.Activity(activityId);
-        if (activity is Activities.Flow.FlowJoin join)
-            return join.Mode.LiteralOrDefault().Equals("WaitAll", StringComparison.OrdinalIgnoreCase) ? JoinMode.WaitAll : JoinMode.WaitAny;
+        if (activity is IJoinActivity join) return join.JoinMode;
         var mergeMode = activity.Node.GetCustomProperty("mergeMode");
         return Enum.TryParse<JoinMode>(mergeMode, ignoreCase: true, out var mode) && mode is not (JoinMode.WaitAll or JoinMode.WaitAny)
             ? mode : JoinMode.Stream;

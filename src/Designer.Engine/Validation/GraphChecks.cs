@@ -5,7 +5,8 @@ namespace Designer.Engine.Validation;
 
 /// <summary>
 /// Checks of one flowchart's connections: both ends exist here, the source port is offered, every activity can be
-/// reached from the start, and from every activity some path leads to an end (a terminal or an activity with no way on).
+/// reached from the start, and from every activity some path leads to an end: by its descriptor a terminal activity
+/// (IsTerminal) or a type with no ports at all (Elsa.Fault), or an activity with no connection on.
 /// </summary>
 internal sealed class GraphChecks(FlowchartNode flowchart, ExecutableWorkflow workflow, IReadOnlyDictionary<ActivityNode, string> paths, List<ValidationProblem> problems)
 {
@@ -23,7 +24,7 @@ internal sealed class GraphChecks(FlowchartNode flowchart, ExecutableWorkflow wo
             problems.Add(new(activity.Id, paths[activity], ProblemCodes.Unreachable,
                 $"活动 “{activity.Label}” 从起点无法到达 (unreachable from the start activity '{graph.Start.Id}')"));
 
-        var ends = flowchart.Activities.Where(a => IsEnd(a, graph)).Select(a => a.Id).ToList();
+        var ends = flowchart.Activities.Where(a => IsEnd(workflow.Activity(a.Id), graph)).Select(a => a.Id).ToList();
         var leadsToEnd = ends.SelectMany(end => Reach(end, id => graph.Inbound(id).Select(c => c.Source.Activity))).ToHashSet();
         foreach (var activity in flowchart.Activities.Where(a => reachable.Contains(a.Id) && !leadsToEnd.Contains(a.Id)))
             problems.Add(new(activity.Id, paths[activity], ProblemCodes.NoPathToEnd,
@@ -45,8 +46,13 @@ internal sealed class GraphChecks(FlowchartNode flowchart, ExecutableWorkflow wo
                 $"活动 “{source.Node.Label}” 没有出口 “{connection.Source.Port}”，可用出口：{(ports.Count == 0 ? "无" : string.Join("、", ports))} (port not offered)"));
     }
 
-    private static bool IsEnd(ActivityNode activity, FlowGraph graph) =>
-        activity.Type is "Elsa.End" or "Titles.Conclude" or "Elsa.Fault" || graph.Outbound(activity.Id).Count == 0;
+    private static bool IsEnd(Activity activity, FlowGraph graph)
+    {
+        if (graph.Outbound(activity.Id).Count == 0) return true;
+        if (activity is UnknownActivity) return false;
+        var type = activity.Descriptor;
+        return type.IsTerminal || (type.Ports.Count == 0 && type.PortsFromInput is null);
+    }
 
     private static HashSet<string> Reach(string from, Func<string, IEnumerable<string>> next)
     {

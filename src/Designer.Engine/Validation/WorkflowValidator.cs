@@ -1,4 +1,3 @@
-using Designer.Engine.Activities.Titles;
 using Designer.Engine.Domain;
 using Designer.Engine.Expressions;
 using Designer.Engine.Forms;

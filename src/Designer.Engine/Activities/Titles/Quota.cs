@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Designer.Engine.Descriptors;
 using Designer.Engine.Model;
 using Designer.Engine.Runtime;
@@ -10,7 +11,7 @@ namespace Designer.Engine.Activities.Titles;
 /// </summary>
 [Activity("Titles.Quota", "岗位职数", Category = ActivityCategories.Rules, Ports = ["Reserved", "Exhausted", "Released"],
     Description = "占用或释放申报人所在单位的岗位职数（定向岗位单列）。")]
-public sealed class Quota : Activity
+public sealed class Quota : Activity, IWorkflowEndHook
 {
     [Input("操作", UiHint = UiHints.Dropdown, Options = ["reserve", "release"], SupportsExpressions = false)]
     public Input<string> Operation { get; } = new("reserve");
@@ -21,7 +22,7 @@ public sealed class Quota : Activity
     public override IReadOnlyList<string> GetPorts() =>
         Operation.LiteralOrDefault() == "release" ? ["Released"] : ["Reserved", "Exhausted"];
 
-    /// <summary>The post this instance holds; the engine gives it back if the application ends other than completed.</summary>
+    /// <summary>The post this instance holds; given back if the application ends other than completed (WorkflowEnded).</summary>
     public const string ReservationVariable = "quotaReservation";
 
     public override void Execute(ActivityContext context)
@@ -41,7 +42,17 @@ public sealed class Quota : Activity
         var reserved = quotas.TryReserve(unit, kind, level, context.State.InstanceId);
         context.State.Variables["quotaReserved"] = reserved;
         if (reserved)
-            context.State.Variables[ReservationVariable] = new System.Text.Json.Nodes.JsonObject { ["unit"] = unit, ["postKind"] = kind, ["level"] = level };
+            context.State.Variables[ReservationVariable] = new JsonObject { ["unit"] = unit, ["postKind"] = kind, ["level"] = level };
         context.Complete(reserved ? "Reserved" : "Exhausted");
+    }
+
+    /// <summary>A post still held goes back to the unit when the application is rejected, withdrawn or faults.</summary>
+    public void WorkflowEnded(WorkflowEndContext context)
+    {
+        var state = context.State;
+        if (context.Status == WorkflowStatus.Completed || state.Variables.GetValueOrDefault(ReservationVariable) is not JsonObject held) return;
+        context.Services.Quotas.Release(held["unit"]?.GetValue<string>() ?? "", held["postKind"]?.GetValue<string>() ?? "",
+            held["level"]?.GetValue<string>() ?? "", state.InstanceId);
+        state.Variables.Remove(ReservationVariable);
     }
 }
