@@ -4,22 +4,26 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Designer.Forms;
 using Designer.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
 
-namespace Designer.Server.LoadTest;
+namespace Designer.LoadTest;
 
 /// <summary>
 /// Measures task actions per second over HTTP. By default it starts its own server on 127.0.0.1 (a scratch database
 /// in a temporary folder, the repository's workflows and forms, demo users), imports a small workflow whose review
 /// step loops on "approve", submits applications, and has the reviewer act on them from several workers until the
 /// action count or the time limit is reached. `--url` drives a server that is already running instead (use a scratch
-/// database: the driver adds a workflow and applications). Bounded: it never sends more than --actions actions.
+/// database: the driver adds a workflow and applications). Bounded: it never sends more than --actions actions, and
+/// only to 127.0.0.1 (LoadTestCommand refuses any other address).
 /// </summary>
 public static class LoadDriver
 {
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Runs the measurement and writes its report to <paramref name="output"/>; returns how many actions failed.</summary>
+    public static async Task<int> RunAsync(LoadOptions options, TextWriter output)
     {
-        var options = LoadOptions.Parse(args);
         WebApplication? server = null;
+        // A scratch server gets a password of its own: its demo users are nobody else's.
+        var password = options.Password ?? (options.Url is null ? $"Load#{Guid.NewGuid().ToString("N")[..12]}Aa1" : LoadOptions.DemoPassword);
         var folder = Path.Combine(Path.GetTempPath(), "designer-loadtest", Guid.NewGuid().ToString("N"));
         try
         {
@@ -30,28 +34,32 @@ public static class LoadDriver
                 server = await DesignerApp.StartAsync(
                 [
                     "--Urls", options.Url, "--ConnectionStrings:Designer", $"Data Source={Path.Combine(folder, "load.db")}",
-                    "--Seed:DemoUsers", "true", "--Seed:DemoPassword", options.Password, "--Logging:LogLevel:Default", "Warning",
+                    "--Seed:DemoUsers", "true", "--Seed:DemoPassword", password, "--Logging:LogLevel:Default", "Warning",
                     "--Timers:PollSeconds", "3600",
                 ]);
             }
-            var report = await DriveAsync(options);
-            Console.WriteLine(report);
-            return 0;
+            var (report, failed) = await DriveAsync(options, password);
+            output.WriteLine(report);
+            return failed;
         }
         finally
         {
-            if (server is not null) await server.StopAsync();
+            if (server is not null)
+            {
+                await server.StopAsync();
+                await server.DisposeAsync();
+            }
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
 
-    private static async Task<string> DriveAsync(LoadOptions options)
+    private static async Task<(string Report, int Failed)> DriveAsync(LoadOptions options, string password)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2 };
         HttpClient NewClient() => new(handler, disposeHandler: false) { BaseAddress = new Uri(options.Url!) };
-        var admin = await SignInAsync(NewClient(), "admin", options.Password);
-        var applicant = await SignInAsync(NewClient(), "sample-city-applicant", options.Password);
-        var reviewer = await SignInAsync(NewClient(), "sample-city-reviewer-hr", options.Password);
+        var admin = await SignInAsync(NewClient(), "admin", password);
+        var applicant = await SignInAsync(NewClient(), "sample-city-applicant", password);
+        var reviewer = await SignInAsync(NewClient(), "sample-city-reviewer-hr", password);
 
         var definitionId = $"loadtest-loop-{Guid.NewGuid().ToString("N")[..8]}";
         await Expect(await admin.PostAsJsonAsync("/api/workflows", LoopWorkflow(definitionId)));
@@ -82,11 +90,11 @@ public static class LoadDriver
 
         latencies.Sort();
         double Percentile(double p) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
-        return $"""
+        return ($"""
             task actions: {latencies.Count} ok, {errors} failed, in {clock.Elapsed.TotalSeconds:F1} s over {options.Applications} applications, {options.Concurrency} workers (after {options.Warmup} warm-up actions)
             throughput: {latencies.Count / clock.Elapsed.TotalSeconds:F1} actions/s
             latency ms: p50 {Percentile(0.50):F1}, p95 {Percentile(0.95):F1}, p99 {Percentile(0.99):F1}, max {(latencies.Count == 0 ? 0 : latencies[^1]):F1}
-            """;
+            """, errors);
     }
 
     /// <summary>Workers act on their share of the applications in turn, each action's answer naming the next task.</summary>
@@ -181,8 +189,12 @@ public static class LoadDriver
     }
 }
 
+/// <summary>What LoadTestCommand parsed (already clamped to its bounds).</summary>
 public sealed class LoadOptions
 {
+    /// <summary>The demo users' password of a development server (Seed:DemoPassword), for --url.</summary>
+    public const string DemoPassword = "Designer#2024";
+
     public string? Url { get; set; }
     public int Port { get; set; } = 5081;
     public int Applications { get; set; } = 20;
@@ -190,27 +202,6 @@ public sealed class LoadOptions
     public double Seconds { get; set; } = 60;
     public int Concurrency { get; set; } = 4;
     public int Warmup { get; set; } = 100;
-    public string Password { get; set; } = "Designer#2024";
-
-    public static LoadOptions Parse(string[] args)
-    {
-        var options = new LoadOptions();
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            var value = args[i + 1];
-            switch (args[i])
-            {
-                case "--url": options.Url = value; break;
-                case "--port": options.Port = int.Parse(value); break;
-                case "--applications": options.Applications = Math.Clamp(int.Parse(value), 1, 500); break;
-                case "--actions": options.Actions = Math.Clamp(int.Parse(value), 1, 100_000); break;
-                case "--seconds": options.Seconds = Math.Clamp(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture), 1, 600); break;
-                case "--concurrency": options.Concurrency = Math.Clamp(int.Parse(value), 1, 64); break;
-                case "--password": options.Password = value; break;
-                case "--warmup": options.Warmup = Math.Clamp(int.Parse(value), 0, 10_000); break;
-                default: throw new ArgumentException($"unknown option {args[i]} (known: --url --port --applications --actions --seconds --concurrency --warmup --password)");
-            }
-        }
-        return options;
-    }
+    /// <summary>Null: a fresh one for the in-process server, the demo password for --url.</summary>
+    public string? Password { get; set; }
 }

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Numerics;
+
+namespace Designer.LoadTest;
+
+/// <summary>
+/// `designer-loadtest [options]`: the load driver's command line. Exit 0 when every measured action succeeded,
+/// 1 when some failed or the server could not be driven, 2 for a usage error (and every value out of its bounds).
+/// </summary>
+public static class LoadTestCommand
+{
+    public const int Ok = 0;
+    public const int ProblemsFound = 1;
+    public const int BadInput = 2;
+
+    public static RootCommand Create()
+    {
+        var url = new Option<string?>("--url")
+        {
+            Description = "驱动已在运行的服务器（仅限 127.0.0.1，请用临时数据库）；默认自启一个 (drive a running server on 127.0.0.1 instead of starting one)",
+            HelpName = "URL",
+        };
+        url.Validators.Add(result =>
+        {
+            if (result.GetValue(url) is { } address && !IsLoopbackHttp(address))
+                result.AddError($"--url 只能指向本机 127.0.0.1 的 http 地址 (only a loopback http address is driven): {address}");
+        });
+        var port = Bounded(new Option<int>("--port") { Description = "自启服务器的端口 (the in-process server's port)", DefaultValueFactory = _ => 5081 }, 1, 65535);
+        var applications = Bounded(new Option<int>("--applications") { Description = "提交的申报数 (applications submitted)", DefaultValueFactory = _ => 20 }, 1, 500);
+        var actions = Bounded(new Option<int>("--actions") { Description = "计时的办理动作数上限 (measured task actions, at most)", DefaultValueFactory = _ => 2000 }, 1, 100_000);
+        var seconds = Bounded(new Option<double>("--seconds") { Description = "计时阶段的时长上限，秒 (time limit of the measured phase)", DefaultValueFactory = _ => 60 }, 1, 600);
+        var concurrency = Bounded(new Option<int>("--concurrency") { Description = "并发办理的工作者数 (workers acting at once)", DefaultValueFactory = _ => 4 }, 1, 64);
+        var warmup = Bounded(new Option<int>("--warmup") { Description = "不计时的预热动作数 (unmeasured warm-up actions)", DefaultValueFactory = _ => 100 }, 0, 10_000);
+        var password = new Option<string?>("--password")
+        {
+            Description = "演示账户的密码；默认：自启服务器用新生成的密码，--url 用 Designer#2024 (the demo users' password)",
+        };
+
+        var command = new RootCommand("任务办理吞吐量压测：POST /api/tasks/{id}/act 每秒次数与延迟 (task actions per second over HTTP)")
+        {
+            url, port, applications, actions, seconds, concurrency, warmup, password,
+        };
+        command.HelpName = "designer-loadtest";
+        command.SetAction(async (parsed, cancellation) =>
+        {
+            var options = new LoadOptions
+            {
+                Url = parsed.GetValue(url)?.TrimEnd('/'), Port = parsed.GetValue(port), Applications = parsed.GetValue(applications),
+                Actions = parsed.GetValue(actions), Seconds = parsed.GetValue(seconds), Concurrency = parsed.GetValue(concurrency),
+                Warmup = parsed.GetValue(warmup), Password = parsed.GetValue(password),
+            };
+            var error = parsed.InvocationConfiguration.Error;
+            try
+            {
+                var failed = await LoadDriver.RunAsync(options, parsed.InvocationConfiguration.Output);
+                return failed == 0 ? Ok : ProblemsFound;
+            }
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException)
+            {
+                error.WriteLine($"压测未能完成 (the load test could not run): {e.Message}");
+                return ProblemsFound;
+            }
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var parsed = Create().Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is System.CommandLine.Invocation.ParseErrorAction)
+        {
+            foreach (var problem in parsed.Errors) error.WriteLine($"用法错误 (usage error): {problem.Message}");
+            error.WriteLine("运行 “designer-loadtest --help” 查看用法 (run it for usage)");
+            return BadInput;
+        }
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+    }
+
+    private static bool IsLoopbackHttp(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.IsLoopback;
+
+    /// <summary>A number, invariant culture, within [min, max]; anything else is a usage error naming the bounds.</summary>
+    private static Option<T> Bounded<T>(Option<T> option, T min, T max) where T : struct, INumber<T>
+    {
+        option.CustomParser = result =>
+        {
+            var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (T.TryParse(token, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) return value;
+            result.AddError(string.Create(CultureInfo.InvariantCulture,
+                $"{option.Name} 应为 {min} 到 {max} 之间的数 (must be a number from {min} to {max}): {token}"));
+            return default;
+        };
+        return option;
+    }
+}

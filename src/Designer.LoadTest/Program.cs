@@ -1,0 +1,12 @@
+using System.Text;
+
+namespace Designer.LoadTest;
+
+public static class Program
+{
+    public static Task<int> Main(string[] args)
+    {
+        Console.OutputEncoding = Encoding.UTF8;
+        return LoadTestCommand.RunAsync(args, Console.Out, Console.Error);
+    }
+}

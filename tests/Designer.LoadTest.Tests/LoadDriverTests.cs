@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Designer.LoadTest;
+
+namespace Designer.LoadTest.Tests;
+
+/// <summary>The load driver as its user runs it: a short bounded run against its own server on 127.0.0.1, and its command line.</summary>
+public class LoadDriverTests
+{
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _err = new();
+
+    private Task<int> Run(params string[] args) => LoadTestCommand.RunAsync(args, _out, _err);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
+    public async Task A_short_run_against_its_own_server_acts_exactly_the_actions_asked_for()
+    {
+        var exit = await Run("--port", FreePort().ToString(), "--applications", "3", "--actions", "12", "--warmup", "3",
+            "--concurrency", "2", "--seconds", "120");
+        var report = _out.ToString();
+        Assert.True(exit == 0, report + _err);
+        Assert.Contains("task actions: 12 ok, 0 failed", report);
+        Assert.Contains("over 3 applications, 2 workers (after 3 warm-up actions)", report);
+        var throughput = double.Parse(Regex.Match(report, @"throughput: ([\d.]+) actions/s").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(throughput > 0);
+        Assert.Matches(@"latency ms: p50 [\d.]+, p95 [\d.]+, p99 [\d.]+, max [\d.]+", report);
+    }
+
+    [Fact]
+    public async Task Help_exits_0_and_names_every_option()
+    {
+        Assert.Equal(0, await Run("--help"));
+        foreach (var option in LoadTestCommand.Create().Options.Where(o => o.Name.StartsWith("--")))
+            Assert.Contains(option.Name, _out.ToString());
+        Assert.Contains("--concurrency", _out.ToString());
+    }
+
+    [Theory]
+    [InlineData("--actions", "lots")]
+    [InlineData("--actions", "0")]
+    [InlineData("--seconds", "601")]
+    [InlineData("--concurrency", "65")]
+    [InlineData("--frobnicate", "1")]
+    [InlineData("--url", "http://example.com:5080")]
+    [InlineData("--url", "not a url")]
+    public async Task A_usage_error_exits_2_naming_the_option_and_contacts_nothing(string option, string value)
+    {
+        Assert.Equal(2, await Run(option, value));
+        Assert.Contains(option, _err.ToString());
+        Assert.Empty(_out.ToString());
+    }
+
+    [Fact]
+    public async Task A_server_that_is_not_there_is_a_problem_found_not_a_crash()
+    {
+        Assert.Equal(1, await Run("--url", $"http://127.0.0.1:{FreePort()}", "--applications", "1", "--actions", "1"));
+        Assert.Contains("压测未能完成 (the load test could not run)", _err.ToString());
+    }
+}
