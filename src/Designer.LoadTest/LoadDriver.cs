@@ -35,6 +35,7 @@ public static class LoadDriver
                 [
                     "--Urls", options.Url, "--ConnectionStrings:Designer", $"Data Source={Path.Combine(folder, "load.db")}",
                     "--Seed:DemoUsers", "true", "--Seed:DemoPassword", password, "--Logging:LogLevel:Default", "Warning",
+                    "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles", "Error", // the API only: no Studio files are served
                     "--Timers:PollSeconds", "3600",
                 ]);
             }
