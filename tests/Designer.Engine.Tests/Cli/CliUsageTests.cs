@@ -103,7 +103,7 @@ public class CliUsageTests
     [InlineData(0, "--help")]
     [InlineData(2, "audit")]
     [InlineData(2, "frobnicate")]
-    public void The_designer_program_exits_with_the_code(int expected, params string[] args)
+    public async Task The_designer_program_exits_with_the_code(int expected, params string[] args)
     {
         var program = Path.Combine(AppContext.BaseDirectory, "designer.dll");
         Assert.True(File.Exists(program), $"{program} is built next to the tests");
@@ -112,8 +112,8 @@ public class CliUsageTests
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
+        await process.WaitForExitAsync();
         Assert.Equal(expected, process.ExitCode);
-        Assert.NotEmpty(expected == 0 ? output.Result : error.Result);
+        Assert.NotEmpty(expected == 0 ? await output : await error);
     }
 }
