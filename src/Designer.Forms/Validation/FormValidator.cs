@@ -73,12 +73,20 @@ internal sealed class FormValidator
         foreach (var keyword in result.Errors?.Keys.ToList() ?? [])
             errors.AddRange(Translate(keyword, location, keywordSchema, evaluationPath, data));
 
+        // Keywords that judge their sub-results without an error of their own.
         var details = result.Details ?? [];
-        foreach (var alternatives in new[] { "anyOf", "oneOf" })
+        foreach (var keyword in new[] { "anyOf", "oneOf", "not", "contains" })
         {
-            var branches = details.Where(d => KeywordOf(d, evaluationPath) == alternatives).ToList();
-            var failed = alternatives == "anyOf" ? branches.Count > 0 && branches.All(b => !b.IsValid) : branches.Count(b => b.IsValid) != 1 && branches.Count > 0;
-            if (failed) errors.AddRange(Translate(alternatives, location, keywordSchema, evaluationPath, data));
+            var branches = details.Where(d => KeywordOf(d, evaluationPath) == keyword).ToList();
+            if (branches.Count == 0) continue;
+            var valid = branches.Count(b => b.IsValid);
+            var failed = keyword switch
+            {
+                "oneOf" => valid != 1,
+                "not" => valid > 0,
+                _ => valid == 0,
+            };
+            if (failed) errors.AddRange(Translate(keyword, location, keywordSchema, evaluationPath, data));
         }
         foreach (var detail in details.Where(d => DescendInto.Contains(KeywordOf(d, evaluationPath))))
             Visit(detail, data, errors);
