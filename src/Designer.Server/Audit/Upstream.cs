@@ -46,6 +46,48 @@ public sealed record FormMergePlan(
 
     public IEnumerable<(string Key, MergeConflict Conflict)> Conflicts => Merge.Conflicts.Select(c => (KeyOf(FormId, c.Id), c));
 
+    /// <summary>The merged schema with each conflicting field as chosen ("theirs": the template's field and its required-ness, also under a condition).</summary>
+    public JsonObject Resolve(IReadOnlyDictionary<string, string> choices)
+    {
+        var merged = FormMerge.Resolve(Merge, Theirs, conflict => choices.GetValueOrDefault(KeyOf(FormId, conflict.Id)) == "theirs");
+        var properties = merged["properties"] as JsonObject ?? [];
+        merged["properties"] = properties;
+        var required = (merged["required"] as JsonArray)?.Select(n => n?.GetValue<string>() ?? "") ?? [];
+        merged["required"] = new JsonArray([.. required.Where(properties.ContainsKey).Distinct().Order(StringComparer.Ordinal).Select(r => (JsonNode)JsonValue.Create(r)!)]);
+        return merged;
+    }
+
+    public JsonObject ToJson() => new() { ["definitionId"] = DefinitionId, ["version"] = Version };
+
+    public static ClonedFrom? From(JsonNode? node) =>
+        node?["definitionId"].AsString() is { Length: > 0 } id && node["version"] is JsonValue v && v.TryGetValue<int>(out var version)
+            ? new ClonedFrom(id, version)
+            : null;
+}
+
+/// <summary>What a template changed since a clone was taken from it, and the three-way merge of those changes onto the clone.</summary>
+public sealed record UpstreamPreview(
+    ClonedFrom Origin, WorkflowDefinitionRecord Template, WorkflowVersionRecord Ours, WorkflowVersionRecord? Base, WorkflowVersionRecord? Theirs,
+    WorkflowDiff? Diff, MergeResult? Merge, IReadOnlyList<FormMergePlan> FormMerges)
+{
+    public bool Changed => Theirs is not null;
+
+    /// <summary>Every conflict by the key a resolution names: the workflow's ("activity:…") and the forms' ("form:&lt;formId&gt;:field:&lt;name&gt;").</summary>
+    public IEnumerable<(string Key, MergeConflict Conflict)> AllConflicts =>
+        (Merge?.Conflicts.Select(c => (c.Key, c)) ?? []).Concat(FormMerges.SelectMany(f => f.Conflicts));
+}
+
+/// <summary>
+/// One form the template's new version pins at another version than its base did, merged field by field onto the
+/// clone's form (the same form at the version the clone pins, or the clone's locality form "&lt;locality&gt;/&lt;formId&gt;").
+/// </summary>
+public sealed record FormMergePlan(
+    string FormId, string TemplateFormId, int BaseVersion, int TheirsVersion, int OursVersion, JsonObject Theirs, JsonObject Ours, MergeResult Merge)
+{
+    public static string KeyOf(string formId, string field) => $"form:{formId}:field:{field}";
+
+    public IEnumerable<(string Key, MergeConflict Conflict)> Conflicts => Merge.Conflicts.Select(c => (KeyOf(FormId, c.Id), c));
+
     /// <summary>The merged schema with each conflicting field as chosen ("theirs": the template's field and its required-ness).</summary>
     public JsonObject Resolve(IReadOnlyDictionary<string, string> choices)
     {
