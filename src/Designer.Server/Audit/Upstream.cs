@@ -57,63 +57,6 @@ public sealed record FormMergePlan(
         return merged;
     }
 
-    public JsonObject ToJson() => new() { ["definitionId"] = DefinitionId, ["version"] = Version };
-
-    public static ClonedFrom? From(JsonNode? node) =>
-        node?["definitionId"].AsString() is { Length: > 0 } id && node["version"] is JsonValue v && v.TryGetValue<int>(out var version)
-            ? new ClonedFrom(id, version)
-            : null;
-}
-
-/// <summary>What a template changed since a clone was taken from it, and the three-way merge of those changes onto the clone.</summary>
-public sealed record UpstreamPreview(
-    ClonedFrom Origin, WorkflowDefinitionRecord Template, WorkflowVersionRecord Ours, WorkflowVersionRecord? Base, WorkflowVersionRecord? Theirs,
-    WorkflowDiff? Diff, MergeResult? Merge, IReadOnlyList<FormMergePlan> FormMerges)
-{
-    public bool Changed => Theirs is not null;
-
-    /// <summary>Every conflict by the key a resolution names: the workflow's ("activity:…") and the forms' ("form:&lt;formId&gt;:field:&lt;name&gt;").</summary>
-    public IEnumerable<(string Key, MergeConflict Conflict)> AllConflicts =>
-        (Merge?.Conflicts.Select(c => (c.Key, c)) ?? []).Concat(FormMerges.SelectMany(f => f.Conflicts));
-}
-
-/// <summary>
-/// One form the template's new version pins at another version than its base did, merged field by field onto the
-/// clone's form (the same form at the version the clone pins, or the clone's locality form "&lt;locality&gt;/&lt;formId&gt;").
-/// </summary>
-public sealed record FormMergePlan(
-    string FormId, string TemplateFormId, int BaseVersion, int TheirsVersion, int OursVersion, JsonObject Theirs, JsonObject Ours, MergeResult Merge)
-{
-    public static string KeyOf(string formId, string field) => $"form:{formId}:field:{field}";
-
-    public IEnumerable<(string Key, MergeConflict Conflict)> Conflicts => Merge.Conflicts.Select(c => (KeyOf(FormId, c.Id), c));
-
-    /// <summary>The merged schema with each conflicting field as chosen ("theirs": the template's field and its required-ness).</summary>
-    public JsonObject Resolve(IReadOnlyDictionary<string, string> choices)
-    {
-        var merged = Merge.Merged.DeepClone().AsObject();
-        var properties = merged["properties"] as JsonObject ?? [];
-        merged["properties"] = properties;
-        var required = (merged["required"] as JsonArray)?.Select(n => n?.GetValue<string>() ?? "").ToHashSet(StringComparer.Ordinal) ?? [];
-        var theirRequired = (Theirs["required"] as JsonArray)?.Select(n => n?.GetValue<string>() ?? "").ToHashSet(StringComparer.Ordinal) ?? [];
-        foreach (var (key, conflict) in Conflicts)
-        {
-            if (choices.GetValueOrDefault(key) != "theirs") continue;
-            if ((Theirs["properties"] as JsonObject)?[conflict.Id] is { } field)
-            {
-                properties[conflict.Id] = field.DeepClone();
-                if (theirRequired.Contains(conflict.Id)) required.Add(conflict.Id); else required.Remove(conflict.Id);
-            }
-            else
-            {
-                properties.Remove(conflict.Id);
-                required.Remove(conflict.Id);
-            }
-        }
-        merged["required"] = new JsonArray([.. required.Where(properties.ContainsKey).Order(StringComparer.Ordinal).Select(r => (JsonNode)JsonValue.Create(r)!)]);
-        return merged;
-    }
-
     public JsonObject ToJson() => new()
     {
         ["formId"] = FormId, ["templateFormId"] = TemplateFormId, ["baseVersion"] = BaseVersion, ["theirsVersion"] = TheirsVersion, ["oursVersion"] = OursVersion,
