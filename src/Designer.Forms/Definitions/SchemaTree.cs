@@ -120,15 +120,32 @@ internal static class SchemaTree
                 foreach (var conditional in Conditionals(part)) yield return conditional;
     }
 
-    /// <summary>Every field name of an object schema: its properties and those defined under then/else of its conditions.</summary>
+    /// <summary>
+    /// Every field name of an object schema: its properties and those of its then/else branches, allOf entries and
+    /// dependencies (with their oneOf), as the Studio's form renderer collects them.
+    /// </summary>
     public static IReadOnlyList<string> FieldNames(JsonObject schema)
     {
-        var names = (schema["properties"] as JsonObject)?.Select(p => p.Key).ToList() ?? [];
-        foreach (var conditional in Conditionals(schema))
-            foreach (var keyword in new[] { "then", "else" })
-                if (conditional[keyword] is JsonObject branch)
-                    names.AddRange(FieldNames(branch).Where(name => !names.Contains(name)));
+        var names = new List<string>();
+        AddFieldNames(schema, names, depth: 0);
         return names;
+    }
+
+    private static void AddFieldNames(JsonObject schema, List<string> names, int depth)
+    {
+        if (depth > MaxBranchDepth) return;
+        if (schema["properties"] is JsonObject properties)
+            names.AddRange(properties.Select(p => p.Key).Where(name => !names.Contains(name)));
+        foreach (var keyword in new[] { "then", "else" })
+            if (schema[keyword] is JsonObject branch) AddFieldNames(branch, names, depth + 1);
+        foreach (var part in (schema["allOf"] as JsonArray ?? []).OfType<JsonObject>())
+            AddFieldNames(part, names, depth + 1);
+        foreach (var (_, dependency) in schema["dependencies"] as JsonObject ?? [])
+        {
+            if (dependency is not JsonObject dependent) continue;
+            foreach (var branch in dependent["oneOf"] is JsonArray oneOf ? oneOf.OfType<JsonObject>() : [dependent])
+                AddFieldNames(branch, names, depth + 1);
+        }
     }
 
     public static IReadOnlyList<string> RequiredNames(JsonObject schema) =>

@@ -12,11 +12,10 @@ namespace Designer.Forms.Validation;
 /// </summary>
 internal sealed class FormValidator
 {
-    private static readonly EvaluationOptions Options = new()
-    {
-        OutputFormat = OutputFormat.Hierarchical,
-        RequireFormatValidation = true,
-    };
+    // Valid data, the common case, is answered by the flag output, which stops at the first failure; the
+    // hierarchical output, needed to say what is wrong and where, is made only for data that fails.
+    private static readonly EvaluationOptions FlagOnly = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
+    private static readonly EvaluationOptions Detailed = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
 
     // Sub-results that carry the real problems of their parent. The others are reported by the parent itself
     // (anyOf/oneOf as one error naming the alternatives) or are not problems at all ("if" failing picks "else").
@@ -54,7 +53,9 @@ internal sealed class FormValidator
         if (data is not JsonObject)
             return [new FieldError(JsonPath.Root, "表单数据必须是一组字段（JSON 对象）")];
 
-        var results = compiled.Evaluate(JsonSerializer.SerializeToElement(data), Options);
+        var instance = JsonSerializer.SerializeToElement(data);
+        if (compiled.Evaluate(instance, FlagOnly).IsValid) return [];
+        var results = compiled.Evaluate(instance, Detailed);
         if (results.IsValid) return [];
         var errors = new List<(bool IsTypeError, FieldError Error)>();
         Visit(results, data, errors);
@@ -74,12 +75,12 @@ internal sealed class FormValidator
             errors.AddRange(Translate(keyword, location, keywordSchema, evaluationPath, data));
 
         // Keywords that judge their sub-results without an error of their own.
-        var details = result.Details ?? [];
+        var details = (result.Details ?? []).Select(d => (Result: d, Keyword: KeywordOf(d, evaluationPath))).ToList();
         foreach (var keyword in new[] { "anyOf", "oneOf", "not", "contains" })
         {
-            var branches = details.Where(d => KeywordOf(d, evaluationPath) == keyword).ToList();
+            var branches = details.Where(d => d.Keyword == keyword).ToList();
             if (branches.Count == 0) continue;
-            var valid = branches.Count(b => b.IsValid);
+            var valid = branches.Count(b => b.Result.IsValid);
             var failed = keyword switch
             {
                 "oneOf" => valid != 1,
@@ -88,7 +89,7 @@ internal sealed class FormValidator
             };
             if (failed) errors.AddRange(Translate(keyword, location, keywordSchema, evaluationPath, data));
         }
-        foreach (var detail in details.Where(d => DescendInto.Contains(KeywordOf(d, evaluationPath))))
+        foreach (var (detail, _) in details.Where(d => DescendInto.Contains(d.Keyword)))
             Visit(detail, data, errors);
 
         // Whatever made this result fail, the user sees one error here rather than none.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Designer.Forms.Definitions;
 using Json.Schema;
 
 namespace Designer.Forms.Validation;
@@ -15,8 +16,7 @@ internal static class SchemaCondition
         var standalone = (JsonObject)subschema.DeepClone();
         foreach (var keyword in new[] { "definitions", "$defs" })
             if (root[keyword] is { } definitions && !standalone.ContainsKey(keyword)) standalone[keyword] = definitions.DeepClone();
-        var prepared = ValidationSchema.ForValidator(root);
-        standalone["$schema"] = prepared["$schema"]?.DeepClone();
+        standalone["$schema"] = Dialects.Is202012(SchemaTree.StringValue(root, "$schema")) ? Dialects.Draft202012 : Dialects.Draft07;
         var compiled = FormValidator.Compile(standalone);
         return compiled.Evaluate(JsonSerializer.SerializeToElement(data), FlagOnly).IsValid;
     }
