@@ -62,10 +62,10 @@ internal sealed class FormValidator
         return KeepTypeErrorsAlone(errors);
     }
 
-    /// <summary>Collects the errors of a failed result and of the sub-results that explain it; returns how many it found.</summary>
-    private int Visit(EvaluationResults result, JsonNode data, List<(bool, FieldError)> errors)
+    /// <summary>Collects the errors of a failed result and of the sub-results that explain it.</summary>
+    private void Visit(EvaluationResults result, JsonNode data, List<(bool, FieldError)> errors)
     {
-        if (result.IsValid) return 0;
+        if (result.IsValid) return;
         var before = errors.Count;
         var location = DataLocation.FromPointer(result.InstanceLocation.ToString(), data);
         var evaluationPath = result.EvaluationPath.ToString();
@@ -95,7 +95,6 @@ internal sealed class FormValidator
         // Whatever made this result fail, the user sees one error here rather than none.
         if (errors.Count == before)
             errors.AddRange(Translate("*", location, keywordSchema, evaluationPath, data));
-        return errors.Count - before;
     }
 
     /// <summary>The keyword under which a sub-result was evaluated: the first segment of its path below its parent's.</summary>
