@@ -6,7 +6,7 @@ namespace Designer.Forms;
 
 /// <summary>
 /// The forms of a "schemas/" directory (or of any id → schema/UI JSON source, such as a database),
-/// with x-extends resolved, JSON Schema draft-07 validation and Chinese messages.
+/// with x-extends resolved, JSON Schema validation (draft-07 or 2020-12) and Chinese messages.
 /// The catalog is immutable after construction and safe to share between threads.
 /// </summary>
 public sealed class FileFormCatalog : IFormCatalog

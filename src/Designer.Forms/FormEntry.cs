@@ -10,6 +10,7 @@ namespace Designer.Forms;
 internal sealed class FormEntry
 {
     private readonly FormValidator? validator;
+    private readonly string? loadError;
 
     public FormEntry(string id, ResolvedForm resolved)
     {
@@ -27,7 +28,9 @@ internal sealed class FormEntry
             }
             catch (Exception e)
             {
-                problems.Add(new FieldError(JsonPath.Root, $"校验器无法加载该表单：{e.Message}"));
+                loadError = e.Message;
+                // The checker's finding (an invalid pattern at its path) says more than the validator's exception.
+                if (problems.Count == 0) problems.Add(new FieldError(JsonPath.Root, $"校验器无法加载该表单：{e.Message}"));
             }
         }
         Problems = problems;
@@ -41,7 +44,7 @@ internal sealed class FormEntry
     public IReadOnlyList<FieldError> Validate(JsonNode? data)
     {
         if (validator is null)
-            return [new FieldError(JsonPath.Root, $"表单“{Id}”的定义有误，无法校验：{Problems.FirstOrDefault()?.Message}")];
+            return [new FieldError(JsonPath.Root, $"表单“{Id}”的定义有误，无法校验：{loadError ?? Problems.FirstOrDefault()?.Message}")];
         try
         {
             return validator.Validate(data);
@@ -58,11 +61,12 @@ internal sealed class FormEntry
         if (Schema is null) return new JsonObject();
         try
         {
-            return MinimalData.For(ValidationSchema.Normalise(Schema)) as JsonObject ?? new JsonObject();
+            return MinimalData.For(Schema) as JsonObject ?? new JsonObject();
         }
-        catch (Exception e) when (e is OverflowException or ArgumentException)
+        catch (Exception)
         {
-            return new JsonObject(); // absurd bounds such as "minimum": 1e40; CheckDefinition is the place to find out
+            // absurd bounds such as "minimum": 1e40, a condition the validator cannot load: CheckDefinition reports them
+            return new JsonObject();
         }
     }
 }

@@ -62,7 +62,7 @@ public class DefinitionCheckTests
                   "type": "object", "title": "团队", "required": ["lead"],
                   "properties": { "size": { "type": "integer" } }
                 },
-                "rule": { "type": "string", "title": "规则", "if": { "minLength": 1 } }
+                "rule": { "type": "string", "title": "规则", "$ref": "#/definitions/missing" }
               }
             }
             """);
@@ -81,7 +81,7 @@ public class DefinitionCheckTests
             "$.properties.level.enumNames",
             "$.properties.team.properties.size",
             "$.properties.team.required[0]",
-            "$.properties.rule.if",
+            "$.properties.rule.$ref",
         ], problems);
     }
 

@@ -226,7 +226,7 @@ public class ValidationMessageTests
         var error = Assert.Single(catalog.Validate("form", TestForms.Data("""{ "a": "x" }""")));
 
         Assert.Equal("$", error.Path);
-        Assert.StartsWith("表单“form”无法校验", error.Message);
+        Assert.StartsWith("表单“form”的定义有误，无法校验", error.Message);
     }
 
     private static JsonObject WithEvidence(string evidenceJson)

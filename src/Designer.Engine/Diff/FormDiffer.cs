@@ -6,6 +6,8 @@ namespace Designer.Engine.Diff;
 /// <summary>
 /// Compares two JSON Schemas field by field (nested objects as dotted paths): added, removed, renamed (a removed and an
 /// added field with the same title and type), and for a kept field: required, type, limits, options and title.
+/// Fields shown under a condition (`allOf: [{if, then, else}]` or the form's own if/then/else) are fields too, with
+/// their condition as an aspect ("condition"); a field another condition requires has the aspect "requiredWhen".
 /// </summary>
 public static class FormDiffer
 {
@@ -43,6 +45,10 @@ public static class FormDiffer
     {
         if (old.Required != current.Required)
             yield return Aspect("required", JsonValue.Create(old.Required), JsonValue.Create(current.Required));
+        if (!JsonNode.DeepEquals(old.Condition, current.Condition))
+            yield return Aspect("condition", old.Condition, current.Condition);
+        if (!JsonNode.DeepEquals(Conditions(old.RequiredWhen), Conditions(current.RequiredWhen)))
+            yield return Aspect("requiredWhen", Conditions(old.RequiredWhen), Conditions(current.RequiredWhen));
         if (!JsonNode.DeepEquals(old.Schema["type"], current.Schema["type"]))
             yield return Aspect("type", old.Schema["type"], current.Schema["type"]);
         if (old.Schema["title"].AsString() != current.Schema["title"].AsString())
@@ -74,26 +80,67 @@ public static class FormDiffer
         a.Schema["title"].AsString() is { Length: > 0 } title && title == b.Schema["title"].AsString() &&
         JsonNode.DeepEquals(a.Schema["type"], b.Schema["type"]);
 
-    private static JsonObject Summary(FieldInfo field) => new()
+    private static JsonObject Summary(FieldInfo field)
     {
-        ["title"] = field.Schema["title"]?.DeepClone(), ["type"] = field.Schema["type"]?.DeepClone(), ["required"] = field.Required,
-    };
+        var summary = new JsonObject
+        {
+            ["title"] = field.Schema["title"]?.DeepClone(), ["type"] = field.Schema["type"]?.DeepClone(), ["required"] = field.Required,
+        };
+        if (field.Condition is not null) summary["condition"] = field.Condition.DeepClone();
+        return summary;
+    }
 
-    private sealed record FieldInfo(JsonObject Schema, bool Required);
+    /// <summary>A field's schema; Condition is {"if": …, "branch": "then"|"else"} for a field shown under a condition.</summary>
+    private sealed record FieldInfo(JsonObject Schema, bool Required, JsonObject? Condition = null)
+    {
+        /// <summary>The conditions under which another branch requires this field.</summary>
+        public List<JsonObject> RequiredWhen { get; } = [];
+    }
 
-    /// <summary>Every field by dotted path; an object field's own properties are fields too.</summary>
+    private static JsonArray? Conditions(List<JsonObject> conditions) =>
+        conditions.Count == 0 ? null : new JsonArray([.. conditions.Select(c => (JsonNode)c.DeepClone())]);
+
+    /// <summary>Every field by dotted path; an object field's own properties are fields too, and so are conditional ones.</summary>
     private static Dictionary<string, FieldInfo> Fields(JsonObject schema, string prefix = "")
     {
         var fields = new Dictionary<string, FieldInfo>();
-        var required = (schema["required"] as JsonArray)?.Select(r => r.AsString()).ToHashSet() ?? [];
-        foreach (var (name, node) in schema["properties"] as JsonObject ?? [])
-        {
-            if (node is not JsonObject property) continue;
-            var path = prefix + name;
-            fields[path] = new FieldInfo(property, required.Contains(name));
-            if (property["properties"] is JsonObject)
-                foreach (var (nested, info) in Fields(property, path + ".")) fields[nested] = info;
-        }
+        Add(fields, schema, prefix, condition: null);
+        var branches = ConditionalBranches(schema).ToList();
+        foreach (var (condition, branch) in branches)
+            Add(fields, branch, prefix, condition);
+        foreach (var (condition, branch) in branches)
+            foreach (var name in Required(branch))
+                if (fields.TryGetValue(prefix + name, out var field) && !JsonNode.DeepEquals(field.Condition, condition))
+                    field.RequiredWhen.Add(condition);
         return fields;
     }
+
+    private static void Add(Dictionary<string, FieldInfo> fields, JsonObject schema, string prefix, JsonObject? condition)
+    {
+        var required = Required(schema);
+        foreach (var (name, node) in schema["properties"] as JsonObject ?? [])
+        {
+            var path = prefix + name;
+            // A branch restricting a field the form already has is not a field of its own.
+            if (node is not JsonObject property || fields.ContainsKey(path)) continue;
+            fields[path] = new FieldInfo(property, required.Contains(name), condition);
+            if (property["properties"] is JsonObject)
+                foreach (var (nested, info) in Fields(property, path + ".")) fields.TryAdd(nested, info);
+        }
+    }
+
+    /// <summary>The then/else branches of the schema's conditions, each with its condition {"if", "branch"}.</summary>
+    private static IEnumerable<(JsonObject Condition, JsonObject Branch)> ConditionalBranches(JsonObject schema)
+    {
+        var conditionals = new List<JsonObject>();
+        if (schema.ContainsKey("if")) conditionals.Add(schema);
+        conditionals.AddRange((schema["allOf"] as JsonArray ?? []).OfType<JsonObject>().Where(entry => entry.ContainsKey("if")));
+        foreach (var conditional in conditionals)
+            foreach (var keyword in new[] { "then", "else" })
+                if (conditional[keyword] is JsonObject branch)
+                    yield return (new JsonObject { ["if"] = conditional["if"]?.DeepClone(), ["branch"] = keyword }, branch);
+    }
+
+    private static HashSet<string?> Required(JsonObject schema) =>
+        (schema["required"] as JsonArray)?.Select(r => r.AsString()).ToHashSet() ?? [];
 }

@@ -3,11 +3,15 @@ using System.Text.Json.Nodes;
 namespace Designer.Engine.Forms;
 
 /// <summary>A problem with form data or a form definition; Path is a JSON path such as "$.name" or "$.properties.level".</summary>
-public sealed record FieldError(string Path, string Message);
+public sealed record FieldError(string Path, string Message)
+{
+    /// <summary>The same place as a JSON pointer (RFC 6901): "$.evidence[0].fileName" is "/evidence/0/fileName", "$" is "".</summary>
+    public string Pointer => FieldPointer.FromPath(Path);
+}
 
 /// <summary>
 /// The forms a workflow step may reference by id ("apply", "kashgar/apply", "review-opinion"...).
-/// The engine sees forms only through this interface; Designer.Forms implements it with JSON Schema draft-07.
+/// The engine sees forms only through this interface; Designer.Forms implements it with JSON Schema (draft-07 or 2020-12).
 /// </summary>
 public interface IFormCatalog
 {

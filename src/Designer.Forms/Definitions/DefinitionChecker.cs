@@ -4,22 +4,31 @@ using Designer.Engine.Forms;
 
 namespace Designer.Forms.Definitions;
 
-/// <summary>Finds the problems of a resolved form schema: draft-07 object form, titled fields, sound keywords.</summary>
+/// <summary>
+/// Finds the problems of a resolved form schema: draft-07 or 2020-12 object form, titled fields, sound keywords,
+/// local references that resolve.
+/// </summary>
 internal static class DefinitionChecker
 {
-    private static readonly string[] Draft07Uris =
-        ["http://json-schema.org/draft-07/schema#", "http://json-schema.org/draft-07/schema", "https://json-schema.org/draft-07/schema#", "https://json-schema.org/draft-07/schema"];
-
     private static readonly HashSet<string> KnownTypes = ["string", "number", "integer", "boolean", "object", "array", "null"];
 
-    // Draft-07 keywords that the validator (NJsonSchema 10) silently ignores; a form relying on them would not be enforced.
-    private static readonly string[] UnsupportedKeywords = ["if", "then", "else", "contains", "propertyNames", "dependencies", "$ref"];
+    // Sub-schemas that add rules to the same object as their parent: the fields they name may be the parent's.
+    private static readonly HashSet<string> RuleBranches = ["allOf", "anyOf", "oneOf", "then", "else"];
+
+    // Sub-schemas that only test the data ("if" picks then or else): their fields need no title.
+    private static readonly HashSet<string> Tests = ["if", "not", "contains", "propertyNames"];
+
+    /// <summary>What a sub-schema sees of its surroundings: the fields its object defines elsewhere, and whether it only tests.</summary>
+    private sealed record Scope(IReadOnlySet<string> ObjectFields, bool IsTest)
+    {
+        public static Scope Root { get; } = new(new HashSet<string>(), false);
+    }
 
     public static IReadOnlyList<FieldError> Check(JsonObject schema)
     {
         var problems = new List<FieldError>();
         CheckRoot(schema, problems);
-        CheckSchema(schema, JsonPath.Root, problems);
+        CheckSchema(schema, schema, JsonPath.Root, Scope.Root, problems);
         return problems;
     }
 
@@ -27,9 +36,10 @@ internal static class DefinitionChecker
     {
         var version = SchemaTree.StringValue(schema, "$schema");
         if (version is null)
-            problems.Add(new(JsonPath.Property(JsonPath.Root, "$schema"), $"缺少 $schema，应为 {Draft07Uris[0]}"));
-        else if (!Draft07Uris.Contains(version))
-            problems.Add(new(JsonPath.Property(JsonPath.Root, "$schema"), $"$schema 应为 draft-07（{Draft07Uris[0]}），实际为“{version}”"));
+            problems.Add(new(JsonPath.Property(JsonPath.Root, "$schema"), $"缺少 $schema，应为 {Dialects.Draft07}"));
+        else if (!Dialects.IsDraft07(version) && !Dialects.Is202012(version))
+            problems.Add(new(JsonPath.Property(JsonPath.Root, "$schema"),
+                $"$schema 应为 draft-07（{Dialects.Draft07}）或 2020-12（{Dialects.Draft202012}），实际为“{version}”"));
 
         if (SchemaTree.StringValue(schema, "type") != "object")
             problems.Add(new(JsonPath.Property(JsonPath.Root, "type"), "表单的根类型（type）必须是 \"object\""));
@@ -37,19 +47,25 @@ internal static class DefinitionChecker
             problems.Add(new(JsonPath.Property(JsonPath.Root, "properties"), "表单没有定义字段（properties 必须是对象）"));
     }
 
-    private static void CheckSchema(JsonObject schema, string path, List<FieldError> problems)
+    private static void CheckSchema(JsonObject root, JsonObject schema, string path, Scope scope, List<FieldError> problems)
     {
         CheckType(schema, path, problems);
-        CheckProperties(schema, path, problems);
-        CheckRequired(schema, path, problems);
+        CheckProperties(schema, path, scope, problems);
+        CheckRequired(schema, path, scope, problems);
         CheckPattern(schema, path, problems);
         CheckEnum(schema, path, problems);
         CheckRanges(schema, path, problems);
-        foreach (var keyword in UnsupportedKeywords.Where(schema.ContainsKey))
-            problems.Add(new(JsonPath.Property(path, keyword), $"不支持关键字“{keyword}”：校验器不会执行它，表单须自包含且可直接校验"));
+        CheckReference(root, schema, path, problems);
 
-        foreach (var (child, childPath) in SchemaTree.Children(schema, path))
-            CheckSchema(child, childPath, problems);
+        var ownFields = new HashSet<string>(scope.ObjectFields);
+        ownFields.UnionWith((schema["properties"] as JsonObject)?.Select(p => p.Key) ?? []);
+        foreach (var (child, childPath, keyword) in SchemaTree.Children(schema, path))
+        {
+            var childScope = RuleBranches.Contains(keyword) ? new Scope(ownFields, scope.IsTest)
+                : keyword == "if" || keyword == "not" ? new Scope(ownFields, IsTest: true)
+                : new Scope(new HashSet<string>(), scope.IsTest || Tests.Contains(keyword));
+            CheckSchema(root, child, childPath, childScope, problems);
+        }
     }
 
     private static void CheckType(JsonObject schema, string path, List<FieldError> problems)
@@ -65,7 +81,7 @@ internal static class DefinitionChecker
             problems.Add(new(JsonPath.Property(path, "type"), $"未知的类型“{type}”"));
     }
 
-    private static void CheckProperties(JsonObject schema, string path, List<FieldError> problems)
+    private static void CheckProperties(JsonObject schema, string path, Scope scope, List<FieldError> problems)
     {
         if (!schema.ContainsKey("properties")) return;
         var propertiesPath = JsonPath.Property(path, "properties");
@@ -79,12 +95,13 @@ internal static class DefinitionChecker
             var propertyPath = JsonPath.Property(propertiesPath, name);
             if (property is not JsonObject field)
                 problems.Add(new(propertyPath, $"字段“{name}”的定义必须是 JSON 对象"));
-            else if (string.IsNullOrWhiteSpace(SchemaTree.StringValue(field, "title")))
+            // A test, or a branch adding rules to a field its object already defines, needs no title of its own.
+            else if (!scope.IsTest && !scope.ObjectFields.Contains(name) && string.IsNullOrWhiteSpace(SchemaTree.StringValue(field, "title")))
                 problems.Add(new(propertyPath, $"字段“{name}”缺少中文标题（title）"));
         }
     }
 
-    private static void CheckRequired(JsonObject schema, string path, List<FieldError> problems)
+    private static void CheckRequired(JsonObject schema, string path, Scope scope, List<FieldError> problems)
     {
         if (!schema.ContainsKey("required")) return;
         var requiredPath = JsonPath.Property(path, "required");
@@ -93,20 +110,16 @@ internal static class DefinitionChecker
             problems.Add(new(requiredPath, "required 必须是字段名的列表"));
             return;
         }
-        var properties = schema["properties"] as JsonObject;
+        var fields = SchemaTree.FieldNames(schema);
         for (var i = 0; i < required.Count; i++)
         {
             var name = required[i] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
             if (name is null)
                 problems.Add(new(JsonPath.Index(requiredPath, i), "required 中的每一项必须是字段名（字符串）"));
-            else if (properties?.ContainsKey(name) != true && !IsConstraintBranch(path))
+            else if (!fields.Contains(name) && !scope.ObjectFields.Contains(name))
                 problems.Add(new(JsonPath.Index(requiredPath, i), $"必填字段“{name}”未在 properties 中定义"));
         }
     }
-
-    // Branches of anyOf/oneOf may name required fields that their parent defines ("dataUrl or url").
-    private static bool IsConstraintBranch(string path) =>
-        path.Contains(".anyOf[", StringComparison.Ordinal) || path.Contains(".oneOf[", StringComparison.Ordinal);
 
     private static void CheckPattern(JsonObject schema, string path, List<FieldError> problems)
     {
@@ -125,6 +138,13 @@ internal static class DefinitionChecker
         {
             problems.Add(new(patternPath, $"正则表达式无效：{e.Message}"));
         }
+    }
+
+    private static void CheckReference(JsonObject root, JsonObject schema, string path, List<FieldError> problems)
+    {
+        // External references are refused when the validator is made (FormValidator.Create).
+        if (SchemaTree.StringValue(schema, "$ref") is { } reference && reference.StartsWith('#') && SchemaTree.AtPointer(root, reference) is not JsonObject)
+            problems.Add(new(JsonPath.Property(path, "$ref"), $"引用“{reference}”在表单中找不到"));
     }
 
     private static void CheckEnum(JsonObject schema, string path, List<FieldError> problems)

@@ -5,13 +5,14 @@ namespace Designer.Forms.Definitions;
 
 /// <summary>
 /// Checks a UI schema against its form: "ui:order" must name existing fields only, once each, and cover every field
-/// unless it contains "*" (a form renderer refuses an order that misses fields).
+/// unless it contains "*" (a form renderer refuses an order that misses fields). Fields shown under a condition
+/// (then/else) are fields too.
 /// </summary>
 internal static class UiDefinitionChecker
 {
     public static IReadOnlyList<FieldError> Check(JsonObject schema, JsonObject ui)
     {
-        var fields = (schema["properties"] as JsonObject)?.Select(p => p.Key).ToHashSet() ?? [];
+        var fields = SchemaTree.FieldNames(schema).ToHashSet();
         var problems = new List<FieldError>();
 
         foreach (var key in ui.Select(p => p.Key).Where(key => !key.StartsWith("ui:") && !fields.Contains(key)))

@@ -1,12 +1,11 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Designer.Forms.Definitions;
 
 namespace Designer.Forms.Validation;
 
 /// <summary>
-/// A place in form data, as a list of property names and array indexes, with the schema and the Chinese label
-/// ("“申报材料附件”第 1 项的“文件名”") that belong to it.
+/// A place in form data, as a list of property names and array indexes, with the Chinese label
+/// ("“申报材料附件”第 1 项的“文件名”") that belongs to it.
 /// </summary>
 internal sealed class DataLocation
 {
@@ -16,27 +15,31 @@ internal sealed class DataLocation
 
     public static DataLocation Root { get; } = new([]);
 
-    /// <summary>Parses NJsonSchema's error paths: "#/name", "#/evidence[0].fileName", "#/".</summary>
-    public static DataLocation FromValidatorPath(string? path)
+    /// <summary>
+    /// Reads a validator's instance location ("/evidence/0/fileName"), walking the data to tell array indexes from
+    /// property names that happen to be digits.
+    /// </summary>
+    public static DataLocation FromPointer(string pointer, JsonNode? data)
     {
-        var text = (path ?? "").TrimStart('#').TrimStart('/');
         var segments = new List<object>();
-        var name = new StringBuilder();
-        for (var i = 0; i < text.Length; i++)
+        var node = data;
+        foreach (var segment in SchemaTree.PointerSegments(pointer))
         {
-            var c = text[i];
-            if (c == '[' && text.IndexOf(']', i) is var close and > 0 && int.TryParse(text[(i + 1)..close], out var index))
+            if (node is JsonArray list && int.TryParse(segment, out var index))
             {
-                Flush(name, segments);
                 segments.Add(index);
-                i = close;
+                node = index >= 0 && index < list.Count ? list[index] : null;
             }
-            else if (c == '.') Flush(name, segments);
-            else name.Append(c);
+            else
+            {
+                segments.Add(segment);
+                node = node is JsonObject map ? map[segment] : null;
+            }
         }
-        Flush(name, segments);
         return new DataLocation(segments);
     }
+
+    public DataLocation Child(string name) => new([.. segments, name]);
 
     public string? LastPropertyName => segments.Count > 0 ? segments[^1] as string : null;
 
@@ -44,21 +47,26 @@ internal sealed class DataLocation
         ? JsonPath.Index(path, index)
         : JsonPath.Property(path, (string)segment));
 
-    /// <summary>The schema describing the value at this location, or null when the schema does not define it.</summary>
-    public JsonObject? SchemaIn(JsonObject root)
+    /// <summary>The value at this location in the data, or null when there is none.</summary>
+    public JsonNode? ValueIn(JsonNode? data)
     {
-        JsonObject? schema = root;
+        var node = data;
         foreach (var segment in segments)
         {
-            if (schema is null) return null;
-            schema = segment is int index ? SchemaTree.Item(schema, index) : SchemaTree.Property(schema, (string)segment);
+            node = (segment, node) switch
+            {
+                (int index, JsonArray list) when index < list.Count => list[index],
+                (string name, JsonObject map) => map[name],
+                _ => null,
+            };
         }
-        return schema;
+        return node;
     }
 
     /// <summary>
     /// The field's title in Chinese quotes, preceded by the fields and list items it sits in:
-    /// "“申报材料附件”第 1 项的“文件名”", "“个人现实表现”的“政治表现”".
+    /// "“申报材料附件”第 1 项的“文件名”", "“个人现实表现”的“政治表现”". Fields defined under a condition (then/else)
+    /// or behind a "$ref" are found too.
     /// </summary>
     public string Label(JsonObject root)
     {
@@ -69,21 +77,14 @@ internal sealed class DataLocation
             if (segment is int index)
             {
                 label += $"第 {index + 1} 项";
-                schema = schema is null ? null : SchemaTree.Item(schema, index);
+                schema = schema is null ? null : SchemaTree.Item(root, schema, index);
                 continue;
             }
             var name = (string)segment;
-            schema = schema is null ? null : SchemaTree.Property(schema, name);
-            var title = schema is null ? name : SchemaTree.StringValue(schema, "title") ?? name;
+            schema = schema is null ? null : SchemaTree.Property(root, schema, name);
+            var title = schema is null ? name : SchemaTree.StringValue(schema, "title") ?? SchemaTree.StringValue(SchemaTree.Resolve(root, schema), "title") ?? name;
             label += label.Length > 0 ? $"的“{title}”" : $"“{title}”";
         }
         return label.Length > 0 ? label : "表单";
-    }
-
-    private static void Flush(StringBuilder name, List<object> segments)
-    {
-        if (name.Length == 0) return;
-        segments.Add(name.ToString());
-        name.Clear();
     }
 }

@@ -17,6 +17,15 @@ internal static class OptionLabels
             .ToList();
     }
 
+    /// <summary>
+    /// The labels of a "oneOf" of titled constants (the draft-07 way to label options: [{"const":"junior","title":"员级"}]);
+    /// null when the oneOf is anything else.
+    /// </summary>
+    public static IReadOnlyList<string>? Constants(JsonObject schema) =>
+        schema["oneOf"] is JsonArray { Count: > 0 } branches && branches.All(b => b is JsonObject o && o.ContainsKey("const"))
+            ? branches.Cast<JsonObject>().Select(b => SchemaTree.StringValue(b, "title") ?? Display(b["const"])).ToList()
+            : null;
+
     public static string Display(JsonNode? value) => value switch
     {
         null => "空",

@@ -3,36 +3,18 @@ using Designer.Forms.Definitions;
 
 namespace Designer.Forms.Validation;
 
-/// <summary>
-/// Rewrites a form schema into the shape the validator understands, without changing its meaning:
-/// NJsonSchema 10 ignores "const", so a const becomes a one-value enum, and a "oneOf" of titled constants
-/// (the draft-07 way to label options) becomes an enum with "enumNames".
-/// </summary>
+/// <summary>What the validator is given: the form schema with its dialect named the way the validator knows it.</summary>
 internal static class ValidationSchema
 {
-    public static JsonObject Normalise(JsonObject schema)
+    /// <summary>
+    /// A copy of the schema whose "$schema" is draft-07 or 2020-12, spelled as the validator registers them. A form
+    /// without "$schema", or with another one, is validated as draft-07 (CheckDefinition reports the declaration).
+    /// </summary>
+    public static JsonObject ForValidator(JsonObject schema)
     {
         var copy = (JsonObject)schema.DeepClone();
-        NormaliseInPlace(copy);
+        copy["$schema"] = Dialects.Is202012(SchemaTree.StringValue(schema, "$schema")) ? Dialects.Draft202012 : Dialects.Draft07;
         return copy;
-    }
-
-    private static void NormaliseInPlace(JsonObject schema)
-    {
-        if (schema.ContainsKey("const") && !schema.ContainsKey("enum"))
-        {
-            schema["enum"] = new JsonArray(schema["const"]?.DeepClone());
-            schema.Remove("const");
-        }
-        if (schema["oneOf"] is JsonArray options && IsListOfConstants(options) && !schema.ContainsKey("enum"))
-        {
-            var branches = options.Cast<JsonObject>().ToList();
-            schema["enum"] = new JsonArray(branches.Select(b => b["const"]?.DeepClone()).ToArray());
-            schema["enumNames"] = new JsonArray(branches.Select(b => (JsonNode?)JsonValue.Create(Label(b))).ToArray());
-            schema.Remove("oneOf");
-        }
-        foreach (var (child, _) in SchemaTree.Children(schema, JsonPath.Root).ToList())
-            NormaliseInPlace(child);
     }
 
     /// <summary>Every "$ref" that points outside the schema itself (anything but "#...").</summary>
@@ -46,9 +28,24 @@ internal static class ValidationSchema
         _ => [],
     };
 
-    private static bool IsListOfConstants(JsonArray options) =>
-        options.Count > 0 && options.All(o => o is JsonObject branch && branch.ContainsKey("const"));
-
-    private static string Label(JsonObject branch) =>
-        SchemaTree.StringValue(branch, "title") ?? branch["const"]?.ToJsonString() ?? "null";
+    /// <summary>
+    /// The sub-schema at a validator's evaluation path ("/properties/name/$ref", "/allOf/0/then"): the path's segments
+    /// are keys of the schema, except "$ref", which follows the reference. Null when the path leaves the schema.
+    /// </summary>
+    public static JsonObject? At(JsonObject root, string evaluationPath)
+    {
+        JsonNode? node = root;
+        foreach (var segment in SchemaTree.PointerSegments(evaluationPath))
+        {
+            node = (segment, node) switch
+            {
+                ("$ref", JsonObject schema) when SchemaTree.StringValue(schema, "$ref") is { } reference => SchemaTree.AtPointer(root, reference),
+                (_, JsonObject schema) => schema[segment],
+                (_, JsonArray list) when int.TryParse(segment, out var index) && index >= 0 && index < list.Count => list[index],
+                _ => null,
+            };
+            if (node is null) return null;
+        }
+        return node as JsonObject;
+    }
 }

@@ -46,29 +46,14 @@ public sealed record FormMergePlan(
 
     public IEnumerable<(string Key, MergeConflict Conflict)> Conflicts => Merge.Conflicts.Select(c => (KeyOf(FormId, c.Id), c));
 
-    /// <summary>The merged schema with each conflicting field as chosen ("theirs": the template's field and its required-ness).</summary>
+    /// <summary>The merged schema with each conflicting field as chosen ("theirs": the template's field and its required-ness, also under a condition).</summary>
     public JsonObject Resolve(IReadOnlyDictionary<string, string> choices)
     {
-        var merged = Merge.Merged.DeepClone().AsObject();
+        var merged = FormMerge.Resolve(Merge, Theirs, conflict => choices.GetValueOrDefault(KeyOf(FormId, conflict.Id)) == "theirs");
         var properties = merged["properties"] as JsonObject ?? [];
         merged["properties"] = properties;
-        var required = (merged["required"] as JsonArray)?.Select(n => n?.GetValue<string>() ?? "").ToHashSet(StringComparer.Ordinal) ?? [];
-        var theirRequired = (Theirs["required"] as JsonArray)?.Select(n => n?.GetValue<string>() ?? "").ToHashSet(StringComparer.Ordinal) ?? [];
-        foreach (var (key, conflict) in Conflicts)
-        {
-            if (choices.GetValueOrDefault(key) != "theirs") continue;
-            if ((Theirs["properties"] as JsonObject)?[conflict.Id] is { } field)
-            {
-                properties[conflict.Id] = field.DeepClone();
-                if (theirRequired.Contains(conflict.Id)) required.Add(conflict.Id); else required.Remove(conflict.Id);
-            }
-            else
-            {
-                properties.Remove(conflict.Id);
-                required.Remove(conflict.Id);
-            }
-        }
-        merged["required"] = new JsonArray([.. required.Where(properties.ContainsKey).Order(StringComparer.Ordinal).Select(r => (JsonNode)JsonValue.Create(r)!)]);
+        var required = (merged["required"] as JsonArray)?.Select(n => n?.GetValue<string>() ?? "") ?? [];
+        merged["required"] = new JsonArray([.. required.Where(properties.ContainsKey).Distinct().Order(StringComparer.Ordinal).Select(r => (JsonNode)JsonValue.Create(r)!)]);
         return merged;
     }
 

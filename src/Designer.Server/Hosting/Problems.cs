@@ -16,7 +16,7 @@ public static class Problems
     public static IResult FormErrors(IEnumerable<FieldError> errors, string detail = "表单填写有误 (the form data is invalid)") =>
         Problem(422, "校验未通过", detail, new Dictionary<string, object?>
         {
-            ["errors"] = errors.Select(e => new { path = e.Path, message = e.Message }).ToList(),
+            ["errors"] = errors.Select(e => new { path = e.Path, pointer = e.Pointer, message = e.Message }).ToList(),
         });
 
     public static IResult Invalid(string path, string message) => FormErrors([new FieldError(path, message)], message);
