@@ -115,12 +115,23 @@ public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner run
     {
         using (await gates.Sessions.EnterAsync(id))
         {
-            var session = await FindAsync(user, id, write: true);
-            if (session.Status == CommitteeStatus.Closed) throw new ApiProblemException(Problems.Conflict("评审会已结束 (the session is closed)"));
-            if (session.Status == CommitteeStatus.Open) await DecideAsync(user, session);
-            await FinishClosingAsync(session.Id, user.UserName);
+            await DecideIfOpenAsync(user, id);
+            await FinishClosingAsync(id, user.UserName);
         }
         return await FindAsync(user, id);
+    }
+
+    /// <summary>The first half of a close alone: the decisions saved, the session "closing", no candidate moved yet.</summary>
+    public async Task BeginClosingAsync(CurrentUser user, string id)
+    {
+        using (await gates.Sessions.EnterAsync(id)) await DecideIfOpenAsync(user, id);
+    }
+
+    private async Task DecideIfOpenAsync(CurrentUser user, string id)
+    {
+        var session = await FindAsync(user, id, write: true);
+        if (session.Status == CommitteeStatus.Closed) throw new ApiProblemException(Problems.Conflict("评审会已结束 (the session is closed)"));
+        if (session.Status == CommitteeStatus.Open) await DecideAsync(user, session);
     }
 
     /// <summary>Ranks and decides every candidate and saves the decisions with the session marked "closing" (one transaction).</summary>

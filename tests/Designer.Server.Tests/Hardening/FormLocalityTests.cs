@@ -115,7 +115,7 @@ public sealed class FormLocalityTests(DesignerFactory factory) : IClassFixture<D
                         ["id"] = "review", ["type"] = "Titles.Task", ["stage"] = Literal("hr-review"), ["assigneeOrg"] = Literal("kashgar/hr"),
                         ["assigneeRole"] = Literal("reviewer"), ["actions"] = Literal(new JsonArray("approve")), ["form"] = Literal("review-opinion"),
                     },
-                    new JsonObject { ["id"] = "end", ["type"] = "Titles.Conclude", ["result"] = Literal("Approved") },
+                    new JsonObject { ["id"] = "end", ["type"] = "Titles.Conclude", ["result"] = Literal("Completed") },
                 },
                 ["connections"] = new JsonArray { Connect("start", "Done", "apply"), Connect("apply", "approve", "review"), Connect("review", "approve", "end") },
             },
