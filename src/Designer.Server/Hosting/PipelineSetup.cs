@@ -18,11 +18,11 @@ public static class PipelineSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimit>();
-        app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseMiddleware<AntiforgeryForCookies>();
 
         app.MapGet("/health", () => Results.Ok(new { status = "ready" })).AllowAnonymous().WithTags("Health");
