@@ -13,6 +13,9 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
     public string SessionId { get; private set; } = "";
     public string DraftId { get; private set; } = "";
     public string Applicant { get; private set; } = "";
+    /// <summary>Bazhou education bureau reviewers: one with only the "reviewer" task role, one with none.</summary>
+    public string NonCommitteeReviewer { get; private set; } = "";
+    public string RolelessReviewer { get; private set; } = "";
 
     public MatrixFactory() : base(Folders.New(), Designer.Engine.Runtime.ManualClock.StartingOn(new DateOnly(2024, 9, 2))) { }
 
@@ -36,6 +39,9 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
         var second = await driver.SubmitAsync(other, "bazhou-directed-deputy-senior", Teacher("矩阵乙"));
         await driver.RunAsync(second, other, stopAt: "committee-vote");
         SessionId = (await education.PostAsync("/api/committee-sessions", new JsonObject())).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+
+        NonCommitteeReviewer = await CreateReviewerAsync("bazhou", "bazhou/education", "reviewer");
+        RolelessReviewer = await CreateReviewerAsync("bazhou", "bazhou/education", "");
 
         var third = await driver.As(await CreateApplicantAsync("bazhou"));
         DraftId = (await third.PostAsync("/api/applications", new JsonObject
@@ -181,6 +187,39 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         own.Expect(HttpStatusCode.OK);
         Assert.Contains(MatrixFactory.Name, own.Text);
         (await owner.PostAsync($"/api/tasks/{factory.TaskId}/act", new JsonObject { ["action"] = "approve" })).Expect(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Reviewers_of_the_committee_organisation_without_its_role_cannot_read_vote_in_or_close_the_session()
+    {
+        var session = $"/api/committee-sessions/{factory.SessionId}";
+        var committee = await factory.SignInAsync("bazhou-reviewer-education");
+        var candidate = (await committee.GetOkAsync(session))["candidates"]![0]!["applicationId"]!.GetValue<string>();
+        var failures = new List<string>();
+        foreach (var userName in new[] { factory.NonCommitteeReviewer, factory.RolelessReviewer })
+        {
+            var client = await factory.SignInAsync(userName);
+            foreach (var call in new Call[]
+            {
+                new(HttpMethod.Get, session),
+                new(HttpMethod.Post, $"{session}/votes", new JsonObject { ["applicationId"] = candidate, ["for"] = 7, ["against"] = 0, ["abstain"] = 0 }),
+                new(HttpMethod.Post, $"{session}/close"),
+            })
+            {
+                var response = await client.SendAsync(call.Method, call.Path, call.Body);
+                if (response.Status is not (HttpStatusCode.Forbidden or HttpStatusCode.NotFound))
+                    failures.Add($"{userName} {call.Method} {call.Path}: {(int)response.Status} {Cut(response.Text)}");
+            }
+            if ((await client.GetAsync("/api/committee-sessions")).Text.Contains(factory.SessionId)) failures.Add($"{userName}: the session is listed");
+        }
+        var roleless = await factory.SignInAsync(factory.RolelessReviewer);
+        var act = await roleless.PostAsync($"/api/tasks/{factory.TaskId}/act", new JsonObject { ["action"] = "approve", ["data"] = new JsonObject() });
+        if (act.Status != HttpStatusCode.NotFound) failures.Add($"roleless POST /api/tasks/{factory.TaskId}/act: {(int)act.Status} {Cut(act.Text)}");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+
+        var after = await committee.GetOkAsync(session);
+        Assert.Equal("open", after["status"]!.GetValue<string>());
+        Assert.All(after["candidates"]!.AsArray(), c => Assert.False(c!["voted"]!.GetValue<bool>()));
     }
 
     /// <summary>In the body as sent, or once JSON escapes (\uXXXX) are undone.</summary>

@@ -6,7 +6,10 @@ namespace Designer.Forms.Definitions;
 /// <summary>A form with its x-extends chain merged in; Schema is null when the form cannot be resolved.</summary>
 internal sealed record ResolvedForm(JsonObject? Schema, JsonObject Ui, IReadOnlyList<FieldError> Problems);
 
-/// <summary>Resolves "x-extends" chains into self-contained schemas, reporting unknown bases and cycles.</summary>
+/// <summary>
+/// Resolves "x-extends" chains into self-contained schemas, reporting unknown bases, cycles and bases of another
+/// locality (a form extends only its own locality's forms and the shared ones, see <see cref="FormLocality"/>).
+/// </summary>
 internal sealed class ExtensionResolver(IReadOnlyDictionary<string, ParsedForm> forms)
 {
     private static readonly string ExtendsPath = JsonPath.Property(JsonPath.Root, ParsedForm.ExtendsKeyword);
@@ -43,6 +46,9 @@ internal sealed class ExtensionResolver(IReadOnlyDictionary<string, ParsedForm> 
     private string? BaseProblem(ParsedForm form)
     {
         if (form.BaseId is not { Length: > 0 } baseId) return "x-extends 必须是基础表单的 id（非空字符串）";
+        // Checked before existence, so the answer never tells whether another locality has a form of that id.
+        if (!FormLocality.MayUse(FormLocality.Of(form.Id), baseId))
+            return $"只能扩展本地区或共享（templates/ 等）的表单，不能扩展其他地区的表单“{baseId}” (a form may extend only its own locality's or shared forms)";
         if (!forms.ContainsKey(baseId)) return $"基础表单“{baseId}”不存在";
         if (FindCycle(form.Id) is { } cycle) return $"表单扩展关系存在循环：{string.Join(" → ", cycle)}";
         return null;

@@ -38,6 +38,14 @@ public sealed class CurrentUser
     public bool IsApplicant => Is(Auth.Roles.Applicant);
     public bool IsReviewer => Is(Auth.Roles.Reviewer);
     public bool IsAdmin => IsPolicyAdmin || IsLocalityAdmin;
+
+    /// <summary>
+    /// Whether the user acts in the given task role ("reviewer", "committee", …). Only roles the user was given count:
+    /// a user with no task roles acts in none (never in all). A step without a role is the engine's default, "reviewer".
+    /// </summary>
+    public bool HoldsTaskRole(string? role) => TaskRoles.Contains(string.IsNullOrEmpty(role) ? DefaultTaskRole : role, StringComparer.Ordinal);
+
+    public const string DefaultTaskRole = "reviewer";
     /// <summary>Reads across localities: the policy admin and the auditor.</summary>
     public bool SeesEverything => IsPolicyAdmin || IsAuditor;
 

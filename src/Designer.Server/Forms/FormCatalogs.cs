@@ -19,15 +19,32 @@ namespace Designer.Server.Forms;
 public sealed class FormCatalogs
 {
     private readonly ConcurrentDictionary<string, IFormCatalog> _pinned = new();
+    private readonly ConcurrentDictionary<string, IFormCatalog> _publishedFor = new(StringComparer.Ordinal);
     private volatile IFormCatalog? _published;
 
-    public void PublishedChanged() => _published = null;
+    public void PublishedChanged()
+    {
+        _published = null;
+        _publishedFor.Clear();
+    }
 
     public async Task<IFormCatalog> PublishedAsync(DesignerDbContext db)
     {
         if (_published is { } catalog) return catalog;
         var versions = await db.FormVersions.AsNoTracking().Where(v => v.IsPublished).ToListAsync();
         return _published = new FileFormCatalog(versions.Select(v => new FormSource(v.FormId, v.SchemaJson, v.UiSchemaJson)));
+    }
+
+    /// <summary>
+    /// The published forms a workflow of the locality may use: its own and the shared ones. Another locality's forms
+    /// are not in it, so a step naming one fails validation ("no such form") and is never pinned.
+    /// </summary>
+    public async Task<IFormCatalog> PublishedForAsync(DesignerDbContext db, string locality)
+    {
+        if (_publishedFor.TryGetValue(locality, out var catalog)) return catalog;
+        var versions = await db.FormVersions.AsNoTracking().Where(v => v.IsPublished).ToListAsync();
+        return _publishedFor[locality] = new FileFormCatalog(versions.Where(v => FormLocality.MayUse(locality, v.FormId))
+            .Select(v => new FormSource(v.FormId, v.SchemaJson, v.UiSchemaJson)));
     }
 
     /// <summary>The catalog of a workflow version's pins ({formId: version}); the published forms when it has none.</summary>
@@ -45,7 +62,7 @@ public sealed class FormCatalogs
 
     /// <summary>
     /// The published versions of the forms a definition uses (steps' forms, publicities' objection forms, the apply
-    /// form), with the forms they extend (x-extends).
+    /// form), with the forms they extend (x-extends); never another locality's forms.
     /// </summary>
     public static async Task<Dictionary<string, int>> PinsForAsync(DesignerDbContext db, WorkflowDefinition definition)
     {
@@ -53,7 +70,7 @@ public sealed class FormCatalogs
         var pins = new Dictionary<string, int>(StringComparer.Ordinal);
         while (pending.TryDequeue(out var formId))
         {
-            if (pins.ContainsKey(formId)) continue;
+            if (pins.ContainsKey(formId) || !FormLocality.MayUse(definition.Locality, formId)) continue;
             var published = await db.FormVersions.AsNoTracking().FirstOrDefaultAsync(v => v.FormId == formId && v.IsPublished);
             if (published is null) continue;
             pins[formId] = published.Version;
@@ -95,12 +112,8 @@ public sealed class FormCatalogs
         return JsonSerializer.Deserialize<Dictionary<string, int>>(json) ?? new(StringComparer.Ordinal);
     }
 
-    /// <summary>The locality a form belongs to: its id's first segment when that is a locality, else "" (shared).</summary>
-    public static string LocalityOf(string formId)
-    {
-        var slash = formId.IndexOf('/');
-        return slash > 0 && Vocabulary.Localities.ContainsKey(formId[..slash]) ? formId[..slash] : "";
-    }
+    /// <summary>The locality a form belongs to: its id's first segment when that is a locality (templates included), else "" (shared).</summary>
+    public static string LocalityOf(string formId) => FormLocality.Of(formId);
 
     public static string? ExtendsOf(string schemaJson)
     {

@@ -18,9 +18,9 @@ public sealed class FormStore(DesignerDbContext db, FormCatalogs catalogs, ICloc
 {
     private DateTime Now => clock.Now.UtcDateTime;
 
-    /// <summary>Shared forms and their own locality's are readable by every signed-in user; admins' scope as for workflows.</summary>
+    /// <summary>Shared forms (templates/ included) and their own locality's are readable by every signed-in user; admins' scope as for workflows.</summary>
     public static bool CanRead(CurrentUser user, string locality) =>
-        locality.Length == 0 || user.SeesEverything || user.Locality == locality;
+        FormLocality.IsShared(locality) || user.SeesEverything || user.Locality == locality;
 
     public static bool CanWrite(CurrentUser user, string locality) =>
         user.IsPolicyAdmin || (user.IsLocalityAdmin && locality.Length > 0 && locality == user.Locality);

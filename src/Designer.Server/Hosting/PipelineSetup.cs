@@ -22,6 +22,7 @@ public static class PipelineSetup
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseMiddleware<AntiforgeryForCookies>();
 
         app.MapGet("/health", () => Results.Ok(new { status = "ready" })).AllowAnonymous().WithTags("Health");

@@ -9,6 +9,7 @@ using Designer.Server.Audit;
 using Designer.Server.Auth;
 using Designer.Server.Committee;
 using Designer.Server.Forms;
+using Designer.Server.Public;
 using Designer.Server.Seeding;
 using Designer.Server.Timers;
 using Designer.Server.Workflows;
@@ -55,7 +56,8 @@ public static class ServiceSetup
         services.AddScoped<WorkflowStore>();
         services.AddScoped<FormStore>();
         services.AddScoped<ApplicationRunner>();
-        services.AddScoped<CommitteeService>();
+        services.AddCommittee();
+        services.AddPublicObjections(configuration);
         services.AddScoped<DefinitionSeeder>();
         services.AddScoped<DemoUsers>();
         services.AddAudit();

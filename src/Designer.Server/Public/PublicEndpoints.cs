@@ -15,7 +15,8 @@ public static class PublicEndpoints
     {
         var group = app.MapGroup("/api/public").WithTags("Public").AllowAnonymous();
         group.MapGet("/publicity", Publicity);
-        group.MapPost("/publicity/{id}/objections", Object);
+        group.MapPost("/publicity/{id}/objections", Object).Accepts<JsonObject>("application/json")
+            .RequireRateLimiting(ObjectionOptions.RateLimitPolicy);
         group.MapGet("/certificates/{number}", async (string number, DesignerDbContext db) =>
         {
             var certificate = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number);
@@ -50,19 +51,12 @@ public static class PublicEndpoints
 
     /// <summary>
     /// Body: {name, contact, reason} and any other field of the publicity's objection form (objectionType, evidence…);
-    /// `name` fills the form's objectorName. The form validates it (422, per field, in Chinese).
+    /// `name` fills the form's objectorName, other fields are dropped. The form validates it (422, per field, in Chinese).
     /// </summary>
-    private static async Task<IResult> Object(string id, JsonObject request, DesignerDbContext db, ApplicationRunner runner)
+    private static async Task<IResult> Object(string id, HttpRequest request, ObjectionService objections)
     {
-        var notice = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && t.Kind == BookmarkKinds.Publicity);
-        if (notice is null || !notice.IsOpen) return Problems.NotFound("该公示不存在或已结束 (no such running publicity)");
-        var data = (JsonObject)request.DeepClone();
-        if (data["objectorName"] is null && data["name"] is { } name) data["objectorName"] = name.DeepClone();
-        data.Remove("name");
-        var objector = data["objectorName"]?.ToString();
-        var application = await db.Applications.FirstAsync(a => a.Id == notice.ApplicationId);
-        await runner.ActAsync(application, notice.BookmarkId, new ResumeInput("object", data, $"public:{objector}", data["reason"]?.ToString()));
-        return Results.Accepted(value: new { received = true, publicityId = id, endDate = notice.DueDate });
+        var receipt = await objections.ObjectAsync(id, request);
+        return Results.Accepted(value: new { received = receipt.Received, publicityId = receipt.PublicityId, endDate = receipt.EndDate });
     }
 
     /// <summary>张三 → 张*, 张小三 → 张*三, 欧阳小明 → 欧**明.</summary>

@@ -7,7 +7,7 @@ namespace Designer.Server.Tasks;
 
 /// <summary>
 /// Who acts on a task: the applicant for steps assigned to the applicant; otherwise a reviewer of the task's
-/// organisation with the task's role. `unit` and `county/hr` tasks belong to the unit / county HR reviewers of the
+/// organisation who holds the task's role (a user without task roles acts on no reviewer step). `unit` and `county/hr` tasks belong to the unit / county HR reviewers of the
 /// application's locality (narrowed to one unit or county when the user has one).
 /// </summary>
 public static class TaskAccess
@@ -18,7 +18,7 @@ public static class TaskAccess
     {
         if (task.Kind != BookmarkKinds.Task) return false;
         if (IsApplicantStep(task)) return user.IsApplicant && task.ApplicantUserId == user.Id;
-        return user.IsReviewer && OrgMatches(user, task) && (user.TaskRoles.Count == 0 || user.TaskRoles.Contains(task.Role));
+        return user.IsReviewer && OrgMatches(user, task) && user.HoldsTaskRole(task.Role);
     }
 
     /// <summary>Read-only access too: admins of the locality, policy admin and auditor.</summary>

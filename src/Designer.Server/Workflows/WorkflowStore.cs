@@ -104,7 +104,7 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
         var record = await FindAsync(user, definitionId, write: true);
         var target = await VersionAsync(definitionId, version);
         var definition = engine.Definition(target.DefinitionId, target.Version, target.ConcurrencyToken, target.Json);
-        var problems = engine.Validator(await forms.PublishedAsync(db)).Validate(definition);
+        var problems = engine.Validator(await forms.PublishedForAsync(db, definition.Locality)).Validate(definition);
         if (problems.Count > 0) return (target, problems);
 
         foreach (var other in await db.WorkflowVersions.Where(v => v.DefinitionId == definitionId && v.IsPublished).ToListAsync())
@@ -204,7 +204,7 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
     }
 
     public async Task<IReadOnlyList<ValidationProblem>> ValidateAsync(WorkflowDefinition definition) =>
-        engine.Validator(await forms.PublishedAsync(db)).Validate(definition);
+        engine.Validator(await forms.PublishedForAsync(db, definition.Locality)).Validate(definition);
 
     public static WorkflowDefinition Parse(JsonObject json)
     {

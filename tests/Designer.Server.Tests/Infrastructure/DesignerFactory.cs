@@ -68,6 +68,19 @@ public class DesignerFactory : WebApplicationFactory<Program>
         return userName;
     }
 
+    /// <summary>A reviewer of an organisation with exactly the given task roles (comma-separated; "" for none).</summary>
+    public async Task<string> CreateReviewerAsync(string locality, string org, string taskRoles)
+    {
+        var userName = $"{locality}-clerk-{Guid.NewGuid().ToString("N")[..6]}";
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<DesignerUser>>();
+        var user = new DesignerUser { UserName = userName, DisplayName = userName, Locality = locality, Org = org, TaskRoles = taskRoles };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, "reviewer");
+        return userName;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

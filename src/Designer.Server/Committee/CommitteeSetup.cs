@@ -1,0 +1,23 @@
+using Designer.Server.Applications;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Designer.Server.Committee;
+
+/// <summary>The in-process queues of committee writes: one per session (votes, close) and one per application (its resumes).</summary>
+public sealed class CommitteeGates(ApplicationGates applications)
+{
+    public KeyedGate Sessions { get; } = new();
+    public KeyedGate Applications => applications.Gate;
+}
+
+public static class CommitteeSetup
+{
+    public static IServiceCollection AddCommittee(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ApplicationGates>();
+        services.AddSingleton<CommitteeGates>();
+        services.AddScoped<CommitteeService>();
+        services.AddHostedService<CommitteeCloseRecovery>();
+        return services;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+
+namespace Designer.Server.Tests.Hardening;
+
+/// <summary>Small sample-city workflows without windows or timers, for tests that run on the real clock.</summary>
+public static class TestWorkflows
+{
+    /// <summary>apply → committee vote of the organisation (role committee) → completed / rejected.</summary>
+    public static JsonObject Committee(string definitionId, string org) => Definition(definitionId, "测试：评委会表决",
+        [
+            Step("vote", "Titles.CommitteeVote", "committee-vote", org, "committee", null, "committee-vote"),
+            Conclude("passed", "Completed"), Conclude("failed", "Rejected"),
+        ],
+        [Connect("apply", "approve", "vote"), Connect("vote", "Passed", "passed"), Connect("vote", "Failed", "failed")]);
+
+    /// <summary>apply → review, where approve loops back to review (every action leaves one new task) and reject ends.</summary>
+    public static JsonObject Loop(string definitionId, string org) => Definition(definitionId, "测试：循环审核",
+        [Step("review", "Titles.Task", "hr-review", org, "reviewer", new JsonArray("approve", "reject"), "review-opinion"), Conclude("end", "Rejected")],
+        [Connect("apply", "approve", "review"), Connect("review", "approve", "review"), Connect("review", "reject", "end")]);
+
+    private static JsonObject Definition(string definitionId, string name, JsonObject[] activities, JsonObject[] connections) => new()
+    {
+        ["definitionId"] = definitionId, ["name"] = name, ["customProperties"] = new JsonObject { ["locality"] = "sample-city" },
+        ["root"] = new JsonObject
+        {
+            ["type"] = "Elsa.Flowchart", ["id"] = "root",
+            ["activities"] = new JsonArray([
+                new JsonObject { ["id"] = "start", ["type"] = "Elsa.Start" },
+                Step("apply", "Titles.Task", "apply", "applicant", "applicant", new JsonArray("approve"), "apply"),
+                .. activities]),
+            ["connections"] = new JsonArray([Connect("start", "Done", "apply"), .. connections]),
+        },
+    };
+
+    private static JsonObject Step(string id, string type, string stage, string org, string role, JsonArray? actions, string form)
+    {
+        var step = new JsonObject
+        {
+            ["id"] = id, ["type"] = type, ["stage"] = Literal(stage), ["assigneeOrg"] = Literal(org), ["assigneeRole"] = Literal(role), ["form"] = Literal(form),
+        };
+        if (actions is not null) step["actions"] = Literal(actions);
+        return step;
+    }
+
+    private static JsonObject Conclude(string id, string result) => new() { ["id"] = id, ["type"] = "Titles.Conclude", ["result"] = Literal(result) };
+
+    private static JsonObject Literal(JsonNode value) => new() { ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
+
+    private static JsonObject Connect(string from, string port, string to) => new()
+    {
+        ["source"] = new JsonObject { ["activity"] = from, ["port"] = port }, ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
+    };
+}
