@@ -29,7 +29,7 @@ public static class LoadDriver
                 options.Url = $"http://127.0.0.1:{options.Port}";
                 server = await DesignerApp.StartAsync(
                 [
-                    "--Urls", options.Url, "--ConnectionStrings:Designer", $"Data Source={Path.Combine(folder, "load.db")}",
+                    "--environment", "Development", "--Urls", options.Url, "--ConnectionStrings:Designer", $"Data Source={Path.Combine(folder, "load.db")}",
                     "--Seed:DemoUsers", "true", "--Seed:DemoPassword", options.Password, "--Logging:LogLevel:Default", "Warning",
                     "--Timers:PollSeconds", "3600",
                 ]);
