@@ -31,7 +31,7 @@ public sealed class AuthTests(DesignerFactory factory) : IClassFixture<DesignerF
             wrong = await client.PostAsync("/api/auth/login", new JsonObject { ["userName"] = "sample-city-applicant", ["password"] = "wrong" });
         var locked = await client.PostAsync("/api/auth/login", new JsonObject { ["userName"] = "sample-city-applicant", ["password"] = DesignerFactory.Password });
         Assert.Equal(HttpStatusCode.Unauthorized, locked.Status);
-        Assert.Equal(wrong!.Text, locked.Text);
+        Assert.Equal(wrong!.Words, locked.Words);
     }
 
     [Fact]

@@ -131,12 +131,14 @@ public sealed class WriteGateInterceptor(WriteGate gate) : SaveChangesIntercepto
         return Task.CompletedTask;
     }
 
-    /// <summary>A transaction disposed without commit or rollback (a failed save) ends with its connection closing.</summary>
-    void IDbConnectionInterceptor.ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => gate.ExitOutsideTransaction(eventData.Context);
+    // A transaction disposed without commit or rollback (a failed save, an abandoned scope) ends with its connection
+    // closing, or with the context's disposal. A connection never closes inside a transaction, so either ends the write.
+    // (The context may already be disposed here: nothing of it is touched.)
+    void IDbConnectionInterceptor.ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => gate.Exit(eventData.Context);
 
     Task IDbConnectionInterceptor.ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
     {
-        gate.ExitOutsideTransaction(eventData.Context);
+        gate.Exit(eventData.Context);
         return Task.CompletedTask;
     }
 
