@@ -13,6 +13,7 @@ namespace Designer.Server.Hosting;
 public static class HealthSetup
 {
     private const string Ready = "ready";
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
 
     public static void AddDesignerHealthChecks(this IServiceCollection services) =>
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [Ready]);
@@ -31,7 +32,7 @@ public static class HealthSetup
         {
             status = report.Status == HealthStatus.Healthy ? "ready" : "unavailable",
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-        }));
+        }, Json));
     }
 }
 
