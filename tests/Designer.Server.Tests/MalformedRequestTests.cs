@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Designer.Server.Tests.Infrastructure;
 
 namespace Designer.Server.Tests;
@@ -51,6 +52,55 @@ public sealed class MalformedRequestTests(DesignerFactory factory) : IClassFixtu
         Assert.True((int)response.Status is >= 400 and < 500, $"{method} {path}: {(int)response.Status} {response.Text}");
         Assert.Equal("application/problem+json", response.MediaType);
         Assert.NotNull(response.Json?["title"]);
+    }
+
+    /// <summary>Issue 13.6: what System.Text.Json would let through, refused at the door with the key or value named.</summary>
+    public static TheoryData<string, string, string> RefusedAtTheDoor => new()
+    {
+        { "/api/workflows/validate", "{\"name\": \"\\ud800\"}", "$.name" },
+        { "/api/workflows", "{\"root\": {\"activities\": [{\"id\": \"\\udc00x\"}]}}", "$.root.activities[0].id" },
+        { "/api/simulate", "{\"workflow\": \"bazhou/x\\u0000.json\", \"startDate\": \"2024-09-02\"}", "$.workflow" },
+        { "/api/public/publicity/nope/objections", "{\"reason\": \"a\", \"name\": \"张三\", \"reason\": \"b\"}", "$.reason" },
+        { "/api/forms", "{\"formId\": \"bazhou/x\", \"schema\": {\"type\": \"object\", \"type\": \"array\"}}", "$.schema.type" },
+        { "/api/tasks/nope/act", "{\"action\": \"approve\", \"data\": {\"k\\ud800\": 1}}", "$.data" },
+        { "/api/auth/login", "{\"userName\": \"admin\\u0000\", \"password\": \"x\"}", "$.userName" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedAtTheDoor))]
+    public async Task Lone_surrogates_duplicate_keys_and_NULs_are_refused_naming_where(string path, string body, string where)
+    {
+        var admin = await factory.SignInAsync("admin");
+        var response = await admin.SendRawAsync(HttpMethod.Post, path, body);
+        var problem = response.Expect(HttpStatusCode.BadRequest);
+        Assert.Equal("application/problem+json", response.MediaType);
+        Assert.Equal(where, problem["errors"]![0]!["path"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_form_nested_60_levels_deep_is_refused_and_one_at_the_limit_stays_readable_everywhere()
+    {
+        var admin = await factory.SignInAsync("admin");
+        var refused = await admin.PostAsync("/api/forms", new JsonObject { ["formId"] = "bazhou/too-deep", ["schema"] = NestedSchema(30) });
+        var problem = refused.Expect(HttpStatusCode.BadRequest);
+        Assert.StartsWith("$.schema.properties.child.properties.child", problem["errors"]![0]!["path"]!.GetValue<string>());
+        Assert.Contains("32", problem["detail"]!.GetValue<string>());
+
+        // 31 levels inside the body's one: accepted, and every page that shows it still answers.
+        (await admin.PostAsync("/api/forms", new JsonObject { ["formId"] = "bazhou/deep-but-allowed", ["schema"] = NestedSchema(15) }))
+            .Expect(HttpStatusCode.Created);
+        await admin.GetOkAsync("/api/forms/bazhou/deep-but-allowed");
+        await admin.GetOkAsync("/api/forms/bazhou/deep-but-allowed/versions");
+        await admin.GetOkAsync("/api/audit?subject=form/bazhou/deep-but-allowed");
+        await admin.GetOkAsync("/api/audit");
+    }
+
+    /// <summary>An object schema with one object property inside another, levels deep (two JSON levels each).</summary>
+    private static JsonObject NestedSchema(int levels)
+    {
+        var schema = new JsonObject { ["type"] = "string" };
+        for (var i = 0; i < levels; i++) schema = new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["child"] = schema } };
+        return schema;
     }
 
     [Fact]

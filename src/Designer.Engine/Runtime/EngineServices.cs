@@ -31,6 +31,7 @@ public sealed class EngineServices
     public IQuotaLedger Quotas { get; init; } = new UnlimitedQuotaLedger();
     public TextWriter Output { get; init; } = TextWriter.Null;
     public ActivityRegistry Registry { get; init; } = ActivityRegistry.Default;
+    public ICertificateNumbers CertificateNumbers { get; init; } = Runtime.CertificateNumbers.Deterministic;
 
     /// <summary>Upper bound on activity executions in one run: a loop that never waits faults instead of hanging.</summary>
     public int MaxStepsPerRun { get; init; } = 10_000;

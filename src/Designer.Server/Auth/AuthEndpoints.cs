@@ -12,7 +12,7 @@ public static class AuthEndpoints
     public static void MapAuth(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapPost("/login", Login).AllowAnonymous();
+        auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
         auth.MapPost("/logout", async (SignInManager<DesignerUser> signIn) =>
         {
             await signIn.SignOutAsync();
@@ -27,16 +27,12 @@ public static class AuthEndpoints
     }
 
     private static async Task<IResult> Login(LoginRequest request, bool? useCookies, HttpContext context,
-        UserManager<DesignerUser> users, SignInManager<DesignerUser> signIn, BearerTokenIssuer tokens)
+        UserManager<DesignerUser> users, SignInManager<DesignerUser> signIn, BearerTokenIssuer tokens, SignInThrottle throttle)
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
             return Problems.BadRequest("请输入用户名和密码 (userName and password are required)");
-        var user = await users.FindByNameAsync(request.UserName);
+        var user = await throttle.VerifyAsync(request.UserName, request.Password, context, users, signIn);
         if (user is null) return Unauthorized();
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-            return Problems.Problem(401, "账户已锁定", "密码连续错误次数过多，账户已暂时锁定 (too many failed attempts: the account is locked)");
-        if (!result.Succeeded) return Unauthorized();
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
         var me = new CurrentUser(principal).ToDto();

@@ -39,6 +39,7 @@ public sealed class EngineHost
     public WorkflowEngine Engine(IFormCatalog forms, IQuotaLedger quotas) => new(new EngineServices
     {
         Clock = Clock, Calendar = Calendar, Scripts = Scripts, Forms = forms, Quotas = quotas, Registry = Registry,
+        CertificateNumbers = CertificateNumbers.Random,
     });
 
     public WorkflowValidator Validator(IFormCatalog? forms) => new(Registry, forms, Scripts);

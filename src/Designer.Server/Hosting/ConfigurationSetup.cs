@@ -6,23 +6,25 @@ namespace Designer.Server.Hosting;
 public static class ConfigurationSetup
 {
     /// <summary>
-    /// Reads the repository's top-level appsettings.json before environment variables and the command line, so those
+    /// Reads the repository's top-level appsettings.json (and appsettings.{Environment}.json) before environment variables and the command line, so those
     /// still override it. Returns the repository root.
     /// </summary>
     public static string UseTopLevelSettings(this WebApplicationBuilder builder)
     {
         var root = RepositoryRoot.Find(builder.Configuration["Designer:Root"],
             builder.Environment.ContentRootPath, AppContext.BaseDirectory, Directory.GetCurrentDirectory());
-        var settings = Path.Combine(root, "appsettings.json");
-        if (File.Exists(settings))
+        // appsettings.json, then appsettings.{Environment}.json (Development holds the demo accounts).
+        var sources = builder.Configuration.Sources;
+        // After the project's own appsettings files, before the unprefixed environment variables and the command line.
+        var position = LastIndex(sources, s => s is JsonConfigurationSource) + 1;
+        if (position == 0) position = Math.Max(0, LastIndex(sources, s => s is EnvironmentVariablesConfigurationSource));
+        foreach (var name in new[] { "appsettings.json", $"appsettings.{builder.Environment.EnvironmentName}.json" })
         {
-            var sources = builder.Configuration.Sources;
-            // After the project's own appsettings files, before the unprefixed environment variables and the command line.
-            var position = LastIndex(sources, s => s is JsonConfigurationSource) + 1;
-            if (position == 0) position = Math.Max(0, LastIndex(sources, s => s is EnvironmentVariablesConfigurationSource));
+            var settings = Path.Combine(root, name);
+            if (!File.Exists(settings)) continue;
             var source = new JsonConfigurationSource { Path = settings, Optional = true, ReloadOnChange = false };
             source.ResolveFileProvider();
-            sources.Insert(position, source);
+            sources.Insert(position++, source);
         }
         builder.Configuration["Designer:Root"] = root;
         return root;

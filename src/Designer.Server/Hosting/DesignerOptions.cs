@@ -25,12 +25,28 @@ public sealed class SeedOptions
 public sealed class AuthOptions
 {
     public int TokenMinutes { get; set; } = 60;
+    /// <summary>How long one client is refused an account after MaxFailedSignIns wrong passwords from it.</summary>
     public int LockoutMinutes { get; set; } = 15;
+    public int MaxFailedSignIns { get; set; } = 5;
 }
 
 public sealed class LimitOptions
 {
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
+    /// <summary>Deepest nesting of objects and arrays a request body may have (stored documents are answered inside a few more levels).</summary>
+    public int MaxJsonDepth { get; set; } = 32;
+    /// <summary>Sign-in attempts per client IP address and minute.</summary>
+    public int SignInsPerMinute { get; set; } = 20;
+    /// <summary>Public certificate lookups per client IP address and minute.</summary>
+    public int CertificateLookupsPerMinute { get; set; } = 30;
+}
+
+/// <summary>Behind a reverse proxy: trust its X-Forwarded-For / X-Forwarded-Proto (client address, HTTPS).</summary>
+public sealed class ProxyOptions
+{
+    public bool ForwardedHeaders { get; set; }
+    /// <summary>The proxies' addresses; loopback is always trusted.</summary>
+    public List<string> KnownProxies { get; set; } = [];
 }
 
 public sealed class TimerOptions

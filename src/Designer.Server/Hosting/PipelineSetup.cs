@@ -15,6 +15,7 @@ public static class PipelineSetup
 {
     public static void UseDesigner(this WebApplication app)
     {
+        app.UseDesignerEdge();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimit>();
@@ -23,9 +24,10 @@ public static class PipelineSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<JsonBodyGuard>();
         app.UseMiddleware<AntiforgeryForCookies>();
 
-        app.MapGet("/health", () => Results.Ok(new { status = "ready" })).AllowAnonymous().WithTags("Health");
+        app.MapDesignerHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapGet("/docs", () => Results.Content(ApiDocsPage.Html, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         app.MapAuth();

@@ -43,7 +43,9 @@ public static class ServiceSetup
         // Configuration is read when services are resolved, not now: a test host adds its settings at Build().
         services.AddDbContext<DesignerDbContext>((provider, o) => o.UseSqlite(SqliteConnection(
             provider.GetRequiredService<IConfiguration>().GetConnectionString("Designer") ?? "Data Source=data/designer.db", root))
-            .AddInterceptors(provider.GetRequiredService<AuditChainInterceptor>()));
+            .AddInterceptors(provider.GetRequiredService<WriteGateInterceptor>(), provider.GetRequiredService<SqliteBusyTimeout>(),
+                provider.GetRequiredService<AuditChainInterceptor>()));
+        services.AddDesignerEdge(configuration);
 
         AddIdentity(services);
 
@@ -110,6 +112,8 @@ public static class ServiceSetup
 
     public static void Configure(System.Text.Json.JsonSerializerOptions options)
     {
+        // Request bodies are held to Limits:MaxJsonDepth at the door (JsonBodyGuard); answers wrap stored documents in a few more levels.
+        options.MaxDepth = 128;
         options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         options.Converters.Add(new JsonStringEnumConverter());
     }

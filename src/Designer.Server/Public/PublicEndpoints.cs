@@ -27,7 +27,7 @@ public static class PublicEndpoints
                     number = certificate.Number, holder = Mask(certificate.Holder), series = certificate.Series, level = certificate.Level,
                     directed = certificate.Directed, validIn = certificate.ValidIn, issuedOn = certificate.IssuedOn, locality = certificate.Locality, valid = true,
                 });
-        });
+        }).RequireRateLimiting(RateLimits.CertificateLookup);
     }
 
     private static async Task<IResult> Publicity(string? locality, DesignerDbContext db, IClock clock)

@@ -18,10 +18,9 @@ public static class DatabaseInitialiser
 
         var seed = provider.GetRequiredService<IOptions<SeedOptions>>().Value;
         if (seed.Definitions) await provider.GetRequiredService<DefinitionSeeder>().SeedAsync(provider.GetRequiredService<IOptions<DesignerOptions>>().Value);
-        if (seed.DemoUsers)
-        {
-            if (string.IsNullOrEmpty(seed.DemoPassword)) throw new InvalidOperationException("Seed:DemoUsers is true but Seed:DemoPassword is empty");
-            await provider.GetRequiredService<DemoUsers>().SeedAsync(seed.DemoPassword);
-        }
+        if (!seed.DemoUsers) return;
+        if (DemoPassword.RefusalReason(seed, provider.GetRequiredService<IHostEnvironment>()) is { } refusal)
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitialiser)).LogWarning("{Refusal}", refusal);
+        else await provider.GetRequiredService<DemoUsers>().SeedAsync(seed.DemoPassword);
     }
 }

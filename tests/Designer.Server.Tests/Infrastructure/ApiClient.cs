@@ -55,6 +55,11 @@ public sealed class ApiClient(HttpClient http, string? userName)
 
 public sealed record ApiResponse(HttpStatusCode Status, string Text, string? MediaType)
 {
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>What a person reads in a problem answer: status, title, detail (its traceId differs every time).</summary>
+    public string Words => $"{(int)Status} {Json?["title"]} {Json?["detail"]}";
+
     public JsonNode? Json => Text.Length == 0 ? null : TryParse(Text);
 
     public JsonNode Expect(HttpStatusCode status)

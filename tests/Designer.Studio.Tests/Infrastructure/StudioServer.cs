@@ -43,6 +43,7 @@ public sealed class StudioServer : WebApplicationFactory<Program>, IAsyncLifetim
         ["Seed:Definitions"] = "true",
         ["Seed:DemoUsers"] = "true",
         ["Seed:DemoPassword"] = Password,
+        ["Limits:SignInsPerMinute"] = "100000",
     };
 
     public Task InitializeAsync()

@@ -23,7 +23,7 @@ public sealed class StudioSession : IAsyncDisposable
     public string BaseUrl { get; }
     public string UserName { get; }
 
-    /// <summary>Uncaught page errors seen so far (a broken page shows up here even when the test's steps pass).</summary>
+    /// <summary>Uncaught page errors and Content-Security-Policy refusals seen so far (a broken page shows up here even when the test's steps pass).</summary>
     public IReadOnlyList<string> PageErrors => problems;
 
     public static async Task<StudioSession> SignInAsync(Browser browser, StudioServer server, string userName, ITestOutputHelper output)
@@ -41,6 +41,8 @@ public sealed class StudioSession : IAsyncDisposable
         page.Console += (_, message) =>
         {
             if (message.Type == "error" && !message.Text.Contains("401")) output.WriteLine($"[{userName}] console: {message.Text}");
+            // The server's Content-Security-Policy must fit the Studio: a refused script, style or worker is a broken page.
+            if (message.Text.Contains("Content Security Policy")) session.problems.Add($"CSP: {message.Text}");
         };
         await page.GotoAsync($"{server.BaseUrl}/#/login");
         await page.FillAsync("#login-user", userName);

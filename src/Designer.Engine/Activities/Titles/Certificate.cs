@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Designer.Engine.Descriptors;
 using Designer.Engine.Model;
@@ -35,7 +33,7 @@ public sealed class Certificate : Activity
         var application = context.State.Application;
         var series = context.Get(Series) is { Length: > 0 } s ? s : application["series"].AsString() ?? "";
         var level = context.Get(Level) is { Length: > 0 } l ? l : application["level"].AsString() ?? "";
-        var number = $"{context.Get(NumberPrefix)}-{context.Today.Year}-{Hash(context.State.InstanceId + Id)}";
+        var number = $"{context.Get(NumberPrefix)}-{context.Today.Year}-{context.Services.CertificateNumbers.Serial(context.State.InstanceId, Id)}";
         var validIn = context.Get(ValidIn);
         context.State.Granted = new JsonObject
         {
@@ -51,6 +49,4 @@ public sealed class Certificate : Activity
         context.Record("certificate", new Assignee(issuer, "system"), "approve", new ResumeInput(Data: new JsonObject { ["number"] = number }));
         context.Complete("Done");
     }
-
-    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..10];
 }

@@ -377,7 +377,7 @@ export const en: Record<string, string> = {
   '请选择角色': 'Choose a role',
   '请选择部门': 'Choose a department',
   '请选择阶段': 'Choose a stage',
-  '账号已被暂时锁定，请稍后再试': 'The account is locked for a while; try again later',
+  '登录尝试过于频繁，请稍后再试': 'Too many sign-in attempts; try again later',
   '赞成': 'For',
   '载入最新版本': 'Load the latest version',
   '输入职称证书编号，核验证书真伪': 'Enter a title certificate\'s number to check it',

@@ -24,7 +24,8 @@ export function LoginPage({ next }: { next?: string | null }) {
       const me = await login(userName.trim(), password);
       navigate(next && next.startsWith('/') ? next : homeOf(me), true);
     } catch (err) {
-      if (err instanceof ApiError && (err.status === 423 || /锁定|locked/i.test(String(err.body?.title ?? '')))) setError(t('账号已被暂时锁定，请稍后再试'));
+      // The server says nothing about locks (a locked-out client hears "wrong password"); it throttles with 429.
+      if (err instanceof ApiError && err.status === 429) setError(t('登录尝试过于频繁，请稍后再试'));
       else if (err instanceof ApiError && (err.status === 401 || err.status === 400)) setError(t('用户名或密码不正确'));
       else setError(t('登录失败：{message}', { message: (err as Error).message }));
     } finally {
