@@ -33,7 +33,7 @@ public sealed class JintScriptSandbox(SandboxLimits limits, IWorkingDayCalendar 
             variables.Commit();
             return result;
         }
-        catch (Exception ex) when (ex is not (OutOfMemoryException or StackOverflowException))
+        catch (Exception ex)
         {
             throw ScriptFaults.From(ex, limits);
         }

@@ -37,6 +37,7 @@ internal static class ScriptFaults
             new($"内存超限 (array length limit {limits.MaxArrayLength} exceeded)"),
         MemoryLimitExceededException => new($"内存超限 (memory limit {Megabytes(limits.MaxMemoryBytes)} exceeded)"),
         ScriptLimitException limit => new(limit.Message),
+        OutOfMemoryException => new($"内存超限 (out of memory; limit {Megabytes(limits.MaxMemoryBytes)})"),
         JavaScriptException js => new($"脚本错误: {DescribeThrown(js.Error)}{AtLine(js)}"),
         ScriptValueException value => new($"脚本结果无法转换为 JSON (the result has no JSON form: {value.Message})"),
         _ => new($"脚本错误: {ex.Message}"),

@@ -86,6 +86,16 @@ public class RunawayScriptTests
         Assert.StartsWith("数组过长，无法排序", Fault("new Array(1e6).fill(1).sort()").Message);
 
     [Theory]
+    [InlineData("count([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], function () { for (var i = 0; i < 1000; i++) {} return true; })")]
+    [InlineData("[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(function () { for (var i = 0; i < 1000; i++) {} return 1; })")]
+    public void CallbacksFromHelpersAndBuiltIns_ShareTheScriptsStatementBudget(string script)
+    {
+        // Each call stays under the budget; together they do not (a call from .NET does not start a fresh budget).
+        var fault = Fault(script, SandboxLimits.Default with { MaxStatements = 5_000 });
+        Assert.Equal("脚本执行超时 (statement limit 5000 exceeded)", fault.Message);
+    }
+
+    [Theory]
     [InlineData("try { 'x'.repeat(5e8); } catch (e) { 'caught'; }")]
     [InlineData("try { new Array(1e7).join('x'); } catch (e) { 'caught'; }")]
     [InlineData("try { /(a+)+$/.test('a'.repeat(30) + '!'); } catch (e) { 'caught'; }")]
