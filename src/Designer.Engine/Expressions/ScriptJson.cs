@@ -1,5 +1,9 @@
 using Jint;
+using Jint.Native;
+using Jint.Runtime.Descriptors;
+using Jint.Runtime.Interop;
 using JsEngine = Jint.Engine;
+using JsFunction = Jint.Native.Function.Function;
 
 namespace Designer.Engine.Expressions;
 
@@ -7,14 +11,31 @@ namespace Designer.Engine.Expressions;
 /// JSON.stringify written in JavaScript, so that it runs under the sandbox's limits. Jint's own JSON.stringify is one
 /// native call that no limit interrupts: a graph that shares its children (`a = [a, a]` twenty-five times) expands to
 /// 200 million characters in ten seconds. This one counts every value as statements and its output as memory, so such
-/// a graph faults at the statement, time or memory limit. Only single strings reach the native quoting.
+/// a graph faults at the statement, time or memory limit (about five statements per value). Only single strings reach
+/// the native quoting. Built on the first call only: most scripts never stringify, and running the definition costs
+/// more than the rest of an evaluation.
 /// </summary>
 internal static class ScriptJson
 {
     public const string SourceName = "designer:JSON.stringify";
-    private static readonly Prepared<Acornima.Ast.Script> Stringify = JsEngine.PrepareScript(StringifySource, SourceName);
+    private static readonly Prepared<Acornima.Ast.Script> Factory = JsEngine.PrepareScript(StringifySource, SourceName);
 
-    public static void Install(JsEngine engine) => engine.Execute(Stringify);
+    public static void Install(JsEngine engine)
+    {
+        var json = engine.Global.Get("JSON").AsObject();
+        var native = json.Get("stringify");
+        JsFunction? stringify = null;
+        var stub = new ClrFunction(engine, "stringify", (thisValue, args) =>
+        {
+            if (stringify is null)
+            {
+                stringify = (JsFunction)((JsFunction)engine.Evaluate(Factory)).Call(JsValue.Undefined, [native]);
+                json.DefineOwnProperty("stringify", new PropertyDescriptor(stringify, writable: true, enumerable: false, configurable: true));
+            }
+            return stringify.Call(thisValue, args);
+        }, 3);
+        json.DefineOwnProperty("stringify", new PropertyDescriptor(stub, writable: true, enumerable: false, configurable: true));
+    }
 
     // ECMA-262 §25.5.2 JSON.stringify, SerializeJSONProperty / SerializeJSONObject / SerializeJSONArray.
     private const string StringifySource = """
@@ -88,7 +109,7 @@ internal static class ScriptJson
             }
             return property({ '': value }, '', '');
           }
-          Object.defineProperty(JSON, 'stringify', { value: stringify, writable: true, enumerable: false, configurable: true });
-        })(JSON.stringify);
+          return stringify;
+        })
         """;
 }

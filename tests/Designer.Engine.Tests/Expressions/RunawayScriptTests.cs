@@ -133,6 +133,7 @@ public class RunawayScriptTests
         Assert.Equal("\"say \\\"hi\\\"\\n\"", Json("JSON.stringify('say \"hi\"\\n')"));
         Assert.Equal("""{"x":"y"}""", Json("JSON.stringify({ toJSON() { return { x: 'y' }; } })"));
         Assert.Equal("undefined", Json("typeof JSON.stringify(undefined)"));
+        Assert.Equal("[1]|[2]", Json("var early = JSON.stringify; early([1]) + '|' + early([2])"));   // a reference taken before the first call
         var cycle = Fault("var o = {}; o.self = o; JSON.stringify(o)");
         Assert.Equal("脚本错误: TypeError: Converting circular structure to JSON", cycle.Message);
     }
