@@ -1,11 +1,10 @@
 using System.Globalization;
-using Jint;
 using Designer.Engine.Calendar;
+using Jint;
 using Jint.Native;
-using Jint.Native.Date;
 using Jint.Native.Function;
-using Jint.Runtime.Descriptors;
 using Jint.Runtime;
+using Jint.Runtime.Descriptors;
 using Jint.Runtime.Interop;
 using JsEngine = Jint.Engine;
 

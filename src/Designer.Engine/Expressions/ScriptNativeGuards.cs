@@ -1,7 +1,6 @@
 using Jint;
 using Jint.Native;
 using Jint.Native.Object;
-using Jint.Native.RegExp;
 using Jint.Native.Symbol;
 using Jint.Runtime;
 using Jint.Runtime.Descriptors;
@@ -14,9 +13,10 @@ namespace Designer.Engine.Expressions;
 /// <summary>
 /// Closes what Jint's limits leave open. Jint checks its time, statement and memory limits between statements and
 /// inside its long built-in loops (Array.prototype.join, fill, Array.from, split …), and stops a regular expression
-/// at its match timeout; but a few built-ins build a huge string in one step that nothing interrupts
-/// (`'a'.repeat(1e6).replaceAll('a', 'x'.repeat(300))` runs three seconds). Those calls are checked first and
-/// refused when their result would pass <see cref="SandboxLimits.MaxStringLength"/>.
+/// at its match timeout; but a few built-ins build a huge value in one step that nothing interrupts
+/// (`'a'.repeat(1e6).replaceAll('a', 'x'.repeat(300))` runs three seconds, `a.flat(Infinity)` of `a = [a, a]` many
+/// times or a default sort of millions far longer). Those calls are checked first and refused when their result would
+/// pass <see cref="SandboxLimits.MaxStringLength"/> or <see cref="SandboxLimits.MaxArrayLength"/>.
 /// Globals a workflow script has no use for, and that would reach the machine's clock (Intl's formatters), block a
 /// thread (Atomics.wait), allocate gigabytes at once (ArrayBuffer, typed arrays) or depend on the garbage collector
 /// (WeakRef), are removed.
