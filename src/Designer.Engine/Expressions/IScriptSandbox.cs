@@ -2,13 +2,21 @@ using System.Text.Json.Nodes;
 
 namespace Designer.Engine.Expressions;
 
-/// <summary>Limits every script runs under. A script that exceeds one faults its workflow instance.</summary>
+/// <summary>
+/// Limits every script runs under. A script that exceeds one faults its workflow instance; no script can catch that.
+/// The time limit covers single built-in calls too: regular expressions stop at it, and the calls that could build a
+/// huge value in one step (a string or array beyond the length limits, JSON.stringify of a large graph) are refused.
+/// </summary>
 public sealed record SandboxLimits
 {
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(1);
     public int MaxStatements { get; init; } = 200_000;
     public int MaxRecursionDepth { get; init; } = 64;
     public long MaxMemoryBytes { get; init; } = 32L * 1024 * 1024;
+    /// <summary>Longest string a built-in may build in one call (UTF-16 code units).</summary>
+    public int MaxStringLength { get; init; } = 4 * 1024 * 1024;
+    /// <summary>Longest array a script may create.</summary>
+    public uint MaxArrayLength { get; init; } = 1 << 20;
     public static SandboxLimits Default { get; } = new();
 }
 
@@ -23,6 +31,14 @@ public sealed class ScriptScope
 
     /// <summary>"Today" for the script (from the engine's clock, never the machine's).</summary>
     public DateOnly Today { get; init; }
+
+    /// <summary>
+    /// The instant `new Date()`, `Date.now()` and `Date()` read: the engine's clock. When not given, 09:00 China time
+    /// of <see cref="Today"/>.
+    /// </summary>
+    public DateTimeOffset? Now { get; init; }
+
+    internal DateTimeOffset NowOrTodayAtNine => Now ?? new DateTimeOffset(Today.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
 }
 
 public sealed class ScriptFaultException(string message) : Exception(message);

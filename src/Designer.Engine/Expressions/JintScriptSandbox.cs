@@ -1,56 +1,75 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Designer.Engine.Calendar;
+using Jint;
 using JsEngine = Jint.Engine;
 
 namespace Designer.Engine.Expressions;
 
 /// <summary>
-/// Runs workflow scripts in Jint 2 with no access to .NET: every call gets a fresh engine holding only plain
-/// JSON data and the helper functions, under the time, statement, recursion and memory limits.
+/// Runs workflow scripts in Jint 4 with no access to .NET. Each distinct script is parsed once (prepared, see
+/// <see cref="PreparedScriptCache"/>); each evaluation gets a fresh engine holding only plain JSON data and the helper
+/// functions, under Jint's time, statement, memory and recursion limits plus <see cref="ScriptNativeGuards"/>.
+/// A fresh engine rather than a reused one: Jint's global snapshot restores the globals but not the built-in
+/// prototypes, so a script that changed `Object.prototype` would change the next script's answer.
 /// </summary>
 public sealed class JintScriptSandbox(SandboxLimits limits, IWorkingDayCalendar calendar) : IScriptSandbox
 {
+    private readonly PreparedScriptCache _scripts = new();
+
     public JsonNode? Evaluate(string script, ScriptScope scope)
     {
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(scope);
-        var program = ScriptSource.Parse(script, out var syntaxError) ?? throw ScriptFaults.Syntax(syntaxError!);
+        var prepared = _scripts.Get(script);
+        if (prepared.Program is not { } program) throw ScriptFaults.Syntax(prepared.Error!);
 
-        var engine = CreateEngine();
+        var engine = CreateEngine(scope.NowOrTodayAtNine);
         try
         {
             var variables = Install(engine, scope);
-            ScriptMemoryGuard.Attach(engine, limits.MaxMemoryBytes);
-            engine.Execute(program);
-            var result = JsonJsConverter.ToJson(engine.GetCompletionValue());
+            var completion = engine.Evaluate(program);
+            var result = JsonJsConverter.ToJson(completion);
             variables.Commit();
             return result;
         }
         catch (Exception ex)
         {
-            throw ScriptFaults.From(ex, limits, engine);
+            throw ScriptFaults.From(ex, limits);
         }
     }
 
     public ScriptSyntaxError? CheckSyntax(string script)
     {
         ArgumentNullException.ThrowIfNull(script);
-        ScriptSource.Parse(script, out var error);
-        return error;
+        return _scripts.Get(script).Error;
     }
 
-    private JsEngine CreateEngine() => new(options => options
-        .TimeoutInterval(limits.Timeout)
-        .MaxStatements(limits.MaxStatements)
-        .LimitRecursion(limits.MaxRecursionDepth)
-        .DebugMode()   // for the memory guard's per-statement hook
-        .LocalTimeZone(TimeZoneInfo.Utc)
-        .Culture(CultureInfo.InvariantCulture));
+    private JsEngine CreateEngine(DateTimeOffset now) => new(options =>
+    {
+        options
+            .TimeoutInterval(limits.Timeout)
+            .MaxStatements(limits.MaxStatements)
+            .LimitRecursion(limits.MaxRecursionDepth)
+            .LimitMemory(limits.MaxMemoryBytes)
+            .RegexTimeoutInterval(limits.Timeout)
+            .DisableStringCompilation()
+            .Strict(false)
+            .LocalTimeZone(TimeZoneInfo.Utc)
+            .Culture(CultureInfo.InvariantCulture);
+        options.TimeSystem = new ScriptTimeSystem(now);
+        options.Interop.Enabled = false;
+        // Recursion that does not go through a call expression (getters, Proxy traps, `new`) faults instead of
+        // overflowing the thread's stack, which would end the server process.
+        options.Constraints.StackOverflowGuard = true;
+        options.Constraints.MaxArraySize = limits.MaxArrayLength;
+    });
 
-    /// <summary>Helpers first, then the scope's globals (which may shadow a helper), then variable names that are still free.</summary>
+    /// <summary>Guards and helpers first, then the scope's globals (which may shadow a helper), then variable names that are still free.</summary>
     private ScriptVariables Install(JsEngine engine, ScriptScope scope)
     {
+        new ScriptNativeGuards(engine, limits).Install();
+        ScriptJson.Install(engine);
         new ScriptHelpers(engine, calendar, scope.Today).Install();
         var variables = new ScriptVariables(engine, scope);
         variables.InstallFunctions();

@@ -1,16 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Jint;
 using JsEngine = Jint.Engine;
 using Jint.Native;
-using Jint.Native.Array;
-using Jint.Native.Boolean;
-using Jint.Native.Date;
-using Jint.Native.Function;
-using Jint.Native.Number;
 using Jint.Native.Object;
-using Jint.Native.String;
 using Jint.Runtime;
+using Jint.Runtime.Descriptors;
+using JsFunction = Jint.Native.Function.Function;
 
 namespace Designer.Engine.Expressions;
 
@@ -38,26 +35,25 @@ internal static class JsonJsConverter
 
     private static JsValue ObjectToJs(JsEngine engine, JsonObject json)
     {
-        var obj = engine.Object.Construct(Arguments.Empty);
+        var obj = new JsObject(engine);
         foreach (var (name, value) in json)
-            obj.FastAddProperty(name, ToJs(engine, value), writable: true, enumerable: true, configurable: true);
+            obj.FastSetProperty(name, new PropertyDescriptor(ToJs(engine, value), PropertyFlag.ConfigurableEnumerableWritable));
         return obj;
     }
 
     private static JsValue ArrayToJs(JsEngine engine, JsonArray json)
     {
-        var array = engine.Array.Construct(Arguments.Empty);
-        for (var i = 0; i < json.Count; i++)
-            array.Put(i.ToString(CultureInfo.InvariantCulture), ToJs(engine, json[i]), throwOnError: true);
-        return array;
+        var items = new JsValue[json.Count];
+        for (var i = 0; i < items.Length; i++) items[i] = ToJs(engine, json[i]);
+        return new JsArray(engine, items);
     }
 
     private static JsValue ValueToJs(JsonValue value) => value.GetValueKind() switch
     {
-        JsonValueKind.String => new JsValue(value.GetValue<string>()),
-        JsonValueKind.Number => new JsValue(double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture)),
-        JsonValueKind.True => JsValue.True,
-        JsonValueKind.False => JsValue.False,
+        JsonValueKind.String => new JsString(value.GetValue<string>()),
+        JsonValueKind.Number => new JsNumber(double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture)),
+        JsonValueKind.True => JsBoolean.True,
+        JsonValueKind.False => JsBoolean.False,
         JsonValueKind.Null => JsValue.Null,
         _ => JsValue.Undefined,
     };
@@ -80,11 +76,8 @@ internal static class JsonJsConverter
             if (!value.IsObject()) return null;   // undefined, null
             return value.AsObject() switch
             {
-                FunctionInstance => null,
-                DateInstance date => Date(date.PrimitiveValue),
-                StringInstance s => Convert(s.PrimitiveValue, depth),
-                NumberInstance n => Convert(n.PrimitiveValue, depth),
-                BooleanInstance b => Convert(b.PrimitiveValue, depth),
+                JsFunction => null,
+                JsDate date => Date(date.DateValue),
                 var obj => Container(obj, depth),
             };
         }
@@ -97,7 +90,7 @@ internal static class JsonJsConverter
                 throw new ScriptValueException("it contains a cycle");
             try
             {
-                return obj is ArrayInstance array ? Array(array, depth) : Object(obj, depth);
+                return obj is JsArray array ? Array(array, depth) : Object(obj, depth);
             }
             finally
             {
@@ -105,7 +98,7 @@ internal static class JsonJsConverter
             }
         }
 
-        private JsonArray Array(ArrayInstance array, int depth)
+        private JsonArray Array(JsArray array, int depth)
         {
             var length = TypeConverter.ToUint32(array.GetOwnProperty("length").Value);
             if (length > MaxNodes)
@@ -124,9 +117,9 @@ internal static class JsonJsConverter
             var json = new JsonObject();
             foreach (var (name, descriptor) in obj.GetOwnProperties().ToList())
             {
-                if (descriptor.Enumerable != true) continue;
+                if (descriptor.Enumerable != true || name.IsSymbol()) continue;
                 var value = DataValue(descriptor);
-                if (!IsDropped(value)) json[name] = Convert(value, depth + 1);
+                if (!IsDropped(value)) json[name.ToString()] = Convert(value, depth + 1);
             }
             return json;
         }
@@ -135,7 +128,7 @@ internal static class JsonJsConverter
             descriptor.IsDataDescriptor() ? descriptor.Value ?? JsValue.Undefined : JsValue.Undefined;
 
         private static bool IsDropped(JsValue value) =>
-            value.IsUndefined() || (value.IsObject() && value.AsObject() is FunctionInstance);
+            value.IsUndefined() || (value.IsObject() && value.AsObject() is JsFunction);
 
         private static JsonNode? Number(double d)
         {

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Designer.Engine.Calendar;
+using Jint;
 using Jint.Native;
-using Jint.Native.Date;
 using Jint.Native.Function;
 using Jint.Runtime;
+using Jint.Runtime.Descriptors;
 using Jint.Runtime.Interop;
 using JsEngine = Jint.Engine;
 
@@ -28,43 +29,25 @@ internal sealed class ScriptHelpers(JsEngine engine, IWorkingDayCalendar calenda
             Iso(calendar.AddWorkingDays(DateArg(args, 0, "addWorkingDays"), WorkingDaysArg(args, 1))));
         Define(engine, "yearOf", 1, args => DateArg(args, 0, "yearOf").Year);
         Define(engine, "count", 2, Count);
-        PinClockAndChance();
+        RefuseChance();
     }
 
     /// <summary>
-    /// Scripts must give the same answer on every replay: `new Date()` and `Date.now()` read the engine's date
-    /// (09:00 China time of today), and Math.random is not available.
+    /// Scripts must give the same answer on every replay: the clock is the engine's (Jint's time system, see
+    /// <see cref="ScriptTimeSystem"/>), and Math.random is not available.
     /// </summary>
-    private void PinClockAndChance()
+    private void RefuseChance()
     {
-        var now = new DateTimeOffset(today.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).ToUnixTimeMilliseconds();
-        engine.Execute(PinScript.Replace("FIXED_NOW", now.ToString(CultureInfo.InvariantCulture)));
+        var math = engine.Global.Get("Math").AsObject();
+        math.DefineOwnProperty("random", new PropertyDescriptor(new ClrFunction(engine, "random", (_, _) =>
+            throw TypeError(engine, "Math.random 不可用：流程脚本必须可重复执行 (not available: scripts must be deterministic)")),
+            writable: true, enumerable: false, configurable: true));
     }
 
-    private const string PinScript = """
-        (function () {
-          var Native = Date, fixed = FIXED_NOW;
-          var Pinned = function (y, m, d, h, mi, s, ms) {
-            if (!(this instanceof Pinned)) return new Native(fixed).toString();
-            switch (arguments.length) {
-              case 0: return new Native(fixed);
-              case 1: return new Native(y);
-              default: return new Native(y, m, d === undefined ? 1 : d, h || 0, mi || 0, s || 0, ms || 0);
-            }
-          };
-          Pinned.prototype = Native.prototype;
-          Pinned.UTC = Native.UTC;
-          Pinned.parse = Native.parse;
-          Pinned.now = function () { return fixed; };
-          Date = Pinned;
-          Math.random = function () { throw new Error('Math.random 不可用：流程脚本必须可重复执行 (not available: scripts must be deterministic)'); };
-        })();
-        """;
-
     public static void Define(JsEngine engine, string name, int length, Func<JsValue[], JsValue> body) =>
-        engine.SetValue(name, new ClrFunctionInstance(engine, (_, args) => body(args), length));
+        engine.SetValue(name, new ClrFunction(engine, name, (_, args) => body(args), length));
 
-    public static JavaScriptException TypeError(JsEngine engine, string message) => new(engine.TypeError, message);
+    public static JavaScriptException TypeError(JsEngine engine, string message) => new(engine.Intrinsics.TypeError, message);
 
     private static JsValue Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -72,8 +55,8 @@ internal sealed class ScriptHelpers(JsEngine engine, IWorkingDayCalendar calenda
     {
         var value = Arguments.At(args, index);
         if (value.IsString() && TryParseIsoDate(value.AsString(), out var date)) return date;
-        if (value.IsObject() && value.AsObject() is DateInstance instance && Math.Abs(instance.PrimitiveValue) <= 8.64e15)
-            return DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds((long)instance.PrimitiveValue).UtcDateTime);
+        if (value.IsObject() && value.AsObject() is JsDate instance && Math.Abs(instance.DateValue) <= 8.64e15)
+            return DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds((long)instance.DateValue).UtcDateTime);
         throw TypeError(engine, $"{function}: argument {index + 1} must be a date \"yyyy-MM-dd\", not {Describe(value)}");
     }
 
@@ -105,7 +88,7 @@ internal sealed class ScriptHelpers(JsEngine engine, IWorkingDayCalendar calenda
 
         var predicate = Arguments.At(args, 1);
         if (predicate.IsUndefined()) return length;
-        if (!predicate.IsObject() || predicate.AsObject() is not FunctionInstance function)
+        if (!predicate.IsObject() || predicate.AsObject() is not Function function)
             throw TypeError(engine, $"count: argument 2 must be a function, not {Describe(predicate)}");
 
         var matches = 0;
@@ -119,5 +102,5 @@ internal sealed class ScriptHelpers(JsEngine engine, IWorkingDayCalendar calenda
     }
 
     private static string Describe(JsValue value) =>
-        value.IsString() ? $"\"{value.AsString()}\"" : value.IsObject() ? $"an {value.AsObject().Class}" : TypeConverter.ToString(value);
+        value.IsString() ? $"\"{value.AsString()}\"" : value.IsObject() ? (value.IsArray() ? "an array" : "an object") : TypeConverter.ToString(value);
 }

@@ -1,51 +1,62 @@
-using Jint.Parser;
-using JsProgram = Jint.Parser.Ast.Program;
+using Acornima;
+using Jint;
+using JsEngine = Jint.Engine;
+using JsScript = Acornima.Ast.Script;
 
 namespace Designer.Engine.Expressions;
+
+/// <summary>A script as the sandbox runs it: prepared once (parsed and analysed), or the reason it does not parse.</summary>
+internal sealed record PreparedScript(Prepared<JsScript>? Program, ScriptSyntaxError? Error);
 
 /// <summary>
 /// Parses a script in either form the designer accepts: an expression or statements (`x > 1`, `var a = 1; a + 1`),
 /// whose result is the completion value of the last expression statement, or an Elsa-style function body
-/// (`return x > 1;`), recognised by a top-level return and run as the body of an immediately called function.
+/// (`return x > 1;`), whose top-level return gives the result. The dialect is ECMAScript 2023, checked by the same
+/// parser (Acornima, a port of acorn) that Jint runs on, so a script the validator accepts is one Jint can run, and
+/// the Studio's editor (acorn, ecmaVersion 2023) accepts the same scripts.
 /// </summary>
 internal static class ScriptSource
 {
-    // Kept on line 1 with the script's first line, so that line numbers stay those of the script.
-    private const string BodyPrefix = "(function () {";
-    private const string BodySuffix = "\n})();";
+    public const EcmaVersion Dialect = EcmaVersion.ES2023;
 
-    public static JsProgram? Parse(string script, out ScriptSyntaxError? error)
+    private static readonly ParserOptions DialectCheck = new()
     {
-        error = null;
-        try
-        {
-            return new JavaScriptParser().Parse(script);
-        }
-        catch (ParserException ex) when (ex.Description == "Illegal return statement")
-        {
-            // A top-level return: the script is a function body.
-        }
-        catch (ParserException ex)
-        {
-            error = ToError(ex, columnShift: 0);
-            return null;
-        }
+        EcmaVersion = Dialect,
+        AllowReturnOutsideFunction = true,
+    };
 
+    private static readonly ScriptPreparationOptions Preparation = new()
+    {
+        ParsingOptions = new ScriptParsingOptions { AllowReturnOutsideFunction = true },
+    };
+
+    public static PreparedScript Prepare(string script)
+    {
+        if (Check(script) is { } error) return new PreparedScript(null, error);
         try
         {
-            return new JavaScriptParser().Parse(BodyPrefix + script + BodySuffix);
+            return new PreparedScript(JsEngine.PrepareScript(script, options: Preparation), null);
         }
-        catch (ParserException ex)
+        catch (ScriptPreparationException ex) when (ex.InnerException is ParseErrorException parse)
         {
-            error = ToError(ex, columnShift: BodyPrefix.Length);
-            return null;
+            return new PreparedScript(null, ToError(parse));
         }
     }
 
-    private static ScriptSyntaxError ToError(ParserException ex, int columnShift)
+    /// <summary>Null when the script is valid ECMAScript 2023 in one of the two forms; otherwise where and why not.</summary>
+    public static ScriptSyntaxError? Check(string script)
     {
-        var line = Math.Max(ex.LineNumber, 1);
-        var column = line == 1 ? Math.Max(ex.Column - columnShift, 1) : Math.Max(ex.Column, 1);
-        return new ScriptSyntaxError(line, column, ex.Description ?? ex.Message);
+        try
+        {
+            new Parser(DialectCheck).ParseScript(script);
+            return null;
+        }
+        catch (ParseErrorException ex)
+        {
+            return ToError(ex);
+        }
     }
+
+    private static ScriptSyntaxError ToError(ParseErrorException ex) =>
+        new(Math.Max(ex.LineNumber, 1), Math.Max(ex.Column, 0) + 1, ex.Description ?? ex.Message);
 }

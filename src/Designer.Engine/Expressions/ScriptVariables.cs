@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Jint;
 using Jint.Native;
 using Jint.Native.Object;
 using Jint.Runtime;
+using Jint.Runtime.Descriptors;
 using JsEngine = Jint.Engine;
 
 namespace Designer.Engine.Expressions;
@@ -23,9 +25,9 @@ internal sealed partial class ScriptVariables(JsEngine engine, ScriptScope scope
     /// <summary>Defines `variables`, getVariable and setVariable. Call before the scope's globals are installed.</summary>
     public void InstallFunctions()
     {
-        _all = engine.Object.Construct(Arguments.Empty);
+        _all = new JsObject(engine);
         foreach (var (name, value) in scope.Variables)
-            _all.FastAddProperty(name, JsonJsConverter.ToJs(engine, value), writable: true, enumerable: true, configurable: true);
+            _all.FastSetProperty(name, new PropertyDescriptor(JsonJsConverter.ToJs(engine, value), PropertyFlag.ConfigurableEnumerableWritable));
         engine.SetValue("variables", _all);
         ScriptHelpers.Define(engine, "getVariable", 1, args => Get(NameArg(args, "getVariable")));
         ScriptHelpers.Define(engine, "setVariable", 2, args => Set(NameArg(args, "setVariable"), Arguments.At(args, 1)));
@@ -72,8 +74,8 @@ internal sealed partial class ScriptVariables(JsEngine engine, ScriptScope scope
         _written[name] = json;
         // Later reads through `variables.x` or `x` see what will be stored.
         var stored = JsonJsConverter.ToJs(engine, json);
-        _all.Put(name, stored, throwOnError: false);
-        if (_globalNames.Contains(name)) engine.Global.Put(name, stored, throwOnError: false);
+        _all.Set(name, stored, throwOnError: false);
+        if (_globalNames.Contains(name)) engine.Global.Set(name, stored, throwOnError: false);
         return JsValue.Undefined;
     }
 

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useT } from '../i18n';
 import { checkJavaScript } from './jsSyntax';
 
-/** A JavaScript expression editor that checks syntax as you type (expression or Elsa's `return …;` body form). */
+/** A JavaScript editor that checks syntax as you type, as the server will (ES2023; an expression or Elsa's `return …;` body form). */
 export function JsEditor({
   value,
   onChange,
