@@ -1,7 +1,9 @@
+import { useApiQuery } from '../api/query';
+import { Link } from 'react-router';
 import { useState } from 'react';
-import { Badge, Empty, ErrorBox, Spinner, useAsync } from '../components/ui';
+import { Badge, Empty, ErrorBox, Spinner } from '../components/ui';
 import { formatDate, useI18n } from '../i18n';
-import { href, navigate, withQuery } from '../router';
+import { navigate, withQuery } from '../router';
 import { getAudit, verifyChain, type AuditEntry, type ChainVerification } from './api';
 
 /** Where an entry's subject can be looked at: a workflow's history, a form, an application's journal. */
@@ -36,7 +38,7 @@ export function AuditTrail({ subject, kind, page }: { subject: string; kind: str
   const [verification, setVerification] = useState<ChainVerification | null>(null);
   const [verifying, setVerifying] = useState(false);
   const [verifyError, setVerifyError] = useState<unknown>(null);
-  const { data, error, loading, reload } = useAsync(() => getAudit({ subject, kind, page }), [subject, kind, page]);
+  const { data, error, loading, reload } = useApiQuery(['audit', subject, kind, page], () => getAudit({ subject, kind, page }));
   const go = (p: Partial<{ subject: string; kind: string; page: number }>) =>
     navigate(
       withQuery('/history', {
@@ -133,7 +135,7 @@ export function AuditTrail({ subject, kind, page }: { subject: string; kind: str
                   <td>
                     <Badge tone="neutral">{e.kind}</Badge>
                   </td>
-                  <td className="small">{link ? <a href={href(link)}>{e.subject}</a> : <code>{e.subject}</code>}</td>
+                  <td className="small">{link ? <Link to={link}>{e.subject}</Link> : <code>{e.subject}</code>}</td>
                   <td className="small">{e.summary}</td>
                   <td>
                     <span className="hash" title={`${t('数据')} ${e.dataHash ?? ''}\n${t('上一条')} ${e.previousHash ?? ''}\n${t('本条')} ${e.hash ?? ''}`}>

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, idPath } from '../api/client';
 import type { ElsaDefinition, WorkflowVersion } from '../api/types';
@@ -6,7 +7,7 @@ import { Badge, ErrorBox, Spinner } from '../components/ui';
 import { DesignerViewContext, type DesignerView } from '../designer/context';
 import { labelOf } from '../designer/model';
 import { tt, useI18n } from '../i18n';
-import { href, navigate, withQuery } from '../router';
+import { navigate, withQuery } from '../router';
 import { getDiff, sideDefinitionId, sideVersion, type DiffAnswer } from './api';
 import { ChangeList, type ChangeTarget } from './ChangeList';
 import { DiffGraph, statusLabels, type FocusRequest } from './DiffGraph';
@@ -190,9 +191,9 @@ function DiffView({ definitionId, data, versions, from, to, against }: { definit
       <div className="designer diff-page" data-testid="diff-page">
         <div className="designer-bar">
           <div className="designer-title">
-            <a href={href(`/history/${encodeURIComponent(definitionId)}`)} className="muted small">
+            <Link to={`/history/${encodeURIComponent(definitionId)}`} className="muted small">
               ← {t('版本历史')}
-            </a>
+            </Link>
             <h1 title={definitionId}>{toDefinition.name || definitionId}</h1>
             <Badge tone="accent">{t('版本对比')}</Badge>
             {!semantic && <Badge tone="info">{t('仅布局变化')}</Badge>}
@@ -201,9 +202,9 @@ function DiffView({ definitionId, data, versions, from, to, against }: { definit
             {against ? (
               <span className="small">
                 {t('模板 {id} 第 {v} 版', { id: templateId ?? clonedFrom?.definitionId ?? '', v: fromVersion ?? '?' })} → {t('本流程第 {v} 版', { v: toVersion ?? '?' })}
-                <a className="btn btn-small btn-ghost" href={href(`/diff/${encodeURIComponent(definitionId)}`)}>
+                <Link className="btn btn-small btn-ghost" to={`/diff/${encodeURIComponent(definitionId)}`}>
                   {t('比较本流程的版本')}
-                </a>
+                </Link>
               </span>
             ) : (
               <span className="diff-pickers">
@@ -256,9 +257,9 @@ function DiffView({ definitionId, data, versions, from, to, against }: { definit
               {t('显示仅布局变化')}
             </label>
             {!against && clonedFrom?.definitionId && (
-              <a className="btn btn-small" href={href(withQuery(`/diff/${encodeURIComponent(definitionId)}`, { against: 'template' }))}>
+              <Link className="btn btn-small" to={withQuery(`/diff/${encodeURIComponent(definitionId)}`, { against: 'template' })}>
                 {t('与模板对比')}
-              </a>
+              </Link>
             )}
             {!against && (
               <button className={`btn btn-small${drawer === 'replay' ? ' btn-primary' : ''}`} onClick={() => setDrawer(drawer === 'replay' ? null : 'replay')} data-testid="open-replay">
@@ -270,9 +271,9 @@ function DiffView({ definitionId, data, versions, from, to, against }: { definit
                 {t('文本差异')}
               </button>
             )}
-            <a className="btn btn-small btn-ghost" href={href(`/workflows/${encodeURIComponent(definitionId)}`)}>
+            <Link className="btn btn-small btn-ghost" to={`/workflows/${encodeURIComponent(definitionId)}`}>
               {t('打开设计器')}
-            </a>
+            </Link>
           </div>
         </div>
         <div className="diff-summary">

@@ -104,8 +104,10 @@ interface ToastItem {
 export interface Toast {
   (text: string, tone?: ToastTone, options?: { group?: string }): void;
   dismiss(group?: string): void;
+  /** The page changed (called by the layout route). */
+  navigated(): void;
 }
-const ToastContext = createContext<Toast>(Object.assign(() => {}, { dismiss: () => {} }));
+const ToastContext = createContext<Toast>(Object.assign(() => {}, { dismiss: () => {}, navigated: () => {} }));
 
 /** Errors younger than this when the page changes belong to the navigation itself and stay. */
 const NAVIGATION_GRACE_MS = 300;
@@ -120,18 +122,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       setTimeout(() => setItems((xs) => xs.filter((x) => x.id !== id)), tone === 'error' ? 8000 : 4000);
     };
     const dismiss = (group?: string) => setItems((xs) => xs.filter((x) => (group === undefined ? x.tone !== 'error' : x.group !== group)));
-    return Object.assign(push, { dismiss });
-  }, []);
-  useEffect(() => {
-    const onNavigate = () => {
+    const navigated = () => {
       const now = Date.now();
       setItems((xs) => {
         const kept = xs.filter((x) => x.tone !== 'error' || now - x.at < NAVIGATION_GRACE_MS);
         return kept.length === xs.length ? xs : kept;
       });
     };
-    window.addEventListener('hashchange', onNavigate);
-    return () => window.removeEventListener('hashchange', onNavigate);
+    return Object.assign(push, { dismiss, navigated });
   }, []);
   return (
     <ToastContext.Provider value={toast}>

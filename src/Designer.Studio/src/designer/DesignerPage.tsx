@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import {
   addEdge,
   applyEdgeChanges,
@@ -24,7 +25,6 @@ import { isAdmin, useAuth } from '../auth';
 import { useCatalog, useDescriptorMap, useLabels } from '../catalog';
 import { Badge, ErrorBox, Modal, Spinner, useToast } from '../components/ui';
 import { formatDate, useI18n } from '../i18n';
-import { href } from '../router';
 import { UpstreamBanner } from '../audit/UpstreamBanner';
 import { LARGE_GRAPH, StaticMiniMap } from './StaticMiniMap';
 import { ActivityNode } from './ActivityNode';
@@ -667,9 +667,9 @@ function DesignerInner({ initial, viewingVersion, onReload }: { initial: Workflo
       <div className="designer">
         <div className="designer-bar">
           <div className="designer-title">
-            <a href={href('/workflows')} className="muted small">
+            <Link to={'/workflows'} className="muted small">
               ← {t('流程列表')}
-            </a>
+            </Link>
             <h1 title={meta.definitionId}>{def.name || meta.definitionId}</h1>
             <Badge tone={status === 'published' ? 'ok' : 'warn'}>{status === 'published' ? t('已发布') : t('草稿')}</Badge>
             <span className="muted small">

@@ -1,7 +1,8 @@
+import { useApiQuery } from '../api/query';
+import { Link } from 'react-router';
 import { api, idPath } from '../api/client';
-import { Badge, ErrorBox, Spinner, useAsync, useToast } from '../components/ui';
+import { Badge, ErrorBox, Spinner, useToast } from '../components/ui';
 import { formatDate, useI18n } from '../i18n';
-import { href } from '../router';
 import type { WorkflowMeta } from './DesignerPage';
 
 interface VersionRow {
@@ -19,10 +20,7 @@ interface VersionRow {
 export function VersionsPanel({ meta, readOnly, onReverted }: { meta: Pick<WorkflowMeta, 'definitionId' | 'version' | 'isPublished'>; readOnly: boolean; onReverted: () => void }) {
   const { t, locale } = useI18n();
   const toast = useToast();
-  const { data, error, loading, reload } = useAsync(
-    () => api.get<any>(`/api/workflows/${idPath(meta.definitionId)}/versions`).then((x) => (Array.isArray(x) ? x : (x?.items ?? x?.versions ?? [])) as VersionRow[]),
-    [meta.definitionId, meta.version, meta.isPublished],
-  );
+  const { data, error, loading, reload } = useApiQuery(['workflow-versions', meta.definitionId, meta.version, meta.isPublished], () => api.get<any>(`/api/workflows/${idPath(meta.definitionId)}/versions`).then((x) => (Array.isArray(x) ? x : (x?.items ?? x?.versions ?? [])) as VersionRow[]));
   async function revert(v: number) {
     if (!window.confirm(t('以第 {v} 版的内容创建一个新版本？历史版本不会被改写。', { v }))) return;
     try {
@@ -59,13 +57,13 @@ export function VersionsPanel({ meta, readOnly, onReverted }: { meta: Pick<Workf
             <td>{r.updatedBy ?? ''}</td>
             <td>{formatDate(r.updatedAt ?? r.createdAt, locale)}</td>
             <td className="row-actions">
-              <a className="btn btn-small btn-ghost" href={href(`/workflows/${encodeURIComponent(meta.definitionId)}?version=${r.version}`)}>
+              <Link className="btn btn-small btn-ghost" to={`/workflows/${encodeURIComponent(meta.definitionId)}?version=${r.version}`}>
                 {t('查看')}
-              </a>
+              </Link>
               {rows[i + 1] && (
-                <a className="btn btn-small btn-ghost" href={href(`/diff/${encodeURIComponent(meta.definitionId)}?from=${rows[i + 1].version}&to=${r.version}`)} data-testid={`compare-${r.version}`}>
+                <Link className="btn btn-small btn-ghost" to={`/diff/${encodeURIComponent(meta.definitionId)}?from=${rows[i + 1].version}&to=${r.version}`} data-testid={`compare-${r.version}`}>
                   {t('与上一版对比')}
-                </a>
+                </Link>
               )}
               {!readOnly && !r.isLatest && (
                 <button className="btn btn-small" onClick={() => revert(r.version)}>

@@ -59,7 +59,7 @@ export function ApplicationFormPage({ definitionId, applicationId }: { definitio
       else {
         const r = await api.post<Application>('/api/applications', { definitionId: loaded.procedure.definitionId, data, draft: true });
         setDraftId(r.id);
-        window.history.replaceState(null, '', href(`/applications/${encodeURIComponent(r.id)}/edit`));
+        window.history.replaceState(window.history.state, '', href(`/applications/${encodeURIComponent(r.id)}/edit`));
       }
       toast(t('草稿已保存'), 'ok');
     } catch (e) {

@@ -1,7 +1,8 @@
+import { useApiQuery } from '../../api/query';
 import { useState } from 'react';
 import { api, ApiError, qs } from '../../api/client';
 import { useLabels } from '../../catalog';
-import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useAsync, useToast } from '../../components/ui';
+import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } from '../../components/ui';
 import { codeLabel } from '../../domainCodes';
 import { useI18n } from '../../i18n';
 import { navigate, withQuery } from '../../router';
@@ -26,7 +27,7 @@ interface Notice {
 export function PublicityPage({ locality }: { locality: string }) {
   const { t, locale } = useI18n();
   const labels = useLabels();
-  const { data, error, loading, reload } = useAsync(() => api.get<Notice[]>(`/api/public/publicity${qs({ locality })}`), [locality]);
+  const { data, error, loading, reload } = useApiQuery(['publicity', locality], () => api.get<Notice[]>(`/api/public/publicity${qs({ locality })}`));
   const [objecting, setObjecting] = useState<Notice | null>(null);
   const localities = Object.keys(vocabEn.localities);
   return (

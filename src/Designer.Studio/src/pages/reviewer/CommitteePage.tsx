@@ -1,8 +1,9 @@
+import { useApiQuery } from '../../api/query';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useAuth, hasRole, Roles } from '../../auth';
 import { useLabels } from '../../catalog';
-import { Badge, Empty, ErrorBox, PageHeader, Spinner, useAsync, useToast } from '../../components/ui';
+import { Badge, Empty, ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';
 import { formatDate, useI18n } from '../../i18n';
 
 interface SessionSummary {
@@ -39,7 +40,7 @@ export function CommitteePage() {
   const { me } = useAuth();
   const labels = useLabels();
   const toast = useToast();
-  const { data, error, loading, reload } = useAsync(() => api.get<SessionSummary[]>('/api/committee-sessions'), []);
+  const { data, error, loading, reload } = useApiQuery(['committee-sessions'], () => api.get<SessionSummary[]>('/api/committee-sessions'));
   const [openId, setOpenId] = useState<string | null>(null);
   const canCreate = hasRole(me, Roles.reviewer);
 
@@ -110,7 +111,7 @@ export function CommitteePage() {
 function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { t } = useI18n();
   const toast = useToast();
-  const { data, error, loading, reload, setData } = useAsync(() => api.get<Session>(`/api/committee-sessions/${encodeURIComponent(id)}`), [id]);
+  const { data, error, loading, reload, setData } = useApiQuery(['committee-session', id], () => api.get<Session>(`/api/committee-sessions/${encodeURIComponent(id)}`));
   const [votes, setVotes] = useState<Record<string, { for: string; against: string; abstain: string }>>({});
   if (loading && !data) return <Spinner />;
   if (error || !data) return <ErrorBox error={error} onRetry={reload} />;

@@ -1,11 +1,13 @@
+import { useApiQuery } from '../../api/query';
+import { Link } from 'react-router';
 import { useRef, useState } from 'react';
 import { api, ApiError, idPath, qs } from '../../api/client';
 import type { WorkflowSummary } from '../../api/types';
 import { hasRole, isAdmin, Roles, useAuth } from '../../auth';
 import { useCatalog, useLabels } from '../../catalog';
-import { Badge, downloadBlob, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useAsync, useToast } from '../../components/ui';
+import { Badge, downloadBlob, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } from '../../components/ui';
 import { formatDate, useI18n } from '../../i18n';
-import { href, navigate, withQuery } from '../../router';
+import { navigate, withQuery } from '../../router';
 
 function statusOf(w: WorkflowSummary): 'published' | 'draft' | 'retracted' {
   const s = String(w.status ?? '').toLowerCase();
@@ -23,10 +25,7 @@ export function WorkflowListPage({ locality, status }: { locality: string; statu
   const toast = useToast();
   const admin = isAdmin(me);
   const policyAdmin = hasRole(me, Roles.policyAdmin);
-  const { data, error, loading, reload } = useAsync(
-    () => api.get<any>(`/api/workflows${qs({ locality, status })}`).then((x) => (Array.isArray(x) ? x : (x?.items ?? [])) as WorkflowSummary[]),
-    [locality, status],
-  );
+  const { data, error, loading, reload } = useApiQuery(['workflows', locality, status], () => api.get<any>(`/api/workflows${qs({ locality, status })}`).then((x) => (Array.isArray(x) ? x : (x?.items ?? [])) as WorkflowSummary[]));
   const [cloneOf, setCloneOf] = useState<WorkflowSummary | null>(null);
   const [creating, setCreating] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -124,17 +123,17 @@ export function WorkflowListPage({ locality, status }: { locality: string; statu
               return (
                 <tr key={w.definitionId} data-definition-id={w.definitionId}>
                   <td>
-                    <a href={href(`/workflows/${encodeURIComponent(w.definitionId)}`)} className="strong">
+                    <Link to={`/workflows/${encodeURIComponent(w.definitionId)}`} className="strong">
                       {w.name || w.definitionId}
-                    </a>
+                    </Link>
                     <div className="muted small">
                       <code>{w.definitionId}</code>
                       {clonedFromText(w.clonedFrom) ? ` · ${t('克隆自')} ${clonedFromText(w.clonedFrom)}` : ''}
                     </div>
                     {w.upstreamChanged ? (
-                      <a className="badge badge-warn upstream-banner" href={href(`/upstream/${encodeURIComponent(w.definitionId)}`)} data-testid={`upstream-${w.definitionId}`} title={t('查看模板的变化并合并')}>
+                      <Link className="badge badge-warn upstream-banner" to={`/upstream/${encodeURIComponent(w.definitionId)}`} data-testid={`upstream-${w.definitionId}`} title={t('查看模板的变化并合并')}>
                         ⟳ {t('模板已更新')}
-                      </a>
+                      </Link>
                     ) : null}
                   </td>
                   <td>{labels.locality(w.locality) || '—'}</td>
@@ -150,23 +149,23 @@ export function WorkflowListPage({ locality, status }: { locality: string; statu
                     <div className="muted">{formatDate(w.updatedAt, locale)}</div>
                   </td>
                   <td className="row-actions">
-                    <a className="btn btn-small" href={href(`/workflows/${encodeURIComponent(w.definitionId)}`)}>
+                    <Link className="btn btn-small" to={`/workflows/${encodeURIComponent(w.definitionId)}`}>
                       {canEdit ? t('设计') : t('查看')}
-                    </a>
+                    </Link>
                     {admin && (
                       <button className="btn btn-small" onClick={() => setCloneOf(w)} data-testid={`clone-${w.definitionId}`}>
                         {t('克隆到本地区')}
                       </button>
                     )}
                     {(w.latestVersion ?? w.version) > 1 && (
-                      <a className="btn btn-small btn-ghost" href={href(`/diff/${encodeURIComponent(w.definitionId)}`)}>
+                      <Link className="btn btn-small btn-ghost" to={`/diff/${encodeURIComponent(w.definitionId)}`}>
                         {t('对比')}
-                      </a>
+                      </Link>
                     )}
                     {w.clonedFrom ? (
-                      <a className="btn btn-small btn-ghost" href={href(`/diff/${encodeURIComponent(w.definitionId)}?against=template`)}>
+                      <Link className="btn btn-small btn-ghost" to={`/diff/${encodeURIComponent(w.definitionId)}?against=template`}>
                         {t('与模板对比')}
-                      </a>
+                      </Link>
                     ) : null}
                     <button className="btn btn-small btn-ghost" onClick={() => exportOne(w)}>
                       {t('导出')}
