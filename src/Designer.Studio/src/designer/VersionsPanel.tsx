@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { api, idPath } from '../api/client';
 import { Badge, ErrorBox, Spinner, useToast } from '../components/ui';
 import { formatDate, useI18n } from '../i18n';
-import type { WorkflowMeta } from './DesignerPage';
+import type { WorkflowMeta } from './store';
 
 interface VersionRow {
   version: number;
