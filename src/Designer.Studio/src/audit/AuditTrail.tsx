@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useApiQuery } from '../api/query';
 import { Link } from 'react-router';
 import { useState } from 'react';
@@ -38,6 +39,7 @@ export function AuditTrail({ subject, kind, page }: { subject: string; kind: str
   const [verification, setVerification] = useState<ChainVerification | null>(null);
   const [verifying, setVerifying] = useState(false);
   const [verifyError, setVerifyError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
   const { data, error, loading, reload } = useApiQuery(['audit', subject, kind, page], () => getAudit({ subject, kind, page }));
   const go = (p: Partial<{ subject: string; kind: string; page: number }>) =>
     navigate(
@@ -53,7 +55,8 @@ export function AuditTrail({ subject, kind, page }: { subject: string; kind: str
     setVerifying(true);
     setVerifyError(null);
     try {
-      setVerification(await verifyChain());
+      // Each click checks the chain again (never a cached answer).
+      setVerification(await queryClient.fetchQuery({ queryKey: ['audit-verify'], queryFn: verifyChain, staleTime: 0, gcTime: 0 }));
     } catch (e) {
       setVerifyError(e);
     } finally {

@@ -1,3 +1,4 @@
+import { useApiQuery } from '../api/query';
 import { Link } from 'react-router';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, idPath } from '../api/client';
@@ -42,23 +43,15 @@ async function definitionAt(definitionId: string, version: number | undefined): 
  */
 export function DiffPage({ definitionId, from, to, against }: { definitionId: string; from?: number; to?: number; against?: string }) {
   const { t } = useI18n();
-  const [versions, setVersions] = useState<VersionRow[] | null>(null);
-  const [state, setState] = useState<{ loading: boolean; error: unknown; data?: Loaded }>({ loading: true, error: null });
-  const [nonce, setNonce] = useState(0);
-
-  useEffect(() => {
-    let live = true;
+  const { data: versions } = useApiQuery(['workflow-versions', definitionId, 'sorted'], () =>
     api
       .get<any>(`/api/workflows/${idPath(definitionId)}/versions`)
       .then((x) => (Array.isArray(x) ? x : (x?.items ?? x?.versions ?? [])) as VersionRow[])
       .then(
-        (rows) => live && setVersions([...rows].sort((a, b) => b.version - a.version)),
-        () => live && setVersions([]),
-      );
-    return () => {
-      live = false;
-    };
-  }, [definitionId]);
+        (rows) => [...rows].sort((a, b) => b.version - a.version),
+        () => [] as VersionRow[],
+      ),
+  );
 
   // Without versions in the address: the latest against the one before.
   const needsDefault = !against && (from === undefined || to === undefined);
@@ -70,11 +63,9 @@ export function DiffPage({ definitionId, from, to, against }: { definitionId: st
       navigate(withQuery(`/diff/${encodeURIComponent(definitionId)}`, { from: String(previous), to: String(latest) }), true);
   }, [needsDefault, versions, from, to, definitionId]);
 
-  useEffect(() => {
-    if (needsDefault) return;
-    let live = true;
-    setState({ loading: true, error: null });
-    (async () => {
+  const state = useApiQuery<Loaded>(
+    ['diff', definitionId, from ?? null, to ?? null, against ?? null],
+    async () => {
       const answer = await getDiff(definitionId, against ? { against } : { from, to });
       const fromId = answer.fromDefinitionId ?? sideDefinitionId(answer.from) ?? (against ? undefined : definitionId);
       const [fromDefinition, toDefinition] = await Promise.all([
@@ -82,23 +73,18 @@ export function DiffPage({ definitionId, from, to, against }: { definitionId: st
         answer.toDefinition ?? definitionAt(answer.toDefinitionId ?? sideDefinitionId(answer.to) ?? definitionId, sideVersion(answer.to) ?? to),
       ]);
       return { answer, fromDefinition, toDefinition };
-    })().then(
-      (data) => live && setState({ loading: false, error: null, data }),
-      (error) => live && setState({ loading: false, error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [definitionId, from, to, against, needsDefault, nonce]);
+    },
+    { enabled: !needsDefault },
+  );
 
   if (state.loading || needsDefault) return <Spinner label={t('正在比较版本…')} />;
   if (state.error || !state.data)
     return (
       <div className="main">
-        <ErrorBox error={state.error ?? t('流程不存在')} onRetry={() => setNonce((n) => n + 1)} />
+        <ErrorBox error={state.error ?? t('流程不存在')} onRetry={state.reload} />
       </div>
     );
-  return <DiffView key={`${from}:${to}:${against}:${nonce}`} definitionId={definitionId} data={state.data} versions={versions ?? []} from={from} to={to} against={against} />;
+  return <DiffView key={`${from}:${to}:${against}`} definitionId={definitionId} data={state.data} versions={versions ?? []} from={from} to={to} against={against} />;
 }
 
 function DiffView({ definitionId, data, versions, from, to, against }: { definitionId: string; data: Loaded; versions: VersionRow[]; from?: number; to?: number; against?: string }) {

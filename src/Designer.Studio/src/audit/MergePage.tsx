@@ -1,4 +1,4 @@
-import { useApiQuery } from '../api/query';
+import { useApiQuery, useWrite } from '../api/query';
 import { Link } from 'react-router';
 import { useMemo, useState } from 'react';
 import { api, ApiError, idPath } from '../api/client';
@@ -38,6 +38,7 @@ function MergeView({ definitionId, upstream, current, onReload }: { definitionId
   const labels = useLabels();
   const descriptors = useDescriptorMap();
   const toast = useToast();
+  const write = useWrite();
   const formMerges = upstream.formMerges;
   const conflicts = useMemo(
     () => [...(upstream.preview?.conflicts ?? []), ...formMerges.flatMap((f) => f.conflicts)],
@@ -98,7 +99,7 @@ function MergeView({ definitionId, upstream, current, onReload }: { definitionId
     }
     setBusy(true);
     try {
-      const r = await mergeUpstream(definitionId, choices, upstream.current?.concurrencyToken ?? current.concurrencyToken);
+      const r = await write(() => mergeUpstream(definitionId, choices, upstream.current?.concurrencyToken ?? current.concurrencyToken));
       toast(t('已保存为新草稿（第 {v} 版）', { v: r?.version ?? '?' }), 'ok');
       const saved = r?.formDrafts ?? [];
       if (saved.length)

@@ -1,4 +1,4 @@
-import { useApiQuery } from '../api/query';
+import { useApiQuery, useWrite } from '../api/query';
 import { Link } from 'react-router';
 import { api, idPath } from '../api/client';
 import { Badge, ErrorBox, Spinner, useToast } from '../components/ui';
@@ -20,11 +20,12 @@ interface VersionRow {
 export function VersionsPanel({ meta, readOnly, onReverted }: { meta: Pick<WorkflowMeta, 'definitionId' | 'version' | 'isPublished'>; readOnly: boolean; onReverted: () => void }) {
   const { t, locale } = useI18n();
   const toast = useToast();
+  const write = useWrite();
   const { data, error, loading, reload } = useApiQuery(['workflow-versions', meta.definitionId, meta.version, meta.isPublished], () => api.get<any>(`/api/workflows/${idPath(meta.definitionId)}/versions`).then((x) => (Array.isArray(x) ? x : (x?.items ?? x?.versions ?? [])) as VersionRow[]));
   async function revert(v: number) {
     if (!window.confirm(t('以第 {v} 版的内容创建一个新版本？历史版本不会被改写。', { v }))) return;
     try {
-      await api.post(`/api/workflows/${idPath(meta.definitionId)}/revert/${v}`, {});
+      await write(() => api.post(`/api/workflows/${idPath(meta.definitionId)}/revert/${v}`, {}));
       toast(t('已从第 {v} 版恢复为新版本', { v }), 'ok');
       reload();
       onReverted();

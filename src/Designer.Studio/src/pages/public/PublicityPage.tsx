@@ -1,4 +1,4 @@
-import { useApiQuery } from '../../api/query';
+import { useApiQuery, useWrite } from '../../api/query';
 import { useState } from 'react';
 import { api, ApiError, qs } from '../../api/client';
 import { useLabels } from '../../catalog';
@@ -96,6 +96,7 @@ export function PublicityPage({ locality }: { locality: string }) {
 function ObjectionDialog({ notice, onClose }: { notice: Notice; onClose: () => void }) {
   const { t } = useI18n();
   const toast = useToast();
+  const write = useWrite();
   const [form, setForm] = useState({ name: '', contact: '', reason: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -108,7 +109,7 @@ function ObjectionDialog({ notice, onClose }: { notice: Notice; onClose: () => v
     if (Object.keys(local).length) return;
     setBusy(true);
     try {
-      await api.post(`/api/public/publicity/${encodeURIComponent(notice.id)}/objections`, form);
+      await write(() => api.post(`/api/public/publicity/${encodeURIComponent(notice.id)}/objections`, form));
       toast(t('异议已提交，公示单位将进行调查核实'), 'ok');
       onClose();
     } catch (e) {

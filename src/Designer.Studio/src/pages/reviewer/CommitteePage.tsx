@@ -1,4 +1,4 @@
-import { useApiQuery } from '../../api/query';
+import { useApiQuery, useWrite } from '../../api/query';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useAuth, hasRole, Roles } from '../../auth';
@@ -40,13 +40,14 @@ export function CommitteePage() {
   const { me } = useAuth();
   const labels = useLabels();
   const toast = useToast();
+  const write = useWrite();
   const { data, error, loading, reload } = useApiQuery(['committee-sessions'], () => api.get<SessionSummary[]>('/api/committee-sessions'));
   const [openId, setOpenId] = useState<string | null>(null);
   const canCreate = hasRole(me, Roles.reviewer);
 
   async function create() {
     try {
-      const s = await api.post<Session>('/api/committee-sessions', {});
+      const s = await write(() => api.post<Session>('/api/committee-sessions', {}));
       toast(t('已创建评审会'), 'ok');
       reload();
       setOpenId(s.id);
@@ -111,6 +112,7 @@ export function CommitteePage() {
 function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { t } = useI18n();
   const toast = useToast();
+  const write = useWrite();
   const { data, error, loading, reload, setData } = useApiQuery(['committee-session', id], () => api.get<Session>(`/api/committee-sessions/${encodeURIComponent(id)}`));
   const [votes, setVotes] = useState<Record<string, { for: string; against: string; abstain: string }>>({});
   if (loading && !data) return <Spinner />;
@@ -122,12 +124,12 @@ function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
   async function save(c: Candidate) {
     const x = v(c);
     try {
-      const s = await api.post<Session>(`/api/committee-sessions/${encodeURIComponent(id)}/votes`, {
+      const s = await write(() => api.post<Session>(`/api/committee-sessions/${encodeURIComponent(id)}/votes`, {
         applicationId: c.applicationId,
         for: Number(x.for || 0),
         against: Number(x.against || 0),
         abstain: Number(x.abstain || 0),
-      });
+      }));
       setData(s);
       toast(t('已录入 {name} 的票数', { name: c.applicantName ?? c.applicationId }), 'ok');
     } catch (e) {
@@ -138,7 +140,7 @@ function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
   async function close() {
     if (!window.confirm(t('结束表决后将排名并确定每位申报人的结果，不能再修改票数。确定？'))) return;
     try {
-      const s = await api.post<Session>(`/api/committee-sessions/${encodeURIComponent(id)}/close`, {});
+      const s = await write(() => api.post<Session>(`/api/committee-sessions/${encodeURIComponent(id)}/close`, {}));
       setData(s);
       onChanged();
       toast(t('表决已结束'), 'ok');

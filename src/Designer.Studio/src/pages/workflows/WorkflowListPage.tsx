@@ -1,4 +1,5 @@
-import { useApiQuery } from '../../api/query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useApiQuery, useWrite } from '../../api/query';
 import { Link } from 'react-router';
 import { useRef, useState } from 'react';
 import { api, ApiError, idPath, qs } from '../../api/client';
@@ -23,6 +24,8 @@ export function WorkflowListPage({ locality, status }: { locality: string; statu
   const labels = useLabels();
   const { vocab } = useCatalog();
   const toast = useToast();
+  const write = useWrite();
+  const queryClient = useQueryClient();
   const admin = isAdmin(me);
   const policyAdmin = hasRole(me, Roles.policyAdmin);
   const { data, error, loading, reload } = useApiQuery(['workflows', locality, status], () => api.get<any>(`/api/workflows${qs({ locality, status })}`).then((x) => (Array.isArray(x) ? x : (x?.items ?? [])) as WorkflowSummary[]));
@@ -34,8 +37,13 @@ export function WorkflowListPage({ locality, status }: { locality: string; statu
 
   async function exportOne(w: WorkflowSummary) {
     try {
-      const res = await api.get<Response>(`/api/workflows/${idPath(w.definitionId)}/export`, { raw: true });
-      downloadBlob(`${w.definitionId.replace(/\//g, '_')}.json`, await res.blob());
+      const file = await queryClient.fetchQuery({
+        queryKey: ['workflow-export', w.definitionId],
+        queryFn: () => api.get<Response>(`/api/workflows/${idPath(w.definitionId)}/export`, { raw: true }).then((res) => res.blob()),
+        staleTime: 0,
+        gcTime: 0,
+      });
+      downloadBlob(`${w.definitionId.replace(/\//g, '_')}.json`, file);
     } catch (e) {
       toast(t('导出失败：{message}', { message: (e as Error).message }), 'error');
     }
@@ -47,7 +55,7 @@ export function WorkflowListPage({ locality, status }: { locality: string; statu
       try {
         const text = await file.text();
         const body = JSON.parse(text);
-        const r = await api.post<any>('/api/workflows/import', body);
+        const r = await write(() => api.post<any>('/api/workflows/import', body));
         toast(t('已导入 {name}', { name: r?.definitionId ?? file.name }), 'ok');
       } catch (e) {
         const details = e instanceof ApiError && e.errors.length ? '：' + e.errors.slice(0, 5).map((x) => x.message).join('；') : '';
@@ -211,6 +219,7 @@ function LocalitySelect({ value, onChange }: { value: string; onChange: (v: stri
 
 function CloneDialog({ source, onClose }: { source: WorkflowSummary; onClose: () => void }) {
   const { t } = useI18n();
+  const write = useWrite();
   const { me } = useAuth();
   const { vocab } = useCatalog();
   const [locality, setLocality] = useState(me?.locality ?? Object.keys(vocab.localities).find((l) => l !== 'templates') ?? '');
@@ -220,7 +229,7 @@ function CloneDialog({ source, onClose }: { source: WorkflowSummary; onClose: ()
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<any>(`/api/workflows/${idPath(source.definitionId)}/clone`, { locality });
+      const r = await write(() => api.post<any>(`/api/workflows/${idPath(source.definitionId)}/clone`, { locality }));
       const id = r?.definitionId ?? r?.definition?.definitionId;
       onClose();
       if (id) navigate(`/workflows/${encodeURIComponent(id)}`);
@@ -258,6 +267,7 @@ function CloneDialog({ source, onClose }: { source: WorkflowSummary; onClose: ()
 
 function CreateDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
+  const write = useWrite();
   const { me } = useAuth();
   const { vocab } = useCatalog();
   const [locality, setLocality] = useState(me?.locality ?? Object.keys(vocab.localities)[0] ?? '');
@@ -305,7 +315,7 @@ function CreateDialog({ onClose }: { onClose: () => void }) {
       },
     };
     try {
-      const r = await api.post<any>('/api/workflows', definition);
+      const r = await write(() => api.post<any>('/api/workflows', definition));
       onClose();
       navigate(`/workflows/${encodeURIComponent(r?.definitionId ?? id)}`);
     } catch (e) {
