@@ -82,12 +82,19 @@ public sealed class NavigationTests(StudioServer server, Browser browser, ITestO
         await page.Locator("#login-user").WaitForAsync();
         var hash = await page.EvaluateAsync<string>("() => location.hash");
         Assert.Equal("#/login?next=%2Fforms%2Freview-opinion", hash);
+        await page.Locator(".toast", new() { HasText = "登录已过期，请重新登录" }).WaitForAsync();
+        await admin.ScreenshotAsync("8b-session-expired-sign-in");
 
         await page.FillAsync("#login-user", "admin");
         await page.FillAsync("#login-password", StudioServer.Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForFunctionAsync("() => location.hash === '#/forms/review-opinion'");
         await page.Locator("[data-testid='form-preview'] label[for='fdpreview_opinion']").WaitForAsync();
+
+        // An address the Studio does not know: the layout stays, with a way home.
+        await admin.GoAsync("/no-such-page");
+        await page.Locator("main h1", new() { HasText = "页面不存在" }).WaitForAsync();
+        Assert.True(await page.Locator(".topnav a", new() { HasText = "流程" }).IsVisibleAsync());
         Assert.Empty(admin.PageErrors);
     }
 }
