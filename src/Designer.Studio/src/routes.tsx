@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
-import { createHashRouter, Navigate, Outlet, useLocation, useParams, useSearchParams, type RouteObject } from 'react-router';
+import { createHashRouter, Link, Navigate, Outlet, useLocation, useParams, useSearchParams, type RouteObject } from 'react-router';
 import { homeOf, useAuth } from './auth';
 import { Layout } from './components/Layout';
 import { RouteError } from './components/RouteError';
@@ -76,7 +76,7 @@ function NotFound() {
   return (
     <div className="page">
       <h1>{t('页面不存在')}</h1>
-      <a href="#/">{t('返回首页')}</a>
+      <Link to="/">{t('返回首页')}</Link>
     </div>
   );
 }

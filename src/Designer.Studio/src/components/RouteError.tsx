@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { useT } from '../i18n';
 
 /** The router's error boundary: a page that fails to render (or a chunk that fails to load) shows what happened. */
@@ -16,7 +16,7 @@ export function RouteError() {
         <button className="btn btn-small" onClick={() => window.location.reload()}>
           {t('重新加载')}
         </button>{' '}
-        <a href="#/">{t('返回首页')}</a>
+        <Link to="/">{t('返回首页')}</Link>
       </p>
     </div>
   );
