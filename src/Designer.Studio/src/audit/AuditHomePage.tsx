@@ -1,7 +1,7 @@
-import { useApiQuery } from '../api/query';
-import { Link } from 'react-router';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../api/client';
+import { useApiQuery } from '../api/query';
 import type { Application, WorkflowSummary } from '../api/types';
 import { useLabels } from '../catalog';
 import { ApplicationStatus } from '../components/status';
@@ -46,7 +46,9 @@ function WorkflowsTab() {
   const { t, locale } = useI18n();
   const labels = useLabels();
   const [filter, setFilter] = useState('');
-  const { data, error, loading, reload } = useApiQuery(['workflows', 'all'], () => api.get<any>('/api/workflows').then((x) => (Array.isArray(x) ? x : (x?.items ?? [])) as WorkflowSummary[]));
+  const { data, error, loading, reload } = useApiQuery(['workflows', 'all'], () =>
+    api.get<any>('/api/workflows').then((x) => (Array.isArray(x) ? x : (x?.items ?? [])) as WorkflowSummary[]),
+  );
   const f = filter.trim().toLowerCase();
   const rows = (data ?? []).filter((w) => !f || w.definitionId.toLowerCase().includes(f) || (w.name ?? '').toLowerCase().includes(f));
   return (

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useApiQuery } from '../api/query';
-import { Link } from 'react-router';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Badge, Empty, ErrorBox, Spinner } from '../components/ui';
 import { formatDate, useI18n } from '../i18n';
 import { navigate, withQuery } from '../router';
 import { getAudit, verifyChain, type AuditEntry, type ChainVerification } from './api';
+import { useApiQuery } from '../api/query';
 
 /** Where an entry's subject can be looked at: a workflow's history, a form, an application's journal. */
 export function subjectLink(subject: string): string | null {

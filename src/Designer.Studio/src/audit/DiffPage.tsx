@@ -1,7 +1,7 @@
-import { useApiQuery } from '../api/query';
-import { Link } from 'react-router';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { api, idPath } from '../api/client';
+import { useApiQuery } from '../api/query';
 import type { ElsaDefinition, WorkflowVersion } from '../api/types';
 import { useDescriptorMap, useLabels } from '../catalog';
 import { Badge, ErrorBox, Spinner } from '../components/ui';

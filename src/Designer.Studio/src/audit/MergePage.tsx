@@ -1,7 +1,7 @@
-import { useApiQuery, useWrite } from '../api/query';
-import { Link } from 'react-router';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { api, ApiError, idPath } from '../api/client';
+import { useApiQuery, useWrite } from '../api/query';
 import type { WorkflowVersion } from '../api/types';
 import { useDescriptorMap, useLabels } from '../catalog';
 import { Badge, Empty, ErrorBox, PageHeader, Spinner, useToast } from '../components/ui';
@@ -22,7 +22,9 @@ type Choice = 'theirs' | 'ours';
  */
 export function MergePage({ definitionId }: { definitionId: string }) {
   const { t } = useI18n();
-  const { data, error, loading, reload } = useApiQuery(['upstream', definitionId], () => Promise.all([getUpstream(definitionId), api.get<WorkflowVersion>(`/api/workflows/${idPath(definitionId)}`)]));
+  const { data, error, loading, reload } = useApiQuery(['upstream', definitionId], () =>
+    Promise.all([getUpstream(definitionId), api.get<WorkflowVersion>(`/api/workflows/${idPath(definitionId)}`)]),
+  );
   if (loading) return <Spinner label={t('正在比较模板…')} />;
   if (error || !data)
     return (

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useWrite } from '../api/query';
 import { useMemo, useState } from 'react';
 import { api, ApiError } from '../api/client';
+import { useWrite } from '../api/query';
 import type { Application, ElsaDefinition, TimelineEntry } from '../api/types';
 import { useLabels } from '../catalog';
 import { Badge } from '../components/ui';

@@ -1,5 +1,5 @@
-import { Link } from 'react-router';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { api, idPath } from '../api/client';
 import { useT } from '../i18n';
 

@@ -1,6 +1,5 @@
-import { useApiQuery } from '../api/query';
-import { Link } from 'react-router';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { Badge, Empty, ErrorBox, PageHeader, Spinner } from '../components/ui';
 import { formatDate, useI18n } from '../i18n';
 import { withQuery } from '../router';
@@ -8,6 +7,7 @@ import { getHistory, normaliseDiff, type AuditEntry, type HistoryVersion, type W
 import { shortHash } from './AuditTrail';
 import { indexDiff } from './diffModel';
 import './audit.css';
+import { useApiQuery } from '../api/query';
 
 /** A definition's history for the auditor: every version with who and when, its audit entries and what it changed. */
 export function WorkflowHistoryPage({ definitionId }: { definitionId: string }) {

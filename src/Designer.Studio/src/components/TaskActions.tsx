@@ -1,6 +1,6 @@
-import { useWrite } from '../api/query';
 import { useRef, useState } from 'react';
 import { api, ApiError } from '../api/client';
+import { useWrite } from '../api/query';
 import type { Application, TaskSummary } from '../api/types';
 import { useLabels } from '../catalog';
 import { SchemaForm } from '../forms/SchemaForm';

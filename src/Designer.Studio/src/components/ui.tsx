@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../i18n';
 
 export function Spinner({ label }: { label?: string }) {
@@ -147,26 +147,6 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
 export function useToast(): Toast {
   return useContext(ToastContext);
-}
-
-/** Loads data and reloads on demand; `deps` change → reload. */
-export function useAsync<T>(load: () => Promise<T>, deps: unknown[]) {
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: null, loading: true });
-  const [nonce, setNonce] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setState((s) => ({ ...s, loading: true, error: null }));
-    load().then(
-      (data) => live && setState({ data, error: null, loading: false }),
-      (error) => live && setState({ data: undefined, error, loading: false }),
-    );
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, nonce]);
-  const reload = useCallback(() => setNonce((n) => n + 1), []);
-  return { ...state, reload, setData: (data: T) => setState({ data, error: null, loading: false }) };
 }
 
 export function Field({ label, hint, error, children, required, htmlFor }: { label: ReactNode; hint?: ReactNode; error?: ReactNode; children: ReactNode; required?: boolean; htmlFor?: string }) {

@@ -1,6 +1,6 @@
-import { useWrite } from '../api/query';
 import { useMemo, useState } from 'react';
 import { api, ApiError } from '../api/client';
+import { useWrite } from '../api/query';
 import type { ElsaActivity, ElsaDefinition, TimelineEntry } from '../api/types';
 import { Badge } from '../components/ui';
 import { useT } from '../i18n';

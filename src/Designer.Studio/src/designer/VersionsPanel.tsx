@@ -21,7 +21,9 @@ export function VersionsPanel({ meta, readOnly, onReverted }: { meta: Pick<Workf
   const { t, locale } = useI18n();
   const toast = useToast();
   const write = useWrite();
-  const { data, error, loading, reload } = useApiQuery(['workflow-versions', meta.definitionId, meta.version, meta.isPublished], () => api.get<any>(`/api/workflows/${idPath(meta.definitionId)}/versions`).then((x) => (Array.isArray(x) ? x : (x?.items ?? x?.versions ?? [])) as VersionRow[]));
+  const { data, error, loading, reload } = useApiQuery(['workflow-versions', meta.definitionId, meta.version, meta.isPublished], () =>
+    api.get<any>(`/api/workflows/${idPath(meta.definitionId)}/versions`).then((x) => (Array.isArray(x) ? x : (x?.items ?? x?.versions ?? [])) as VersionRow[]),
+  );
   async function revert(v: number) {
     if (!window.confirm(t('以第 {v} 版的内容创建一个新版本？历史版本不会被改写。', { v }))) return;
     try {

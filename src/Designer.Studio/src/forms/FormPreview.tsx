@@ -1,9 +1,9 @@
-import { useApiQuery } from '../api/query';
 import { useState } from 'react';
 import { loadResolvedForm } from '../api/forms';
 import { ErrorBox, Modal, Spinner } from '../components/ui';
 import { useT } from '../i18n';
 import { SchemaForm } from './SchemaForm';
+import { useApiQuery } from '../api/query';
 
 /** A form rendered exactly as users will see it, in a dialog (form picker's preview). */
 export function FormPreviewModal({ formId, onClose }: { formId: string; onClose: () => void }) {

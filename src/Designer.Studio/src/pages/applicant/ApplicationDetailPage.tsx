@@ -1,7 +1,7 @@
-import { useApiQuery } from '../../api/query';
-import { Link } from 'react-router';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
+import { useApiQuery } from '../../api/query';
 import type { Application } from '../../api/types';
 import { DataView, useApplyFormSchema } from '../../components/DataView';
 import { ApplicationStatus } from '../../components/status';

@@ -1,6 +1,6 @@
-import { useApiQuery, useWrite } from '../../api/query';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client';
+import { useApiQuery, useWrite } from '../../api/query';
 import { loadResolvedForm } from '../../api/forms';
 import type { Application, Procedure } from '../../api/types';
 import { ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';

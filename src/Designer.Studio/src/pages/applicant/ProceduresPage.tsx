@@ -1,7 +1,7 @@
-import { useApiQuery } from '../../api/query';
-import { Link } from 'react-router';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api, qs } from '../../api/client';
+import { useApiQuery } from '../../api/query';
 import type { Procedure } from '../../api/types';
 import { Badge, Empty, ErrorBox, PageHeader, Spinner } from '../../components/ui';
 import { codeLabel, domainCodes } from '../../domainCodes';
@@ -11,7 +11,9 @@ import { useI18n } from '../../i18n';
 export function ProceduresPage() {
   const { t, locale } = useI18n();
   const [filter, setFilter] = useState({ kind: '', series: '', level: '' });
-  const { data, error, loading, reload } = useApiQuery(['procedures', filter.kind, filter.series, filter.level], () => api.get<Procedure[]>(`/api/procedures${qs(filter)}`));
+  const { data, error, loading, reload } = useApiQuery(['procedures', filter.kind, filter.series, filter.level], () =>
+    api.get<Procedure[]>(`/api/procedures${qs(filter)}`),
+  );
   const select = (key: 'kind' | 'series' | 'level', codes: string, label: string) => (
     <label>
       {t(label)}

@@ -1,5 +1,5 @@
-import { Link } from 'react-router';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { api, ApiError, idPath } from '../../api/client';
 import { loadForm } from '../../api/forms';
 import type { FormVersion } from '../../api/types';

@@ -1,10 +1,10 @@
-import { useApiQuery } from '../../api/query';
-import { Link } from 'react-router';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { listForms } from '../../api/forms';
 import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner } from '../../components/ui';
 import { formatDate, useI18n } from '../../i18n';
 import { navigate } from '../../router';
+import { useApiQuery } from '../../api/query';
 
 export function FormListPage() {
   const { t, locale } = useI18n();

@@ -1,6 +1,6 @@
-import { useApiQuery } from '../../api/query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/client';
+import { useApiQuery } from '../../api/query';
 import { useLabels } from '../../catalog';
 import { Badge, PageHeader, Spinner } from '../../components/ui';
 import { codeLabel } from '../../domainCodes';
@@ -25,7 +25,9 @@ export function CertificatePage({ number }: { number: string }) {
   const labels = useLabels();
   const [input, setInput] = useState(number);
   useEffect(() => setInput(number), [number]);
-  const query = useApiQuery(['certificate', number], () => api.get<Certificate>(`/api/public/certificates/${encodeURIComponent(number)}`), { enabled: !!number });
+  const query = useApiQuery(['certificate', number], () => api.get<Certificate>(`/api/public/certificates/${encodeURIComponent(number)}`), {
+    enabled: !!number,
+  });
   const notFound = query.error instanceof ApiError && query.error.status === 404;
   const state = {
     loading: query.loading,

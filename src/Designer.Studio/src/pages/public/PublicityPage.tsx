@@ -1,6 +1,6 @@
-import { useApiQuery, useWrite } from '../../api/query';
 import { useState } from 'react';
 import { api, ApiError, qs } from '../../api/client';
+import { useApiQuery, useWrite } from '../../api/query';
 import { useLabels } from '../../catalog';
 import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } from '../../components/ui';
 import { codeLabel } from '../../domainCodes';

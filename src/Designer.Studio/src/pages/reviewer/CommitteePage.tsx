@@ -1,6 +1,6 @@
-import { useApiQuery, useWrite } from '../../api/query';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
+import { useApiQuery, useWrite } from '../../api/query';
 import { useAuth, hasRole, Roles } from '../../auth';
 import { useLabels } from '../../catalog';
 import { Badge, Empty, ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';
@@ -113,7 +113,9 @@ function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { t } = useI18n();
   const toast = useToast();
   const write = useWrite();
-  const { data, error, loading, reload, setData } = useApiQuery(['committee-session', id], () => api.get<Session>(`/api/committee-sessions/${encodeURIComponent(id)}`));
+  const { data, error, loading, reload, setData } = useApiQuery(['committee-session', id], () =>
+    api.get<Session>(`/api/committee-sessions/${encodeURIComponent(id)}`),
+  );
   const [votes, setVotes] = useState<Record<string, { for: string; against: string; abstain: string }>>({});
   if (loading && !data) return <Spinner />;
   if (error || !data) return <ErrorBox error={error} onRetry={reload} />;

@@ -1,7 +1,7 @@
-import { useApiQuery } from '../../api/query';
-import { Link } from 'react-router';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api, qs } from '../../api/client';
+import { useApiQuery } from '../../api/query';
 import type { TaskSummary } from '../../api/types';
 import { useCatalog, useLabels } from '../../catalog';
 import { Badge, Empty, ErrorBox, PageHeader, Spinner } from '../../components/ui';

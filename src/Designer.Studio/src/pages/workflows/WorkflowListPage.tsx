@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useApiQuery, useWrite } from '../../api/query';
-import { Link } from 'react-router';
 import { useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { api, ApiError, idPath, qs } from '../../api/client';
+import { useApiQuery, useWrite } from '../../api/query';
 import type { WorkflowSummary } from '../../api/types';
 import { hasRole, isAdmin, Roles, useAuth } from '../../auth';
 import { useCatalog, useLabels } from '../../catalog';
@@ -28,7 +28,9 @@ export function WorkflowListPage({ locality, status }: { locality: string; statu
   const queryClient = useQueryClient();
   const admin = isAdmin(me);
   const policyAdmin = hasRole(me, Roles.policyAdmin);
-  const { data, error, loading, reload } = useApiQuery(['workflows', locality, status], () => api.get<any>(`/api/workflows${qs({ locality, status })}`).then((x) => (Array.isArray(x) ? x : (x?.items ?? [])) as WorkflowSummary[]));
+  const { data, error, loading, reload } = useApiQuery(['workflows', locality, status], () =>
+    api.get<any>(`/api/workflows${qs({ locality, status })}`).then((x) => (Array.isArray(x) ? x : (x?.items ?? [])) as WorkflowSummary[]),
+  );
   const [cloneOf, setCloneOf] = useState<WorkflowSummary | null>(null);
   const [creating, setCreating] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
