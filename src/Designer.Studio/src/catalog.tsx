@@ -1,4 +1,5 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { api } from './api/client';
 import type { ActivityDescriptor, InputDescriptor, OptionDescriptor, Vocabulary } from './api/types';
 import { useI18n, type Locale } from './i18n';
@@ -92,30 +93,30 @@ const CatalogContext = createContext<CatalogState>({
 });
 
 export function CatalogProvider({ children, userKey }: { children: ReactNode; userKey: string }) {
-  const [state, setState] = useState<Omit<CatalogState, 'reload'>>({ descriptors: [], vocab: emptyVocab, loaded: false, error: null });
-  const [nonce, setNonce] = useState(0);
-  useEffect(() => {
-    let live = true;
-    if (!userKey) {
-      // Anonymous (public pages): the catalog needs a signed-in user; labels fall back to built-in names.
-      setState({ descriptors: [], vocab: emptyVocab, loaded: true, error: null });
-      return;
-    }
-    Promise.allSettled([api.get<ActivityDescriptor[]>('/api/activities'), api.get('/api/vocabulary')]).then(([a, v]) => {
-      if (!live) return;
-      const descriptors = a.status === 'fulfilled' && Array.isArray(a.value) ? a.value : [];
-      const vocab = v.status === 'fulfilled' ? normaliseVocabulary(v.value) : emptyVocab;
-      const error = a.status === 'rejected' ? String((a.reason as Error)?.message ?? a.reason) : null;
-      setState({ descriptors, vocab, loaded: true, error });
-    });
-    return () => {
-      live = false;
-    };
-  }, [userKey, nonce]);
-  const reload = useCallback(() => setNonce((n) => n + 1), []);
-  const value = useMemo(() => ({ ...state, reload }), [state, reload]);
+  // Anonymous (public pages): the catalog needs a signed-in user; labels fall back to built-in names.
+  const enabled = !!userKey;
+  const activities = useQuery({ queryKey: ['activities', userKey], queryFn: () => api.get<ActivityDescriptor[]>('/api/activities'), enabled, staleTime: Infinity, meta: { fixed: true } });
+  const vocabulary = useQuery({ queryKey: ['vocabulary', userKey], queryFn: () => api.get('/api/vocabulary'), enabled, staleTime: Infinity, meta: { fixed: true } });
+  const { refetch: refetchActivities } = activities;
+  const { refetch: refetchVocabulary } = vocabulary;
+  const reload = useCallback(() => {
+    void refetchActivities();
+    void refetchVocabulary();
+  }, [refetchActivities, refetchVocabulary]);
+  const value = useMemo<CatalogState>(
+    () => ({
+      descriptors: Array.isArray(activities.data) ? activities.data : emptyDescriptors,
+      vocab: vocabulary.data ? normaliseVocabulary(vocabulary.data) : emptyVocab,
+      loaded: !enabled || (!activities.isPending && !vocabulary.isPending),
+      error: activities.error ? String((activities.error as Error).message ?? activities.error) : null,
+      reload,
+    }),
+    [activities.data, activities.isPending, activities.error, vocabulary.data, vocabulary.isPending, enabled, reload],
+  );
   return <CatalogContext.Provider value={value}>{children}</CatalogContext.Provider>;
 }
+
+const emptyDescriptors: ActivityDescriptor[] = [];
 
 export function useCatalog() {
   return useContext(CatalogContext);

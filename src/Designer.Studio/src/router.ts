@@ -1,54 +1,37 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
+import { useLocation, type createHashRouter } from 'react-router';
 
-/** Hash routing (`#/workflows/x?y=1`): works behind any static file server without a fallback route. */
+/**
+ * Hash routing (`#/workflows/x?y=1`, react-router's hash router: works behind any static file server without a
+ * fallback route). The route table is `routes.tsx`; these helpers let code outside a component navigate too.
+ */
 export interface Route {
   path: string;
   query: URLSearchParams;
 }
 
-function current(): Route {
-  const hash = window.location.hash.replace(/^#/, '') || '/';
-  const [path, search = ''] = hash.split('?');
-  return { path: path || '/', query: new URLSearchParams(search) };
+type AppRouter = ReturnType<typeof createHashRouter>;
+let appRouter: AppRouter | null = null;
+
+export function setAppRouter(router: AppRouter) {
+  appRouter = router;
 }
 
 export function useRoute(): Route {
-  const [route, setRoute] = useState(current);
-  useEffect(() => {
-    const onChange = () => setRoute(current());
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, []);
-  return route;
+  const { pathname, search } = useLocation();
+  return useMemo(() => ({ path: pathname || '/', query: new URLSearchParams(search) }), [pathname, search]);
 }
 
+/** Navigates through the router (so that a page with unsaved edits can ask first). */
 export function navigate(to: string, replace = false) {
-  const target = '#' + (to.startsWith('/') ? to : '/' + to);
-  if (replace) window.location.replace(target);
-  else window.location.hash = target;
+  const path = to.startsWith('/') ? to : '/' + to;
+  if (appRouter) void appRouter.navigate(path, { replace });
+  else if (replace) window.location.replace('#' + path);
+  else window.location.hash = '#' + path;
 }
 
 export function href(to: string) {
   return '#' + (to.startsWith('/') ? to : '/' + to);
-}
-
-/** Matches `/workflows/:id` against a path; a trailing `*` param takes the rest (ids may contain '/'). */
-export function match(pattern: string, path: string): Record<string, string> | null {
-  const p = pattern.split('/').filter(Boolean);
-  const s = path.split('/').filter(Boolean);
-  const params: Record<string, string> = {};
-  for (let i = 0; i < p.length; i++) {
-    const part = p[i];
-    if (part.endsWith('*') && part.startsWith(':')) {
-      if (i >= s.length) return null;
-      params[part.slice(1, -1)] = s.slice(i).map(decodeURIComponent).join('/');
-      return params;
-    }
-    if (i >= s.length) return null;
-    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(s[i]);
-    else if (part !== s[i]) return null;
-  }
-  return p.length === s.length ? params : null;
 }
 
 export function withQuery(path: string, query: Record<string, string | undefined | null>) {

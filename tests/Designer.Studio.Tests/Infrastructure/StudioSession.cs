@@ -20,6 +20,9 @@ public sealed class StudioSession : IAsyncDisposable
     }
 
     public IPage Page { get; }
+
+    /// <summary>The browser context: its cookies are this user's session.</summary>
+    public IBrowserContext Context => context;
     public string BaseUrl { get; }
     public string UserName { get; }
 

@@ -1,11 +1,13 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../api/client';
+import { useApiQuery } from '../api/query';
 import type { Application, WorkflowSummary } from '../api/types';
 import { useLabels } from '../catalog';
 import { ApplicationStatus } from '../components/status';
-import { Badge, Empty, ErrorBox, PageHeader, Spinner, useAsync } from '../components/ui';
+import { Badge, Empty, ErrorBox, PageHeader, Spinner } from '../components/ui';
 import { formatDate, useI18n } from '../i18n';
-import { href, navigate, withQuery } from '../router';
+import { navigate, withQuery } from '../router';
 import { AuditTrail } from './AuditTrail';
 import './audit.css';
 
@@ -44,9 +46,8 @@ function WorkflowsTab() {
   const { t, locale } = useI18n();
   const labels = useLabels();
   const [filter, setFilter] = useState('');
-  const { data, error, loading, reload } = useAsync(
-    () => api.get<any>('/api/workflows').then((x) => (Array.isArray(x) ? x : (x?.items ?? [])) as WorkflowSummary[]),
-    [],
+  const { data, error, loading, reload } = useApiQuery(['workflows', 'all'], () =>
+    api.get<any>('/api/workflows').then((x) => (Array.isArray(x) ? x : (x?.items ?? [])) as WorkflowSummary[]),
   );
   const f = filter.trim().toLowerCase();
   const rows = (data ?? []).filter((w) => !f || w.definitionId.toLowerCase().includes(f) || (w.name ?? '').toLowerCase().includes(f));
@@ -80,9 +81,9 @@ function WorkflowsTab() {
               return (
                 <tr key={w.definitionId} data-definition-id={w.definitionId}>
                   <td>
-                    <a className="strong" href={href(`/history/${id}`)}>
+                    <Link className="strong" to={`/history/${id}`}>
                       {w.name || w.definitionId}
-                    </a>
+                    </Link>
                     <div className="muted small">
                       <code>{w.definitionId}</code>
                       {w.upstreamChanged ? (
@@ -102,18 +103,18 @@ function WorkflowsTab() {
                     {w.updatedBy} <span className="muted">{formatDate(w.updatedAt, locale)}</span>
                   </td>
                   <td className="row-actions">
-                    <a className="btn btn-small" href={href(`/history/${id}`)}>
+                    <Link className="btn btn-small" to={`/history/${id}`}>
                       {t('历史')}
-                    </a>
+                    </Link>
                     {latest > 1 && (
-                      <a className="btn btn-small" href={href(withQuery(`/diff/${id}`, { from: String(latest - 1), to: String(latest) }))}>
+                      <Link className="btn btn-small" to={withQuery(`/diff/${id}`, { from: String(latest - 1), to: String(latest) })}>
                         {t('对比')}
-                      </a>
+                      </Link>
                     )}
                     {w.clonedFrom ? (
-                      <a className="btn btn-small btn-ghost" href={href(withQuery(`/diff/${id}`, { against: 'template' }))}>
+                      <Link className="btn btn-small btn-ghost" to={withQuery(`/diff/${id}`, { against: 'template' })}>
                         {t('与模板对比')}
-                      </a>
+                      </Link>
                     ) : null}
                   </td>
                 </tr>
@@ -129,7 +130,7 @@ function WorkflowsTab() {
 function ApplicationsTab() {
   const { t, locale } = useI18n();
   const labels = useLabels();
-  const { data, error, loading, reload } = useAsync(() => api.get<Application[]>('/api/applications'), []);
+  const { data, error, loading, reload } = useApiQuery(['applications'], () => api.get<Application[]>('/api/applications'));
   const rows = Array.isArray(data) ? data : [];
   return (
     <>
@@ -152,7 +153,7 @@ function ApplicationsTab() {
             {rows.map((a) => (
               <tr key={a.id}>
                 <td>
-                  <a href={href(`/applications/${a.id}`)}>{(a.workflowName as string) || a.definitionId}</a>
+                  <Link to={`/applications/${a.id}`}>{(a.workflowName as string) || a.definitionId}</Link>
                 </td>
                 <td>{a.applicantName as string}</td>
                 <td>{labels.locality(a.locality as string)}</td>
@@ -161,9 +162,9 @@ function ApplicationsTab() {
                 </td>
                 <td className="small muted">{formatDate(a.updatedAt, locale)}</td>
                 <td className="row-actions">
-                  <a className="btn btn-small" href={href(`/journal/${encodeURIComponent(a.id)}`)}>
+                  <Link className="btn btn-small" to={`/journal/${encodeURIComponent(a.id)}`}>
                     {t('办理日志')}
-                  </a>
+                  </Link>
                 </td>
               </tr>
             ))}

@@ -1,8 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Badge, Empty, ErrorBox, Spinner, useAsync } from '../components/ui';
+import { Link } from 'react-router';
+import { Badge, Empty, ErrorBox, Spinner } from '../components/ui';
 import { formatDate, useI18n } from '../i18n';
-import { href, navigate, withQuery } from '../router';
+import { navigate, withQuery } from '../router';
 import { getAudit, verifyChain, type AuditEntry, type ChainVerification } from './api';
+import { useApiQuery } from '../api/query';
 
 /** Where an entry's subject can be looked at: a workflow's history, a form, an application's journal. */
 export function subjectLink(subject: string): string | null {
@@ -36,7 +39,8 @@ export function AuditTrail({ subject, kind, page }: { subject: string; kind: str
   const [verification, setVerification] = useState<ChainVerification | null>(null);
   const [verifying, setVerifying] = useState(false);
   const [verifyError, setVerifyError] = useState<unknown>(null);
-  const { data, error, loading, reload } = useAsync(() => getAudit({ subject, kind, page }), [subject, kind, page]);
+  const queryClient = useQueryClient();
+  const { data, error, loading, reload } = useApiQuery(['audit', subject, kind, page], () => getAudit({ subject, kind, page }));
   const go = (p: Partial<{ subject: string; kind: string; page: number }>) =>
     navigate(
       withQuery('/history', {
@@ -51,7 +55,8 @@ export function AuditTrail({ subject, kind, page }: { subject: string; kind: str
     setVerifying(true);
     setVerifyError(null);
     try {
-      setVerification(await verifyChain());
+      // Each click checks the chain again (never a cached answer).
+      setVerification(await queryClient.fetchQuery({ queryKey: ['audit-verify'], queryFn: verifyChain, staleTime: 0, gcTime: 0 }));
     } catch (e) {
       setVerifyError(e);
     } finally {
@@ -133,7 +138,7 @@ export function AuditTrail({ subject, kind, page }: { subject: string; kind: str
                   <td>
                     <Badge tone="neutral">{e.kind}</Badge>
                   </td>
-                  <td className="small">{link ? <a href={href(link)}>{e.subject}</a> : <code>{e.subject}</code>}</td>
+                  <td className="small">{link ? <Link to={link}>{e.subject}</Link> : <code>{e.subject}</code>}</td>
                   <td className="small">{e.summary}</td>
                   <td>
                     <span className="hash" title={`${t('数据')} ${e.dataHash ?? ''}\n${t('上一条')} ${e.previousHash ?? ''}\n${t('本条')} ${e.hash ?? ''}`}>

@@ -1,24 +1,10 @@
-import {
-  applyEdgeChanges,
-  applyNodeChanges,
-  Background,
-  BackgroundVariant,
-  Controls,
-  MarkerType,
-  MiniMap,
-  ReactFlow,
-  ReactFlowProvider,
-  useReactFlow,
-  type EdgeChange,
-  type NodeChange,
-  type NodeProps,
-} from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
+import { applyEdgeChanges, applyNodeChanges, ReactFlowProvider, useReactFlow, type EdgeChange, type NodeChange, type NodeProps } from '@xyflow/react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ElsaDefinition } from '../api/types';
 import { useDescriptorMap } from '../catalog';
 import { useT } from '../i18n';
 import { ActivityNode } from '../designer/ActivityNode';
+import { FlowCanvas } from '../designer/FlowCanvas';
 import { containerAt, toFlow, type ActivityFlowNode, type ActivityNodeData, type ConnectionEdge } from '../designer/model';
 import { edgeKey, statusIn, type DiffIndex, type NodeStatus } from './diffModel';
 
@@ -42,7 +28,6 @@ function DiffNodeView(props: NodeProps<DiffFlowNode>) {
 }
 
 const nodeTypes = { diff: memo(DiffNodeView) };
-const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 }, type: 'default' as const };
 
 export interface FocusRequest {
   activityId: string;
@@ -128,30 +113,20 @@ function DiffGraphInner({ definition, path, side, index, showLayout, focus, onNo
     }
   }, [focus, flow]);
 
+  const onClick = useCallback((_: unknown, n: DiffFlowNode) => onNodeClick(n.id), [onNodeClick]);
   return (
-    <ReactFlow
+    <FlowCanvas
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
-      defaultEdgeOptions={defaultEdgeOptions}
+      readOnly
+      minimapColor={minimapColor}
+      fitPadding={0.12}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
-      onNodeClick={(_, n) => onNodeClick(n.id)}
-      nodesDraggable={false}
-      nodesConnectable={false}
+      onNodeClick={onClick}
       edgesFocusable={false}
-      deleteKeyCode={null}
-      onlyRenderVisibleElements={nodes.length > 150}
-      minZoom={0.05}
-      maxZoom={2.5}
-      fitView
-      fitViewOptions={{ padding: 0.12 }}
-      proOptions={{ hideAttribution: true }}
-    >
-      <Background variant={BackgroundVariant.Dots} gap={18} size={1} />
-      <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={minimapColor} className="minimap" />
-      <Controls showInteractive={false} />
-    </ReactFlow>
+    />
   );
 }
 

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { api, idPath } from '../api/client';
+import { useApiQuery } from '../api/query';
 import type { ElsaDefinition, WorkflowVersion } from '../api/types';
 import { useDescriptorMap, useLabels } from '../catalog';
 import { Badge, ErrorBox, Spinner } from '../components/ui';
 import { DesignerViewContext, type DesignerView } from '../designer/context';
 import { labelOf } from '../designer/model';
 import { tt, useI18n } from '../i18n';
-import { href, navigate, withQuery } from '../router';
+import { navigate, withQuery } from '../router';
 import { getDiff, sideDefinitionId, sideVersion, type DiffAnswer } from './api';
 import { ChangeList, type ChangeTarget } from './ChangeList';
 import { DiffGraph, statusLabels, type FocusRequest } from './DiffGraph';
@@ -41,23 +43,15 @@ async function definitionAt(definitionId: string, version: number | undefined): 
  */
 export function DiffPage({ definitionId, from, to, against }: { definitionId: string; from?: number; to?: number; against?: string }) {
   const { t } = useI18n();
-  const [versions, setVersions] = useState<VersionRow[] | null>(null);
-  const [state, setState] = useState<{ loading: boolean; error: unknown; data?: Loaded }>({ loading: true, error: null });
-  const [nonce, setNonce] = useState(0);
-
-  useEffect(() => {
-    let live = true;
+  const { data: versions } = useApiQuery(['workflow-versions', definitionId, 'sorted'], () =>
     api
       .get<any>(`/api/workflows/${idPath(definitionId)}/versions`)
       .then((x) => (Array.isArray(x) ? x : (x?.items ?? x?.versions ?? [])) as VersionRow[])
       .then(
-        (rows) => live && setVersions([...rows].sort((a, b) => b.version - a.version)),
-        () => live && setVersions([]),
-      );
-    return () => {
-      live = false;
-    };
-  }, [definitionId]);
+        (rows) => [...rows].sort((a, b) => b.version - a.version),
+        () => [] as VersionRow[],
+      ),
+  );
 
   // Without versions in the address: the latest against the one before.
   const needsDefault = !against && (from === undefined || to === undefined);
@@ -69,11 +63,9 @@ export function DiffPage({ definitionId, from, to, against }: { definitionId: st
       navigate(withQuery(`/diff/${encodeURIComponent(definitionId)}`, { from: String(previous), to: String(latest) }), true);
   }, [needsDefault, versions, from, to, definitionId]);
 
-  useEffect(() => {
-    if (needsDefault) return;
-    let live = true;
-    setState({ loading: true, error: null });
-    (async () => {
+  const state = useApiQuery<Loaded>(
+    ['diff', definitionId, from ?? null, to ?? null, against ?? null],
+    async () => {
       const answer = await getDiff(definitionId, against ? { against } : { from, to });
       const fromId = answer.fromDefinitionId ?? sideDefinitionId(answer.from) ?? (against ? undefined : definitionId);
       const [fromDefinition, toDefinition] = await Promise.all([
@@ -81,23 +73,18 @@ export function DiffPage({ definitionId, from, to, against }: { definitionId: st
         answer.toDefinition ?? definitionAt(answer.toDefinitionId ?? sideDefinitionId(answer.to) ?? definitionId, sideVersion(answer.to) ?? to),
       ]);
       return { answer, fromDefinition, toDefinition };
-    })().then(
-      (data) => live && setState({ loading: false, error: null, data }),
-      (error) => live && setState({ loading: false, error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [definitionId, from, to, against, needsDefault, nonce]);
+    },
+    { enabled: !needsDefault },
+  );
 
   if (state.loading || needsDefault) return <Spinner label={t('正在比较版本…')} />;
   if (state.error || !state.data)
     return (
       <div className="main">
-        <ErrorBox error={state.error ?? t('流程不存在')} onRetry={() => setNonce((n) => n + 1)} />
+        <ErrorBox error={state.error ?? t('流程不存在')} onRetry={state.reload} />
       </div>
     );
-  return <DiffView key={`${from}:${to}:${against}:${nonce}`} definitionId={definitionId} data={state.data} versions={versions ?? []} from={from} to={to} against={against} />;
+  return <DiffView key={`${from}:${to}:${against}`} definitionId={definitionId} data={state.data} versions={versions ?? []} from={from} to={to} against={against} />;
 }
 
 function DiffView({ definitionId, data, versions, from, to, against }: { definitionId: string; data: Loaded; versions: VersionRow[]; from?: number; to?: number; against?: string }) {
@@ -190,9 +177,9 @@ function DiffView({ definitionId, data, versions, from, to, against }: { definit
       <div className="designer diff-page" data-testid="diff-page">
         <div className="designer-bar">
           <div className="designer-title">
-            <a href={href(`/history/${encodeURIComponent(definitionId)}`)} className="muted small">
+            <Link to={`/history/${encodeURIComponent(definitionId)}`} className="muted small">
               ← {t('版本历史')}
-            </a>
+            </Link>
             <h1 title={definitionId}>{toDefinition.name || definitionId}</h1>
             <Badge tone="accent">{t('版本对比')}</Badge>
             {!semantic && <Badge tone="info">{t('仅布局变化')}</Badge>}
@@ -201,9 +188,9 @@ function DiffView({ definitionId, data, versions, from, to, against }: { definit
             {against ? (
               <span className="small">
                 {t('模板 {id} 第 {v} 版', { id: templateId ?? clonedFrom?.definitionId ?? '', v: fromVersion ?? '?' })} → {t('本流程第 {v} 版', { v: toVersion ?? '?' })}
-                <a className="btn btn-small btn-ghost" href={href(`/diff/${encodeURIComponent(definitionId)}`)}>
+                <Link className="btn btn-small btn-ghost" to={`/diff/${encodeURIComponent(definitionId)}`}>
                   {t('比较本流程的版本')}
-                </a>
+                </Link>
               </span>
             ) : (
               <span className="diff-pickers">
@@ -256,9 +243,9 @@ function DiffView({ definitionId, data, versions, from, to, against }: { definit
               {t('显示仅布局变化')}
             </label>
             {!against && clonedFrom?.definitionId && (
-              <a className="btn btn-small" href={href(withQuery(`/diff/${encodeURIComponent(definitionId)}`, { against: 'template' }))}>
+              <Link className="btn btn-small" to={withQuery(`/diff/${encodeURIComponent(definitionId)}`, { against: 'template' })}>
                 {t('与模板对比')}
-              </a>
+              </Link>
             )}
             {!against && (
               <button className={`btn btn-small${drawer === 'replay' ? ' btn-primary' : ''}`} onClick={() => setDrawer(drawer === 'replay' ? null : 'replay')} data-testid="open-replay">
@@ -270,9 +257,9 @@ function DiffView({ definitionId, data, versions, from, to, against }: { definit
                 {t('文本差异')}
               </button>
             )}
-            <a className="btn btn-small btn-ghost" href={href(`/workflows/${encodeURIComponent(definitionId)}`)}>
+            <Link className="btn btn-small btn-ghost" to={`/workflows/${encodeURIComponent(definitionId)}`}>
               {t('打开设计器')}
-            </a>
+            </Link>
           </div>
         </div>
         <div className="diff-summary">

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { api, idPath, qs } from '../api/client';
+import { useApiQuery } from '../api/query';
 import type { FormVersion } from '../api/types';
-import { ErrorBox, Spinner, useAsync } from '../components/ui';
+import { ErrorBox, Spinner } from '../components/ui';
 import { useT } from '../i18n';
 import type { FormDiff } from './api';
 import { compactJson, kindLabels } from './values';
@@ -24,7 +25,9 @@ export function FormChangePanel({ form, focusField }: { form: FormDiff; focusFie
   const t = useT();
   const load = (v: string | number | null | undefined) =>
     v === null || v === undefined || v === '' ? Promise.resolve(null) : api.get<FormVersion>(`/api/forms/${idPath(form.formId)}${qs({ version: v })}`).catch(() => null);
-  const { data, error, loading, reload } = useAsync(() => Promise.all([load(form.oldVersion), load(form.newVersion)]), [form.formId, form.oldVersion, form.newVersion]);
+  const { data, error, loading, reload } = useApiQuery(['form-versions', form.formId, form.oldVersion, form.newVersion], () =>
+    Promise.all([load(form.oldVersion), load(form.newVersion)]),
+  );
   const rows = useMemo(() => (data ? fieldRows(data[0], data[1]) : []), [data]);
   const changedFields = useMemo(() => {
     const m = new Map<string, string>();

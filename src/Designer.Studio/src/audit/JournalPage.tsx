@@ -1,7 +1,9 @@
+import { useApiQuery } from '../api/query';
+import { Link } from 'react-router';
 import { useLabels } from '../catalog';
-import { Badge, Empty, ErrorBox, PageHeader, Spinner, useAsync } from '../components/ui';
+import { Badge, Empty, ErrorBox, PageHeader, Spinner } from '../components/ui';
 import { formatDate, useI18n } from '../i18n';
-import { href, withQuery } from '../router';
+import { withQuery } from '../router';
 import { getJournal, type JournalEntry } from './api';
 import { shortHash } from './AuditTrail';
 import './audit.css';
@@ -10,7 +12,7 @@ import './audit.css';
 export function JournalPage({ applicationId }: { applicationId: string }) {
   const { t, locale } = useI18n();
   const labels = useLabels();
-  const { data, error, loading, reload } = useAsync(() => getJournal(applicationId), [applicationId]);
+  const { data, error, loading, reload } = useApiQuery(['journal', applicationId], () => getJournal(applicationId));
   const entries: JournalEntry[] = data?.entries ?? [];
   const verification = data?.verification as { intact?: boolean; firstBrokenSequence?: number | null; entriesChecked?: number } | undefined;
   const title = (data?.workflowName as string) || (data?.applicantName as string) || '';
@@ -25,17 +27,17 @@ export function JournalPage({ applicationId }: { applicationId: string }) {
         }
         subtitle={
           <>
-            <a href={href(withQuery('/history', { tab: 'applications' }))}>← {t('审计')}</a> · <code>{applicationId}</code>
+            <Link to={withQuery('/history', { tab: 'applications' })}>← {t('审计')}</Link> · <code>{applicationId}</code>
           </>
         }
         actions={
           <>
-            <a className="btn" href={href(withQuery('/history', { tab: 'trail', subject: `application/${applicationId}` }))}>
+            <Link className="btn" to={withQuery('/history', { tab: 'trail', subject: `application/${applicationId}` })}>
               {t('审计日志')}
-            </a>
-            <a className="btn" href={href(`/applications/${encodeURIComponent(applicationId)}`)}>
+            </Link>
+            <Link className="btn" to={`/applications/${encodeURIComponent(applicationId)}`}>
               {t('查看申报')}
-            </a>
+            </Link>
           </>
         }
       />

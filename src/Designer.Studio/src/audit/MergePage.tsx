@@ -1,11 +1,13 @@
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { api, ApiError, idPath } from '../api/client';
+import { useApiQuery, useWrite } from '../api/query';
 import type { WorkflowVersion } from '../api/types';
 import { useDescriptorMap, useLabels } from '../catalog';
-import { Badge, Empty, ErrorBox, PageHeader, Spinner, useAsync, useToast } from '../components/ui';
+import { Badge, Empty, ErrorBox, PageHeader, Spinner, useToast } from '../components/ui';
 import { labelOf } from '../designer/model';
 import { useI18n } from '../i18n';
-import { href, navigate, withQuery } from '../router';
+import { navigate, withQuery } from '../router';
 import { getUpstream, mergeUpstream, normaliseDiff, type MergeConflict, type Upstream } from './api';
 import { ChangeList } from './ChangeList';
 import { activitiesById } from './diffModel';
@@ -20,9 +22,8 @@ type Choice = 'theirs' | 'ours';
  */
 export function MergePage({ definitionId }: { definitionId: string }) {
   const { t } = useI18n();
-  const { data, error, loading, reload } = useAsync(
-    () => Promise.all([getUpstream(definitionId), api.get<WorkflowVersion>(`/api/workflows/${idPath(definitionId)}`)]),
-    [definitionId],
+  const { data, error, loading, reload } = useApiQuery(['upstream', definitionId], () =>
+    Promise.all([getUpstream(definitionId), api.get<WorkflowVersion>(`/api/workflows/${idPath(definitionId)}`)]),
   );
   if (loading) return <Spinner label={t('正在比较模板…')} />;
   if (error || !data)
@@ -39,6 +40,7 @@ function MergeView({ definitionId, upstream, current, onReload }: { definitionId
   const labels = useLabels();
   const descriptors = useDescriptorMap();
   const toast = useToast();
+  const write = useWrite();
   const formMerges = upstream.formMerges;
   const conflicts = useMemo(
     () => [...(upstream.preview?.conflicts ?? []), ...formMerges.flatMap((f) => f.conflicts)],
@@ -99,7 +101,7 @@ function MergeView({ definitionId, upstream, current, onReload }: { definitionId
     }
     setBusy(true);
     try {
-      const r = await mergeUpstream(definitionId, choices, upstream.current?.concurrencyToken ?? current.concurrencyToken);
+      const r = await write(() => mergeUpstream(definitionId, choices, upstream.current?.concurrencyToken ?? current.concurrencyToken));
       toast(t('已保存为新草稿（第 {v} 版）', { v: r?.version ?? '?' }), 'ok');
       const saved = r?.formDrafts ?? [];
       if (saved.length)
@@ -135,16 +137,16 @@ function MergeView({ definitionId, upstream, current, onReload }: { definitionId
         }
         subtitle={
           <>
-            <a href={href(`/workflows/${id}`)}>← {t('返回设计器')}</a> · {t('模板')} <code>{template.definitionId ?? '?'}</code>{' '}
+            <Link to={`/workflows/${id}`}>← {t('返回设计器')}</Link> · {t('模板')} <code>{template.definitionId ?? '?'}</code>{' '}
             {template.version ? t('第 {v} 版', { v: template.version }) : ''}
             {templateVersion && templateVersion !== template.version ? ` → ${t('第 {v} 版', { v: templateVersion })}` : ''}
           </>
         }
         actions={
           <>
-            <a className="btn" href={href(withQuery(`/diff/${id}`, { against: 'template' }))}>
+            <Link className="btn" to={withQuery(`/diff/${id}`, { against: 'template' })}>
               {t('与模板对比')}
-            </a>
+            </Link>
             <button className="btn btn-primary" onClick={save} disabled={busy || !upstream.changed} data-testid="save-merge">
               {busy ? t('保存中…') : t('保存为新草稿')}
             </button>
@@ -234,7 +236,7 @@ function MergeView({ definitionId, upstream, current, onReload }: { definitionId
                 <div key={f.formId} className="change-form" data-form-merge={f.formId}>
                   <div className="change-form-head">
                     <strong>
-                      <a href={href(`/forms/${f.formId}`)}>{f.formId}</a>
+                      <Link to={`/forms/${f.formId}`}>{f.formId}</Link>
                     </strong>{' '}
                     <Badge tone={f.conflicts.length ? 'warn' : 'ok'}>
                       {f.conflicts.length ? t('{n} 处字段冲突', { n: f.conflicts.length }) : t('无冲突')}

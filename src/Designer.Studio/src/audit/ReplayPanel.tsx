@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api, ApiError } from '../api/client';
+import { useWrite } from '../api/query';
 import type { Application, ElsaDefinition, TimelineEntry } from '../api/types';
 import { useLabels } from '../catalog';
 import { Badge } from '../components/ui';
@@ -39,6 +41,8 @@ export function ReplayPanel({
   onFocus?: (activityId: string) => void;
 }) {
   const t = useT();
+  const write = useWrite({ invalidates: false });
+  const queryClient = useQueryClient();
   const [mode, setMode] = useState<'case' | 'application'>('case');
   const [caseText, setCaseText] = useState(() => JSON.stringify(defaultCase(definition), null, 2));
   const [applicationId, setApplicationId] = useState('');
@@ -50,7 +54,7 @@ export function ReplayPanel({
   async function loadApplications() {
     if (applications) return;
     try {
-      const all = await api.get<Application[]>('/api/applications');
+      const all = await queryClient.fetchQuery({ queryKey: ['applications'], queryFn: () => api.get<Application[]>('/api/applications') });
       setApplications((Array.isArray(all) ? all : []).filter((a) => a.definitionId === definitionId));
     } catch (e) {
       setError((e as Error).message);
@@ -81,7 +85,7 @@ export function ReplayPanel({
     }
     setBusy(true);
     try {
-      setResult(await replay(body));
+      setResult(await write(() => replay(body)));
     } catch (e) {
       if (e instanceof ApiError && e.errors.length) setError(e.errors.map((x) => x.message).join('；'));
       else setError(t('回放失败：{message}', { message: (e as Error).message }));

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { api, idPath } from '../api/client';
 import { useT } from '../i18n';
-import { href } from '../router';
 
 /**
  * In the designer of a clone: "模板已更新" when its template has published a newer version since it was cloned (or last
@@ -25,8 +25,8 @@ export function UpstreamBanner({ definitionId, clonedFrom }: { definitionId: str
   }, [definitionId, key]);
   if (!key || !changed) return null;
   return (
-    <a className="badge badge-warn" href={href(`/upstream/${encodeURIComponent(definitionId)}`)} title={t('查看模板的变化并合并')} data-testid="upstream-banner">
+    <Link className="badge badge-warn" to={`/upstream/${encodeURIComponent(definitionId)}`} title={t('查看模板的变化并合并')} data-testid="upstream-banner">
       ⟳ {t('模板已更新')}
-    </a>
+    </Link>
   );
 }

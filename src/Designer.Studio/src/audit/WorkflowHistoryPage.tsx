@@ -1,16 +1,18 @@
 import type { ReactNode } from 'react';
-import { Badge, Empty, ErrorBox, PageHeader, Spinner, useAsync } from '../components/ui';
+import { Link } from 'react-router';
+import { Badge, Empty, ErrorBox, PageHeader, Spinner } from '../components/ui';
 import { formatDate, useI18n } from '../i18n';
-import { href, withQuery } from '../router';
+import { withQuery } from '../router';
 import { getHistory, normaliseDiff, type AuditEntry, type HistoryVersion, type WorkflowDiff } from './api';
 import { shortHash } from './AuditTrail';
 import { indexDiff } from './diffModel';
 import './audit.css';
+import { useApiQuery } from '../api/query';
 
 /** A definition's history for the auditor: every version with who and when, its audit entries and what it changed. */
 export function WorkflowHistoryPage({ definitionId }: { definitionId: string }) {
   const { t, locale } = useI18n();
-  const { data, error, loading, reload } = useAsync(() => getHistory(definitionId), [definitionId]);
+  const { data, error, loading, reload } = useApiQuery(['history', definitionId], () => getHistory(definitionId));
   const id = encodeURIComponent(definitionId);
   const versions = [...(data?.versions ?? [])].sort((a, b) => b.version - a.version);
   const clone = !!data?.clonedFrom;
@@ -24,22 +26,22 @@ export function WorkflowHistoryPage({ definitionId }: { definitionId: string }) 
         }
         subtitle={
           <>
-            <a href={href('/history')}>← {t('审计')}</a> · <code>{definitionId}</code>
+            <Link to={'/history'}>← {t('审计')}</Link> · <code>{definitionId}</code>
           </>
         }
         actions={
           <>
-            <a className="btn" href={href(withQuery('/history', { tab: 'trail', subject: `workflow/${definitionId}` }))}>
+            <Link className="btn" to={withQuery('/history', { tab: 'trail', subject: `workflow/${definitionId}` })}>
               {t('审计日志')}
-            </a>
+            </Link>
             {clone && (
-              <a className="btn" href={href(withQuery(`/diff/${id}`, { against: 'template' }))}>
+              <Link className="btn" to={withQuery(`/diff/${id}`, { against: 'template' })}>
                 {t('与模板对比')}
-              </a>
+              </Link>
             )}
-            <a className="btn" href={href(`/workflows/${id}`)}>
+            <Link className="btn" to={`/workflows/${id}`}>
               {t('打开设计器')}
-            </a>
+            </Link>
           </>
         }
       />
@@ -68,13 +70,13 @@ export function WorkflowHistoryPage({ definitionId }: { definitionId: string }) 
               </span>
               <span className="spacer" />
               {previous !== undefined && (
-                <a className="btn btn-small btn-primary" href={href(withQuery(`/diff/${id}`, { from: String(previous), to: String(v.version) }))} data-testid={`diff-${v.version}`}>
+                <Link className="btn btn-small btn-primary" to={withQuery(`/diff/${id}`, { from: String(previous), to: String(v.version) })} data-testid={`diff-${v.version}`}>
                   {t('与第 {v} 版对比', { v: previous })}
-                </a>
+                </Link>
               )}
-              <a className="btn btn-small btn-ghost" href={href(`/workflows/${id}?version=${v.version}`)}>
+              <Link className="btn btn-small btn-ghost" to={`/workflows/${id}?version=${v.version}`}>
                 {t('查看')}
-              </a>
+              </Link>
             </div>
             {previous !== undefined ? <DiffSummaryView version={v} /> : <div className="muted small history-summary">{t('第一个版本')}</div>}
             {entries.length > 0 && (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { loadResolvedForm } from '../api/forms';
 import type { Procedure } from '../api/types';
@@ -62,31 +62,30 @@ function Value({ value, schema, ui }: { value: any; schema?: any; ui?: any }) {
   return <>{String(value)}</>;
 }
 
-let procedures: Promise<Procedure[]> | null = null;
-
 /**
  * The schema that labels an application's data: the procedure's apply form (from the procedures open in the user's
  * locality), then the locality's and the shared apply form; a field takes its title from the first form that has it.
  */
 export function useApplyFormSchema(application: { definitionId?: string; locality?: unknown } | undefined) {
-  const [schema, setSchema] = useState<any>(null);
+  const queryClient = useQueryClient();
   const definitionId = application?.definitionId;
   const locality = typeof application?.locality === 'string' ? application.locality : '';
-  useEffect(() => {
-    if (!definitionId) return;
-    let live = true;
-    (async () => {
-      procedures ??= api.get<Procedure[]>('/api/procedures').catch(() => []);
-      const procedure = (await procedures).find((p) => p.definitionId === definitionId);
+  const { data } = useQuery({
+    queryKey: ['apply-form-schema', definitionId, locality],
+    enabled: !!definitionId,
+    queryFn: async () => {
+      const procedures = await queryClient
+        .fetchQuery({ queryKey: ['procedures', 'all'], queryFn: () => api.get<Procedure[]>('/api/procedures') })
+        .catch(() => [] as Procedure[]);
+      const procedure = procedures.find((p) => p.definitionId === definitionId);
       const candidates = [procedure?.applyForm as string | undefined, locality ? `${locality}/apply` : undefined, 'apply'].filter(Boolean) as string[];
-      const loaded = await Promise.all([...new Set(candidates)].map((id) => loadResolvedForm(id).then((f) => f.schema, () => null)));
+      const loaded = await Promise.all(
+        [...new Set(candidates)].map((id) => queryClient.fetchQuery({ queryKey: ['resolved-form', id], queryFn: () => loadResolvedForm(id) }).then((f) => f.schema, () => null)),
+      );
       const properties: Record<string, any> = {};
       for (const s of loaded) for (const [k, v] of Object.entries(s ? collectProperties(s) : {})) if (!(k in properties)) properties[k] = v;
-      if (live) setSchema({ type: 'object', properties });
-    })();
-    return () => {
-      live = false;
-    };
-  }, [definitionId, locality]);
-  return schema;
+      return { type: 'object', properties };
+    },
+  });
+  return data ?? null;
 }

@@ -1,8 +1,11 @@
-import type { ReactNode } from 'react';
+import { Suspense, useEffect } from 'react';
+import { Link, Outlet, useLocation, useMatches } from 'react-router';
 import { hasRole, homeOf, isAdmin, Roles, useAuth } from '../auth';
 import { useLabels } from '../catalog';
 import { useI18n } from '../i18n';
-import { href, navigate, useRoute } from '../router';
+import { navigate, useRoute } from '../router';
+import type { RouteHandle } from '../routes';
+import { Spinner, useToast } from './ui';
 
 interface NavItem {
   to: string;
@@ -10,11 +13,16 @@ interface NavItem {
   show: boolean;
 }
 
-export function Layout({ children, fullBleed }: { children: ReactNode; fullBleed?: boolean }) {
+/** The layout route: the top bar, then the page of the matched route. */
+export function Layout() {
   const { me, logout } = useAuth();
   const { t, locale, setLocale } = useI18n();
   const labels = useLabels();
   const route = useRoute();
+  const toast = useToast();
+  const { key: locationKey } = useLocation();
+  useEffect(() => toast.navigated(), [locationKey, toast]);
+  const fullBleed = useMatches().some((m) => (m.handle as RouteHandle | undefined)?.fullBleed);
   const admin = isAdmin(me);
   const items: NavItem[] = [
     { to: '/workflows', label: t('流程'), show: admin || hasRole(me, Roles.auditor) },
@@ -31,17 +39,17 @@ export function Layout({ children, fullBleed }: { children: ReactNode; fullBleed
   return (
     <div className={`app ${fullBleed ? 'app-full' : ''}`}>
       <header className="topbar">
-        <a className="brand" href={href(me ? homeOf(me) : '/login')}>
+        <Link className="brand" to={me ? homeOf(me) : '/login'}>
           <span className="brand-mark">职</span>
           <span className="brand-name">{t('职称评审流程设计器')}</span>
-        </a>
+        </Link>
         <nav className="topnav">
           {items
             .filter((i) => i.show)
             .map((i) => (
-              <a key={i.to} href={href(i.to)} className={active(i.to) ? 'active' : ''}>
+              <Link key={i.to} to={i.to} className={active(i.to) ? 'active' : ''}>
                 {i.label}
-              </a>
+              </Link>
             ))}
         </nav>
         <div className="topbar-right">
@@ -70,13 +78,17 @@ export function Layout({ children, fullBleed }: { children: ReactNode; fullBleed
               </button>
             </div>
           ) : (
-            <a className="btn btn-small" href={href('/login')}>
+            <Link className="btn btn-small" to="/login">
               {t('登录')}
-            </a>
+            </Link>
           )}
         </div>
       </header>
-      <main className={fullBleed ? 'main-full' : 'main'}>{children}</main>
+      <main className={fullBleed ? 'main-full' : 'main'}>
+        <Suspense fallback={<Spinner />}>
+          <Outlet />
+        </Suspense>
+      </main>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { api, ApiError } from '../api/client';
+import { useWrite } from '../api/query';
 import type { Application, TaskSummary } from '../api/types';
 import { useLabels } from '../catalog';
 import { SchemaForm } from '../forms/SchemaForm';
@@ -32,6 +33,7 @@ export function TaskActions({ detail, onDone }: { detail: TaskDetail; onDone: (a
   const t = useT();
   const labels = useLabels();
   const toast = useToast();
+  const write = useWrite();
   const formRef = useRef<any>(null);
   const task = detail.task;
   const schema = detail.form?.schema;
@@ -53,7 +55,7 @@ export function TaskActions({ detail, onDone }: { detail: TaskDetail; onDone: (a
     }
     setBusy(action);
     try {
-      const application = await api.post<Application>(`/api/tasks/${encodeURIComponent(task.id)}/act`, { action, data, comment: comment || null });
+      const application = await write(() => api.post<Application>(`/api/tasks/${encodeURIComponent(task.id)}/act`, { action, data, comment: comment || null }));
       toast(t('已办理：{action}', { action: labels.action(action) }), 'ok');
       onDone(application);
     } catch (e) {

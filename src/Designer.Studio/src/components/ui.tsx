@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../i18n';
 
 export function Spinner({ label }: { label?: string }) {
@@ -104,8 +104,10 @@ interface ToastItem {
 export interface Toast {
   (text: string, tone?: ToastTone, options?: { group?: string }): void;
   dismiss(group?: string): void;
+  /** The page changed (called by the layout route). */
+  navigated(): void;
 }
-const ToastContext = createContext<Toast>(Object.assign(() => {}, { dismiss: () => {} }));
+const ToastContext = createContext<Toast>(Object.assign(() => {}, { dismiss: () => {}, navigated: () => {} }));
 
 /** Errors younger than this when the page changes belong to the navigation itself and stay. */
 const NAVIGATION_GRACE_MS = 300;
@@ -120,18 +122,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       setTimeout(() => setItems((xs) => xs.filter((x) => x.id !== id)), tone === 'error' ? 8000 : 4000);
     };
     const dismiss = (group?: string) => setItems((xs) => xs.filter((x) => (group === undefined ? x.tone !== 'error' : x.group !== group)));
-    return Object.assign(push, { dismiss });
-  }, []);
-  useEffect(() => {
-    const onNavigate = () => {
+    const navigated = () => {
       const now = Date.now();
       setItems((xs) => {
         const kept = xs.filter((x) => x.tone !== 'error' || now - x.at < NAVIGATION_GRACE_MS);
         return kept.length === xs.length ? xs : kept;
       });
     };
-    window.addEventListener('hashchange', onNavigate);
-    return () => window.removeEventListener('hashchange', onNavigate);
+    return Object.assign(push, { dismiss, navigated });
   }, []);
   return (
     <ToastContext.Provider value={toast}>
@@ -149,26 +147,6 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
 export function useToast(): Toast {
   return useContext(ToastContext);
-}
-
-/** Loads data and reloads on demand; `deps` change → reload. */
-export function useAsync<T>(load: () => Promise<T>, deps: unknown[]) {
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: null, loading: true });
-  const [nonce, setNonce] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setState((s) => ({ ...s, loading: true, error: null }));
-    load().then(
-      (data) => live && setState({ data, error: null, loading: false }),
-      (error) => live && setState({ data: undefined, error, loading: false }),
-    );
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, nonce]);
-  const reload = useCallback(() => setNonce((n) => n + 1), []);
-  return { ...state, reload, setData: (data: T) => setState({ data, error: null, loading: false }) };
 }
 
 export function Field({ label, hint, error, children, required, htmlFor }: { label: ReactNode; hint?: ReactNode; error?: ReactNode; children: ReactNode; required?: boolean; htmlFor?: string }) {

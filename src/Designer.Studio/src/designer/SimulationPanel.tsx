@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { api, ApiError } from '../api/client';
+import { useWrite } from '../api/query';
 import type { ElsaActivity, ElsaDefinition, TimelineEntry } from '../api/types';
 import { Badge } from '../components/ui';
 import { useT } from '../i18n';
@@ -45,6 +46,7 @@ export function SimulationPanel({
   onFocus: (id: string) => void;
 }) {
   const t = useT();
+  const write = useWrite({ invalidates: false });
   const { descriptors, labels } = useDesignerView();
   const { vocab } = useCatalog();
   const [startDate, setStartDate] = useState(() => new Date().toISOString().slice(0, 10));
@@ -92,14 +94,14 @@ export function SimulationPanel({
     try {
       const workflow = await ensureSaved();
       if (!workflow) return;
-      const r = await api.post<SimulationResult>('/api/simulate', {
+      const r = await write(() => api.post<SimulationResult>('/api/simulate', {
         workflow,
         startDate,
         applicant,
         history,
         answers: answerMap,
         defaultAction,
-      });
+      }));
       onResult(r);
     } catch (e) {
       if (e instanceof ApiError && e.errors.length) setError(e.errors.map((x) => x.message).join('；'));

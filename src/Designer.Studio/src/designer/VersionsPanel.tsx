@@ -1,8 +1,9 @@
+import { useApiQuery, useWrite } from '../api/query';
+import { Link } from 'react-router';
 import { api, idPath } from '../api/client';
-import { Badge, ErrorBox, Spinner, useAsync, useToast } from '../components/ui';
+import { Badge, ErrorBox, Spinner, useToast } from '../components/ui';
 import { formatDate, useI18n } from '../i18n';
-import { href } from '../router';
-import type { WorkflowMeta } from './DesignerPage';
+import type { WorkflowMeta } from './store';
 
 interface VersionRow {
   version: number;
@@ -19,14 +20,14 @@ interface VersionRow {
 export function VersionsPanel({ meta, readOnly, onReverted }: { meta: Pick<WorkflowMeta, 'definitionId' | 'version' | 'isPublished'>; readOnly: boolean; onReverted: () => void }) {
   const { t, locale } = useI18n();
   const toast = useToast();
-  const { data, error, loading, reload } = useAsync(
-    () => api.get<any>(`/api/workflows/${idPath(meta.definitionId)}/versions`).then((x) => (Array.isArray(x) ? x : (x?.items ?? x?.versions ?? [])) as VersionRow[]),
-    [meta.definitionId, meta.version, meta.isPublished],
+  const write = useWrite();
+  const { data, error, loading, reload } = useApiQuery(['workflow-versions', meta.definitionId, meta.version, meta.isPublished], () =>
+    api.get<any>(`/api/workflows/${idPath(meta.definitionId)}/versions`).then((x) => (Array.isArray(x) ? x : (x?.items ?? x?.versions ?? [])) as VersionRow[]),
   );
   async function revert(v: number) {
     if (!window.confirm(t('以第 {v} 版的内容创建一个新版本？历史版本不会被改写。', { v }))) return;
     try {
-      await api.post(`/api/workflows/${idPath(meta.definitionId)}/revert/${v}`, {});
+      await write(() => api.post(`/api/workflows/${idPath(meta.definitionId)}/revert/${v}`, {}));
       toast(t('已从第 {v} 版恢复为新版本', { v }), 'ok');
       reload();
       onReverted();
@@ -59,13 +60,13 @@ export function VersionsPanel({ meta, readOnly, onReverted }: { meta: Pick<Workf
             <td>{r.updatedBy ?? ''}</td>
             <td>{formatDate(r.updatedAt ?? r.createdAt, locale)}</td>
             <td className="row-actions">
-              <a className="btn btn-small btn-ghost" href={href(`/workflows/${encodeURIComponent(meta.definitionId)}?version=${r.version}`)}>
+              <Link className="btn btn-small btn-ghost" to={`/workflows/${encodeURIComponent(meta.definitionId)}?version=${r.version}`}>
                 {t('查看')}
-              </a>
+              </Link>
               {rows[i + 1] && (
-                <a className="btn btn-small btn-ghost" href={href(`/diff/${encodeURIComponent(meta.definitionId)}?from=${rows[i + 1].version}&to=${r.version}`)} data-testid={`compare-${r.version}`}>
+                <Link className="btn btn-small btn-ghost" to={`/diff/${encodeURIComponent(meta.definitionId)}?from=${rows[i + 1].version}&to=${r.version}`} data-testid={`compare-${r.version}`}>
                   {t('与上一版对比')}
-                </a>
+                </Link>
               )}
               {!readOnly && !r.isLatest && (
                 <button className="btn btn-small" onClick={() => revert(r.version)}>

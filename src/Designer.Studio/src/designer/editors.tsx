@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { FormSummary, InputDescriptor } from '../api/types';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { FormSummary, InputDescriptor, Vocabulary } from '../api/types';
 import { useCatalog, type Labels } from '../catalog';
 import { FormPreviewModal } from '../forms/FormPreview';
-import { useT } from '../i18n';
+import { useT, type Translate } from '../i18n';
 import { checkJavaScript } from './jsSyntax';
 import { JsEditor } from './JsEditor';
 import type { InputValue } from './model';
@@ -74,114 +74,161 @@ function defaultLiteral(input: InputDescriptor) {
   return input.defaultValue ?? '';
 }
 
-function LiteralEditor({ input, value, onChange, ctx, id }: InputEditorProps) {
-  const t = useT();
-  const { vocab } = useCatalog();
-  const v = value.present ? value.value : input.defaultValue;
-  const type = value.present && literalTypes.includes(value.type) ? value.type : 'Literal';
-  const set = (x: unknown) => onChange(type, x);
-  const ro = ctx.readOnly;
-  const optionsOr = (codes: Record<string, string>) =>
-    input.options?.length ? input.options.map((o) => ({ value: o.value, label: ctx.labels.option(o) })) : Object.keys(codes).map((c) => ({ value: c, label: '' }));
+/** What an editor in the registry gets: the input, its literal value, and how to write it back. */
+export interface LiteralEditorProps {
+  id: string;
+  input: InputDescriptor;
+  /** The literal value, or the input's default when it has none. */
+  value: any;
+  set: (value: unknown) => void;
+  /** Writes the value with an expression type (the code editor writes JavaScript). */
+  onChange: (type: string, value: unknown) => void;
+  readOnly: boolean;
+  ctx: EditorContext;
+  vocab: Vocabulary;
+  t: Translate;
+}
 
-  switch (input.uiHint) {
-    case 'multi-line':
-      return <textarea id={id} rows={3} value={str(v)} readOnly={ro} onChange={(e) => set(e.target.value)} />;
-    case 'number':
-      return <NumberInput id={id} value={v} readOnly={ro} onChange={set} integer={input.typeName === 'Int32'} />;
-    case 'checkbox':
+type LiteralEditorRender = (p: LiteralEditorProps) => ReactNode;
+
+const CheckBox: LiteralEditorRender = ({ id, value, set, readOnly, t }) => (
+  <label className="check">
+    <input id={id} type="checkbox" checked={value === true || value === 'true'} disabled={readOnly} onChange={(e) => set(e.target.checked)} /> {t('是')}
+  </label>
+);
+
+/** The input's options, or else every code of a vocabulary list. */
+function optionsOr({ input, ctx }: LiteralEditorProps, codes: Record<string, string>) {
+  return input.options?.length ? input.options.map((o) => ({ value: o.value, label: ctx.labels.option(o) })) : Object.keys(codes).map((c) => ({ value: c, label: '' }));
+}
+
+/**
+ * `uiHint → editor` (the hints of Descriptors/ActivityAttribute.cs). An input without a hint, or with one not listed
+ * here (`single-line` among them), gets an editor by its type name (`byTypeName`). `registerEditor` adds or replaces one.
+ */
+const editors = new Map<string, LiteralEditorRender>([
+  ['multi-line', ({ id, value, set, readOnly }) => <textarea id={id} rows={3} value={str(value)} readOnly={readOnly} onChange={(e) => set(e.target.value)} />],
+  ['number', ({ id, value, set, readOnly, input }) => <NumberInput id={id} value={value} readOnly={readOnly} onChange={set} integer={input.typeName === 'Int32'} />],
+  ['checkbox', CheckBox],
+  [
+    'dropdown',
+    ({ id, value, set, readOnly, input, ctx, t }) => (
+      <select id={id} value={str(value)} disabled={readOnly} onChange={(e) => set(e.target.value)}>
+        {!input.required && <option value="">{t('（未设置）')}</option>}
+        {(input.options ?? []).map((o) => (
+          <option key={o.value} value={o.value}>
+            {ctx.labels.option(o)}
+          </option>
+        ))}
+      </select>
+    ),
+  ],
+  [
+    'stage-picker',
+    (p) => {
+      const { id, value, set, readOnly, ctx, vocab, t } = p;
+      const options = optionsOr(p, vocab.stages);
       return (
-        <label className="check">
-          <input id={id} type="checkbox" checked={v === true || v === 'true'} disabled={ro} onChange={(e) => set(e.target.checked)} /> {t('是')}
-        </label>
-      );
-    case 'dropdown':
-      return (
-        <select id={id} value={str(v)} disabled={ro} onChange={(e) => set(e.target.value)}>
-          {!input.required && <option value="">{t('（未设置）')}</option>}
-          {(input.options ?? []).map((o) => (
-            <option key={o.value} value={o.value}>
-              {ctx.labels.option(o)}
-            </option>
-          ))}
-        </select>
-      );
-    case 'stage-picker':
-      return (
-        <select id={id} value={str(v)} disabled={ro} onChange={(e) => set(e.target.value)}>
+        <select id={id} value={str(value)} disabled={readOnly} onChange={(e) => set(e.target.value)}>
           <option value="">{t('请选择阶段')}</option>
-          {optionsOr(vocab.stages).map((o) => (
+          {options.map((o) => (
             <option key={o.value} value={o.value}>
               {ctx.labels.stage(o.value)} ({o.value})
             </option>
           ))}
-          {str(v) && !optionsOr(vocab.stages).some((o) => o.value === str(v)) && <option value={str(v)}>{str(v)}</option>}
+          {str(value) && !options.some((o) => o.value === str(value)) && <option value={str(value)}>{str(value)}</option>}
         </select>
       );
-    case 'role-picker':
-      return (
-        <select id={id} value={str(v)} disabled={ro} onChange={(e) => set(e.target.value)}>
-          <option value="">{t('请选择角色')}</option>
-          {Object.keys(vocab.roles).map((r) => (
-            <option key={r} value={r}>
-              {ctx.labels.role(r)} ({r})
-            </option>
+    },
+  ],
+  [
+    'role-picker',
+    ({ id, value, set, readOnly, ctx, vocab, t }) => (
+      <select id={id} value={str(value)} disabled={readOnly} onChange={(e) => set(e.target.value)}>
+        <option value="">{t('请选择角色')}</option>
+        {Object.keys(vocab.roles).map((r) => (
+          <option key={r} value={r}>
+            {ctx.labels.role(r)} ({r})
+          </option>
+        ))}
+        {str(value) && !(str(value) in vocab.roles) && <option value={str(value)}>{str(value)}</option>}
+      </select>
+    ),
+  ],
+  ['organisation-picker', ({ id, value, set, ctx }) => <OrgPicker id={id} value={str(value)} onChange={set} ctx={ctx} />],
+  [
+    'actions-picker',
+    ({ id, value, set, readOnly, input, ctx, vocab }) => (
+      <CodeListPicker
+        id={id}
+        value={list(value)}
+        options={(input.options?.length ? input.options.map((o) => o.value) : Object.keys(vocab.actions)).map((c) => ({ value: c, label: ctx.labels.action(c) }))}
+        onChange={set}
+        readOnly={readOnly}
+      />
+    ),
+  ],
+  ['form-picker', ({ id, value, set, ctx }) => <FormPicker id={id} value={str(value)} onChange={set} ctx={ctx} />],
+  [
+    'variable-picker',
+    ({ id, value, set, readOnly, ctx }) => (
+      <>
+        <input id={id} list={`${id}-vars`} value={str(value)} readOnly={readOnly} onChange={(e) => set(e.target.value)} />
+        <datalist id={`${id}-vars`}>
+          {ctx.variables.map((n) => (
+            <option key={n} value={n} />
           ))}
-          {str(v) && !(str(v) in vocab.roles) && <option value={str(v)}>{str(v)}</option>}
-        </select>
-      );
-    case 'organisation-picker':
-      return <OrgPicker id={id} value={str(v)} onChange={set} ctx={ctx} />;
-    case 'actions-picker':
-      return (
-        <CodeListPicker
-          id={id}
-          value={list(v)}
-          options={(input.options?.length ? input.options.map((o) => o.value) : Object.keys(vocab.actions)).map((c) => ({ value: c, label: ctx.labels.action(c) }))}
-          onChange={set}
-          readOnly={ro}
-        />
-      );
-    case 'form-picker':
-      return <FormPicker id={id} value={str(v)} onChange={set} ctx={ctx} />;
-    case 'variable-picker':
-      return (
-        <>
-          <input id={id} list={`${id}-vars`} value={str(v)} readOnly={ro} onChange={(e) => set(e.target.value)} />
-          <datalist id={`${id}-vars`}>
-            {ctx.variables.map((n) => (
-              <option key={n} value={n} />
-            ))}
-          </datalist>
-        </>
-      );
-    case 'string-list':
-      if (input.options?.length)
-        return <CodeListPicker id={id} value={list(v)} options={input.options.map((o) => ({ value: o.value, label: ctx.labels.option(o) }))} onChange={set} readOnly={ro} />;
-      return <LinesEditor id={id} value={list(v)} onChange={set} readOnly={ro} />;
-    case 'switch-cases':
-      return <CasesEditor id={id} value={Array.isArray(v) ? v : []} onChange={set} readOnly={ro} />;
-    case 'code':
-      return <JsEditor id={id} value={str(v)} readOnly={ro} onChange={(x) => onChange('JavaScript', x)} />;
-    case 'criteria-table':
-      return <TableEditor id={id} value={v} onChange={set} readOnly={ro} columns={['key', 'label', 'max']} />;
-    case 'rule-table':
-    case 'json-editor':
-      return <JsonEditor id={id} value={v} onChange={set} readOnly={ro} checkScripts={input.uiHint === 'rule-table'} />;
-    case 'timespan':
-      return <TimeSpanInput id={id} value={str(v)} onChange={set} readOnly={ro} />;
-    default:
-      if (input.typeName === 'Boolean')
-        return (
-          <label className="check">
-            <input id={id} type="checkbox" checked={v === true || v === 'true'} disabled={ro} onChange={(e) => set(e.target.checked)} /> {t('是')}
-          </label>
-        );
-      if (input.typeName === 'Int32' || input.typeName === 'Double') return <NumberInput id={id} value={v} readOnly={ro} onChange={set} integer={input.typeName === 'Int32'} />;
-      if (input.typeName === 'String[]') return <LinesEditor id={id} value={list(v)} onChange={set} readOnly={ro} />;
-      if (input.typeName === 'Object' || (v && typeof v === 'object')) return <JsonEditor id={id} value={v} onChange={set} readOnly={ro} />;
-      return <input id={id} value={str(v)} readOnly={ro} onChange={(e) => set(e.target.value)} />;
-  }
+        </datalist>
+      </>
+    ),
+  ],
+  [
+    'string-list',
+    ({ id, value, set, readOnly, input, ctx }) =>
+      input.options?.length ? (
+        <CodeListPicker id={id} value={list(value)} options={input.options.map((o) => ({ value: o.value, label: ctx.labels.option(o) }))} onChange={set} readOnly={readOnly} />
+      ) : (
+        <LinesEditor id={id} value={list(value)} onChange={set} readOnly={readOnly} />
+      ),
+  ],
+  ['switch-cases', ({ id, value, set, readOnly }) => <CasesEditor id={id} value={Array.isArray(value) ? value : []} onChange={set} readOnly={readOnly} />],
+  ['code', ({ id, value, onChange, readOnly }) => <JsEditor id={id} value={str(value)} readOnly={readOnly} onChange={(x) => onChange('JavaScript', x)} />],
+  ['criteria-table', ({ id, value, set, readOnly }) => <TableEditor id={id} value={value} onChange={set} readOnly={readOnly} columns={['key', 'label', 'max']} />],
+  ['rule-table', ({ id, value, set, readOnly }) => <JsonEditor id={id} value={value} onChange={set} readOnly={readOnly} checkScripts />],
+  ['json-editor', ({ id, value, set, readOnly }) => <JsonEditor id={id} value={value} onChange={set} readOnly={readOnly} />],
+  ['timespan', ({ id, value, set, readOnly }) => <TimeSpanInput id={id} value={str(value)} onChange={set} readOnly={readOnly} />],
+]);
+
+/** No hint (or an unknown one): Boolean → check box, Int32/Double → number, String[] → lines, Object → JSON, else text. */
+const byTypeName: LiteralEditorRender = (p) => {
+  const { id, value, set, readOnly, input } = p;
+  if (input.typeName === 'Boolean') return CheckBox(p);
+  if (input.typeName === 'Int32' || input.typeName === 'Double') return <NumberInput id={id} value={value} readOnly={readOnly} onChange={set} integer={input.typeName === 'Int32'} />;
+  if (input.typeName === 'String[]') return <LinesEditor id={id} value={list(value)} onChange={set} readOnly={readOnly} />;
+  if (input.typeName === 'Object' || (value && typeof value === 'object')) return <JsonEditor id={id} value={value} onChange={set} readOnly={readOnly} />;
+  return <input id={id} value={str(value)} readOnly={readOnly} onChange={(e) => set(e.target.value)} />;
+};
+
+export function registerEditor(uiHint: string, render: LiteralEditorRender) {
+  editors.set(uiHint, render);
+}
+
+function LiteralEditor({ input, value, onChange, ctx, id }: InputEditorProps) {
+  const t = useT();
+  const { vocab } = useCatalog();
+  const type = value.present && literalTypes.includes(value.type) ? value.type : 'Literal';
+  const render = (input.uiHint && editors.get(input.uiHint)) || byTypeName;
+  return render({
+    id,
+    input,
+    value: value.present ? value.value : input.defaultValue,
+    set: (x: unknown) => onChange(type, x),
+    onChange,
+    readOnly: ctx.readOnly,
+    ctx,
+    vocab,
+    t,
+  });
 }
 
 function str(v: unknown): string {

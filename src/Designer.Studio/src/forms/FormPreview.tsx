@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { loadResolvedForm } from '../api/forms';
-import { ErrorBox, Modal, Spinner, useAsync } from '../components/ui';
+import { ErrorBox, Modal, Spinner } from '../components/ui';
 import { useT } from '../i18n';
 import { SchemaForm } from './SchemaForm';
+import { useApiQuery } from '../api/query';
 
 /** A form rendered exactly as users will see it, in a dialog (form picker's preview). */
 export function FormPreviewModal({ formId, onClose }: { formId: string; onClose: () => void }) {
   const t = useT();
-  const { data, error, loading } = useAsync(() => loadResolvedForm(formId), [formId]);
+  const { data, error, loading } = useApiQuery(['resolved-form', formId], () => loadResolvedForm(formId));
   const [formData, setFormData] = useState<any>({});
   return (
     <Modal title={t('表单预览：{id}', { id: formId })} onClose={onClose} wide>

@@ -1,5 +1,12 @@
 /** English for the Studio's Chinese texts (the key is the Chinese text, which is also the default). */
 export const en: Record<string, string> = {
+  '有未保存的修改': 'Unsaved changes',
+  '登录已过期，请重新登录': 'Your session has expired: please sign in again',
+  '您的修改尚未保存。离开此页，这些修改将会丢失。': 'Your changes have not been saved. If you leave this page, they will be lost.',
+  '留在此页': 'Stay on this page',
+  '放弃修改并离开': 'Discard changes and leave',
+  '页面出错了': 'Something went wrong on this page',
+  '重新加载': 'Reload',
   'JSON 格式错误': 'Invalid JSON',
   'JavaScript 表达式，或以 return 返回结果的函数体': 'A JavaScript expression, or a function body that returns the result',
   '{n} 个问题': '{n} problem(s)',

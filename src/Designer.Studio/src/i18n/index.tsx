@@ -1,26 +1,16 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { en } from './en';
+import i18next from 'i18next';
+import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
+import { I18nextProvider, initReactI18next, useTranslation } from 'react-i18next';
+import { resources } from './resources';
 
 /**
- * A small dictionary: the Chinese text is the key and the default; `en` maps it to English.
- * `t('共 {n} 项', { n: 3 })` interpolates `{name}` placeholders in either language.
+ * react-i18next with zh-CN and en resources (`resources.ts`): the Chinese text is the key and the default, so
+ * `t('共 {n} 项', { n: 3 })` reads as Chinese in the code and interpolates `{name}` placeholders in either language.
  */
 export type Locale = 'zh-CN' | 'en';
 const STORAGE_KEY = 'designer.locale';
 
 export type Translate = (text: string, params?: Record<string, string | number | undefined | null>) => string;
-
-function interpolate(text: string, params?: Record<string, string | number | undefined | null>) {
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, k) => (params[k] === undefined || params[k] === null ? m : String(params[k])));
-}
-
-export function translate(locale: Locale, text: string, params?: Record<string, string | number | undefined | null>) {
-  const s = locale === 'en' ? (en[text] ?? text) : text;
-  return interpolate(s, params);
-}
-
-let currentLocale: Locale = readLocale();
 
 function readLocale(): Locale {
   try {
@@ -32,13 +22,30 @@ function readLocale(): Locale {
   return 'zh-CN';
 }
 
+export const i18n = i18next.createInstance();
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: readLocale(),
+  fallbackLng: false,
+  // Keys are whole Chinese sentences: '.' and ':' in them are text, not key paths or namespaces.
+  keySeparator: false,
+  nsSeparator: false,
+  interpolation: { escapeValue: false, prefix: '{', suffix: '}' },
+  returnEmptyString: false,
+  initAsync: false,
+});
+
+export function translate(locale: Locale, text: string, params?: Record<string, string | number | undefined | null>) {
+  return i18n.getFixedT(locale)(text, params ?? {}) as string;
+}
+
 /** For code outside React (error transformers): the locale currently shown. */
 export function getLocale(): Locale {
-  return currentLocale;
+  return i18n.language === 'en' ? 'en' : 'zh-CN';
 }
 
 /** The translate function for the locale currently shown, for code outside React. */
-export const tt: Translate = (text, params) => translate(currentLocale, text, params);
+export const tt: Translate = (text, params) => translate(getLocale(), text, params);
 
 interface I18n {
   locale: Locale;
@@ -46,34 +53,44 @@ interface I18n {
   t: Translate;
 }
 
-const I18nContext = createContext<I18n>({ locale: 'zh-CN', setLocale: () => {}, t: (s, p) => interpolate(s, p) });
-
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(currentLocale);
-  const setLocale = useCallback((l: Locale) => {
-    currentLocale = l;
-    try {
-      localStorage.setItem(STORAGE_KEY, l);
-    } catch {
-      /* ignore */
-    }
-    setLocaleState(l);
-  }, []);
-  useEffect(() => {
-    document.documentElement.lang = locale;
-    document.title = translate(locale, '职称评审流程设计器');
-  }, [locale]);
-  const t = useCallback<Translate>((text, params) => translate(locale, text, params), [locale]);
-  const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  return (
+    <I18nextProvider i18n={i18n}>
+      <DocumentLanguage />
+      {children}
+    </I18nextProvider>
+  );
 }
 
-export function useI18n() {
-  return useContext(I18nContext);
+function DocumentLanguage() {
+  const { locale, t } = useI18n();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('职称评审流程设计器');
+  }, [locale, t]);
+  return null;
+}
+
+export function useI18n(): I18n {
+  const { t: translateKey, i18n: instance } = useTranslation();
+  const locale: Locale = instance.language === 'en' ? 'en' : 'zh-CN';
+  const setLocale = useCallback(
+    (l: Locale) => {
+      try {
+        localStorage.setItem(STORAGE_KEY, l);
+      } catch {
+        /* ignore */
+      }
+      void instance.changeLanguage(l);
+    },
+    [instance],
+  );
+  const t = useCallback<Translate>((text, params) => translateKey(text, params ?? {}) as string, [translateKey]);
+  return useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
 }
 
 export function useT() {
-  return useContext(I18nContext).t;
+  return useI18n().t;
 }
 
 export function formatDate(value: string | null | undefined, locale: Locale, withTime = true) {

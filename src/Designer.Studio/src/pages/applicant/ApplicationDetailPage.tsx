@@ -1,20 +1,21 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
+import { useApiQuery } from '../../api/query';
 import type { Application } from '../../api/types';
 import { DataView, useApplyFormSchema } from '../../components/DataView';
 import { ApplicationStatus } from '../../components/status';
 import { TaskActions, type TaskDetail } from '../../components/TaskActions';
 import { Timeline } from '../../components/Timeline';
-import { ErrorBox, PageHeader, Spinner, useAsync } from '../../components/ui';
+import { ErrorBox, PageHeader, Spinner } from '../../components/ui';
 import { useLabels } from '../../catalog';
 import { useT } from '../../i18n';
-import { href } from '../../router';
 
 /** An application: status, timeline, what is waiting, the applicant's own pending steps (a correction request). */
 export function ApplicationDetailPage({ id }: { id: string }) {
   const t = useT();
   const labels = useLabels();
-  const { data, error, loading, reload, setData } = useAsync(() => api.get<Application>(`/api/applications/${encodeURIComponent(id)}`), [id]);
+  const { data, error, loading, reload, setData } = useApiQuery(['application', id], () => api.get<Application>(`/api/applications/${encodeURIComponent(id)}`));
   const applySchema = useApplyFormSchema(data);
   if (loading && !data) return <Spinner />;
   if (error || !data) return <ErrorBox error={error} onRetry={reload} />;
@@ -30,9 +31,9 @@ export function ApplicationDetailPage({ id }: { id: string }) {
           </>
         }
         actions={
-          <a className="btn" href={href('/applications')}>
+          <Link className="btn" to={'/applications'}>
             {t('返回列表')}
-          </a>
+          </Link>
         }
       />
       {data.reason ? <div className={`alert ${data.status === 'Completed' ? 'alert-info' : 'alert-warn'}`}>{String(data.reason)}</div> : null}
@@ -44,7 +45,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
           {granted.number && (
             <>
               {' · '}
-              {t('证书编号')} <a href={href(`/public/certificates/${encodeURIComponent(granted.number)}`)}>{granted.number}</a>
+              {t('证书编号')} <Link to={`/public/certificates/${encodeURIComponent(granted.number)}`}>{granted.number}</Link>
             </>
           )}
         </div>
@@ -85,7 +86,7 @@ function PendingTask({ taskId, onDone }: { taskId: string; onDone: (a: Applicati
   const t = useT();
   const labels = useLabels();
   const [open, setOpen] = useState(true);
-  const { data, error, loading } = useAsync(() => api.get<TaskDetail>(`/api/tasks/${encodeURIComponent(taskId)}`), [taskId]);
+  const { data, error, loading } = useApiQuery(['task', taskId], () => api.get<TaskDetail>(`/api/tasks/${encodeURIComponent(taskId)}`));
   if (loading) return <Spinner />;
   if (error || !data) return <ErrorBox error={error} />;
   return (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client';
+import { useApiQuery, useWrite } from '../../api/query';
 import { loadResolvedForm } from '../../api/forms';
 import type { Application, Procedure } from '../../api/types';
 import { ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';
@@ -15,51 +16,47 @@ const FAILED_ATTEMPT = 'apply-form-attempt';
 export function ApplicationFormPage({ definitionId, applicationId }: { definitionId?: string; applicationId?: string }) {
   const t = useT();
   const toast = useToast();
+  const write = useWrite();
   const formRef = useRef<any>(null);
-  const [loaded, setLoaded] = useState<{ procedure?: Procedure; form?: { schema: any; uiSchema: any }; application?: Application; error?: unknown } | null>(null);
+  const loadedQuery = useApiQuery(['apply-form', definitionId ?? '', applicationId ?? ''], async () => {
+    let application: Application | undefined;
+    let defId = definitionId;
+    if (applicationId) {
+      application = await api.get<Application>(`/api/applications/${encodeURIComponent(applicationId)}`);
+      defId = application.definitionId;
+    }
+    const procedures = await api.get<Procedure[]>('/api/procedures');
+    const procedure = procedures.find((p) => p.definitionId === defId);
+    if (!procedure) throw new Error(t('该申报事项当前未开放'));
+    const formId = (procedure.applyForm as string) ?? procedure.formId ?? procedure.form;
+    if (!formId) throw new Error(t('该申报事项没有申报表'));
+    const form = await loadResolvedForm(formId);
+    return { procedure, form, application };
+  });
+  const loaded = loadedQuery.data;
   const [data, setData] = useState<any>({});
   const [draftId, setDraftId] = useState<string | undefined>(applicationId);
   const [busy, setBusy] = useState<string | null>(null);
   const [serverErrors, setServerErrors] = useState<{ path?: string | null; message: string }[]>([]);
-
+  // The form starts from the saved draft once it is loaded (later refetches never overwrite what the user typed).
+  const started = useRef(false);
   useEffect(() => {
-    let live = true;
-    (async () => {
-      try {
-        let application: Application | undefined;
-        let defId = definitionId;
-        if (applicationId) {
-          application = await api.get<Application>(`/api/applications/${encodeURIComponent(applicationId)}`);
-          defId = application.definitionId;
-        }
-        const procedures = await api.get<Procedure[]>('/api/procedures');
-        const procedure = procedures.find((p) => p.definitionId === defId);
-        if (!procedure) throw new Error(t('该申报事项当前未开放'));
-        const formId = (procedure.applyForm as string) ?? procedure.formId ?? procedure.form;
-        if (!formId) throw new Error(t('该申报事项没有申报表'));
-        const form = await loadResolvedForm(formId);
-        if (!live) return;
-        setLoaded({ procedure, form, application });
-        setData(application?.data ?? {});
-      } catch (error) {
-        if (live) setLoaded({ error });
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, [definitionId, applicationId, t]);
+    if (started.current || !loadedQuery.data) return;
+    started.current = true;
+    setData(loadedQuery.data.application?.data ?? {});
+  }, [loadedQuery.data]);
 
   async function saveDraft() {
-    if (!loaded?.procedure) return;
+    const procedure = loaded?.procedure;
+    if (!procedure) return;
     setBusy('draft');
     setServerErrors([]);
     try {
-      if (draftId) await api.put(`/api/applications/${encodeURIComponent(draftId)}/draft`, { data });
+      if (draftId) await write(() => api.put(`/api/applications/${encodeURIComponent(draftId)}/draft`, { data }));
       else {
-        const r = await api.post<Application>('/api/applications', { definitionId: loaded.procedure.definitionId, data, draft: true });
+        const r = await write(() => api.post<Application>('/api/applications', { definitionId: procedure.definitionId, data, draft: true }));
         setDraftId(r.id);
-        window.history.replaceState(null, '', href(`/applications/${encodeURIComponent(r.id)}/edit`));
+        window.history.replaceState(window.history.state, '', href(`/applications/${encodeURIComponent(r.id)}/edit`));
       }
       toast(t('草稿已保存'), 'ok');
     } catch (e) {
@@ -70,15 +67,16 @@ export function ApplicationFormPage({ definitionId, applicationId }: { definitio
   }
 
   async function submit(formData: any) {
-    if (!loaded?.procedure) return;
+    const procedure = loaded?.procedure;
+    if (!procedure) return;
     setBusy('submit');
     setServerErrors([]);
     try {
       let result: Application;
       if (draftId) {
-        await api.put(`/api/applications/${encodeURIComponent(draftId)}/draft`, { data: formData });
-        result = await api.post<Application>(`/api/applications/${encodeURIComponent(draftId)}/submit`, {});
-      } else result = await api.post<Application>('/api/applications', { definitionId: loaded.procedure.definitionId, data: formData });
+        await write(() => api.put(`/api/applications/${encodeURIComponent(draftId)}/draft`, { data: formData }));
+        result = await write(() => api.post<Application>(`/api/applications/${encodeURIComponent(draftId)}/submit`, {}));
+      } else result = await write(() => api.post<Application>('/api/applications', { definitionId: procedure.definitionId, data: formData }));
       toast.dismiss(FAILED_ATTEMPT);
       toast(t('申报已提交'), 'ok');
       navigate(`/applications/${encodeURIComponent(result.id)}`);
@@ -92,8 +90,8 @@ export function ApplicationFormPage({ definitionId, applicationId }: { definitio
     }
   }
 
-  if (!loaded) return <Spinner />;
-  if (loaded.error) return <ErrorBox error={loaded.error} />;
+  if (loadedQuery.loading) return <Spinner />;
+  if (loadedQuery.error || !loaded) return <ErrorBox error={loadedQuery.error} />;
   return (
     <div className="page page-narrow">
       <PageHeader title={loaded.procedure?.name ?? t('申报')} subtitle={loaded.procedure?.description ? <span className="clamp-2">{loaded.procedure.description}</span> : undefined} />

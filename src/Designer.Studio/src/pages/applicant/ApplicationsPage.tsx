@@ -1,17 +1,18 @@
+import { useApiQuery } from '../../api/query';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { Application } from '../../api/types';
 import { hasRole, Roles, useAuth } from '../../auth';
 import { useLabels } from '../../catalog';
 import { ApplicationStatus } from '../../components/status';
-import { Empty, ErrorBox, PageHeader, Spinner, useAsync } from '../../components/ui';
+import { Empty, ErrorBox, PageHeader, Spinner } from '../../components/ui';
 import { formatDate, useI18n } from '../../i18n';
-import { href } from '../../router';
 
 export function ApplicationsPage() {
   const { t, locale } = useI18n();
   const { me } = useAuth();
   const labels = useLabels();
-  const { data, error, loading, reload } = useAsync(() => api.get<Application[]>('/api/applications'), []);
+  const { data, error, loading, reload } = useApiQuery(['applications'], () => api.get<Application[]>('/api/applications'));
   const applicant = hasRole(me, Roles.applicant);
   return (
     <div className="page">
@@ -19,9 +20,9 @@ export function ApplicationsPage() {
         title={applicant ? t('我的申报') : t('申报')}
         actions={
           applicant && (
-            <a className="btn btn-primary" href={href('/procedures')}>
+            <Link className="btn btn-primary" to={'/procedures'}>
               + {t('新的申报')}
-            </a>
+            </Link>
           )
         }
       />
@@ -29,7 +30,7 @@ export function ApplicationsPage() {
       <ErrorBox error={error} onRetry={reload} />
       {!loading && !error && (data ?? []).length === 0 && (
         <Empty>
-          {t('还没有申报。')} {applicant && <a href={href('/procedures')}>{t('选择申报事项')}</a>}
+          {t('还没有申报。')} {applicant && <Link to={'/procedures'}>{t('选择申报事项')}</Link>}
         </Empty>
       )}
       {(data ?? []).length > 0 && (
@@ -48,9 +49,9 @@ export function ApplicationsPage() {
             {(data ?? []).map((a) => (
               <tr key={a.id} data-application-id={a.id}>
                 <td>
-                  <a className="strong" href={href(a.status === 'Draft' ? `/applications/${a.id}/edit` : `/applications/${a.id}`)}>
+                  <Link className="strong" to={a.status === 'Draft' ? `/applications/${a.id}/edit` : `/applications/${a.id}`}>
                     {(a.workflowName as string) || a.definitionId}
-                  </a>
+                  </Link>
                 </td>
                 <td>{(a.applicantName as string) ?? ''}</td>
                 <td>
@@ -59,9 +60,9 @@ export function ApplicationsPage() {
                 <td>{((a.currentStages as string[]) ?? []).map((s) => labels.stage(s)).join('、')}</td>
                 <td className="small muted">{formatDate(a.updatedAt ?? a.createdAt, locale)}</td>
                 <td className="row-actions">
-                  <a className="btn btn-small" href={href(a.status === 'Draft' ? `/applications/${a.id}/edit` : `/applications/${a.id}`)}>
+                  <Link className="btn btn-small" to={a.status === 'Draft' ? `/applications/${a.id}/edit` : `/applications/${a.id}`}>
                     {a.status === 'Draft' ? t('继续填写') : t('查看')}
-                  </a>
+                  </Link>
                 </td>
               </tr>
             ))}

@@ -1,16 +1,19 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api, qs } from '../../api/client';
+import { useApiQuery } from '../../api/query';
 import type { Procedure } from '../../api/types';
-import { Badge, Empty, ErrorBox, PageHeader, Spinner, useAsync } from '../../components/ui';
+import { Badge, Empty, ErrorBox, PageHeader, Spinner } from '../../components/ui';
 import { codeLabel, domainCodes } from '../../domainCodes';
 import { useI18n } from '../../i18n';
-import { href } from '../../router';
 
 /** The procedures open to the applicant (published in their locality), narrowed by kind, series and level. */
 export function ProceduresPage() {
   const { t, locale } = useI18n();
   const [filter, setFilter] = useState({ kind: '', series: '', level: '' });
-  const { data, error, loading, reload } = useAsync(() => api.get<Procedure[]>(`/api/procedures${qs(filter)}`), [filter.kind, filter.series, filter.level]);
+  const { data, error, loading, reload } = useApiQuery(['procedures', filter.kind, filter.series, filter.level], () =>
+    api.get<Procedure[]>(`/api/procedures${qs(filter)}`),
+  );
   const select = (key: 'kind' | 'series' | 'level', codes: string, label: string) => (
     <label>
       {t(label)}
@@ -53,9 +56,9 @@ export function ProceduresPage() {
             {p.description && <p className="card-desc">{p.description}</p>}
             <div className="card-foot">
               <span className="muted small">{t('第 {v} 版', { v: p.version ?? '' })}</span>
-              <a className="btn btn-primary" href={href(`/apply/${encodeURIComponent(p.definitionId)}`)}>
+              <Link className="btn btn-primary" to={`/apply/${encodeURIComponent(p.definitionId)}`}>
                 {t('开始申报')}
-              </a>
+              </Link>
             </div>
           </div>
         ))}

@@ -1,15 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { api, ApiError, idPath } from '../../api/client';
 import { loadForm } from '../../api/forms';
 import type { FormVersion } from '../../api/types';
 import { isAdmin, useAuth } from '../../auth';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
+import { useApiQuery, useWrite } from '../../api/query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Badge, ErrorBox, Spinner, useToast } from '../../components/ui';
 import { fieldType, newField, readFields, retype, writeFields, type FieldModel, type FieldType } from '../../forms/fieldModel';
 import { SchemaForm } from '../../forms/SchemaForm';
 import { resolveExtends, toErrorSchema } from '../../forms/schemaUtils';
 import { useI18n } from '../../i18n';
-import { href } from '../../router';
 
 const fieldTypes: { type: FieldType; label: string }[] = [
   { type: 'text', label: '单行文本' },
@@ -30,41 +33,41 @@ interface FormState {
   uiSchema: any;
 }
 
-export function FormDesignerPage({ formId }: { formId: string }) {
-  const [loaded, setLoaded] = useState<{ form?: FormVersion; error?: unknown; isNew?: boolean } | null>(null);
-  const [nonce, setNonce] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setLoaded(null);
-    loadForm(formId).then(
-      (form) => live && setLoaded({ form }),
-      (error) => {
-        if (!live) return;
-        if (error instanceof ApiError && error.status === 404)
-          setLoaded({
-            isNew: true,
-            form: {
-              formId,
-              version: 0,
-              schema: { $schema: 'http://json-schema.org/draft-07/schema#', title: formId, type: 'object', properties: {} },
-              uiSchema: {},
-            },
-          });
-        else setLoaded({ error });
+/** The form as stored, or an empty draft-07 form when the id is new (404). */
+async function loadOrNew(formId: string): Promise<{ form: FormVersion; isNew: boolean }> {
+  try {
+    return { form: await loadForm(formId), isNew: false };
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 404) throw error;
+    return {
+      isNew: true,
+      form: {
+        formId,
+        version: 0,
+        schema: { $schema: 'http://json-schema.org/draft-07/schema#', title: formId, type: 'object', properties: {} },
+        uiSchema: {},
       },
-    );
-    return () => {
-      live = false;
     };
-  }, [formId, nonce]);
-  if (!loaded) return <Spinner />;
-  if (loaded.error || !loaded.form)
+  }
+}
+
+export function FormDesignerPage({ formId }: { formId: string }) {
+  const { data, error, loading, reload } = useApiQuery(['form', formId], () => loadOrNew(formId));
+  // 放弃修改 loads the stored form again into a fresh designer.
+  const [generation, setGeneration] = useState(0);
+  const queryClient = useQueryClient();
+  const discard = useCallback(async () => {
+    await queryClient.refetchQueries({ queryKey: ['form', formId] });
+    setGeneration((g) => g + 1);
+  }, [queryClient, formId]);
+  if (loading) return <Spinner />;
+  if (error || !data)
     return (
       <div className="main">
-        <ErrorBox error={loaded.error} onRetry={() => setNonce((n) => n + 1)} />
+        <ErrorBox error={error} onRetry={reload} />
       </div>
     );
-  return <FormDesigner key={nonce} initial={loaded.form} isNew={!!loaded.isNew} onReload={() => setNonce((n) => n + 1)} />;
+  return <FormDesigner key={generation} initial={data.form} isNew={data.isNew} onReload={discard} />;
 }
 
 function FormDesigner({ initial, isNew, onReload }: { initial: FormVersion; isNew: boolean; onReload: () => void }) {
@@ -78,7 +81,9 @@ function FormDesigner({ initial, isNew, onReload }: { initial: FormVersion; isNe
   const [created, setCreated] = useState(!isNew);
   const [open, setOpen] = useState<string | null>(null);
   const [rawTab, setRawTab] = useState<'schema' | 'ui'>('schema');
-  const [busy, setBusy] = useState(false);
+  const write = useWrite();
+  const queryClient = useQueryClient();
+  const busy = write.pending;
   const [serverErrors, setServerErrors] = useState<{ path?: string | null; message: string }[]>([]);
   const fields = useMemo(() => readFields(form.schema, form.uiSchema), [form]);
 
@@ -96,7 +101,8 @@ function FormDesigner({ initial, isNew, onReload }: { initial: FormVersion; isNe
   useEffect(() => {
     let live = true;
     const loader = (id: string) => {
-      if (!baseCache.current.has(id)) baseCache.current.set(id, loadForm(id).then((f) => ({ schema: f.schema, uiSchema: f.uiSchema })));
+      if (!baseCache.current.has(id))
+        baseCache.current.set(id, queryClient.fetchQuery({ queryKey: ['form-version', id], queryFn: () => loadForm(id) }).then((f) => ({ schema: f.schema, uiSchema: f.uiSchema })));
       return baseCache.current.get(id)!;
     };
     resolveExtends(form.schema, form.uiSchema, loader).then(
@@ -110,22 +116,23 @@ function FormDesigner({ initial, isNew, onReload }: { initial: FormVersion; isNe
     return () => {
       live = false;
     };
-  }, [form]);
+  }, [form, queryClient]);
   const [previewData, setPreviewData] = useState<any>({});
   const previewRef = useRef<any>(null);
 
   async function save(): Promise<boolean> {
-    setBusy(true);
     setServerErrors([]);
     try {
-      const r = created
-        ? await api.put<any>(`/api/forms/${idPath(initial.formId)}/draft`, {
+      const r = await write(() =>
+        created
+        ? api.put<any>(`/api/forms/${idPath(initial.formId)}/draft`, {
             schema: form.schema,
             uiSchema: form.uiSchema,
             baseVersion: meta.version,
             concurrencyToken: meta.concurrencyToken,
           })
-        : await api.post<any>('/api/forms', { formId: initial.formId, schema: form.schema, uiSchema: form.uiSchema });
+        : api.post<any>('/api/forms', { formId: initial.formId, schema: form.schema, uiSchema: form.uiSchema }),
+      );
       setCreated(true);
       setMeta({ version: r?.version ?? meta.version, concurrencyToken: r?.concurrencyToken ?? meta.concurrencyToken, isPublished: r?.isPublished ?? false });
       setDirty(false);
@@ -136,23 +143,18 @@ function FormDesigner({ initial, isNew, onReload }: { initial: FormVersion; isNe
       else toast(t('保存失败：{message}', { message: (e as Error).message }), 'error');
       if (e instanceof ApiError) setServerErrors(e.errors);
       return false;
-    } finally {
-      setBusy(false);
     }
   }
 
   async function publish() {
     if (dirty && !(await save())) return;
-    setBusy(true);
     try {
-      const r = await api.post<any>(`/api/forms/${idPath(initial.formId)}/publish`, {});
+      const r = await write(() => api.post<any>(`/api/forms/${idPath(initial.formId)}/publish`, {}));
       setMeta((m) => ({ ...m, version: r?.version ?? m.version, isPublished: true }));
       toast(t('表单已发布'), 'ok');
     } catch (e) {
       toast(t('发布失败：{message}', { message: (e as Error).message }), 'error');
       if (e instanceof ApiError) setServerErrors(e.errors);
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -162,11 +164,12 @@ function FormDesigner({ initial, isNew, onReload }: { initial: FormVersion; isNe
 
   return (
     <div className="form-designer">
+      <UnsavedChangesGuard when={dirty && !readOnly} />
       <div className="designer-bar">
         <div className="designer-title">
-          <a href={href('/forms')} className="muted small">
+          <Link to={'/forms'} className="muted small">
             ← {t('表单列表')}
-          </a>
+          </Link>
           <h1>{form.schema?.title || initial.formId}</h1>
           <code className="muted small">{initial.formId}</code>
           {meta.isPublished ? <Badge tone="ok">{t('已发布')}</Badge> : <Badge tone="warn">{t('草稿')}</Badge>}
@@ -208,7 +211,7 @@ function FormDesigner({ initial, isNew, onReload }: { initial: FormVersion; isNe
             <input id="fd-title" value={form.schema?.title ?? ''} readOnly={readOnly} onChange={(e) => update({ ...form, schema: { ...form.schema, title: e.target.value } })} />
             {extendsId && (
               <div className="field-hint">
-                {t('扩展自基础表单')} <a href={href(`/forms/${extendsId}`)}>{extendsId}</a>
+                {t('扩展自基础表单')} <Link to={`/forms/${extendsId}`}>{extendsId}</Link>
                 {t('：另有 {n} 个字段继承自基础表单，在预览中显示。', { n: inheritedCount })}
               </div>
             )}

@@ -1,12 +1,14 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { listForms } from '../../api/forms';
-import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useAsync } from '../../components/ui';
+import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner } from '../../components/ui';
 import { formatDate, useI18n } from '../../i18n';
-import { href, navigate } from '../../router';
+import { navigate } from '../../router';
+import { useApiQuery } from '../../api/query';
 
 export function FormListPage() {
   const { t, locale } = useI18n();
-  const { data, error, loading, reload } = useAsync(listForms, []);
+  const { data, error, loading, reload } = useApiQuery(['forms'], listForms);
   const [query, setQuery] = useState('');
   const [creating, setCreating] = useState(false);
   const rows = (data ?? []).filter((f) => !query || `${f.formId} ${f.title ?? ''}`.toLowerCase().includes(query.toLowerCase()));
@@ -42,9 +44,9 @@ export function FormListPage() {
             {rows.map((f) => (
               <tr key={f.formId} data-form-id={f.formId}>
                 <td>
-                  <a className="strong" href={href(`/forms/${f.formId.split('/').map(encodeURIComponent).join('/')}`)}>
+                  <Link className="strong" to={`/forms/${f.formId.split('/').map(encodeURIComponent).join('/')}`}>
                     {f.title || f.formId}
-                  </a>
+                  </Link>
                   <div className="muted small">
                     <code>{f.formId}</code>
                   </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/client';
+import { useApiQuery } from '../../api/query';
 import { useLabels } from '../../catalog';
 import { Badge, PageHeader, Spinner } from '../../components/ui';
 import { codeLabel } from '../../domainCodes';
@@ -23,16 +24,17 @@ export function CertificatePage({ number }: { number: string }) {
   const { t, locale } = useI18n();
   const labels = useLabels();
   const [input, setInput] = useState(number);
-  const [state, setState] = useState<{ loading?: boolean; cert?: Certificate; notFound?: boolean; error?: string }>({});
-  useEffect(() => {
-    setInput(number);
-    if (!number) return setState({});
-    setState({ loading: true });
-    api.get<Certificate>(`/api/public/certificates/${encodeURIComponent(number)}`).then(
-      (cert) => setState({ cert }),
-      (e) => setState(e instanceof ApiError && e.status === 404 ? { notFound: true } : { error: (e as Error).message }),
-    );
-  }, [number]);
+  useEffect(() => setInput(number), [number]);
+  const query = useApiQuery(['certificate', number], () => api.get<Certificate>(`/api/public/certificates/${encodeURIComponent(number)}`), {
+    enabled: !!number,
+  });
+  const notFound = query.error instanceof ApiError && query.error.status === 404;
+  const state = {
+    loading: query.loading,
+    cert: number ? query.data : undefined,
+    notFound,
+    error: query.error && !notFound ? (query.error as Error).message : undefined,
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (input.trim()) navigate(`/public/certificates/${encodeURIComponent(input.trim())}`);

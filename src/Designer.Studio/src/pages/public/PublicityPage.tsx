@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { api, ApiError, qs } from '../../api/client';
+import { useApiQuery, useWrite } from '../../api/query';
 import { useLabels } from '../../catalog';
-import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useAsync, useToast } from '../../components/ui';
+import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } from '../../components/ui';
 import { codeLabel } from '../../domainCodes';
 import { useI18n } from '../../i18n';
 import { navigate, withQuery } from '../../router';
@@ -26,7 +27,7 @@ interface Notice {
 export function PublicityPage({ locality }: { locality: string }) {
   const { t, locale } = useI18n();
   const labels = useLabels();
-  const { data, error, loading, reload } = useAsync(() => api.get<Notice[]>(`/api/public/publicity${qs({ locality })}`), [locality]);
+  const { data, error, loading, reload } = useApiQuery(['publicity', locality], () => api.get<Notice[]>(`/api/public/publicity${qs({ locality })}`));
   const [objecting, setObjecting] = useState<Notice | null>(null);
   const localities = Object.keys(vocabEn.localities);
   return (
@@ -95,6 +96,7 @@ export function PublicityPage({ locality }: { locality: string }) {
 function ObjectionDialog({ notice, onClose }: { notice: Notice; onClose: () => void }) {
   const { t } = useI18n();
   const toast = useToast();
+  const write = useWrite();
   const [form, setForm] = useState({ name: '', contact: '', reason: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -107,7 +109,7 @@ function ObjectionDialog({ notice, onClose }: { notice: Notice; onClose: () => v
     if (Object.keys(local).length) return;
     setBusy(true);
     try {
-      await api.post(`/api/public/publicity/${encodeURIComponent(notice.id)}/objections`, form);
+      await write(() => api.post(`/api/public/publicity/${encodeURIComponent(notice.id)}/objections`, form));
       toast(t('异议已提交，公示单位将进行调查核实'), 'ok');
       onClose();
     } catch (e) {

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
+import { useApiQuery, useWrite } from '../../api/query';
 import { useAuth, hasRole, Roles } from '../../auth';
 import { useLabels } from '../../catalog';
-import { Badge, Empty, ErrorBox, PageHeader, Spinner, useAsync, useToast } from '../../components/ui';
+import { Badge, Empty, ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';
 import { formatDate, useI18n } from '../../i18n';
 
 interface SessionSummary {
@@ -39,13 +40,14 @@ export function CommitteePage() {
   const { me } = useAuth();
   const labels = useLabels();
   const toast = useToast();
-  const { data, error, loading, reload } = useAsync(() => api.get<SessionSummary[]>('/api/committee-sessions'), []);
+  const write = useWrite();
+  const { data, error, loading, reload } = useApiQuery(['committee-sessions'], () => api.get<SessionSummary[]>('/api/committee-sessions'));
   const [openId, setOpenId] = useState<string | null>(null);
   const canCreate = hasRole(me, Roles.reviewer);
 
   async function create() {
     try {
-      const s = await api.post<Session>('/api/committee-sessions', {});
+      const s = await write(() => api.post<Session>('/api/committee-sessions', {}));
       toast(t('已创建评审会'), 'ok');
       reload();
       setOpenId(s.id);
@@ -110,7 +112,10 @@ export function CommitteePage() {
 function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { t } = useI18n();
   const toast = useToast();
-  const { data, error, loading, reload, setData } = useAsync(() => api.get<Session>(`/api/committee-sessions/${encodeURIComponent(id)}`), [id]);
+  const write = useWrite();
+  const { data, error, loading, reload, setData } = useApiQuery(['committee-session', id], () =>
+    api.get<Session>(`/api/committee-sessions/${encodeURIComponent(id)}`),
+  );
   const [votes, setVotes] = useState<Record<string, { for: string; against: string; abstain: string }>>({});
   if (loading && !data) return <Spinner />;
   if (error || !data) return <ErrorBox error={error} onRetry={reload} />;
@@ -121,12 +126,12 @@ function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
   async function save(c: Candidate) {
     const x = v(c);
     try {
-      const s = await api.post<Session>(`/api/committee-sessions/${encodeURIComponent(id)}/votes`, {
+      const s = await write(() => api.post<Session>(`/api/committee-sessions/${encodeURIComponent(id)}/votes`, {
         applicationId: c.applicationId,
         for: Number(x.for || 0),
         against: Number(x.against || 0),
         abstain: Number(x.abstain || 0),
-      });
+      }));
       setData(s);
       toast(t('已录入 {name} 的票数', { name: c.applicantName ?? c.applicationId }), 'ok');
     } catch (e) {
@@ -137,7 +142,7 @@ function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
   async function close() {
     if (!window.confirm(t('结束表决后将排名并确定每位申报人的结果，不能再修改票数。确定？'))) return;
     try {
-      const s = await api.post<Session>(`/api/committee-sessions/${encodeURIComponent(id)}/close`, {});
+      const s = await write(() => api.post<Session>(`/api/committee-sessions/${encodeURIComponent(id)}/close`, {}));
       setData(s);
       onChanged();
       toast(t('表决已结束'), 'ok');

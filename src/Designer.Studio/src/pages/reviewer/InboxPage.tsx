@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api, qs } from '../../api/client';
+import { useApiQuery } from '../../api/query';
 import type { TaskSummary } from '../../api/types';
 import { useCatalog, useLabels } from '../../catalog';
-import { Badge, Empty, ErrorBox, PageHeader, Spinner, useAsync } from '../../components/ui';
+import { Badge, Empty, ErrorBox, PageHeader, Spinner } from '../../components/ui';
 import { formatDate, useI18n } from '../../i18n';
-import { href, navigate, withQuery } from '../../router';
+import { navigate, withQuery } from '../../router';
 
 /** The reviewer's open tasks, sorted by due date (the server's order), filtered by stage and due date. */
 export function InboxPage({ stage }: { stage: string }) {
@@ -12,7 +14,7 @@ export function InboxPage({ stage }: { stage: string }) {
   const labels = useLabels();
   const { vocab } = useCatalog();
   const [dueBefore, setDueBefore] = useState('');
-  const { data, error, loading, reload } = useAsync(() => api.get<TaskSummary[]>(`/api/tasks${qs({ stage, dueBefore })}`), [stage, dueBefore]);
+  const { data, error, loading, reload } = useApiQuery(['tasks', stage, dueBefore], () => api.get<TaskSummary[]>(`/api/tasks${qs({ stage, dueBefore })}`));
   const today = new Date().toISOString().slice(0, 10);
   return (
     <div className="page">
@@ -74,9 +76,9 @@ export function InboxPage({ stage }: { stage: string }) {
                   <td>{task.dueDate ? <Badge tone={overdue ? 'error' : 'neutral'}>{task.dueDate}</Badge> : <span className="muted">{t('不限')}</span>}</td>
                   <td className="small muted">{formatDate(task.createdAt, locale)}</td>
                   <td className="row-actions">
-                    <a className="btn btn-small btn-primary" href={href(`/tasks/${encodeURIComponent(task.id)}`)} onClick={(e) => e.stopPropagation()}>
+                    <Link className="btn btn-small btn-primary" to={`/tasks/${encodeURIComponent(task.id)}`} onClick={(e) => e.stopPropagation()}>
                       {t('办理')}
-                    </a>
+                    </Link>
                   </td>
                 </tr>
               );

@@ -1,18 +1,20 @@
+import { useApiQuery } from '../../api/query';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { useLabels } from '../../catalog';
 import { DataView, useApplyFormSchema } from '../../components/DataView';
 import { ApplicationStatus } from '../../components/status';
 import { TaskActions, type TaskDetail } from '../../components/TaskActions';
 import { Timeline } from '../../components/Timeline';
-import { Badge, ErrorBox, PageHeader, Spinner, useAsync } from '../../components/ui';
+import { Badge, ErrorBox, PageHeader, Spinner } from '../../components/ui';
 import { useT } from '../../i18n';
-import { href, navigate } from '../../router';
+import { navigate } from '../../router';
 
 /** A task: the application (read-only), earlier decisions, the step's own form and its action buttons. */
 export function TaskPage({ id }: { id: string }) {
   const t = useT();
   const labels = useLabels();
-  const { data, error, loading, reload } = useAsync(() => api.get<TaskDetail>(`/api/tasks/${encodeURIComponent(id)}`), [id]);
+  const { data, error, loading, reload } = useApiQuery(['task', id], () => api.get<TaskDetail>(`/api/tasks/${encodeURIComponent(id)}`));
   const app = data?.application;
   const applySchema = useApplyFormSchema(app);
   if (loading) return <Spinner />;
@@ -34,9 +36,9 @@ export function TaskPage({ id }: { id: string }) {
           </>
         }
         actions={
-          <a className="btn" href={href('/inbox')}>
+          <Link className="btn" to={'/inbox'}>
             {t('返回待办')}
-          </a>
+          </Link>
         }
       />
       <div className="task-layout">

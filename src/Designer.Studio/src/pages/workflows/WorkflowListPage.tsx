@@ -1,11 +1,14 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { api, ApiError, idPath, qs } from '../../api/client';
+import { useApiQuery, useWrite } from '../../api/query';
 import type { WorkflowSummary } from '../../api/types';
 import { hasRole, isAdmin, Roles, useAuth } from '../../auth';
 import { useCatalog, useLabels } from '../../catalog';
-import { Badge, downloadBlob, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useAsync, useToast } from '../../components/ui';
+import { Badge, downloadBlob, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } from '../../components/ui';
 import { formatDate, useI18n } from '../../i18n';
-import { href, navigate, withQuery } from '../../router';
+import { navigate, withQuery } from '../../router';
 
 function statusOf(w: WorkflowSummary): 'published' | 'draft' | 'retracted' {
   const s = String(w.status ?? '').toLowerCase();
@@ -21,11 +24,12 @@ export function WorkflowListPage({ locality, status }: { locality: string; statu
   const labels = useLabels();
   const { vocab } = useCatalog();
   const toast = useToast();
+  const write = useWrite();
+  const queryClient = useQueryClient();
   const admin = isAdmin(me);
   const policyAdmin = hasRole(me, Roles.policyAdmin);
-  const { data, error, loading, reload } = useAsync(
-    () => api.get<any>(`/api/workflows${qs({ locality, status })}`).then((x) => (Array.isArray(x) ? x : (x?.items ?? [])) as WorkflowSummary[]),
-    [locality, status],
+  const { data, error, loading, reload } = useApiQuery(['workflows', locality, status], () =>
+    api.get<any>(`/api/workflows${qs({ locality, status })}`).then((x) => (Array.isArray(x) ? x : (x?.items ?? [])) as WorkflowSummary[]),
   );
   const [cloneOf, setCloneOf] = useState<WorkflowSummary | null>(null);
   const [creating, setCreating] = useState(false);
@@ -35,8 +39,13 @@ export function WorkflowListPage({ locality, status }: { locality: string; statu
 
   async function exportOne(w: WorkflowSummary) {
     try {
-      const res = await api.get<Response>(`/api/workflows/${idPath(w.definitionId)}/export`, { raw: true });
-      downloadBlob(`${w.definitionId.replace(/\//g, '_')}.json`, await res.blob());
+      const file = await queryClient.fetchQuery({
+        queryKey: ['workflow-export', w.definitionId],
+        queryFn: () => api.get<Response>(`/api/workflows/${idPath(w.definitionId)}/export`, { raw: true }).then((res) => res.blob()),
+        staleTime: 0,
+        gcTime: 0,
+      });
+      downloadBlob(`${w.definitionId.replace(/\//g, '_')}.json`, file);
     } catch (e) {
       toast(t('导出失败：{message}', { message: (e as Error).message }), 'error');
     }
@@ -48,7 +57,7 @@ export function WorkflowListPage({ locality, status }: { locality: string; statu
       try {
         const text = await file.text();
         const body = JSON.parse(text);
-        const r = await api.post<any>('/api/workflows/import', body);
+        const r = await write(() => api.post<any>('/api/workflows/import', body));
         toast(t('已导入 {name}', { name: r?.definitionId ?? file.name }), 'ok');
       } catch (e) {
         const details = e instanceof ApiError && e.errors.length ? '：' + e.errors.slice(0, 5).map((x) => x.message).join('；') : '';
@@ -124,17 +133,17 @@ export function WorkflowListPage({ locality, status }: { locality: string; statu
               return (
                 <tr key={w.definitionId} data-definition-id={w.definitionId}>
                   <td>
-                    <a href={href(`/workflows/${encodeURIComponent(w.definitionId)}`)} className="strong">
+                    <Link to={`/workflows/${encodeURIComponent(w.definitionId)}`} className="strong">
                       {w.name || w.definitionId}
-                    </a>
+                    </Link>
                     <div className="muted small">
                       <code>{w.definitionId}</code>
                       {clonedFromText(w.clonedFrom) ? ` · ${t('克隆自')} ${clonedFromText(w.clonedFrom)}` : ''}
                     </div>
                     {w.upstreamChanged ? (
-                      <a className="badge badge-warn upstream-banner" href={href(`/upstream/${encodeURIComponent(w.definitionId)}`)} data-testid={`upstream-${w.definitionId}`} title={t('查看模板的变化并合并')}>
+                      <Link className="badge badge-warn upstream-banner" to={`/upstream/${encodeURIComponent(w.definitionId)}`} data-testid={`upstream-${w.definitionId}`} title={t('查看模板的变化并合并')}>
                         ⟳ {t('模板已更新')}
-                      </a>
+                      </Link>
                     ) : null}
                   </td>
                   <td>{labels.locality(w.locality) || '—'}</td>
@@ -150,23 +159,23 @@ export function WorkflowListPage({ locality, status }: { locality: string; statu
                     <div className="muted">{formatDate(w.updatedAt, locale)}</div>
                   </td>
                   <td className="row-actions">
-                    <a className="btn btn-small" href={href(`/workflows/${encodeURIComponent(w.definitionId)}`)}>
+                    <Link className="btn btn-small" to={`/workflows/${encodeURIComponent(w.definitionId)}`}>
                       {canEdit ? t('设计') : t('查看')}
-                    </a>
+                    </Link>
                     {admin && (
                       <button className="btn btn-small" onClick={() => setCloneOf(w)} data-testid={`clone-${w.definitionId}`}>
                         {t('克隆到本地区')}
                       </button>
                     )}
                     {(w.latestVersion ?? w.version) > 1 && (
-                      <a className="btn btn-small btn-ghost" href={href(`/diff/${encodeURIComponent(w.definitionId)}`)}>
+                      <Link className="btn btn-small btn-ghost" to={`/diff/${encodeURIComponent(w.definitionId)}`}>
                         {t('对比')}
-                      </a>
+                      </Link>
                     )}
                     {w.clonedFrom ? (
-                      <a className="btn btn-small btn-ghost" href={href(`/diff/${encodeURIComponent(w.definitionId)}?against=template`)}>
+                      <Link className="btn btn-small btn-ghost" to={`/diff/${encodeURIComponent(w.definitionId)}?against=template`}>
                         {t('与模板对比')}
-                      </a>
+                      </Link>
                     ) : null}
                     <button className="btn btn-small btn-ghost" onClick={() => exportOne(w)}>
                       {t('导出')}
@@ -212,6 +221,7 @@ function LocalitySelect({ value, onChange }: { value: string; onChange: (v: stri
 
 function CloneDialog({ source, onClose }: { source: WorkflowSummary; onClose: () => void }) {
   const { t } = useI18n();
+  const write = useWrite();
   const { me } = useAuth();
   const { vocab } = useCatalog();
   const [locality, setLocality] = useState(me?.locality ?? Object.keys(vocab.localities).find((l) => l !== 'templates') ?? '');
@@ -221,7 +231,7 @@ function CloneDialog({ source, onClose }: { source: WorkflowSummary; onClose: ()
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<any>(`/api/workflows/${idPath(source.definitionId)}/clone`, { locality });
+      const r = await write(() => api.post<any>(`/api/workflows/${idPath(source.definitionId)}/clone`, { locality }));
       const id = r?.definitionId ?? r?.definition?.definitionId;
       onClose();
       if (id) navigate(`/workflows/${encodeURIComponent(id)}`);
@@ -259,6 +269,7 @@ function CloneDialog({ source, onClose }: { source: WorkflowSummary; onClose: ()
 
 function CreateDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
+  const write = useWrite();
   const { me } = useAuth();
   const { vocab } = useCatalog();
   const [locality, setLocality] = useState(me?.locality ?? Object.keys(vocab.localities)[0] ?? '');
@@ -306,7 +317,7 @@ function CreateDialog({ onClose }: { onClose: () => void }) {
       },
     };
     try {
-      const r = await api.post<any>('/api/workflows', definition);
+      const r = await write(() => api.post<any>('/api/workflows', definition));
       onClose();
       navigate(`/workflows/${encodeURIComponent(r?.definitionId ?? id)}`);
     } catch (e) {

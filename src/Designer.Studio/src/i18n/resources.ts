@@ -1,0 +1,10 @@
+import { en } from './en';
+
+/**
+ * The i18next resources. The Chinese text is the key and its own translation (zh-CN has no entries: a missing key is
+ * shown as it is); `en.ts` maps each Chinese text to English. Placeholders are `{name}` in both languages.
+ */
+export const resources = {
+  'zh-CN': { translation: {} as Record<string, string> },
+  en: { translation: en },
+} as const;
