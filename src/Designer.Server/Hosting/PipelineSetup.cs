@@ -8,8 +8,11 @@ using Designer.Server.Public;
 using Designer.Server.Simulation;
 using Designer.Server.Tasks;
 using Designer.Server.Workflows;
+using Designer.Server.ApiDocs;
 
 namespace Designer.Server.Hosting;
+
+public sealed record HealthStatus(string Status);
 
 public static class PipelineSetup
 {
@@ -24,19 +27,21 @@ public static class PipelineSetup
         app.UseAuthorization();
         app.UseMiddleware<AntiforgeryForCookies>();
 
-        app.MapGet("/health", () => Results.Ok(new { status = "ready" })).AllowAnonymous().WithTags("Health");
         app.MapOpenApi().AllowAnonymous();
-        app.MapGet("/docs", () => Results.Content(ApiDocsPage.Html, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
-        app.MapAuth();
-        app.MapCatalog();
-        app.MapWorkflows();
-        app.MapForms();
-        app.MapApplications();
-        app.MapTasks();
-        app.MapCommittee();
-        app.MapPublic();
-        app.MapSimulation();
-        app.MapAudit();
+        app.MapApiDocs();
+
+        var api = app.MapGroup("").WithProblemResponses();
+        api.MapGet("/health", () => TypedResults.Ok(new HealthStatus("ready"))).AllowAnonymous().WithTags("Health");
+        api.MapAuth();
+        api.MapCatalog();
+        api.MapWorkflows();
+        api.MapForms();
+        api.MapApplications();
+        api.MapTasks();
+        api.MapCommittee();
+        api.MapPublic();
+        api.MapSimulation();
+        api.MapAudit();
 
         // Unknown API routes are API errors; every other path belongs to the Studio's client-side router.
         // (A JSON route given another content type is not selected by routing and lands here too: that is a 415.)
