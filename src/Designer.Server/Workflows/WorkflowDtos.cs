@@ -18,7 +18,7 @@ public sealed record WorkflowVersionSummary(
     int Version, bool IsLatest, bool IsPublished, bool WasPublished, string CreatedBy, DateTime CreatedAt, string UpdatedBy, DateTime UpdatedAt);
 
 /// <summary>One version with its Elsa JSON; concurrencyToken (also as etag) is what a draft save sends back.</summary>
-public sealed record WorkflowVersion(
+public record WorkflowVersion(
     string DefinitionId, int Version, bool IsLatest, bool IsPublished, bool WasPublished, string ConcurrencyToken, string Etag,
     string CreatedBy, DateTime CreatedAt, string UpdatedBy, DateTime UpdatedAt, JsonNode? FormPins, JsonObject Definition);
 
