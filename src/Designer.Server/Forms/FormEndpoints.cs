@@ -1,4 +1,5 @@
 using Designer.Persistence;
+using Designer.Server.ApiDocs;
 using Designer.Server.Auth;
 using Designer.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,7 +40,7 @@ public static class FormEndpoints
             }
             await store.FindAsync(user, path);
             return TypedResults.Ok(FormDtos.Version(await store.VersionAsync(path, version), await catalogs.PublishedAsync(db)));
-        });
+        }).ProducesOneOf(nameof(FormVersion), nameof(FormVersionSummary));
         // PUT /api/forms/{formId}/draft
         group.MapPut("/{**path}", async Task<Results<Ok<FormVersion>, ProblemHttpResult>> (string path, SaveFormRequest request, HttpContext http, FormStore store) =>
             Split(path, "draft") is { } formId
