@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Designer.Engine.Domain;
 using Designer.Engine.Runtime;
@@ -30,7 +31,7 @@ public sealed record TimelineEntry(
 /// <summary>A task in an inbox or on an application.</summary>
 public sealed record TaskSummary(
     string Id, string ApplicationId, string ApplicantName, string WorkflowName, string DefinitionId, string Stage, string? StageName,
-    string Title, string Org, string? ResolvedOrg, string Role, JsonNode? Actions, string? Form, string? DueDate, DateTime CreatedAt,
+    string Title, string Org, string? ResolvedOrg, string Role, IReadOnlyList<string> Actions, string? Form, string? DueDate, DateTime CreatedAt,
     bool IsOpen, string? ClosedAction, string? ClosedBy, DateTime? ClosedAt);
 
 public static class ApplicationDtos
@@ -70,5 +71,5 @@ public static class TaskDtos
 {
     public static TaskSummary Summary(TaskRecord t) => new(
         t.Id, t.ApplicationId, t.ApplicantName, t.WorkflowName, t.DefinitionId, t.Stage, ApplicationDtos.StageName(t.Stage), t.Title, t.Org,
-        t.ResolvedOrg, t.Role, JsonNode.Parse(t.ActionsJson), t.Form, t.DueDate, t.CreatedAt, t.IsOpen, t.ClosedAction, t.ClosedBy, t.ClosedAt);
+        t.ResolvedOrg, t.Role, JsonSerializer.Deserialize<List<string>>(t.ActionsJson) ?? [], t.Form, t.DueDate, t.CreatedAt, t.IsOpen, t.ClosedAction, t.ClosedBy, t.ClosedAt);
 }

@@ -44,7 +44,11 @@ public static class WorkflowEndpoints
             var request = await OptionalBody<PublishRequest>(http);
             var (version, problems) = await store.PublishAsync(http.CurrentUser(), definitionId, request?.Version);
             return problems.Count > 0 ? Problems.WorkflowProblems(problems) : TypedResults.Ok(WorkflowDtos.Version(version));
-        }).Accepts<PublishRequest>(true, "application/json").Fails(409, 422);
+        })
+            // The body is optional ({"version": N}, else the latest version), so it is read by hand and not declared as
+            // an Accepts (which routing would require a Content-Type for).
+            .WithDescription("请求体可省略；{\"version\": N} 发布指定版本，否则发布最新版本 (optional body: the version to publish, else the latest).")
+            .Fails(400, 409, 422);
         group.MapPost("/{definitionId}/retract", async (string definitionId, HttpContext http, WorkflowStore store) =>
         {
             await store.RetractAsync(http.CurrentUser(), definitionId);

@@ -1,5 +1,5 @@
 import { api } from '../../api/client';
-import type { Application } from '../../api/types';
+import type { ApplicationSummary } from '../../api/types';
 import { hasRole, Roles, useAuth } from '../../auth';
 import { useLabels } from '../../catalog';
 import { ApplicationStatus } from '../../components/status';
@@ -11,7 +11,7 @@ export function ApplicationsPage() {
   const { t, locale } = useI18n();
   const { me } = useAuth();
   const labels = useLabels();
-  const { data, error, loading, reload } = useAsync(() => api.get<Application[]>('/api/applications'), []);
+  const { data, error, loading, reload } = useAsync(() => api.get<ApplicationSummary[]>('/api/applications'), []);
   const applicant = hasRole(me, Roles.applicant);
   return (
     <div className="page">
@@ -56,7 +56,7 @@ export function ApplicationsPage() {
                 <td>
                   <ApplicationStatus status={a.status} />
                 </td>
-                <td>{((a.currentStages as string[]) ?? []).map((s) => labels.stage(s)).join('、')}</td>
+                <td>{a.currentStages.map((s) => labels.stage(s)).join('、')}</td>
                 <td className="small muted">{formatDate(a.updatedAt ?? a.createdAt, locale)}</td>
                 <td className="row-actions">
                   <a className="btn btn-small" href={href(a.status === 'Draft' ? `/applications/${a.id}/edit` : `/applications/${a.id}`)}>

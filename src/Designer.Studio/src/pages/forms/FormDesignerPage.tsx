@@ -46,8 +46,14 @@ export function FormDesignerPage({ formId }: { formId: string }) {
             form: {
               formId,
               version: 0,
+              isPublished: false,
+              concurrencyToken: '',
+              updatedBy: '',
+              updatedAt: '',
               schema: { $schema: 'http://json-schema.org/draft-07/schema#', title: formId, type: 'object', properties: {} },
               uiSchema: {},
+              resolvedSchema: null,
+              resolvedUiSchema: null,
             },
           });
         else setLoaded({ error });
