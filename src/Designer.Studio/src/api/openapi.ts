@@ -1284,6 +1284,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description 请求体可省略；{"version": N} 发布指定版本，否则发布最新版本 (optional body: the version to publish, else the latest). */
         post: {
             parameters: {
                 query?: never;
@@ -1293,11 +1294,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["PublishRequest"];
-                };
-            };
+            requestBody?: never;
             responses: {
                 /** @description OK */
                 200: {
@@ -1346,24 +1343,6 @@ export interface paths {
                 };
                 /** @description Conflict */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Payload Too Large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unsupported Media Type */
-                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4393,10 +4372,6 @@ export interface components {
             startDate: null | string;
             endDate: null | string;
         };
-        PublishRequest: {
-            /** Format: int32 */
-            version: null | number;
-        };
         ReplayComparison: {
             definitionId: string;
             /** Format: int32 */
@@ -4484,7 +4459,7 @@ export interface components {
             org: string;
             resolvedOrg: null | string;
             role: string;
-            actions: null | components["schemas"]["JsonNode"];
+            actions: string[];
             form: null | string;
             dueDate: null | string;
             /** Format: date-time */
