@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Designer.Engine.Domain;
 using Designer.Engine.Runtime;
@@ -5,56 +6,70 @@ using Designer.Persistence.Entities;
 
 namespace Designer.Server.Applications;
 
+/// <summary>An application in a list, with the stages its open tasks wait at.</summary>
+public sealed record ApplicationSummary(
+    string Id, string Status, string DefinitionId, int DefinitionVersion, string WorkflowName, string Locality, string ApplicantName,
+    string? Kind, string? Series, string? Level, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<string> CurrentStages);
+
+/// <summary>An application with its data, its timeline and where it waits.</summary>
+public sealed record ApplicationDetail(
+    string Id, string Status, string? Reason, string DefinitionId, int DefinitionVersion, string WorkflowName, string Locality,
+    string ApplicantName, JsonNode? Data, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<TaskSummary> PendingTasks,
+    IReadOnlyList<WaitingPoint>? WaitingAt, JsonObject? Granted, IReadOnlyList<Notification>? Notifications,
+    DateTime CreatedAt, DateTime UpdatedAt);
+
+/// <summary>A bookmark the application waits at (a task, a publicity, a timer).</summary>
+public sealed record WaitingPoint(string? Stage, string? StageName, string Kind, string? Title, string? Org, string? Role, string? DueDate);
+
+public sealed record TimelineAssignee(string Org, string Role, string? ResolvedOrg);
+
+/// <summary>One step of the journal: who did what at which stage.</summary>
+public sealed record TimelineEntry(
+    string Stage, string? StageName, string ActivityId, string? Title, TimelineAssignee Assignee, string Action, string ActionName,
+    string Date, string? Actor, string? Comment, IReadOnlyList<string>? Reasons);
+
+/// <summary>A task in an inbox or on an application.</summary>
+public sealed record TaskSummary(
+    string Id, string ApplicationId, string ApplicantName, string WorkflowName, string DefinitionId, string Stage, string? StageName,
+    string Title, string Org, string? ResolvedOrg, string Role, IReadOnlyList<string> Actions, string? Form, string? DueDate, DateTime CreatedAt,
+    bool IsOpen, string? ClosedAction, string? ClosedBy, DateTime? ClosedAt);
+
 public static class ApplicationDtos
 {
-    public static object Summary(ApplicationRecord a, IEnumerable<TaskRecord>? openTasks = null) => new
-    {
-        id = a.Id, status = a.Status, definitionId = a.DefinitionId, definitionVersion = a.DefinitionVersion, workflowName = a.WorkflowName,
-        locality = a.Locality, applicantName = a.ApplicantName, kind = a.Kind, series = a.Series, level = a.Level,
-        createdAt = a.CreatedAt, updatedAt = a.UpdatedAt,
-        currentStages = openTasks?.Where(t => t.ApplicationId == a.Id).Select(t => t.Stage).Distinct().ToList() ?? [],
-    };
+    public static ApplicationSummary Summary(ApplicationRecord a, IEnumerable<TaskRecord>? openTasks = null) => new(
+        a.Id, a.Status, a.DefinitionId, a.DefinitionVersion, a.WorkflowName, a.Locality, a.ApplicantName, a.Kind, a.Series, a.Level,
+        a.CreatedAt, a.UpdatedAt,
+        openTasks?.Where(t => t.ApplicationId == a.Id).Select(t => t.Stage).Distinct().ToList() ?? []);
 
-    public static object Detail(ApplicationRecord a, IEnumerable<TaskRecord> pendingForViewer)
+    public static ApplicationDetail Detail(ApplicationRecord a, IEnumerable<TaskRecord> pendingForViewer)
     {
         var state = a.StateJson is null ? null : WorkflowInstanceState.FromJson(a.StateJson);
-        return new
-        {
-            id = a.Id, status = a.Status, reason = state?.Reason, definitionId = a.DefinitionId, definitionVersion = a.DefinitionVersion,
-            workflowName = a.WorkflowName, locality = a.Locality, applicantName = a.ApplicantName,
-            data = JsonNode.Parse(a.DataJson),
-            timeline = state is null ? [] : Timeline(state),
-            pendingTasks = pendingForViewer.Select(TaskDtos.Summary).ToList(),
-            waitingAt = state?.Bookmarks.Select(b => new
-            {
-                stage = b.Stage, stageName = StageName(b.Stage), kind = b.Kind, title = b.Payload["title"]?.ToString(), org = b.Org, role = b.Role,
-                dueDate = b.Kind == BookmarkKinds.Publicity ? b.Payload["endDate"]?.ToString()
-                    : b.Payload["dueDate"]?.ToString() ?? (b.DueAt is { } due ? ChinaTime.DateOf(due).ToString("yyyy-MM-dd") : null),
-            }).ToList(),
-            granted = state?.Granted,
-            notifications = state?.Notifications,
-            createdAt = a.CreatedAt, updatedAt = a.UpdatedAt,
-        };
+        return new ApplicationDetail(
+            a.Id, a.Status, state?.Reason, a.DefinitionId, a.DefinitionVersion, a.WorkflowName, a.Locality, a.ApplicantName,
+            JsonNode.Parse(a.DataJson),
+            state is null ? [] : Timeline(state),
+            pendingForViewer.Select(TaskDtos.Summary).ToList(),
+            state?.Bookmarks.Select(b => new WaitingPoint(
+                b.Stage, StageName(b.Stage), b.Kind, b.Payload["title"]?.ToString(), b.Org, b.Role,
+                b.Kind == BookmarkKinds.Publicity ? b.Payload["endDate"]?.ToString()
+                    : b.Payload["dueDate"]?.ToString() ?? (b.DueAt is { } due ? ChinaTime.DateOf(due).ToString("yyyy-MM-dd") : null))).ToList(),
+            state?.Granted,
+            state?.Notifications,
+            a.CreatedAt, a.UpdatedAt);
     }
 
-    public static List<object> Timeline(WorkflowInstanceState state) => state.Journal.Select(entry => (object)new
-    {
-        stage = entry.Stage, stageName = StageName(entry.Stage), activityId = entry.ActivityId, title = entry.ActivityName,
-        assignee = new { org = entry.Assignee.Org, role = entry.Assignee.Role, resolvedOrg = entry.Assignee.ResolvedOrg },
-        action = entry.Action, actionName = Vocabulary.Actions.GetValueOrDefault(entry.Action, entry.Action),
-        date = entry.Date, actor = entry.Actor, comment = entry.Comment, reasons = entry.Reasons,
-    }).ToList();
+    public static List<TimelineEntry> Timeline(WorkflowInstanceState state) => state.Journal.Select(entry => new TimelineEntry(
+        entry.Stage, StageName(entry.Stage), entry.ActivityId, entry.ActivityName,
+        new TimelineAssignee(entry.Assignee.Org, entry.Assignee.Role, entry.Assignee.ResolvedOrg),
+        entry.Action, Vocabulary.Actions.GetValueOrDefault(entry.Action, entry.Action),
+        entry.Date, entry.Actor, entry.Comment, entry.Reasons)).ToList();
 
     public static string? StageName(string? stage) => stage is null ? null : Vocabulary.Stages.GetValueOrDefault(stage, stage);
 }
 
 public static class TaskDtos
 {
-    public static object Summary(TaskRecord t) => new
-    {
-        id = t.Id, applicationId = t.ApplicationId, applicantName = t.ApplicantName, workflowName = t.WorkflowName, definitionId = t.DefinitionId,
-        stage = t.Stage, stageName = ApplicationDtos.StageName(t.Stage), title = t.Title, org = t.Org, resolvedOrg = t.ResolvedOrg, role = t.Role,
-        actions = JsonNode.Parse(t.ActionsJson), form = t.Form, dueDate = t.DueDate, createdAt = t.CreatedAt, isOpen = t.IsOpen,
-        closedAction = t.ClosedAction, closedBy = t.ClosedBy, closedAt = t.ClosedAt,
-    };
+    public static TaskSummary Summary(TaskRecord t) => new(
+        t.Id, t.ApplicationId, t.ApplicantName, t.WorkflowName, t.DefinitionId, t.Stage, ApplicationDtos.StageName(t.Stage), t.Title, t.Org,
+        t.ResolvedOrg, t.Role, JsonSerializer.Deserialize<List<string>>(t.ActionsJson) ?? [], t.Form, t.DueDate, t.CreatedAt, t.IsOpen, t.ClosedAction, t.ClosedBy, t.ClosedAt);
 }

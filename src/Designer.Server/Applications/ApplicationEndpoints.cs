@@ -6,12 +6,21 @@ using Designer.Server.Auth;
 using Designer.Server.Forms;
 using Designer.Server.Hosting;
 using Designer.Server.Tasks;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Server.Applications;
 
 public sealed record StartApplicationRequest(string? DefinitionId, JsonObject? Data, bool Draft = false);
 public sealed record DraftRequest(JsonObject? Data);
+
+/// <summary>A published procedure an applicant may apply to, with the form the application is filled in.</summary>
+public sealed record Procedure(
+    string DefinitionId, int Version, string Name, string? Description, string Locality, ProcedureScope Scope, string? ApplyForm);
+
+/// <summary>Whom a procedure is for; an empty list means any.</summary>
+public sealed record ProcedureScope(
+    IReadOnlyList<string> Kinds, IReadOnlyList<string> Series, IReadOnlyList<string> Levels, IReadOnlyList<string> EmploymentTypes);
 
 public static class ApplicationEndpoints
 {
@@ -24,27 +33,27 @@ public static class ApplicationEndpoints
         {
             var user = http.CurrentUser();
             var application = await ApplicationAccess.FindReadableAsync(db, user, id);
-            return Results.Ok(ApplicationDtos.Detail(application, await PendingForAsync(db, user, id)));
+            return TypedResults.Ok(ApplicationDtos.Detail(application, await PendingForAsync(db, user, id)));
         });
-        group.MapPost("/", Start).RequireAuthorization(Policies.Applicant);
+        group.MapPost("/", Start).RequireAuthorization(Policies.Applicant).Fails(409, 422);
         group.MapPut("/{id}/draft", async (string id, DraftRequest request, HttpContext http, DesignerDbContext db, ApplicationRunner runner) =>
         {
             var user = http.CurrentUser();
             var draft = await OwnDraftAsync(db, user, id);
             var saved = await runner.SaveDraftAsync(user, await VersionAsync(db, draft.DefinitionId, draft.DefinitionVersion), Data(request.Data), draft);
-            return Results.Ok(ApplicationDtos.Detail(saved, []));
-        }).RequireAuthorization(Policies.Applicant);
+            return TypedResults.Ok(ApplicationDtos.Detail(saved, []));
+        }).RequireAuthorization(Policies.Applicant).Fails(409, 422);
         group.MapPost("/{id}/submit", async (string id, HttpContext http, DesignerDbContext db, ApplicationRunner runner) =>
         {
             var user = http.CurrentUser();
             var draft = await OwnDraftAsync(db, user, id);
             var version = await PublishedVersionAsync(db, user, draft.DefinitionId);
             var submitted = await runner.SubmitAsync(user, version, JsonNode.Parse(draft.DataJson)!.AsObject(), draft);
-            return Results.Ok(ApplicationDtos.Detail(submitted, await PendingForAsync(db, user, id)));
-        }).RequireAuthorization(Policies.Applicant);
+            return TypedResults.Ok(ApplicationDtos.Detail(submitted, await PendingForAsync(db, user, id)));
+        }).RequireAuthorization(Policies.Applicant).Fails(409, 422);
     }
 
-    private static async Task<IResult> Start(StartApplicationRequest request, HttpContext http, DesignerDbContext db, ApplicationRunner runner)
+    private static async Task<Results<Created<ApplicationDetail>, ProblemHttpResult>> Start(StartApplicationRequest request, HttpContext http, DesignerDbContext db, ApplicationRunner runner)
     {
         var user = http.CurrentUser();
         if (string.IsNullOrEmpty(request.DefinitionId)) return Problems.Invalid("$.definitionId", "请选择申报的评审流程 (definitionId is required)");
@@ -53,10 +62,10 @@ public static class ApplicationEndpoints
         var application = request.Draft
             ? await runner.SaveDraftAsync(user, version, data, null)
             : await runner.SubmitAsync(user, version, data, null);
-        return Results.Created($"/api/applications/{application.Id}", ApplicationDtos.Detail(application, await PendingForAsync(db, user, application.Id)));
+        return TypedResults.Created($"/api/applications/{application.Id}", ApplicationDtos.Detail(application, await PendingForAsync(db, user, application.Id)));
     }
 
-    private static async Task<IResult> Procedures(string? kind, string? series, string? level, string? employmentType, string? locality,
+    private static async Task<Ok<List<Procedure>>> Procedures(string? kind, string? series, string? level, string? employmentType, string? locality,
         HttpContext http, DesignerDbContext db, EngineHost.EngineHost host)
     {
         var user = http.CurrentUser();
@@ -68,16 +77,14 @@ public static class ApplicationEndpoints
         if (!string.IsNullOrEmpty(series)) applicant["series"] = series;
         if (!string.IsNullOrEmpty(level)) applicant["level"] = level;
         if (!string.IsNullOrEmpty(employmentType)) applicant["employmentType"] = employmentType;
-        return Results.Ok(published
+        return TypedResults.Ok(published
             .Select(v => host.Definition(v.DefinitionId, v.Version, v.ConcurrencyToken, v.Json))
             .Where(d => CoversGiven(d.Scope, applicant))
             .OrderByDescending(d => d.Scope.Specificity).ThenBy(d => d.DefinitionId)
-            .Select(d => new
-            {
-                definitionId = d.DefinitionId, version = d.Version, name = d.Name, description = d.Description, locality = d.Locality,
-                scope = new { kinds = d.Scope.Kinds, series = d.Scope.Series, levels = d.Scope.Levels, employmentTypes = d.Scope.EmploymentTypes },
-                applyForm = FormCatalogs.ApplyForm(d),
-            }));
+            .Select(d => new Procedure(d.DefinitionId, d.Version, d.Name, d.Description, d.Locality,
+                new ProcedureScope(d.Scope.Kinds, d.Scope.Series, d.Scope.Levels, d.Scope.EmploymentTypes),
+                FormCatalogs.ApplyForm(d)))
+            .ToList());
     }
 
     /// <summary>Only the fields given are matched: an applicant who has said nothing yet sees every open procedure.</summary>
@@ -87,7 +94,7 @@ public static class ApplicationEndpoints
         (!given.ContainsKey("level") || scope.Levels.Count == 0 || scope.Levels.Contains(given["level"].AsString()!)) &&
         (!given.ContainsKey("employmentType") || scope.EmploymentTypes.Count == 0 || scope.EmploymentTypes.Contains(given["employmentType"].AsString()!));
 
-    private static async Task<IResult> List(HttpContext http, DesignerDbContext db)
+    private static async Task<Ok<List<ApplicationSummary>>> List(HttpContext http, DesignerDbContext db)
     {
         var user = http.CurrentUser();
         var applications = db.Applications.AsNoTracking();
@@ -108,7 +115,7 @@ public static class ApplicationEndpoints
         }
         var ids = found.Select(a => a.Id).ToList();
         var open = await db.Tasks.AsNoTracking().Where(t => t.IsOpen && ids.Contains(t.ApplicationId)).ToListAsync();
-        return Results.Ok(found.Select(a => ApplicationDtos.Summary(a, open)));
+        return TypedResults.Ok(found.Select(a => ApplicationDtos.Summary(a, open)).ToList());
     }
 
     /// <summary>The open tasks of this application that the viewer acts on (the applicant's correction request, a reviewer's step).</summary>

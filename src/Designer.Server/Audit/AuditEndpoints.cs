@@ -4,6 +4,7 @@ using Designer.Persistence;
 using Designer.Persistence.Entities;
 using Designer.Server.Auth;
 using Designer.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Server.Audit;
@@ -21,15 +22,15 @@ public static class AuditEndpoints
     {
         var group = app.MapGroup("/api/audit").WithTags("Auditing").RequireAuthorization(Policies.Staff);
         group.MapGet("/", List);
-        group.MapGet("/verify", async (DesignerDbContext db) => Results.Ok(AuditDtos.Verification(await VerifyAsync(db))));
-        group.MapGet("/export", Export);
+        group.MapGet("/verify", async (DesignerDbContext db) => TypedResults.Ok(await VerifyAsync(db)));
+        group.MapGet("/export", Export).Produces<List<Engine.Audit.AuditEntry>>(StatusCodes.Status200OK, "application/json");
         app.MapDefinitionAudit();
         app.MapJournal();
         app.MapUpstream();
         app.MapReplay();
     }
 
-    private static async Task<IResult> List(string? subject, string? kind, string? locality, int? page, int? pageSize, HttpContext http, DesignerDbContext db)
+    private static async Task<Ok<AuditPage>> List(string? subject, string? kind, string? locality, int? page, int? pageSize, HttpContext http, DesignerDbContext db)
     {
         var user = http.CurrentUser();
         var query = db.AuditEntries.AsNoTracking();
@@ -41,15 +42,15 @@ public static class AuditEndpoints
         var number = Math.Max(page ?? 1, 1);
         var total = await query.CountAsync();
         var rows = await query.OrderByDescending(e => e.Sequence).Skip((number - 1) * size).Take(size).ToListAsync();
-        return Results.Ok(new { total, page = number, pageSize = size, entries = rows.Select(AuditDtos.Entry) });
+        return TypedResults.Ok(new AuditPage(total, number, size, rows.Select(AuditDtos.Entry).ToList()));
     }
 
     /// <summary>The whole trail as the engine's AuditEntry list (the whole chain: for the policy admin and the auditor).</summary>
-    private static async Task<IResult> Export(HttpContext http, DesignerDbContext db)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(HttpContext http, DesignerDbContext db)
     {
         if (!http.CurrentUser().SeesEverything) return Problems.Forbidden("只有审计员和政策管理员可以导出完整的审计链 (only the auditor and the policy admin export the whole trail)");
         var rows = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
-        return Results.File(Encoding.UTF8.GetBytes(JsonText.Serialize(rows.Select(r => r.ToEntry()).ToList())), "application/json", "audit-trail.json");
+        return TypedResults.File(Encoding.UTF8.GetBytes(JsonText.Serialize(rows.Select(r => r.ToEntry()).ToList())), "application/json", "audit-trail.json");
     }
 
     public static async Task<Engine.Audit.ChainVerification> VerifyAsync(DesignerDbContext db) =>

@@ -2,9 +2,15 @@ using Designer.Persistence;
 using Designer.Persistence.Entities;
 using Designer.Server.Auth;
 using Designer.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Server.Audit;
+
+/// <summary>An application's audit entries and the verdict on the chain that holds them.</summary>
+public sealed record ApplicationJournal(
+    string ApplicationId, string Status, string ApplicantName, string Locality, string DefinitionId, int DefinitionVersion,
+    Engine.Audit.ChainVerification Verification, IReadOnlyList<CheckedAuditEntry> Entries);
 
 /// <summary>An application's audit entries, with whether the chain holding them is intact.</summary>
 public static class JournalEndpoints
@@ -12,7 +18,7 @@ public static class JournalEndpoints
     public static void MapJournal(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/applications/{id}/journal", Journal).WithTags("Auditing").RequireAuthorization(Policies.Staff);
 
-    private static async Task<IResult> Journal(string id, HttpContext http, DesignerDbContext db)
+    private static async Task<Results<Ok<ApplicationJournal>, ProblemHttpResult>> Journal(string id, HttpContext http, DesignerDbContext db)
     {
         var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id);
         if (application is null || !http.CurrentUser().CanOverseeLocality(application.Locality))
@@ -20,12 +26,10 @@ public static class JournalEndpoints
         var rows = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
         var verification = AuditRecordVerification.Verify(rows);
         var subject = AuditKinds.ApplicationSubject(id);
-        return Results.Ok(new
-        {
-            applicationId = application.Id, status = application.Status, applicantName = application.ApplicantName, locality = application.Locality,
-            definitionId = application.DefinitionId, definitionVersion = application.DefinitionVersion,
-            verification = AuditDtos.Verification(verification),
-            entries = rows.Where(r => r.Subject == subject).Select(r => AuditDtos.Entry(r, verification)),
-        });
+        return TypedResults.Ok(new ApplicationJournal(
+            application.Id, application.Status, application.ApplicantName, application.Locality,
+            application.DefinitionId, application.DefinitionVersion,
+            verification,
+            rows.Where(r => r.Subject == subject).Select(r => AuditDtos.Entry(r, verification)).ToList()));
     }
 }

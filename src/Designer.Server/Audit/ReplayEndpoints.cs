@@ -6,11 +6,20 @@ using Designer.Server.Auth;
 using Designer.Server.Forms;
 using Designer.Server.Hosting;
 using Designer.Server.Workflows;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Server.Audit;
 
 public sealed record ReplayRequest(string? DefinitionId, int? FromVersion, int? ToVersion, JsonObject? Case, string? ApplicationId);
+
+/// <summary>
+/// The case run on both versions: each side's result, the first step where their paths part, and whether the outcome
+/// changed. source: "case" (given) or "application" (a saved application's data and answers).
+/// </summary>
+public sealed record ReplayComparison(
+    string DefinitionId, int FromVersion, int ToVersion, string Source, string? ApplicationId, JsonObject Case,
+    SimulationResult From, SimulationResult To, Divergence? Divergence, bool OutcomeChanged, string Summary);
 
 /// <summary>
 /// Runs one case (or a saved application's data and answers) against two versions of a definition and says where
@@ -19,9 +28,9 @@ public sealed record ReplayRequest(string? DefinitionId, int? FromVersion, int? 
 public static class ReplayEndpoints
 {
     public static void MapReplay(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/replay", Replay).WithTags("Auditing").RequireAuthorization(Policies.Simulate);
+        app.MapPost("/api/replay", Replay).WithTags("Auditing").RequireAuthorization(Policies.Simulate).Fails(404, 422);
 
-    private static async Task<IResult> Replay(ReplayRequest request, HttpContext http, DesignerDbContext db, WorkflowStore store,
+    private static async Task<Results<Ok<ReplayComparison>, ProblemHttpResult>> Replay(ReplayRequest request, HttpContext http, DesignerDbContext db, WorkflowStore store,
         EngineHost.EngineHost host, FormCatalogs catalogs)
     {
         var user = http.CurrentUser();
@@ -50,12 +59,10 @@ public static class ReplayEndpoints
         var result = new Replay(simulator).Compare(@case,
             host.Definition(from.DefinitionId, from.Version, from.ConcurrencyToken, from.Json),
             host.Definition(to.DefinitionId, to.Version, to.ConcurrencyToken, to.Json));
-        return Results.Ok(new
-        {
-            definitionId, fromVersion = from.Version, toVersion = to.Version,
-            source = application is null ? "case" : "application", applicationId = application?.Id, @case = caseJson,
-            from = result.From, to = result.To, divergence = result.Divergence, outcomeChanged = result.OutcomeChanged, summary = result.Summary,
-        });
+        return TypedResults.Ok(new ReplayComparison(
+            definitionId, from.Version, to.Version,
+            application is null ? "case" : "application", application?.Id, caseJson,
+            result.From, result.To, result.Divergence, result.OutcomeChanged, result.Summary));
     }
 
     private static async Task<ApplicationRecord?> ApplicationAsync(string? id, CurrentUser user, DesignerDbContext db)

@@ -1,6 +1,7 @@
 using Designer.Persistence.Entities;
 using Designer.Server.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
 namespace Designer.Server.Auth;
@@ -12,21 +13,21 @@ public static class AuthEndpoints
     public static void MapAuth(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
+        auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).Fails(401);
         auth.MapPost("/logout", async (SignInManager<DesignerUser> signIn) =>
         {
             await signIn.SignOutAsync();
-            return Results.NoContent();
+            return TypedResults.NoContent();
         }).RequireAuthorization();
-        auth.MapGet("/me", (HttpContext context) => Results.Ok(context.CurrentUser().ToDto())).RequireAuthorization();
+        auth.MapGet("/me", (HttpContext context) => TypedResults.Ok(Me.Of(context.CurrentUser()))).RequireAuthorization();
         auth.MapGet("/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(context);
-            return Results.Ok(new { token = tokens.RequestToken, headerName = AntiforgeryForCookies.HeaderName });
+            return TypedResults.Ok(new AntiforgeryToken(tokens.RequestToken, AntiforgeryForCookies.HeaderName));
         }).RequireAuthorization();
     }
 
-    private static async Task<IResult> Login(LoginRequest request, bool? useCookies, HttpContext context,
+    private static async Task<Results<Ok<LoginResult>, ProblemHttpResult>> Login(LoginRequest request, bool? useCookies, HttpContext context,
         UserManager<DesignerUser> users, SignInManager<DesignerUser> signIn, BearerTokenIssuer tokens, SignInThrottle throttle)
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
@@ -35,15 +36,15 @@ public static class AuthEndpoints
         if (user is null) return Unauthorized();
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
-        var me = new CurrentUser(principal).ToDto();
+        var me = Me.Of(new CurrentUser(principal));
         if (useCookies == true)
         {
             await signIn.SignInAsync(user, isPersistent: false);
-            return Results.Ok(new { user = me });
+            return TypedResults.Ok(new LoginResult(null, null, null, me));
         }
         var (token, expiresIn) = tokens.Issue(principal);
-        return Results.Ok(new { accessToken = token, expiresIn, tokenType = "Bearer", user = me });
+        return TypedResults.Ok(new LoginResult(token, expiresIn, "Bearer", me));
     }
 
-    private static IResult Unauthorized() => Problems.Problem(401, "登录失败", "用户名或密码错误 (wrong user name or password)");
+    private static ProblemHttpResult Unauthorized() => Problems.Problem(401, "登录失败", "用户名或密码错误 (wrong user name or password)");
 }

@@ -1,4 +1,5 @@
 using Designer.Server.Auth;
+using Designer.Server.Hosting;
 
 namespace Designer.Server.Committee;
 
@@ -8,17 +9,17 @@ public static class CommitteeEndpoints
     {
         var group = app.MapGroup("/api/committee-sessions").WithTags("Committee sessions").RequireAuthorization();
         group.MapGet("/", async (HttpContext http, CommitteeService sessions) =>
-            Results.Ok((await sessions.ListAsync(http.CurrentUser())).Select(CommitteeService.Summary)));
+            TypedResults.Ok((await sessions.ListAsync(http.CurrentUser())).Select(CommitteeDtos.Summary).ToList()));
         group.MapPost("/", async (CreateSessionRequest request, HttpContext http, CommitteeService sessions) =>
         {
             var session = await sessions.CreateAsync(http.CurrentUser(), request);
-            return Results.Created($"/api/committee-sessions/{session.Id}", CommitteeService.Dto(session));
-        });
+            return TypedResults.Created($"/api/committee-sessions/{session.Id}", CommitteeDtos.Session(session));
+        }).Fails(422);
         group.MapGet("/{id}", async (string id, HttpContext http, CommitteeService sessions) =>
-            Results.Ok(CommitteeService.Dto(await sessions.FindAsync(http.CurrentUser(), id))));
+            TypedResults.Ok(CommitteeDtos.Session(await sessions.FindAsync(http.CurrentUser(), id))));
         group.MapPost("/{id}/votes", async (string id, VoteRequest vote, HttpContext http, CommitteeService sessions) =>
-            Results.Ok(CommitteeService.Dto(await sessions.VoteAsync(http.CurrentUser(), id, vote))));
+            TypedResults.Ok(CommitteeDtos.Session(await sessions.VoteAsync(http.CurrentUser(), id, vote)))).Fails(409, 422);
         group.MapPost("/{id}/close", async (string id, HttpContext http, CommitteeService sessions) =>
-            Results.Ok(CommitteeService.Dto(await sessions.CloseAsync(http.CurrentUser(), id))));
+            TypedResults.Ok(CommitteeDtos.Session(await sessions.CloseAsync(http.CurrentUser(), id)))).Fails(409, 422);
     }
 }

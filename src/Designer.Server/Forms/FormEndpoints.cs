@@ -1,6 +1,8 @@
 using Designer.Persistence;
+using Designer.Server.ApiDocs;
 using Designer.Server.Auth;
 using Designer.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Server.Forms;
@@ -18,35 +20,39 @@ public static class FormEndpoints
         {
             var user = http.CurrentUser();
             var forms = await db.Forms.AsNoTracking().OrderBy(f => f.FormId).ToListAsync();
-            return Results.Ok(forms.Where(f => FormStore.CanRead(user, f.Locality)).Select(FormStore.Summary));
+            return TypedResults.Ok(forms.Where(f => FormStore.CanRead(user, f.Locality)).Select(FormDtos.Summary).ToList());
         });
         group.MapPost("/", async (SaveFormRequest request, HttpContext http, FormStore store) =>
         {
             var created = await store.CreateAsync(http.CurrentUser(), request);
-            return Results.Created($"/api/forms/{created.FormId}", FormStore.Version(created));
-        });
-        group.MapGet("/{**path}", async (string path, int? version, HttpContext http, FormStore store, FormCatalogs catalogs, DesignerDbContext db) =>
+            return TypedResults.Created($"/api/forms/{created.FormId}", FormDtos.Version(created));
+        }).Fails(409, 422);
+        // GET /api/forms/{formId}[?version=N] is one version; GET /api/forms/{formId}/versions the list of versions.
+        group.MapGet("/{**path}", async Task<Results<Ok<FormVersion>, Ok<List<FormVersionSummary>>>> (string path, int? version, HttpContext http,
+            FormStore store, FormCatalogs catalogs, DesignerDbContext db) =>
         {
             var user = http.CurrentUser();
             if (Split(path, "versions") is { } formId)
             {
                 await store.FindAsync(user, formId);
                 var versions = await db.FormVersions.AsNoTracking().Where(v => v.FormId == formId).OrderBy(v => v.Version).ToListAsync();
-                return Results.Ok(versions.Select(v => new { version = v.Version, isPublished = v.IsPublished, updatedBy = v.UpdatedBy, updatedAt = v.UpdatedAt }));
+                return TypedResults.Ok(versions.Select(FormDtos.VersionSummary).ToList());
             }
             await store.FindAsync(user, path);
-            return Results.Ok(FormStore.Version(await store.VersionAsync(path, version), await catalogs.PublishedAsync(db)));
-        });
-        group.MapPut("/{**path}", async (string path, SaveFormRequest request, HttpContext http, FormStore store) =>
+            return TypedResults.Ok(FormDtos.Version(await store.VersionAsync(path, version), await catalogs.PublishedAsync(db)));
+        }).ProducesOneOf(nameof(FormVersion), nameof(FormVersionSummary));
+        // PUT /api/forms/{formId}/draft
+        group.MapPut("/{**path}", async Task<Results<Ok<FormVersion>, ProblemHttpResult>> (string path, SaveFormRequest request, HttpContext http, FormStore store) =>
             Split(path, "draft") is { } formId
-                ? Results.Ok(FormStore.Version(await store.SaveDraftAsync(http.CurrentUser(), formId, request)))
-                : Problems.NotFound());
-        group.MapPost("/{**path}", async (string path, HttpContext http, FormStore store) =>
+                ? TypedResults.Ok(FormDtos.Version(await store.SaveDraftAsync(http.CurrentUser(), formId, request)))
+                : Problems.NotFound()).Fails(409, 422);
+        // POST /api/forms/{formId}/publish
+        group.MapPost("/{**path}", async Task<Results<Ok<FormVersion>, ProblemHttpResult>> (string path, HttpContext http, FormStore store) =>
         {
             if (Split(path, "publish") is not { } formId) return Problems.NotFound();
             var (version, problems) = await store.PublishAsync(http.CurrentUser(), formId);
-            return problems.Count > 0 ? Problems.FormErrors(problems, "表单定义有误，不能发布 (the form definition is unsound)") : Results.Ok(FormStore.Version(version));
-        });
+            return problems.Count > 0 ? Problems.FormErrors(problems, "表单定义有误，不能发布 (the form definition is unsound)") : TypedResults.Ok(FormDtos.Version(version));
+        }).Fails(409, 422);
     }
 
     private static string? Split(string path, string operation)

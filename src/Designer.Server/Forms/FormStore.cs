@@ -122,20 +122,4 @@ public sealed class FormStore(DesignerDbContext db, FormCatalogs catalogs, ICloc
             .Append(new FormSource(candidate.FormId, candidate.SchemaJson, candidate.UiSchemaJson)));
         return catalog.CheckDefinition(candidate.FormId);
     }
-
-    public static object Summary(FormRecord f) => new
-    {
-        formId = f.FormId, title = f.Title, locality = f.Locality, latestVersion = f.LatestVersion, publishedVersion = f.PublishedVersion,
-        updatedBy = f.UpdatedBy, updatedAt = f.UpdatedAt,
-    };
-
-    /// <summary>The stored (editable) schema; for the published version also the resolved one (x-extends merged) that forms render.</summary>
-    public static object Version(FormVersionRecord v, IFormCatalog? published = null) => new
-    {
-        formId = v.FormId, version = v.Version, isPublished = v.IsPublished, concurrencyToken = v.ConcurrencyToken,
-        updatedBy = v.UpdatedBy, updatedAt = v.UpdatedAt,
-        schema = JsonNode.Parse(v.SchemaJson), uiSchema = v.UiSchemaJson is null ? new JsonObject() : JsonNode.Parse(v.UiSchemaJson),
-        resolvedSchema = v.IsPublished ? published?.GetSchema(v.FormId) : null,
-        resolvedUiSchema = v.IsPublished ? published?.GetUiSchema(v.FormId) : null,
-    };
 }

@@ -8,6 +8,7 @@ using Designer.Server.Public;
 using Designer.Server.Simulation;
 using Designer.Server.Tasks;
 using Designer.Server.Workflows;
+using Designer.Server.ApiDocs;
 
 namespace Designer.Server.Hosting;
 
@@ -29,17 +30,19 @@ public static class PipelineSetup
 
         app.MapDesignerHealth();
         app.MapOpenApi().AllowAnonymous();
-        app.MapGet("/docs", () => Results.Content(ApiDocsPage.Html, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
-        app.MapAuth();
-        app.MapCatalog();
-        app.MapWorkflows();
-        app.MapForms();
-        app.MapApplications();
-        app.MapTasks();
-        app.MapCommittee();
-        app.MapPublic();
-        app.MapSimulation();
-        app.MapAudit();
+        app.MapApiDocs();
+
+        var api = app.MapGroup("").WithProblemResponses();
+        api.MapAuth();
+        api.MapCatalog();
+        api.MapWorkflows();
+        api.MapForms();
+        api.MapApplications();
+        api.MapTasks();
+        api.MapCommittee();
+        api.MapPublic();
+        api.MapSimulation();
+        api.MapAudit();
 
         // Unknown API routes are API errors; every other path belongs to the Studio's client-side router.
         // (A JSON route given another content type is not selected by routing and lands here too: that is a 415.)

@@ -67,7 +67,7 @@ public static class ServiceSetup
 
         services.AddProblemDetails();
         services.AddExceptionHandler<DesignerExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(ApiDocs.ApiDocsSetup.ConfigureDocument);
         services.AddAntiforgery(o => o.HeaderName = AntiforgeryForCookies.HeaderName);
     }
 

@@ -4,9 +4,19 @@ using Designer.Engine.Runtime;
 using Designer.Persistence;
 using Designer.Server.Applications;
 using Designer.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Server.Public;
+
+/// <summary>A running publicity notice; the applicant's name is masked (张*三).</summary>
+public sealed record PublicityNotice(
+    string Id, string Locality, string Stage, string? StageName, string Title, string? Subject, string Org, string Name, string? Unit,
+    string? Series, string? Level, string WorkflowName, string? StartDate, string? EndDate);
+
+/// <summary>A certificate found by its number; the holder's name is masked.</summary>
+public sealed record CertificateCheck(
+    string Number, string Holder, string Series, string Level, bool Directed, string? ValidIn, string IssuedOn, string Locality, bool Valid);
 
 /// <summary>What anyone may see and do without signing in: current publicity notices, objections, certificate checks.</summary>
 public static class PublicEndpoints
@@ -16,21 +26,19 @@ public static class PublicEndpoints
         var group = app.MapGroup("/api/public").WithTags("Public").AllowAnonymous();
         group.MapGet("/publicity", Publicity);
         group.MapPost("/publicity/{id}/objections", Object).Accepts<JsonObject>("application/json")
-            .RequireRateLimiting(ObjectionOptions.RateLimitPolicy);
-        group.MapGet("/certificates/{number}", async (string number, DesignerDbContext db) =>
+            .RequireRateLimiting(ObjectionOptions.RateLimitPolicy).Fails(422);
+        group.MapGet("/certificates/{number}", async Task<Results<Ok<CertificateCheck>, ProblemHttpResult>> (string number, DesignerDbContext db) =>
         {
             var certificate = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number);
             return certificate is null
                 ? Problems.NotFound("该证书编号不存在 (no such certificate)")
-                : Results.Ok(new
-                {
-                    number = certificate.Number, holder = Mask(certificate.Holder), series = certificate.Series, level = certificate.Level,
-                    directed = certificate.Directed, validIn = certificate.ValidIn, issuedOn = certificate.IssuedOn, locality = certificate.Locality, valid = true,
-                });
+                : TypedResults.Ok(new CertificateCheck(
+                    certificate.Number, Mask(certificate.Holder), certificate.Series, certificate.Level,
+                    certificate.Directed, certificate.ValidIn, certificate.IssuedOn, certificate.Locality, Valid: true));
         }).RequireRateLimiting(RateLimits.CertificateLookup);
     }
 
-    private static async Task<IResult> Publicity(string? locality, DesignerDbContext db, IClock clock)
+    private static async Task<Ok<List<PublicityNotice>>> Publicity(string? locality, DesignerDbContext db, IClock clock)
     {
         var today = ChinaTime.DateOf(clock.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var query = db.Tasks.AsNoTracking().Where(t => t.IsOpen && t.Kind == BookmarkKinds.Publicity && (t.DueDate == null || string.Compare(t.DueDate, today) >= 0));
@@ -39,24 +47,20 @@ public static class PublicEndpoints
         var applicationIds = notices.Select(n => n.ApplicationId).ToList();
         var applications = await db.Applications.AsNoTracking().Where(a => applicationIds.Contains(a.Id))
             .Select(a => new { a.Id, a.DataJson }).ToDictionaryAsync(a => a.Id, a => JsonNode.Parse(a.DataJson));
-        return Results.Ok(notices.Select(n => new
-        {
-            id = n.Id, locality = n.Locality, stage = n.Stage, stageName = ApplicationDtos.StageName(n.Stage), title = n.Title, subject = n.Subject,
-            org = n.Org, name = Mask(n.ApplicantName), unit = applications.GetValueOrDefault(n.ApplicationId)?["unit"]?.ToString(),
-            series = applications.GetValueOrDefault(n.ApplicationId)?["series"]?.ToString(),
-            level = applications.GetValueOrDefault(n.ApplicationId)?["level"]?.ToString(),
-            workflowName = n.WorkflowName, startDate = n.StartDate, endDate = n.DueDate,
-        }));
+        return TypedResults.Ok(notices.Select(n => new PublicityNotice(
+            n.Id, n.Locality, n.Stage, ApplicationDtos.StageName(n.Stage), n.Title, n.Subject,
+            n.Org, Mask(n.ApplicantName), applications.GetValueOrDefault(n.ApplicationId)?["unit"]?.ToString(),
+            applications.GetValueOrDefault(n.ApplicationId)?["series"]?.ToString(),
+            applications.GetValueOrDefault(n.ApplicationId)?["level"]?.ToString(),
+            n.WorkflowName, n.StartDate, n.DueDate)).ToList());
     }
 
     /// <summary>
     /// Body: {name, contact, reason} and any other field of the publicity's objection form (objectionType, evidence…);
     /// `name` fills the form's objectorName, other fields are dropped. The form validates it (422, per field, in Chinese).
     /// </summary>
-    private static async Task<IResult> Object(string id, HttpRequest request, ObjectionService objections)
-    {
-        var receipt = await objections.ObjectAsync(id, request);
-        return Results.Accepted(value: new { received = receipt.Received, publicityId = receipt.PublicityId, endDate = receipt.EndDate });
+    private static async Task<Accepted<ObjectionReceipt>> Object(string id, HttpRequest request, ObjectionService objections) =>
+        TypedResults.Accepted((string?)null, await objections.ObjectAsync(id, request));
     }
 
     /// <summary>张三 → 张*, 张小三 → 张*三, 欧阳小明 → 欧**明.</summary>

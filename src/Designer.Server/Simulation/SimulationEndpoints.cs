@@ -7,18 +7,23 @@ using Designer.Persistence;
 using Designer.Server.Auth;
 using Designer.Server.Forms;
 using Designer.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Designer.Server.Simulation;
 
-/// <summary>contract.md's simulation over HTTP. Runs on its own simulated clock and touches no application.</summary>
+/// <summary>
+/// contract.md's simulation over HTTP. Runs on its own simulated clock and touches no application. The result is
+/// written as the CLI writes it (absent values left out), hence text with a declared SimulationResult schema.
+/// </summary>
 public static class SimulationEndpoints
 {
     public static void MapSimulation(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/simulate", Simulate).WithTags("Simulation").RequireAuthorization(Policies.Simulate);
+        app.MapPost("/api/simulate", Simulate).WithTags("Simulation").RequireAuthorization(Policies.Simulate)
+            .Produces<SimulationResult>(StatusCodes.Status200OK, "application/json").Fails(404, 422);
 
-    private static async Task<IResult> Simulate(JsonObject body, HttpContext http, DesignerDbContext db, EngineHost.EngineHost host,
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Simulate(JsonObject body, HttpContext http, DesignerDbContext db, EngineHost.EngineHost host,
         FormCatalogs catalogs, IOptions<DesignerOptions> options)
     {
         var user = http.CurrentUser();
@@ -29,7 +34,7 @@ public static class SimulationEndpoints
         var (definition, forms) = await ResolveAsync(@case, user, db, host, catalogs, options.Value);
         if (!user.CanReadDefinitionsOf(definition.Locality)) return Problems.NotFound("找不到该流程");
         var result = new Simulator(host.Calendar, host.Scripts, forms, host.Registry).Run(@case, definition);
-        return Results.Text(result.ToJson(), "application/json; charset=utf-8");
+        return TypedResults.Text(result.ToJson(), "application/json; charset=utf-8");
     }
 
     private static async Task<(WorkflowDefinition, IFormCatalog)> ResolveAsync(SimulationCase @case, CurrentUser user, DesignerDbContext db,

@@ -5,6 +5,7 @@ using Designer.Persistence.Entities;
 using Designer.Server.Applications;
 using Designer.Server.Auth;
 using Designer.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Server.Tasks;
@@ -16,12 +17,12 @@ public static class TaskEndpoints
     public static void MapTasks(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
-        group.MapGet("/", Inbox);
+        group.MapGet("/", Inbox).Fails(422);
         group.MapGet("/{id}", Open);
-        group.MapPost("/{id}/act", Act);
+        group.MapPost("/{id}/act", Act).Fails(409, 422);
     }
 
-    private static async Task<IResult> Inbox(string? stage, string? dueBefore, HttpContext http, DesignerDbContext db)
+    private static async Task<Results<Ok<List<TaskSummary>>, ProblemHttpResult>> Inbox(string? stage, string? dueBefore, HttpContext http, DesignerDbContext db)
     {
         var user = http.CurrentUser();
         var query = TaskAccess.Candidates(db, user).AsNoTracking().Where(t => t.IsOpen);
@@ -33,30 +34,28 @@ public static class TaskEndpoints
         }
         var tasks = (await query.ToListAsync()).Where(t => TaskAccess.CanRead(user, t))
             .OrderBy(t => t.DueDate ?? "9999").ThenBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal);
-        return Results.Ok(tasks.Select(TaskDtos.Summary));
+        return TypedResults.Ok(tasks.Select(TaskDtos.Summary).ToList());
     }
 
-    private static async Task<IResult> Open(string id, HttpContext http, DesignerDbContext db, ApplicationRunner runner)
+    private static async Task<Ok<TaskDetail>> Open(string id, HttpContext http, DesignerDbContext db, ApplicationRunner runner)
     {
         var user = http.CurrentUser();
         var task = await FindAsync(db, user, id);
         var application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == task.ApplicationId);
         var loaded = await runner.LoadAsync(application.DefinitionId, application.DefinitionVersion);
         var state = ApplicationRunner.StateOf(application);
-        return Results.Ok(new
-        {
-            task = TaskDtos.Summary(task),
-            canAct = task.IsOpen && TaskAccess.CanAct(user, task),
-            instructions = state.Bookmarks.FirstOrDefault(b => b.Id == task.BookmarkId)?.Payload["instructions"]?.ToString(),
-            application = ApplicationDtos.Detail(application, []),
-            timeline = ApplicationDtos.Timeline(state),
-            form = task.Form is { } formId && loaded.Forms.Exists(formId)
-                ? new { formId, schema = loaded.Forms.GetSchema(formId), uiSchema = loaded.Forms.GetUiSchema(formId) }
-                : null,
-        });
+        return TypedResults.Ok(new TaskDetail(
+            TaskDtos.Summary(task),
+            task.IsOpen && TaskAccess.CanAct(user, task),
+            state.Bookmarks.FirstOrDefault(b => b.Id == task.BookmarkId)?.Payload["instructions"]?.ToString(),
+            ApplicationDtos.Detail(application, []),
+            ApplicationDtos.Timeline(state),
+            task.Form is { } formId && loaded.Forms.Exists(formId)
+                ? new TaskForm(formId, loaded.Forms.GetSchema(formId), loaded.Forms.GetUiSchema(formId))
+                : null));
     }
 
-    private static async Task<IResult> Act(string id, ActRequest request, HttpContext http, DesignerDbContext db, ApplicationRunner runner)
+    private static async Task<Results<Ok<ApplicationDetail>, ProblemHttpResult>> Act(string id, ActRequest request, HttpContext http, DesignerDbContext db, ApplicationRunner runner)
     {
         var user = http.CurrentUser();
         var task = await FindAsync(db, user, id);
@@ -66,7 +65,7 @@ public static class TaskEndpoints
         if (string.IsNullOrEmpty(request.Action)) return Problems.Invalid("$.action", "请选择办理动作 (action is required)");
         var application = await db.Applications.FirstAsync(a => a.Id == task.ApplicationId);
         await runner.ActAsync(application, task.BookmarkId, new ResumeInput(request.Action, request.Data ?? new JsonObject(), user.UserName, request.Comment));
-        return Results.Ok(ApplicationDtos.Detail(application, await ApplicationEndpoints.PendingForAsync(db, user, application.Id)));
+        return TypedResults.Ok(ApplicationDtos.Detail(application, await ApplicationEndpoints.PendingForAsync(db, user, application.Id)));
     }
 
     /// <summary>The task if the user may read it; 404 otherwise (also for another organisation's or locality's task).</summary>

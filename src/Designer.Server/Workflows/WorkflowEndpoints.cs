@@ -4,6 +4,7 @@ using Designer.Engine.Model;
 using Designer.Persistence;
 using Designer.Server.Auth;
 using Designer.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Server.Workflows;
@@ -17,83 +18,86 @@ public static class WorkflowEndpoints
         group.MapGet("/{definitionId}", async (string definitionId, HttpContext http, WorkflowStore store) =>
         {
             await store.FindAsync(http.CurrentUser(), definitionId);
-            return Results.Ok(WorkflowDtos.Version(await store.VersionAsync(definitionId, null)));
+            return TypedResults.Ok(WorkflowDtos.Version(await store.VersionAsync(definitionId, null)));
         });
         group.MapGet("/{definitionId}/versions", async (string definitionId, HttpContext http, WorkflowStore store) =>
         {
             await store.FindAsync(http.CurrentUser(), definitionId);
-            return Results.Ok((await store.VersionsAsync(definitionId)).Select(WorkflowDtos.VersionSummary));
+            return TypedResults.Ok((await store.VersionsAsync(definitionId)).Select(WorkflowDtos.VersionSummary).ToList());
         });
         group.MapGet("/{definitionId}/versions/{version:int}", async (string definitionId, int version, HttpContext http, WorkflowStore store) =>
         {
             await store.FindAsync(http.CurrentUser(), definitionId);
-            return Results.Ok(WorkflowDtos.Version(await store.VersionAsync(definitionId, version)));
+            return TypedResults.Ok(WorkflowDtos.Version(await store.VersionAsync(definitionId, version)));
         });
-        group.MapGet("/{definitionId}/export", Export);
+        group.MapGet("/{definitionId}/export", Export).Produces<JsonObject>(StatusCodes.Status200OK, "application/json");
 
         group.MapPost("/", async (JsonObject definition, HttpContext http, WorkflowStore store) =>
         {
             var created = await store.CreateAsync(http.CurrentUser(), definition);
-            return Results.Created($"/api/workflows/{created.DefinitionId}", WorkflowDtos.Version(created));
-        });
+            return TypedResults.Created($"/api/workflows/{created.DefinitionId}", WorkflowDtos.Version(created));
+        }).Fails(409, 422);
         group.MapPut("/{definitionId}/draft", async (string definitionId, SaveDraftRequest request, HttpContext http, WorkflowStore store) =>
-            Results.Ok(WorkflowDtos.Version(await store.SaveDraftAsync(http.CurrentUser(), definitionId, request))));
-        group.MapPost("/{definitionId}/publish", async (string definitionId, HttpContext http, WorkflowStore store) =>
+            TypedResults.Ok(WorkflowDtos.Version(await store.SaveDraftAsync(http.CurrentUser(), definitionId, request)))).Fails(409, 422);
+        group.MapPost("/{definitionId}/publish", async Task<Results<Ok<WorkflowVersion>, ProblemHttpResult>> (string definitionId, HttpContext http, WorkflowStore store) =>
         {
             var request = await OptionalBody<PublishRequest>(http);
             var (version, problems) = await store.PublishAsync(http.CurrentUser(), definitionId, request?.Version);
-            return problems.Count > 0 ? Problems.WorkflowProblems(problems) : Results.Ok(WorkflowDtos.Version(version));
-        });
+            return problems.Count > 0 ? Problems.WorkflowProblems(problems) : TypedResults.Ok(WorkflowDtos.Version(version));
+        })
+            // The body is optional ({"version": N}, else the latest version), so it is read by hand and not declared as
+            // an Accepts (which routing would require a Content-Type for).
+            .WithDescription("请求体可省略；{\"version\": N} 发布指定版本，否则发布最新版本 (optional body: the version to publish, else the latest).")
+            .Fails(400, 409, 422);
         group.MapPost("/{definitionId}/retract", async (string definitionId, HttpContext http, WorkflowStore store) =>
         {
             await store.RetractAsync(http.CurrentUser(), definitionId);
-            return Results.Ok(WorkflowDtos.Summary(await store.FindAsync(http.CurrentUser(), definitionId)));
-        });
+            return TypedResults.Ok(WorkflowDtos.Summary(await store.FindAsync(http.CurrentUser(), definitionId)));
+        }).Fails(409);
         group.MapPost("/{definitionId}/revert/{version:int}", async (string definitionId, int version, HttpContext http, WorkflowStore store) =>
         {
             var copy = await store.RevertAsync(http.CurrentUser(), definitionId, version);
-            return Results.Created($"/api/workflows/{definitionId}/versions/{copy.Version}", WorkflowDtos.Version(copy));
-        });
+            return TypedResults.Created($"/api/workflows/{definitionId}/versions/{copy.Version}", WorkflowDtos.Version(copy));
+        }).Fails(409);
         group.MapDelete("/{definitionId}/draft", async (string definitionId, HttpContext http, WorkflowStore store) =>
         {
             await store.DeleteDraftAsync(http.CurrentUser(), definitionId);
-            return Results.NoContent();
-        });
+            return TypedResults.NoContent();
+        }).Fails(409);
         group.MapPost("/import", async (JsonObject definition, HttpContext http, WorkflowStore store) =>
         {
             var (version, created, problems) = await store.ImportAsync(http.CurrentUser(), definition);
-            return Results.Created($"/api/workflows/{version.DefinitionId}/versions/{version.Version}", new
-            {
-                definitionId = version.DefinitionId, version = version.Version, created, problems = problems.Select(Problems.ToDto),
-            });
-        });
+            return TypedResults.Created($"/api/workflows/{version.DefinitionId}/versions/{version.Version}",
+                new ImportResult(version.DefinitionId, version.Version, created, problems.Select(Problems.ToDto).ToList()));
+        }).Fails(409, 422);
         group.MapPost("/{definitionId}/clone", async (string definitionId, CloneRequest request, HttpContext http, WorkflowStore store) =>
         {
             var clone = await store.CloneAsync(http.CurrentUser(), definitionId, request);
-            return Results.Created($"/api/workflows/{clone.DefinitionId}", WorkflowDtos.Version(clone));
-        });
+            return TypedResults.Created($"/api/workflows/{clone.DefinitionId}", WorkflowDtos.Version(clone));
+        }).Fails(409, 422);
         group.MapPost("/validate", async (JsonObject definition, WorkflowStore store) =>
-            Results.Ok(new { problems = (await store.ValidateAsync(WorkflowStore.Parse(definition))).Select(Problems.ToDto) }));
+            TypedResults.Ok(new ValidationResult((await store.ValidateAsync(WorkflowStore.Parse(definition))).Select(Problems.ToDto).ToList()))).Fails(422);
     }
 
-    private static async Task<IResult> List(string? locality, string? status, HttpContext http, DesignerDbContext db)
+    private static async Task<Ok<List<WorkflowSummary>>> List(string? locality, string? status, HttpContext http, DesignerDbContext db)
     {
         var user = http.CurrentUser();
         var query = db.Workflows.AsNoTracking();
         if (!string.IsNullOrEmpty(locality)) query = query.Where(w => w.Locality == locality);
         var records = await query.OrderBy(w => w.Locality).ThenBy(w => w.DefinitionId).ToListAsync();
         var upstreamChanged = await Audit.Upstream.ChangedAsync(db, records);
-        return Results.Ok(records
+        return TypedResults.Ok(records
             .Where(w => user.CanReadDefinitionsOf(w.Locality))
             .Where(w => string.IsNullOrEmpty(status) || WorkflowDtos.StatusOf(w) == status)
-            .Select(w => WorkflowDtos.Summary(w, upstreamChanged.Contains(w.DefinitionId))));
+            .Select(w => WorkflowDtos.Summary(w, upstreamChanged.Contains(w.DefinitionId)))
+            .ToList());
     }
 
-    private static async Task<IResult> Export(string definitionId, int? version, HttpContext http, WorkflowStore store)
+    private static async Task<FileContentHttpResult> Export(string definitionId, int? version, HttpContext http, WorkflowStore store)
     {
         await store.FindAsync(http.CurrentUser(), definitionId);
         var json = WorkflowDtos.ElsaJson(await store.VersionAsync(definitionId, version));
-        return Results.File(Encoding.UTF8.GetBytes(JsonText.Write(json)), "application/json", $"{definitionId}.json");
+        return TypedResults.File(Encoding.UTF8.GetBytes(JsonText.Write(json)), "application/json", $"{definitionId}.json");
     }
 
     /// <summary>A body that may be absent; present but malformed is still a 400.</summary>

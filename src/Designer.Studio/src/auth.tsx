@@ -26,8 +26,11 @@ function normaliseMe(raw: any): Me {
     userName: raw?.userName ?? raw?.name ?? '',
     displayName: raw?.displayName ?? raw?.userName,
     roles: roles.map((r) => String(r).toLowerCase()),
-    locality: raw?.locality ?? null,
+    locality: raw?.locality ?? '',
     org: raw?.org ?? raw?.organisation ?? null,
+    taskRoles: Array.isArray(raw?.taskRoles) ? raw.taskRoles : [],
+    unit: raw?.unit ?? null,
+    county: raw?.county ?? null,
   };
 }
 

@@ -1,89 +1,54 @@
-/* Shapes of the server's answers (docs/api.md). Fields the Studio does not use are left out or kept loose. */
+/*
+ * Shapes of the server's answers. They are generated from the server's OpenAPI document (./openapi.json →
+ * ./openapi.ts, `npm run api:types`; docs/api.md says how both are refreshed) and exported here under the names the
+ * Studio uses. Only JSON the server passes through unread (an Elsa definition, a form's JSON Schema, application data)
+ * is typed by hand below.
+ */
+import type { components } from './openapi';
 
-export interface Me {
-  userName: string;
-  displayName?: string;
-  roles: string[];
-  locality?: string | null;
-  org?: string | null;
-}
+type Schemas = components['schemas'];
 
-export interface PortDescriptor {
-  name: string;
-  displayName: string;
-}
+/** A JSON Schema or UI schema as stored (RJSF reads it). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type JsonSchemaDocument = any;
 
-export interface OptionDescriptor {
-  value: string;
-  label: string;
-}
-
-export interface InputDescriptor {
-  name: string;
-  displayName: string;
-  typeName: string;
-  uiHint: string;
-  required: boolean;
-  defaultValue: unknown;
-  options?: OptionDescriptor[] | null;
-  category: string;
-  description: string;
-  supportsExpressions: boolean;
-}
-
-export interface ActivityDescriptor {
-  typeName: string;
-  displayName: string;
-  category: string;
-  description: string;
-  ports: PortDescriptor[];
-  portsFromInput?: string | null;
-  inputs: InputDescriptor[];
-  isTerminal: boolean;
-  isPersonStep: boolean;
-}
-
+export type Me = Schemas['Me'];
+export type PortDescriptor = Schemas['PortDescriptor'];
+export type OptionDescriptor = Schemas['OptionDescriptor'];
+export type InputDescriptor = Schemas['InputDescriptor'];
+export type ActivityDescriptor = Schemas['ActivityDescriptor'];
 /** Code → Chinese label maps. */
-export interface Vocabulary {
-  localities: Record<string, string>;
-  departments: Record<string, string>;
-  stages: Record<string, string>;
-  actions: Record<string, string>;
-  roles: Record<string, string>;
-  portLabels: Record<string, string>;
-  organisationPlaceholders: string[];
-}
+export type Vocabulary = Schemas['VocabularyLists'];
 
-export interface WorkflowSummary {
-  definitionId: string;
-  name?: string;
-  description?: string;
-  locality?: string;
-  version: number;
-  latestVersion?: number;
-  publishedVersion?: number | null;
-  isPublished?: boolean;
-  isLatest?: boolean;
-  status?: string;
-  updatedBy?: string;
-  updatedAt?: string;
-  clonedFrom?: string | { definitionId?: string; version?: number } | null;
-  [key: string]: unknown;
-}
+export type WorkflowSummary = Schemas['WorkflowSummary'];
+export type WorkflowVersionSummary = Schemas['WorkflowVersionSummary'];
+export type WorkflowVersion = Omit<Schemas['WorkflowVersion'], 'definition'> & { definition: ElsaDefinition };
+/** A validator finding (also each `errors[]` entry of a 422 on publish). */
+export type Problem = Schemas['WorkflowProblem'];
+export type ProblemDetails = Schemas['ProblemDetails'];
+export type InvalidProblemDetails = Schemas['InvalidProblemDetails'];
 
-export interface WorkflowVersion {
-  definitionId: string;
-  version: number;
-  isPublished: boolean;
-  isLatest?: boolean;
-  status?: string;
-  concurrencyToken?: string;
-  updatedBy?: string;
-  updatedAt?: string;
-  locality?: string;
-  definition: ElsaDefinition;
-  [key: string]: unknown;
-}
+export type FormSummary = Schemas['FormSummary'];
+export type FormVersion = Omit<Schemas['FormVersion'], 'schema' | 'uiSchema' | 'resolvedSchema' | 'resolvedUiSchema'> & {
+  schema: JsonSchemaDocument;
+  uiSchema: JsonSchemaDocument;
+  resolvedSchema: JsonSchemaDocument | null;
+  resolvedUiSchema: JsonSchemaDocument | null;
+};
+
+export type Procedure = Schemas['Procedure'];
+export type TimelineEntry = Schemas['TimelineEntry'];
+export type TaskSummary = Schemas['TaskSummary'];
+export type TaskDetail = Schemas['TaskDetail'];
+export type ApplicationSummary = Schemas['ApplicationSummary'];
+/** An application with its data (the applicant's form data as saved). */
+export type Application = Omit<Schemas['ApplicationDetail'], 'data' | 'granted'> & {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  data: any;
+  /** What a completed application was granted (series, level, directed, validIn, certificate number). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  granted: Record<string, any> | null;
+};
 
 export interface ElsaDefinition {
   id?: string;
@@ -121,97 +86,3 @@ export interface ElsaActivity {
 export type ElsaConnection =
   | { source: { activity: string; port?: string | null }; target: { activity: string; port?: string | null }; vertices?: any[]; [k: string]: any }
   | { source: string; target: string; sourcePort?: string | null; targetPort?: string | null; [k: string]: any };
-
-export interface Problem {
-  activityId?: string | null;
-  path?: string | null;
-  code?: string | null;
-  message: string;
-  severity?: string;
-}
-
-export interface FormSummary {
-  formId: string;
-  version?: number;
-  title?: string;
-  isPublished?: boolean;
-  status?: string;
-  updatedBy?: string;
-  updatedAt?: string;
-  [key: string]: unknown;
-}
-
-export interface FormVersion {
-  formId: string;
-  version?: number;
-  schema: any;
-  uiSchema?: any;
-  resolvedSchema?: any;
-  resolvedUiSchema?: any;
-  concurrencyToken?: string;
-  isPublished?: boolean;
-  [key: string]: unknown;
-}
-
-export interface Procedure {
-  definitionId: string;
-  version?: number;
-  name?: string;
-  description?: string;
-  locality?: string;
-  form?: string | null;
-  formId?: string | null;
-  scope?: any;
-  [key: string]: unknown;
-}
-
-export interface TimelineEntry {
-  stage?: string;
-  activityId?: string;
-  activityName?: string;
-  assignee?: { org?: string; role?: string; resolvedOrg?: string | null } | null;
-  action?: string;
-  date?: string;
-  at?: string;
-  actor?: string | null;
-  comment?: string | null;
-  data?: any;
-  reasons?: string[] | null;
-}
-
-export interface TaskSummary {
-  id: string;
-  applicationId?: string;
-  stage?: string;
-  title?: string;
-  org?: string;
-  role?: string;
-  actions?: string[];
-  form?: string | null;
-  dueDate?: string | null;
-  createdAt?: string;
-  status?: string;
-  applicantName?: string;
-  instructions?: string;
-  definitionId?: string;
-  [key: string]: unknown;
-}
-
-export interface Application {
-  id: string;
-  definitionId?: string;
-  version?: number;
-  status?: string;
-  data?: any;
-  draft?: boolean;
-  createdAt?: string;
-  updatedAt?: string;
-  procedureName?: string;
-  name?: string;
-  timeline?: TimelineEntry[];
-  pendingTasks?: TaskSummary[];
-  currentStage?: string;
-  granted?: any;
-  certificateNumber?: string | null;
-  [key: string]: unknown;
-}

@@ -76,7 +76,7 @@ function WorkflowsTab() {
           </thead>
           <tbody>
             {rows.map((w) => {
-              const latest = w.latestVersion ?? w.version;
+              const latest = w.latestVersion;
               const id = encodeURIComponent(w.definitionId);
               return (
                 <tr key={w.definitionId} data-definition-id={w.definitionId}>

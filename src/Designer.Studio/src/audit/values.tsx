@@ -101,7 +101,7 @@ export function inputOf(descriptor: ActivityDescriptor | undefined, name: string
 /** The workflow's own properties that hold codes with labels (its locality). */
 export function definitionInput(name: string): InputDescriptor | undefined {
   if (name !== 'customProperties.locality') return undefined;
-  return { name, displayName: name, typeName: 'String', uiHint: 'locality-picker', required: false, defaultValue: null, category: '', description: '', supportsExpressions: false };
+  return { name, displayName: name, typeName: 'String', uiHint: 'locality-picker', required: false, defaultValue: null, options: null, category: '', description: '', supportsExpressions: false };
 }
 
 export const kindLabels: Record<string, string> = {

@@ -22,7 +22,7 @@ export function Timeline({ entries, waiting }: { entries: TimelineEntry[]; waiti
               <span className="tl-date muted small">{e.date}</span>
             </div>
             <div className="muted small">
-              {(e as any).title || e.activityName ? `${(e as any).title ?? e.activityName} · ` : ''}
+              {e.title ? `${e.title} · ` : ''}
               {labels.org(e.assignee?.resolvedOrg || e.assignee?.org)}
               {e.assignee?.role ? ` · ${labels.role(e.assignee.role)}` : ''}
               {e.actor ? ` · ${e.actor}` : ''}

@@ -45,8 +45,7 @@ export function metaOf(w: WorkflowVersion): WorkflowMeta {
     concurrencyToken: w.concurrencyToken,
     updatedBy: w.updatedBy,
     updatedAt: w.updatedAt,
-    status: w.status,
-    locality: w.locality ?? w.definition?.customProperties?.locality,
+    locality: w.definition?.customProperties?.locality,
   };
 }
 

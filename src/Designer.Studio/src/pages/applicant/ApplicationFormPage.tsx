@@ -28,7 +28,7 @@ export function ApplicationFormPage({ definitionId, applicationId }: { definitio
     const procedures = await api.get<Procedure[]>('/api/procedures');
     const procedure = procedures.find((p) => p.definitionId === defId);
     if (!procedure) throw new Error(t('该申报事项当前未开放'));
-    const formId = (procedure.applyForm as string) ?? procedure.formId ?? procedure.form;
+    const formId = procedure.applyForm;
     if (!formId) throw new Error(t('该申报事项没有申报表'));
     const form = await loadResolvedForm(formId);
     return { procedure, form, application };

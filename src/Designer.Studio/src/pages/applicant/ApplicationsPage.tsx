@@ -1,7 +1,7 @@
 import { useApiQuery } from '../../api/query';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
-import type { Application } from '../../api/types';
+import type { ApplicationSummary } from '../../api/types';
 import { hasRole, Roles, useAuth } from '../../auth';
 import { useLabels } from '../../catalog';
 import { ApplicationStatus } from '../../components/status';
@@ -12,7 +12,7 @@ export function ApplicationsPage() {
   const { t, locale } = useI18n();
   const { me } = useAuth();
   const labels = useLabels();
-  const { data, error, loading, reload } = useApiQuery(['applications'], () => api.get<Application[]>('/api/applications'));
+  const { data, error, loading, reload } = useApiQuery(['applications'], () => api.get<ApplicationSummary[]>('/api/applications'));
   const applicant = hasRole(me, Roles.applicant);
   return (
     <div className="page">
@@ -57,7 +57,7 @@ export function ApplicationsPage() {
                 <td>
                   <ApplicationStatus status={a.status} />
                 </td>
-                <td>{((a.currentStages as string[]) ?? []).map((s) => labels.stage(s)).join('、')}</td>
+                <td>{a.currentStages.map((s) => labels.stage(s)).join('、')}</td>
                 <td className="small muted">{formatDate(a.updatedAt ?? a.createdAt, locale)}</td>
                 <td className="row-actions">
                   <Link className="btn btn-small" to={a.status === 'Draft' ? `/applications/${a.id}/edit` : `/applications/${a.id}`}>

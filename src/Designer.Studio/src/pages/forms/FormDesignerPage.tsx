@@ -44,6 +44,12 @@ async function loadOrNew(formId: string): Promise<{ form: FormVersion; isNew: bo
       form: {
         formId,
         version: 0,
+        isPublished: false,
+        concurrencyToken: '',
+        updatedBy: '',
+        updatedAt: '',
+        resolvedSchema: null,
+        resolvedUiSchema: null,
         schema: { $schema: 'http://json-schema.org/draft-07/schema#', title: formId, type: 'object', properties: {} },
         uiSchema: {},
       },

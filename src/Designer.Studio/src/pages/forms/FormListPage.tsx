@@ -51,8 +51,8 @@ export function FormListPage() {
                     <code>{f.formId}</code>
                   </div>
                 </td>
-                <td>{f.version ? `v${f.version}` : ''}</td>
-                <td>{f.isPublished === false || f.status === 'draft' ? <Badge tone="warn">{t('草稿')}</Badge> : <Badge tone="ok">{t('已发布')}</Badge>}</td>
+                <td>{f.latestVersion ? `v${f.latestVersion}` : ''}</td>
+                <td>{f.publishedVersion == null ? <Badge tone="warn">{t('草稿')}</Badge> : <Badge tone="ok">{t('已发布')}</Badge>}</td>
                 <td className="small">
                   {f.updatedBy ?? ''} <span className="muted">{formatDate(f.updatedAt, locale)}</span>
                 </td>

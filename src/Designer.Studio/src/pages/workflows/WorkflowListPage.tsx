@@ -13,7 +13,6 @@ import { navigate, withQuery } from '../../router';
 function statusOf(w: WorkflowSummary): 'published' | 'draft' | 'retracted' {
   const s = String(w.status ?? '').toLowerCase();
   if (s === 'published' || s === 'draft' || s === 'retracted') return s;
-  if (w.isPublished) return 'published';
   if (w.publishedVersion) return 'published';
   return 'draft';
 }
@@ -148,8 +147,8 @@ export function WorkflowListPage({ locality, status }: { locality: string; statu
                   </td>
                   <td>{labels.locality(w.locality) || '—'}</td>
                   <td>
-                    v{w.latestVersion ?? w.version}
-                    {w.publishedVersion && w.publishedVersion !== (w.latestVersion ?? w.version) ? <span className="muted small"> ({t('已发布 v{v}', { v: w.publishedVersion })})</span> : null}
+                    v{w.latestVersion}
+                    {w.publishedVersion && w.publishedVersion !== w.latestVersion ? <span className="muted small"> ({t('已发布 v{v}', { v: w.publishedVersion })})</span> : null}
                   </td>
                   <td>
                     <Badge tone={st === 'published' ? 'ok' : st === 'draft' ? 'warn' : 'neutral'}>{t(statusLabels[st])}</Badge>
@@ -167,7 +166,7 @@ export function WorkflowListPage({ locality, status }: { locality: string; statu
                         {t('克隆到本地区')}
                       </button>
                     )}
-                    {(w.latestVersion ?? w.version) > 1 && (
+                    {w.latestVersion > 1 && (
                       <Link className="btn btn-small btn-ghost" to={`/diff/${encodeURIComponent(w.definitionId)}`}>
                         {t('对比')}
                       </Link>
