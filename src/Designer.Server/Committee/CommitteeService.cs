@@ -18,7 +18,8 @@ public sealed record VoteRequest(string? ApplicationId, int For, int Against, in
 
 /// <summary>
 /// A committee meeting over the applications waiting at one organisation's committee-vote steps: votes are recorded
-/// per candidate, then the session ranks them together (bottom elimination, pass-rate cap) and resumes each vote.
+/// per candidate, then the session ranks each series' candidates together (bottom elimination, pass-rate cap) and resumes
+/// each vote.
 /// </summary>
 public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner runner, IClock clock, ApplicationAudit audit)
 {
@@ -84,8 +85,8 @@ public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner run
             var loaded = await runner.LoadAsync(application.DefinitionId, application.DefinitionVersion);
             var step = (CommitteeVote)ExecutableWorkflow.For(loaded.Definition, ActivityRegistry.Default).Activity(task.ActivityId);
             var state = ApplicationRunner.StateOf(application);
-            ballots.Add(new Ballot(candidate, task, $"{task.DefinitionId}@{application.DefinitionVersion}/{task.ActivityId}", step,
-                state.Variables.GetValueOrDefault(step.Policy.RankBy) is JsonValue v && v.TryGetValue<double>(out var score) ? score : 0));
+            double? score = state.Variables.GetValueOrDefault(step.Policy.RankBy) is JsonValue v && v.TryGetValue<double>(out var value) ? value : null;
+            ballots.Add(new Ballot(candidate, task, $"{task.DefinitionId}@{application.DefinitionVersion}/{task.ActivityId}", step, score, application.Series ?? ""));
         }
         foreach (var group in ballots.GroupBy(b => b.Step))
         {
@@ -125,15 +126,13 @@ public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner run
         }
     }
 
-    private sealed record Ballot(CommitteeCandidateRecord Record, TaskRecord Task, string Step, CommitteeVote Vote, double Score)
+    private sealed record Ballot(CommitteeCandidateRecord Record, TaskRecord Task, string Step, CommitteeVote Vote, double? Score, string Series)
     {
         public SessionCandidate Candidate()
         {
             var present = (Record.For ?? 0) + (Record.Against ?? 0) + (Record.Abstain ?? 0);
-            var quorum = Vote.Quorum.LiteralOrDefault();
-            var ratio = Vote.PassRatio.LiteralOrDefault();
-            var passed = present > 0 && present >= quorum && (Record.For ?? 0) >= Math.Ceiling(ratio * present - 1e-9);
-            return new SessionCandidate(Record.ApplicationId, Score, Record.For ?? 0, present, passed);
+            var passed = Vote.LiteralRule.Passes(Record.For ?? 0, present);
+            return new SessionCandidate(Record.ApplicationId, Score, Record.For ?? 0, present, passed) { Series = Series };
         }
     }
 
