@@ -1,9 +1,13 @@
 using System.CommandLine;
 using Designer.Engine.Model;
+using Designer.Engine.Validation;
 
 namespace Designer.Cli.Commands;
 
-/// <summary>`designer validate [paths]`: every problem of every workflow file and form, then a count. Exit 1 on any problem.</summary>
+/// <summary>
+/// `designer validate [paths]`: every problem of every workflow file and form, then a count. Exit 1 on any problem.
+/// A workflow's local assumptions (values the documents leave open) are printed as ℹ notes and do not fail it.
+/// </summary>
 internal sealed class ValidateCommand(CliContext context, TextWriter output)
 {
     public static Command Create(Option<string?> root)
@@ -52,8 +56,17 @@ internal sealed class ValidateCommand(CliContext context, TextWriter output)
     private void ValidateWorkflow(string file)
     {
         _files++;
-        var problems = context.Validator.Validate(File.ReadAllText(file), file);
+        var json = File.ReadAllText(file);
+        var problems = context.Validator.Validate(json, file);
         Report(file, problems.Select(p => p.ToString()).ToList());
+        foreach (var assumption in AssumptionsOf(json, file)) output.WriteLine($"  ℹ {assumption}");
+    }
+
+    /// <summary>Values the documents leave open, noted for the admin to confirm; they do not count as problems.</summary>
+    private static IReadOnlyList<LocalAssumption> AssumptionsOf(string json, string file)
+    {
+        try { return LocalAssumptions.Of(WorkflowDefinitionReader.Parse(json, file)); }
+        catch (DefinitionFormatException) { return []; }
     }
 
     private bool IsFormPath(string target)

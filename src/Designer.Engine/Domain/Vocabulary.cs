@@ -98,6 +98,10 @@ public static class Vocabulary
         ["NoObjection"] = "无异议",
         ["Pass"] = "达到分数线",
         ["Fail"] = "未达分数线",
+        // Options of the committee vote's elimination rounding (input options are labelled from this table too).
+        ["up"] = "向上取整",
+        ["down"] = "向下取整",
+        ["nearest"] = "四舍五入",
     };
 
     /// <summary>Organisations a step may name directly, besides `&lt;locality&gt;/&lt;department&gt;`.</summary>

@@ -107,6 +107,7 @@ public sealed class ActivityRegistry
             _ when type == typeof(bool) => "Boolean",
             _ when type == typeof(TimeSpan) => "TimeSpan",
             _ when type == typeof(IReadOnlyList<string>) => "String[]",
+            _ when type == typeof(Fraction) => "String",
             _ => "Object",
         };
     }

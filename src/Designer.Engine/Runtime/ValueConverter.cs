@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Designer.Engine.Domain;
 using Designer.Engine.Model;
 
 namespace Designer.Engine.Runtime;
@@ -39,6 +40,7 @@ public static class ValueConverter
             _ when target == typeof(bool) => bool.TryParse(text, out var b) ? b : null,
             _ when target == typeof(TimeSpan) => TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var t) ? t : null,
             _ when target == typeof(IReadOnlyList<string>) => SplitList(text),
+            _ when target == typeof(Fraction) => Fraction.TryParse(text, out var f) ? f : null,
             _ => ParseJson<T>(text),
         };
         return result is null
@@ -92,6 +94,7 @@ public static class ValueConverter
         _ when type == typeof(string) => "文本 (text)",
         _ when type == typeof(TimeSpan) => "时长 (timespan, e.g. 00:00:05)",
         _ when type == typeof(IReadOnlyList<string>) => "文本列表 (list of text)",
+        _ when type == typeof(Fraction) => "比例，如 2/3、60% (share, e.g. 2/3 or 60%)",
         _ => type.Name,
     };
 }

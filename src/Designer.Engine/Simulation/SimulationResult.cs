@@ -14,6 +14,9 @@ public sealed record PathStep(string Stage, PathAssignee Assignee, string Action
 
 public sealed record SimulationError(string Path, string Message);
 
+/// <summary>A form field the simulator made up because the case did not give it (stage, step, field, value used).</summary>
+public sealed record SampledField(string Stage, string ActivityId, string Field, JsonNode? Value);
+
 /// <summary>contract.md's simulation result.</summary>
 public sealed record SimulationResult(
     string Status,
@@ -21,6 +24,12 @@ public sealed record SimulationResult(
 {
     public string? Reason { get; init; }
     public string? WorkflowId { get; init; }
+
+    /// <summary>Fields made up from the forms' minimal-valid data; an addition to contract.md's result, empty when the case gave everything.</summary>
+    public IReadOnlyList<SampledField> Sampled { get; init; } = [];
+
+    public static SimulationResult Failed(string workflowId, SimulationError error) =>
+        new(nameof(WorkflowStatus.Faulted), null, [], [error]) { WorkflowId = workflowId };
 
     public static SimulationResult From(WorkflowInstanceState state, IReadOnlyList<SimulationError> errors, string workflowId) => new(
         state.Status == WorkflowStatus.Running ? nameof(WorkflowStatus.Waiting) : state.Status.ToString(),

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Designer.Engine.Activities.Titles;
 using Designer.Engine.Calendar;
+using Designer.Engine.Domain;
 using Designer.Engine.Expressions;
 using Designer.Engine.Forms;
 using Designer.Engine.Model;
@@ -10,6 +12,7 @@ namespace Designer.Engine.Simulation;
 /// <summary>
 /// Runs a simulation case to its end on a simulated clock: answers each waiting step from the case (or the default
 /// action with minimal-valid form data), lets publicity periods and deadlines pass on the working-day calendar.
+/// Never throws on what a case says: a refused answer or a failing step ends the run with an error in the result.
 /// </summary>
 public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scripts, IFormCatalog? forms, ActivityRegistry? registry = null)
 {
@@ -18,55 +21,76 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
     public SimulationResult Run(SimulationCase @case, WorkflowDefinition definition)
     {
         var clock = ManualClock.StartingOn(@case.Start);
+        var activities = registry ?? ActivityRegistry.Default;
         var engine = new WorkflowEngine(new EngineServices
         {
-            Clock = clock, Calendar = calendar, Scripts = scripts, Forms = forms, Registry = registry ?? ActivityRegistry.Default,
+            Clock = clock, Calendar = calendar, Scripts = scripts, Forms = forms, Registry = activities,
             Quotas = new CaseQuotaLedger(@case.Quotas),
         });
         var errors = new List<SimulationError>();
-        var answers = new AnswerBook(@case, forms);
-        var state = engine.Start(definition, new StartRequest("simulation", @case.Applicant, @case.History));
+        var answers = new AnswerBook(@case, forms, id => ExecutableWorkflow.For(definition, activities).Activity(id));
+        WorkflowInstanceState state;
+        try { state = engine.Start(definition, new StartRequest("simulation", @case.Applicant, @case.History)); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return SimulationResult.Failed(definition.DefinitionId, new SimulationError("$", $"无法开始模拟 (the simulation could not start): {e.Message}"));
+        }
         var objectedPublicities = new HashSet<string>();
 
         for (var round = 0; round < MaxRounds && state.Status == WorkflowStatus.Waiting; round++)
         {
-            var step = state.Bookmarks.Where(b => b.Kind == BookmarkKinds.Task).OrderBy(b => b.CreatedAt).ThenBy(b => b.Id, StringComparer.Ordinal)
-                .FirstOrDefault(b => !answers.LetsDeadlinePass(b));
-            if (step is not null)
+            Bookmark? acting = null;
+            try
             {
-                var answer = answers.Next(step);
-                try { state = engine.Resume(definition, state, step.Id, new ResumeInput(answer.Action, answer.Data, "simulation")); }
-                catch (ResumeRejectedException e)
+                var step = state.Bookmarks.Where(b => b.Kind == BookmarkKinds.Task).OrderBy(b => b.CreatedAt).ThenBy(b => b.Id, StringComparer.Ordinal)
+                    .FirstOrDefault(b => !answers.LetsDeadlinePass(b));
+                if (step is not null)
                 {
-                    errors.Add(new SimulationError(step.ActivityId, e.Message));
-                    errors.AddRange(e.Errors.Select(f => new SimulationError($"{step.ActivityId}{f.Path.TrimStart('$')}", f.Message)));
-                    break;
+                    acting = step;
+                    var answer = answers.Next(step, ChinaTime.DateOf(clock.Now), state);
+                    state = engine.Resume(definition, state, step.Id, new ResumeInput(answer.Action, answer.Data, "simulation"));
+                    continue;
                 }
-                continue;
+                var publicity = state.Bookmarks.FirstOrDefault(b => b.Kind == BookmarkKinds.Publicity && !objectedPublicities.Contains(b.Id));
+                if (publicity is not null)
+                {
+                    acting = publicity;
+                    objectedPublicities.Add(publicity.Id);
+                    var answer = answers.Next(publicity, ChinaTime.DateOf(clock.Now), state);
+                    if (answer.Action == "object")
+                        state = engine.Resume(definition, state, publicity.Id, new ResumeInput("object", answer.Data, "simulation"));
+                    continue;
+                }
+                if (WorkflowEngine.NextDueTimer(state) is not { DueAt: { } due }) break;
+                clock.AdvanceTo(due);
+                state = engine.FireDueTimers(definition, state);
             }
-            var publicity = state.Bookmarks.FirstOrDefault(b => b.Kind == BookmarkKinds.Publicity && !objectedPublicities.Contains(b.Id));
-            if (publicity is not null)
+            catch (ResumeRejectedException e)
             {
-                objectedPublicities.Add(publicity.Id);
-                var answer = answers.Next(publicity);
-                if (answer.Action == "object")
-                    state = engine.Resume(definition, state, publicity.Id, new ResumeInput("object", answer.Data, "simulation"));
-                continue;
+                var at = acting?.ActivityId ?? "$";
+                errors.Add(new SimulationError(at, e.Message));
+                errors.AddRange(e.Errors.Select(f => new SimulationError($"{at}{f.Path.TrimStart('$')}", f.Message)));
+                break;
             }
-            if (WorkflowEngine.NextDueTimer(state) is not { DueAt: { } due }) break;
-            clock.AdvanceTo(due);
-            state = engine.FireDueTimers(definition, state);
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                errors.Add(new SimulationError(acting?.ActivityId ?? "$", $"模拟在此步骤出错 (the simulation failed here): {e.Message}"));
+                break;
+            }
         }
         if (state.Status == WorkflowStatus.Waiting && errors.Count == 0)
             errors.Add(new SimulationError("$", $"模拟在 {MaxRounds} 轮后仍未结束，或等待的步骤无法自动办理 (the simulation did not finish)"));
-        return SimulationResult.From(state, errors, definition.DefinitionId);
+        return SimulationResult.From(state, errors, definition.DefinitionId) with { Sampled = answers.Sampled };
     }
 
     /// <summary>What the case answers at each stage, in the order the stage is reached.</summary>
-    private sealed class AnswerBook(SimulationCase @case, IFormCatalog? forms)
+    private sealed class AnswerBook(SimulationCase @case, IFormCatalog? forms, Func<string, Activity> activityOf)
     {
         private readonly Dictionary<string, int> _timesReached = new();
         private readonly HashSet<string> _lettingPass = [];
+
+        /// <summary>Every field the simulator made up because the case did not give it.</summary>
+        public List<SampledField> Sampled { get; } = [];
 
         /// <summary>True for a step whose answer is "overdue": its deadline passes instead (the answer is used up once).</summary>
         public bool LetsDeadlinePass(Bookmark step)
@@ -79,27 +103,81 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
             return true;
         }
 
-        public (string Action, JsonNode Data) Next(Bookmark step)
+        public (string Action, JsonNode Data) Next(Bookmark step, DateOnly today, WorkflowInstanceState state)
         {
             var stage = step.Stage ?? "";
             var given = Peek(stage);
             _timesReached[stage] = _timesReached.GetValueOrDefault(stage) + 1;
             var action = given?["action"].AsString() ?? DefaultAction(step);
-            var data = string.IsNullOrEmpty(step.Form) || forms is null || !forms.Exists(step.Form) ? new JsonObject() : forms.MinimalValid(step.Form);
-            if (stage == "apply") Overlay(data, @case.Applicant);
-            if (action == "vote" && given?["data"] is null && @case.DefaultAction == "approve") VoteInFavour(step, data);
-            if (given?["data"] is JsonObject answerData) Overlay(data, answerData);
+            var data = MinimalData(step, stage, today);
+            var supplied = new HashSet<string>();
+            if (stage == "apply") Overlay(data, @case.Applicant, supplied);
+            if (action == "vote" && given?["data"] is null && @case.DefaultAction == "approve") VoteInFavour(step, data, supplied);
+            if (given?["data"] is JsonObject answerData) Overlay(data, answerData, supplied);
+            if (action == "vote" && given?["session"] is JsonArray others && activityOf(step.ActivityId) is CommitteeVote vote)
+                DecideInSession(vote, data, others, state, supplied);
+            var used = step.Kind != BookmarkKinds.Publicity || action == "object";
+            foreach (var (field, value) in data.Where(f => used && !supplied.Contains(f.Key)))
+                Sampled.Add(new SampledField(stage, step.ActivityId, field, value?.DeepClone()));
             return (action, data);
         }
 
+        /// <summary>
+        /// The form's minimal-valid data, with made-up dates taken from the simulated calendar instead of a fixed sample
+        /// date: at apply, a fact that already held the day before the case starts; at a later step, the day it is done.
+        /// </summary>
+        private JsonObject MinimalData(Bookmark step, string stage, DateOnly today)
+        {
+            if (string.IsNullOrEmpty(step.Form) || forms is null || !forms.Exists(step.Form)) return new JsonObject();
+            var data = forms.MinimalValid(step.Form);
+            var properties = forms.GetSchema(step.Form)?["properties"] as JsonObject;
+            var date = stage == "apply" ? @case.Start.AddDays(-1) : today;
+            foreach (var (field, _) in data.ToList())
+            {
+                var format = properties?[field]?["format"].AsString();
+                if (format == "date") data[field] = date.ToString("yyyy-MM-dd");
+                else if (format == "date-time") data[field] = ChinaTime.StartOf(date).ToString("yyyy-MM-dd'T'HH:mm:sszzz");
+            }
+            return data;
+        }
+
         /// <summary>A vote left to the default "approve": the quorum is present and votes for.</summary>
-        private static void VoteInFavour(Bookmark step, JsonObject data)
+        private static void VoteInFavour(Bookmark step, JsonObject data, HashSet<string> supplied)
         {
             var quorum = step.Payload["quorum"].AsNumber() is > 0 and var n ? (int)n : 1;
             data["for"] = quorum;
             data["against"] = 0;
             data["abstain"] = 0;
             data["membersPresent"] = quorum;
+            supplied.UnionWith(["for", "against", "abstain", "membersPresent"]);
+        }
+
+        /// <summary>
+        /// The case's `session`: the other candidates before the same committee ({score?, for, against, abstain, series?}).
+        /// The applicant is ranked with them as the committee session does, and the session's decision resumes the vote.
+        /// </summary>
+        private void DecideInSession(CommitteeVote vote, JsonObject data, JsonArray others, WorkflowInstanceState state, HashSet<string> supplied)
+        {
+            var policy = vote.Policy;
+            var rule = vote.LiteralRule;
+            var series = @case.Applicant["series"].AsString() ?? "";
+            SessionCandidate Candidate(string id, JsonNode? ballot, double? score)
+            {
+                var tally = VoteTally.From(ballot);
+                var members = (int?)ballot?["members"].AsNumber() ?? (int?)data["members"].AsNumber();
+                return new SessionCandidate(id, score, tally.For, tally.Present, rule.Passes(tally.For, tally.Present, members))
+                {
+                    Series = ballot?["series"].AsString() ?? series,
+                };
+            }
+            var applicantScore = state.Variables.GetValueOrDefault(policy.RankBy).AsNumber();
+            var candidates = new List<SessionCandidate> { Candidate("simulation", data, applicantScore) };
+            for (var i = 0; i < others.Count; i++)
+                candidates.Add(Candidate($"other-{i + 1:00}", others[i], others[i]?["score"].AsNumber()));
+            var decision = CommitteeSession.Decide(candidates, policy).Single(r => r.ApplicationId == "simulation");
+            data["sessionDecision"] = decision.Decision;
+            data["sessionReason"] = decision.Reason;
+            supplied.UnionWith(["sessionDecision", "sessionReason"]);
         }
 
         private JsonObject? Peek(string stage) => @case.Answers[stage] switch
@@ -118,9 +196,13 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
             return offered.FirstOrDefault() ?? @case.DefaultAction;
         }
 
-        private static void Overlay(JsonObject target, JsonObject source)
+        private static void Overlay(JsonObject target, JsonObject source, HashSet<string> supplied)
         {
-            foreach (var (key, value) in source) target[key] = value?.DeepClone();
+            foreach (var (key, value) in source)
+            {
+                target[key] = value?.DeepClone();
+                supplied.Add(key);
+            }
         }
     }
 }

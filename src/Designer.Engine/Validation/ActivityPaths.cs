@@ -19,7 +19,7 @@ internal static class ActivityPaths
             var child = flowchart.Activities[i];
             var childPath = $"{path}.activities[{i}]";
             paths[child] = childPath;
-            if (child is FlowchartNode nested) Walk(nested, childPath, paths);
+            if (child is FlowchartNode nested) Walk(nested, nested.BodyProperty is { } body ? $"{childPath}.{body}" : childPath, paths);
         }
     }
 }

@@ -28,4 +28,5 @@ public static class ProblemCodes
     public const string UnknownAction = "unknown-action";
     public const string UnknownLocality = "unknown-locality";
     public const string InvalidScope = "invalid-scope";
+    public const string InvalidAssumption = "invalid-assumption";
 }

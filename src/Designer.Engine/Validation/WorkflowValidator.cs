@@ -38,6 +38,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry, IFormCatalog? f
                 continue;
             }
             new ActivityChecks(workflow.Activity(node.Id), path, forms, scripts, problems).Run();
+            CheckAssumptions(node, path, problems);
         }
         foreach (var flowchart in definition.Root.Descendants().OfType<FlowchartNode>().Prepend(definition.Root))
             new GraphChecks(flowchart, workflow, paths, problems).Run();
@@ -64,6 +65,29 @@ public sealed class WorkflowValidator(ActivityRegistry registry, IFormCatalog? f
             foreach (var value in values.Where(v => !allowed.Contains(v)))
                 problems.Add(new(null, $"$.customProperties.scope.{field}", ProblemCodes.InvalidScope,
                     $"适用范围 {field} 中的 “{value}” 无效 (unknown code; expected one of {string.Join(", ", allowed)})"));
+        }
+    }
+
+    /// <summary>A declared local assumption names one of the activity's inputs and says what to confirm.</summary>
+    private void CheckAssumptions(ActivityNode node, string path, List<ValidationProblem> problems)
+    {
+        if (node.CustomProperties?[LocalAssumptions.Property] is not { } declared) return;
+        if (declared is not System.Text.Json.Nodes.JsonArray list)
+        {
+            problems.Add(new(node.Id, $"{path}.customProperties.{LocalAssumptions.Property}", ProblemCodes.InvalidAssumption,
+                "本地假设必须是数组 [{input, value, note}] (assumptions must be an array)"));
+            return;
+        }
+        var inputs = registry.Describe(node.Type)?.Inputs.Select(i => i.Name).ToHashSet() ?? [];
+        for (var i = 0; i < list.Count; i++)
+        {
+            var at = $"{path}.customProperties.{LocalAssumptions.Property}[{i}]";
+            var input = list[i]?["input"].AsString();
+            if (input is null || !inputs.Contains(input))
+                problems.Add(new(node.Id, at + ".input", ProblemCodes.InvalidAssumption,
+                    $"本地假设所指的输入 “{input}” 不是该活动的输入 (the assumption names no input of this activity; expected one of {string.Join(", ", inputs)})"));
+            if (string.IsNullOrWhiteSpace(list[i]?["note"].AsString()))
+                problems.Add(new(node.Id, at + ".note", ProblemCodes.InvalidAssumption, "本地假设须说明依据和待确认的内容 (the assumption needs a note)"));
         }
     }
 

@@ -57,12 +57,6 @@ public sealed class CurrentUser
 
     /// <summary>Applications and tasks of a locality, read-only: everything for policy admin and auditor, their own for a locality admin.</summary>
     public bool CanOverseeLocality(string locality) => SeesEverything || (IsLocalityAdmin && locality == Locality);
-
-    public object ToDto() => new
-    {
-        userName = UserName, displayName = DisplayName, roles = Roles, locality = Locality, org = Org, taskRoles = TaskRoles,
-        unit = Unit, county = County,
-    };
 }
 
 public static class Shared

@@ -27,7 +27,8 @@ public static class CommitteeStatus
 
 /// <summary>
 /// A committee meeting over the applications waiting at one organisation's committee-vote steps: votes are recorded
-/// per candidate, then the session ranks them together (bottom elimination, pass-rate cap) and resumes each vote.
+/// per candidate, then the session ranks each series' candidates together (bottom elimination, pass-rate cap) and
+/// resumes each vote.
 /// Members are the reviewers of the organisation who hold the role of its vote steps (usually "committee").
 /// Closing survives a crash: the decisions are saved first with the session "closing", then each candidate is resumed
 /// in its own transaction (skipped when its vote task is already closed), and the session becomes "closed" when all
@@ -149,8 +150,8 @@ public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner run
             var loaded = await runner.LoadAsync(application.DefinitionId, application.DefinitionVersion);
             var step = (CommitteeVote)ExecutableWorkflow.For(loaded.Definition, ActivityRegistry.Default).Activity(task.ActivityId);
             var state = ApplicationRunner.StateOf(application);
-            ballots.Add(new Ballot(candidate, $"{task.DefinitionId}@{application.DefinitionVersion}/{task.ActivityId}", step,
-                state.Variables.GetValueOrDefault(step.Policy.RankBy) is JsonValue v && v.TryGetValue<double>(out var score) ? score : 0));
+            double? score = state.Variables.GetValueOrDefault(step.Policy.RankBy) is JsonValue v && v.TryGetValue<double>(out var value) ? value : null;
+            ballots.Add(new Ballot(candidate, $"{task.DefinitionId}@{application.DefinitionVersion}/{task.ActivityId}", step, score, application.Series ?? ""));
         }
         foreach (var group in ballots.GroupBy(b => b.Step))
         {
@@ -240,31 +241,13 @@ public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner run
         return decisions.FirstOrDefault(d => d.DataJson.Contains(session.Id, StringComparison.Ordinal))?.Actor ?? session.CreatedBy;
     }
 
-    private sealed record Ballot(CommitteeCandidateRecord Record, string Step, CommitteeVote Vote, double Score)
+    private sealed record Ballot(CommitteeCandidateRecord Record, string Step, CommitteeVote Vote, double? Score, string Series)
     {
         public SessionCandidate Candidate()
         {
             var present = (Record.For ?? 0) + (Record.Against ?? 0) + (Record.Abstain ?? 0);
-            var quorum = Vote.Quorum.LiteralOrDefault();
-            var ratio = Vote.PassRatio.LiteralOrDefault();
-            var passed = present > 0 && present >= quorum && (Record.For ?? 0) >= Math.Ceiling(ratio * present - 1e-9);
-            return new SessionCandidate(Record.ApplicationId, Score, Record.For ?? 0, present, passed);
+            var passed = Vote.LiteralRule.Passes(Record.For ?? 0, present);
+            return new SessionCandidate(Record.ApplicationId, Score, Record.For ?? 0, present, passed) { Series = Series };
         }
     }
-
-    public static object Summary(CommitteeSessionRecord s) => new
-    {
-        id = s.Id, org = s.Org, locality = s.Locality, status = s.Status, createdAt = s.CreatedAt, closedAt = s.ClosedAt, candidates = s.Candidates.Count,
-    };
-
-    public static object Dto(CommitteeSessionRecord s) => new
-    {
-        id = s.Id, org = s.Org, locality = s.Locality, definitionId = s.DefinitionId, status = s.Status, createdBy = s.CreatedBy,
-        createdAt = s.CreatedAt, closedAt = s.ClosedAt,
-        candidates = s.Candidates.OrderBy(c => c.Rank ?? int.MaxValue).ThenBy(c => c.Id).Select(c => new
-        {
-            applicationId = c.ApplicationId, applicantName = c.ApplicantName, taskId = c.TaskId, @for = c.For, against = c.Against, abstain = c.Abstain,
-            voted = c.For is not null, rank = c.Rank, decision = c.Decision, reason = c.Reason,
-        }),
-    };
 }

@@ -15,6 +15,8 @@ namespace Designer.Engine.Tests.Localities;
 /// <item>`workflow`: the definitionId chosen when the case names a locality code;</item>
 /// <item>`status`, `reason` (a part of the instance's reason), `granted` (null, or fields the grant must carry);</item>
 /// <item>`path`: every stage reached, in order, as "stage @ org", optionally "-> action" and "on yyyy-MM-dd";</item>
+/// <item>`sampled`: "stage.field" of fields the simulator made up, each listed in the result's `sampled`;</item>
+/// <item>`stepReasons`: parts of the reasons steps recorded (e.g. the vote's count and share), each found in some step;</item>
 /// <item>`selectionError`: the locality has no procedure for the applicant (a part of the message).</item>
 /// </list>
 /// </summary>
@@ -65,6 +67,8 @@ public partial class LocalityCaseTests
         if (expect["reason"] is JsonValue reason)
             Assert.True(result.Reason?.Contains(reason.GetValue<string>()) == true, $"reason should contain “{reason}”\n{context}");
         CheckGranted(expect, result, context);
+        CheckStepReasons(expect, result, context);
+        CheckSampled(expect, result, context);
         if (expect["path"] is JsonArray path) CheckPath(path, actualPath, context);
     }
 
@@ -101,6 +105,22 @@ public partial class LocalityCaseTests
         foreach (var (field, value) in granted)
             Assert.True(JsonNode.DeepEquals(value, result.Granted![field]),
                 $"granted.{field}: expected {value?.ToJsonString() ?? "null"}, got {result.Granted[field]?.ToJsonString() ?? "null"}\n{context}");
+    }
+
+    private static void CheckStepReasons(JsonObject expect, SimulationResult result, string context)
+    {
+        if (expect["stepReasons"] is not JsonArray expected) return;
+        var recorded = result.Path.SelectMany(step => step.Reasons ?? []).ToList();
+        foreach (var part in expected.Select(p => p!.GetValue<string>()))
+            Assert.True(recorded.Any(r => r.Contains(part)), $"no step recorded a reason containing “{part}”; recorded: {string.Join(" | ", recorded)}\n{context}");
+    }
+
+    private static void CheckSampled(JsonObject expect, SimulationResult result, string context)
+    {
+        if (expect["sampled"] is not JsonArray expected) return;
+        var sampled = result.Sampled.Select(f => $"{f.Stage}.{f.Field}").ToList();
+        foreach (var field in expected.Select(f => f!.GetValue<string>()))
+            Assert.True(sampled.Contains(field), $"“{field}” should be listed as made up; sampled: {string.Join(", ", sampled)}\n{context}");
     }
 
     private static void CheckPath(JsonArray expected, List<string> actual, string context)

@@ -12,22 +12,33 @@ namespace Designer.Engine.Activities.Titles;
 /// and resume each vote with its decision in data.sessionDecision.
 /// </summary>
 [Activity("Titles.CommitteeVote", "评委会表决", Category = ActivityCategories.Titles, Ports = ["Passed", "Failed"], IsPersonStep = true,
-    Description = "评委会投票表决：到会人数达到法定人数且赞成票达到比例为通过；可设末位淘汰比例与通过率上限（按评审会整体排名）。")]
+    Description = "评委会投票表决：到会人数达到法定人数且赞成票达到比例为通过；比例精确比较（2/3 以上含三分之二）；可设末位淘汰比例与通过率上限（按评审会中同一系列的候选人排名）。")]
 public sealed class CommitteeVote : PersonStep
 {
     [Input("法定人数", UiHint = UiHints.Number, Description = "到会（投票）评委不少于此数，表决才有效。")]
     public Input<int> Quorum { get; } = new(5);
 
-    [Input("通过比例", UiHint = UiHints.Number, Description = "赞成票占到会评委的最低比例，如 0.6667 表示三分之二。")]
-    public Input<double> PassRatio { get; } = new(2.0 / 3);
+    [Input("法定比例", Description = "到会评委不少于评委会委员人数的此比例，如 2/3；空或 0 表示只看法定人数。")]
+    public Input<Fraction> QuorumShare { get; } = new(Fraction.Zero);
 
-    [Input("末位淘汰比例", UiHint = UiHints.Number, Category = "评审会", Description = "按评审会排名淘汰的末位比例，如 0.1；0 表示不淘汰。")]
-    public Input<double> BottomEliminationRatio { get; } = new(0);
+    [Input("评委会委员人数", UiHint = UiHints.Number, Description = "评委会（或本次评审组）的委员总数，法定比例据此计算；评审会记录的委员人数优先。")]
+    public Input<int> Members { get; } = new(0);
 
-    [Input("通过率上限", UiHint = UiHints.Number, Category = "评审会", Description = "评审会通过人数占参评人数的上限，如 0.6；0 表示不限。")]
-    public Input<double> PassRateCap { get; } = new(0);
+    [Input("通过比例", Description = "赞成票占到会评委的最低比例，精确比较：2/3 表示三分之二以上（含三分之二）。")]
+    public Input<Fraction> PassRatio { get; } = new(Fraction.TwoThirds);
 
-    [Input("排名依据变量", UiHint = UiHints.VariablePicker, Category = "评审会", SupportsExpressions = false)]
+    [Input("末位淘汰比例", Category = "评审会", Description = "按评审会排名淘汰的末位比例，如 1/10；0 表示不淘汰。")]
+    public Input<Fraction> BottomEliminationRatio { get; } = new(Fraction.Zero);
+
+    [Input("末位淘汰取整", UiHint = UiHints.Dropdown, Category = "评审会", Options = ["up", "down", "nearest"], SupportsExpressions = false,
+        Description = "淘汰人数的取整方式：up 向上取整（不足十人的评审会也淘汰一人），down 向下取整，nearest 四舍五入；按文件规定选择。")]
+    public Input<string> EliminationRounding { get; } = new("up");
+
+    [Input("通过率上限", Category = "评审会", Description = "评审会通过人数占参评人数的上限，如 3/5（向下取整）；0 表示不限。")]
+    public Input<Fraction> PassRateCap { get; } = new(Fraction.Zero);
+
+    [Input("排名依据变量", UiHint = UiHints.VariablePicker, Category = "评审会", SupportsExpressions = false,
+        Description = "评审会排名所依据的变量（如量化赋分 score）；流程没有该变量时按赞成票比例排名。")]
     public Input<string> RankBy { get; } = new("score");
 
     public override IReadOnlyList<string> OfferedActions() => ["vote"];
@@ -36,22 +47,29 @@ public sealed class CommitteeVote : PersonStep
 
     protected override void AddToPayload(ActivityContext context, JsonObject payload)
     {
-        payload["quorum"] = context.Get(Quorum);
-        payload["passRatio"] = context.Get(PassRatio);
+        var rule = Rule(context);
+        payload["quorum"] = rule.RequiredPresent(rule.Members);
+        payload["passRatio"] = rule.PassShare.ToString();
+        if (rule.Members > 0) payload["members"] = rule.Members;
     }
 
-    public SessionPolicy Policy => new(BottomEliminationRatio.LiteralOrDefault(), PassRateCap.LiteralOrDefault(), RankBy.LiteralOrDefault());
+    public VoteRule Rule(ActivityContext context) =>
+        new(context.Get(Quorum), context.Get(QuorumShare), context.Get(Members), context.Get(PassRatio));
+
+    /// <summary>The rule from the definition's literals, for a committee session that judges without a running context.</summary>
+    public VoteRule LiteralRule =>
+        new(Quorum.LiteralOrDefault(), QuorumShare.LiteralOrDefault(), Members.LiteralOrDefault(), PassRatio.LiteralOrDefault());
+
+    public SessionPolicy Policy => new(BottomEliminationRatio.LiteralOrDefault(), PassRateCap.LiteralOrDefault(), RankBy.LiteralOrDefault())
+    {
+        EliminationRounding = EliminationRounding.LiteralOrDefault() switch { "down" => ShareRounding.Down, "nearest" => ShareRounding.Nearest, _ => ShareRounding.Up },
+    };
 
     protected override void Act(ActivityContext context, Bookmark bookmark, ResumeInput input, Assignee assignee)
     {
         var tally = VoteTally.From(input.Data);
-        var reasons = new List<string>();
-        var quorum = context.Get(Quorum);
-        if (tally.Present < quorum) reasons.Add($"到会评委 {tally.Present} 人，不足法定人数 {quorum} 人");
-        var ratio = context.Get(PassRatio);
-        if (tally.Present > 0 && tally.For < Math.Ceiling(ratio * tally.Present - 1e-9))
-            reasons.Add($"赞成 {tally.For} 票，未达到到会评委的 {ratio:P0}");
-        if (tally.Present == 0) reasons.Add("没有表决票");
+        var members = (int?)input.Data?["members"].AsNumber();
+        var reasons = Rule(context).Objections(tally.For, tally.Present, members).ToList();
         if (input.Data?["sessionDecision"].AsString() is { } decision && decision != SessionDecision.Passed)
             reasons.Add(input.Data?["sessionReason"].AsString() ?? $"评审会决定：{decision}");
 

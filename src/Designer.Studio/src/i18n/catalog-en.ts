@@ -96,18 +96,33 @@ export const catalogEn: Record<string, ActivityEn> = {
   },
   'Titles.CommitteeVote': {
     description:
-      'The committee votes: passed when the members present reach the quorum and the votes for reach the ratio; a bottom elimination ratio and a pass rate cap (ranked over the whole session) can be set.',
+      'The committee votes: passed when the members present reach the quorum and the votes for reach the share, compared exactly (2/3 includes two thirds); a bottom elimination share and a pass rate cap (ranked among the session\'s candidates of one series) can be set.',
     inputs: {
       ...personStep,
       quorum: { displayName: 'Quorum', description: 'The vote is valid only when at least this many members are present (vote).' },
-      passRatio: { displayName: 'Pass ratio', description: 'The least share of votes for among members present, e.g. 0.6667 for two thirds.' },
+      quorumShare: {
+        displayName: 'Quorum share',
+        description: "At least this share of the committee's members must be present, e.g. 2/3; empty or 0 uses the quorum count only.",
+      },
+      members: {
+        displayName: 'Committee members',
+        description: "The committee's (or review group's) size the quorum share is counted on; the session's recorded size comes first.",
+      },
+      passRatio: {
+        displayName: 'Pass ratio',
+        description: 'The least share of votes for among members present, compared exactly: 2/3 means two thirds or more.',
+      },
+      eliminationRounding: {
+        displayName: 'Elimination rounding',
+        description: 'How the elimination share becomes a number of people: up (a session under ten still eliminates one), down or nearest, as the document says.',
+      },
       bottomEliminationRatio: {
         displayName: 'Bottom elimination ratio',
-        description: "Share eliminated from the bottom of the session's ranking, e.g. 0.1; 0 eliminates no one.",
+        description: "Share eliminated from the bottom of the session's ranking (per series), e.g. 1/10; 0 eliminates no one.",
       },
       passRateCap: {
         displayName: 'Pass rate cap',
-        description: 'Most candidates of the session that may pass, as a share of all candidates, e.g. 0.6; 0 means no cap.',
+        description: 'Most candidates of the session (per series) that may pass, as a share of its candidates rounded down, e.g. 3/5; 0 means no cap.',
       },
       rankBy: { displayName: 'Ranking variable' },
     },
