@@ -17,10 +17,9 @@ public sealed partial class SecurityHeaders(RequestDelegate next)
         "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; " +
         "form-action 'self'; frame-ancestors 'none'";
 
-    /// <summary>The API docs page (/docs) runs one inline script: allowed by its hash, nothing else inline.</summary>
-    public static readonly string DocsPolicy = StudioPolicy.Replace("script-src 'self' 'unsafe-eval'", $"script-src 'self' {InlineScriptHashes(ApiDocsPage.Html)}");
+    private const string PolicyItem = "Designer.ContentSecurityPolicy";
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         // When the answer starts, so that error answers (whose headers the exception handler clears) carry them too.
         context.Response.OnStarting(() =>
@@ -28,14 +27,35 @@ public sealed partial class SecurityHeaders(RequestDelegate next)
             Apply(context);
             return Task.CompletedTask;
         });
-        return next(context);
+        if (context.Request.Path.StartsWithSegments("/docs")) await DocsAsync(context);
+        else await next(context);
+    }
+
+    /// <summary>
+    /// The API docs page (/docs, Scalar) runs inline scripts of its own: the page is buffered and exactly those scripts
+    /// are allowed by their hashes, nothing else inline.
+    /// </summary>
+    private async Task DocsAsync(HttpContext context)
+    {
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try { await next(context); }
+        finally { context.Response.Body = original; }
+        if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            var html = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            context.Items[PolicyItem] = StudioPolicy.Replace("script-src 'self' 'unsafe-eval'", $"script-src 'self' {InlineScriptHashes(html)}");
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
     private static void Apply(HttpContext context)
     {
         var headers = context.Response.Headers;
         var path = context.Request.Path;
-        headers.ContentSecurityPolicy = path.StartsWithSegments("/docs") ? DocsPolicy : StudioPolicy;
+        headers.ContentSecurityPolicy = context.Items[PolicyItem] as string ?? StudioPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
@@ -50,6 +70,7 @@ public sealed partial class SecurityHeaders(RequestDelegate next)
     private static string InlineScriptHashes(string html) => string.Join(' ', InlineScript().Matches(html)
         .Select(m => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(m.Groups[1].Value)))}'"));
 
-    [GeneratedRegex(@"<script>(.*?)</script>", RegexOptions.Singleline)]
+    /// <summary>A script element without a src attribute: its text is what the browser hashes.</summary>
+    [GeneratedRegex(@"<script(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex InlineScript();
 }

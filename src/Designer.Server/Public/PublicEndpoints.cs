@@ -57,11 +57,10 @@ public static class PublicEndpoints
 
     /// <summary>
     /// Body: {name, contact, reason} and any other field of the publicity's objection form (objectionType, evidence…);
-    /// `name` fills the form's objectorName, other fields are dropped. The form validates it (422, per field, in Chinese).
+    /// `name` fills the form's objectorName, fields the form does not have are dropped. The form validates it (422, per field, in Chinese).
     /// </summary>
     private static async Task<Accepted<ObjectionReceipt>> Object(string id, HttpRequest request, ObjectionService objections) =>
         TypedResults.Accepted((string?)null, await objections.ObjectAsync(id, request));
-    }
 
     /// <summary>张三 → 张*, 张小三 → 张*三, 欧阳小明 → 欧**明.</summary>
     public static string Mask(string name)
