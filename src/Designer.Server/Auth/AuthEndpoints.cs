@@ -2,6 +2,7 @@ using Designer.Persistence.Entities;
 using Designer.Server.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Designer.Server.Auth;
 
@@ -13,9 +14,9 @@ public static class AuthEndpoints
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
         auth.MapPost("/login", Login).AllowAnonymous();
-        auth.MapPost("/logout", async (SignInManager<DesignerUser> signIn) =>
+        auth.MapPost("/logout", async (HttpContext context, SignInSessions sessions) =>
         {
-            await signIn.SignOutAsync();
+            await sessions.SignOutAsync(context);
             return Results.NoContent();
         }).RequireAuthorization();
         auth.MapGet("/me", (HttpContext context) => Results.Ok(context.CurrentUser().ToDto())).RequireAuthorization();
@@ -24,30 +25,24 @@ public static class AuthEndpoints
             var tokens = antiforgery.GetAndStoreTokens(context);
             return Results.Ok(new { token = tokens.RequestToken, headerName = AntiforgeryForCookies.HeaderName });
         }).RequireAuthorization();
+        auth.MapGet("/providers", (IOptions<OidcOptions> options) => Results.Ok(options.Value.Upstream.Enabled
+            ? new[] { new { name = UpstreamSettings.ProviderName, displayName = options.Value.Upstream.DisplayName, signInUrl = ConnectEndpoints.UpstreamPath } }
+            : [])).AllowAnonymous();
     }
 
     private static async Task<IResult> Login(LoginRequest request, bool? useCookies, HttpContext context,
-        UserManager<DesignerUser> users, SignInManager<DesignerUser> signIn, BearerTokenIssuer tokens)
+        PasswordCheck passwords, SignInManager<DesignerUser> signIn, SignInSessions sessions, InternalTokenEndpoint tokens)
     {
-        if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
-            return Problems.BadRequest("请输入用户名和密码 (userName and password are required)");
-        var user = await users.FindByNameAsync(request.UserName);
-        if (user is null) return Unauthorized();
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-            return Problems.Problem(401, "账户已锁定", "密码连续错误次数过多，账户已暂时锁定 (too many failed attempts: the account is locked)");
-        if (!result.Succeeded) return Unauthorized();
+        var (user, failure) = await passwords.VerifyAsync(request.UserName, request.Password);
+        if (user is null) return failure!.ToProblem();
 
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        var me = new CurrentUser(principal).ToDto();
+        var me = new CurrentUser(await signIn.CreateUserPrincipalAsync(user)).ToDto();
         if (useCookies == true)
         {
-            await signIn.SignInAsync(user, isPersistent: false);
+            await sessions.SignInWithCookieAsync(user);
             return Results.Ok(new { user = me });
         }
-        var (token, expiresIn) = tokens.Issue(principal);
-        return Results.Ok(new { accessToken = token, expiresIn, tokenType = "Bearer", user = me });
+        var issued = await tokens.IssueAsync(context, user);
+        return Results.Ok(new { accessToken = issued.AccessToken, expiresIn = issued.ExpiresIn, refreshToken = issued.RefreshToken, tokenType = "Bearer", user = me });
     }
-
-    private static IResult Unauthorized() => Problems.Problem(401, "登录失败", "用户名或密码错误 (wrong user name or password)");
 }

@@ -4,6 +4,7 @@ using Designer.Server.Auth;
 using Designer.Server.Catalog;
 using Designer.Server.Committee;
 using Designer.Server.Forms;
+using Designer.Server.Integration;
 using Designer.Server.Public;
 using Designer.Server.Simulation;
 using Designer.Server.Tasks;
@@ -28,6 +29,8 @@ public static class PipelineSetup
         app.MapOpenApi().AllowAnonymous();
         app.MapGet("/docs", () => Results.Content(ApiDocsPage.Html, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         app.MapAuth();
+        app.MapConnect();
+        InternalTokenEndpoint.Build(app);
         app.MapCatalog();
         app.MapWorkflows();
         app.MapForms();
@@ -37,6 +40,7 @@ public static class PipelineSetup
         app.MapPublic();
         app.MapSimulation();
         app.MapAudit();
+        app.MapIntegration();
 
         // Unknown API routes are API errors; every other path belongs to the Studio's client-side router.
         // (A JSON route given another content type is not selected by routing and lands here too: that is a 415.)
