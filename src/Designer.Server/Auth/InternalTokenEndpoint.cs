@@ -54,7 +54,9 @@ public sealed class InternalTokenEndpoint
             [Parameters.Scope] = Scopes.OfflineAccess,
         };
         var body = await new FormUrlEncodedContent(form).ReadAsByteArrayAsync();
-        var inner = new DefaultHttpContext { RequestServices = outer.RequestServices };
+        // A scope of its own: authentication handlers are cached per scope, bound to the request they first saw.
+        await using var scope = outer.RequestServices.CreateAsyncScope();
+        var inner = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         inner.Request.Method = HttpMethods.Post;
         inner.Request.Scheme = outer.Request.Scheme;
         inner.Request.Host = outer.Request.Host;

@@ -3,6 +3,7 @@ using Designer.Persistence;
 using Designer.Server.Hosting;
 using Microsoft.Extensions.Options;
 using OpenIddict.Client;
+using OpenIddict.Client.AspNetCore;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -60,12 +61,22 @@ public static class OidcSetup
                 client.UseSystemNetHttp();
             });
 
+        // The upstream sign-in's correlation cookie must survive plain HTTP on 127.0.0.1 (OpenIddict's default is
+        // Secure + SameSite=None); the provider answers with a top-level GET (response_mode=query), which Lax allows.
+        services.Configure<OpenIddictClientAspNetCoreOptions>(o =>
+        {
+            o.CookieBuilder.SameSite = SameSiteMode.Lax;
+            o.CookieBuilder.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
         // Read when the options are first used, so that a test host's settings (added at Build()) count.
         services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<OidcOptions>, IOptions<AuthOptions>>((server, oidc, auth) =>
         {
             if (!string.IsNullOrWhiteSpace(oidc.Value.Issuer)) server.Issuer = new Uri(oidc.Value.Issuer);
             server.AccessTokenLifetime = TimeSpan.FromMinutes(auth.Value.TokenMinutes);
             server.RefreshTokenLifetime = TimeSpan.FromDays(oidc.Value.RefreshTokenDays);
+            // PKCE with S256 only: a "plain" challenge is the verifier itself.
+            server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain);
         });
         services.AddOptions<OpenIddictClientOptions>().Configure<IOptions<OidcOptions>>((client, oidc) =>
         {
