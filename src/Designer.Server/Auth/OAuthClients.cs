@@ -21,8 +21,8 @@ public static class DesignerGrants
 /// Registers the OAuth clients at startup: the Studio's, and every one under Auth:Clients (created, or updated when
 /// its settings changed). A client removed from the settings keeps its registration until deleted by hand.
 /// </summary>
-public sealed class OAuthClients(IOpenIddictApplicationManager applications, IOptions<OidcOptions> options, IConfiguration configuration,
-    IHostEnvironment environment, ILogger<OAuthClients> logger)
+public sealed class OAuthClients(IOpenIddictApplicationManager applications, IOpenIddictAuthorizationManager authorizations,
+    IOpenIddictTokenManager tokens, IOptions<OidcOptions> options, IConfiguration configuration, IHostEnvironment environment, ILogger<OAuthClients> logger)
 {
     public async Task RegisterAsync()
     {
@@ -30,6 +30,10 @@ public sealed class OAuthClients(IOpenIddictApplicationManager applications, IOp
             logger.LogWarning("Auth:SigningCertificate and Auth:EncryptionCertificate are not set: tokens are signed with keys held in memory, " +
                 "so every token and upstream sign-in in progress stops working when the server restarts (see docs/api.md, Auth)");
         await SaveAsync(StudioDescriptor());
+        // Expired or revoked tokens and finished sessions older than the longest refresh-token life are of no use.
+        var threshold = DateTimeOffset.UtcNow.AddDays(-options.Value.RefreshTokenDays - 1);
+        await tokens.PruneAsync(threshold);
+        await authorizations.PruneAsync(threshold);
         foreach (var client in options.Value.Clients)
         {
             if (string.IsNullOrWhiteSpace(client.ClientId)) throw new InvalidOperationException("Auth:Clients: every client needs a ClientId");
