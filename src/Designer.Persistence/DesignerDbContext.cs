@@ -36,6 +36,8 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // OAuth/OpenID Connect: client applications, authorizations (sign-in sessions), scopes and tokens.
+        builder.UseOpenIddict();
 
         builder.Entity<WorkflowDefinitionRecord>(e =>
         {

@@ -9,12 +9,19 @@ namespace Designer.Server.Tests;
 public sealed class AuthTests(DesignerFactory factory) : IClassFixture<DesignerFactory>
 {
     [Fact]
-    public async Task Login_returns_a_bearer_token_and_the_user()
+    public async Task Login_returns_an_OpenIddict_access_token_a_refresh_token_and_the_user()
     {
         var response = await factory.Client().PostAsync("/api/auth/login", new JsonObject { ["userName"] = "bazhou-reviewer-education", ["password"] = DesignerFactory.Password });
         var body = response.Expect(HttpStatusCode.OK);
         Assert.Equal("Bearer", body["tokenType"]!.GetValue<string>());
-        Assert.True(body["expiresIn"]!.GetValue<long>() > 0);
+        Assert.InRange(body["expiresIn"]!.GetValue<long>(), 3000, 3600); // Auth:TokenMinutes = 60, counted from when it was issued
+        // A JWT (encrypted: five parts) issued by the server's OpenID Connect provider, not an Identity bearer token.
+        Assert.Equal(5, body["accessToken"]!.GetValue<string>().Split('.').Length);
+        var refreshed = await factory.Client().Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token", ["client_id"] = "designer-studio", ["refresh_token"] = body["refreshToken"]!.GetValue<string>(),
+        }));
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
         Assert.Equal("bazhou/education", body["user"]!["org"]!.GetValue<string>());
         Assert.Contains("reviewer", body["user"]!["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
 
@@ -53,6 +60,18 @@ public sealed class AuthTests(DesignerFactory factory) : IClassFixture<DesignerF
         logout.Headers.Add("X-XSRF-TOKEN", token);
         Assert.Equal(HttpStatusCode.NoContent, (await http.SendAsync(logout)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/auth/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sign_in_ticket_grant_is_of_no_use_from_outside()
+    {
+        var response = await factory.Client().Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:designer:params:oauth:grant-type:sign-in-ticket", ["client_id"] = "designer-studio", ["ticket"] = "made-up",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("invalid_grant", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("access_token", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -19,6 +19,33 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
 
     public MatrixFactory() : base(Folders.New(), Designer.Engine.Runtime.ManualClock.StartingOn(new DateOnly(2024, 9, 2))) { }
 
+    public const string KashgarPlatform = "kashgar-platform";
+    public const string KashgarPlatformSecret = "kashgar-platform-secret";
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureAppConfiguration((_, configuration) => Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(configuration,
+            new Dictionary<string, string?>
+            {
+                ["Auth:Clients:0:ClientId"] = KashgarPlatform, ["Auth:Clients:0:ClientSecret"] = KashgarPlatformSecret,
+                ["Auth:Clients:0:Scopes:0"] = "results", ["Auth:Clients:0:Locality"] = "kashgar",
+            }));
+    }
+
+    /// <summary>A client-credentials token of Kashgar's integration client.</summary>
+    public async Task<ApiClient> KashgarPlatformAsync()
+    {
+        var client = Client();
+        using var response = await client.Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = KashgarPlatform, ["client_secret"] = KashgarPlatformSecret, ["scope"] = "results",
+        }));
+        var token = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+        client.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public static JsonObject Teacher(string name) => new()
     {
         ["name"] = name, ["county"] = "和静县", ["unit"] = "和静县第三中学", ["employmentType"] = "public-institution",
@@ -106,6 +133,9 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         yield return new(HttpMethod.Get, $"/api/committee-sessions/{factory.SessionId}");
         yield return new(HttpMethod.Post, $"/api/committee-sessions/{factory.SessionId}/votes", new JsonObject { ["applicationId"] = factory.ApplicationId, ["for"] = 7, ["against"] = 0, ["abstain"] = 0 });
         yield return new(HttpMethod.Post, $"/api/committee-sessions/{factory.SessionId}/close");
+        // Integration routes belong to client-credentials tokens with the "results" scope, never to a person.
+        yield return new(HttpMethod.Get, "/api/integration/results");
+        yield return new(HttpMethod.Get, "/api/integration/certificates");
         foreach (var target in new JsonNode[] { new JsonObject { ["definitionId"] = "bazhou-directed-deputy-senior", ["version"] = 1 }, "bazhou", "workflows/bazhou/directed-deputy-senior.json" })
             yield return new(HttpMethod.Post, "/api/simulate", new JsonObject
             {
@@ -134,6 +164,21 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
                 failures.Add($"{call.Method} {call.Path}: body reveals '{secret}'");
         }
         Assert.True(failures.Count == 0, $"{userName}:\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task An_integration_client_of_another_locality_gets_nothing_of_Bazhou()
+    {
+        var platform = await factory.KashgarPlatformAsync();
+        var failures = new List<string>();
+        foreach (var call in Calls())
+        {
+            var response = await platform.SendAsync(call.Method, call.Path, call.Body);
+            var allowed = call.Path.StartsWith("/api/integration/") ? response.Status == HttpStatusCode.OK : response.Status == HttpStatusCode.Forbidden;
+            if (!allowed) failures.Add($"{call.Method} {call.Path}: {(int)response.Status} {Cut(response.Text)}");
+            foreach (var secret in Secrets.Where(s => Reveals(response, s))) failures.Add($"{call.Method} {call.Path}: reveals '{secret}'");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     [Fact]

@@ -66,12 +66,15 @@ public sealed class TimerRestartTests : IDisposable
         await driver.RunAsync(id, applicant, stopAt: "unit-publicity");
         clock.AdvanceTo(clock.Now.AddDays(30));
 
-        using var first = server.Services.CreateScope();
-        using var second = server.Services.CreateScope();
-        var firstRecord = await first.ServiceProvider.GetRequiredService<DesignerDbContext>().Applications.SingleAsync(a => a.Id == id);
-        var secondRecord = await second.ServiceProvider.GetRequiredService<DesignerDbContext>().Applications.SingleAsync(a => a.Id == id);
-        Assert.True(await first.ServiceProvider.GetRequiredService<ApplicationRunner>().FireDueTimersAsync(firstRecord));
-        Assert.False(await second.ServiceProvider.GetRequiredService<ApplicationRunner>().FireDueTimersAsync(secondRecord));
+        // Two writers are two requests: each one's scope (and its connection) ends when it is done.
+        using (var first = server.Services.CreateScope())
+        using (var second = server.Services.CreateScope())
+        {
+            var firstRecord = await first.ServiceProvider.GetRequiredService<DesignerDbContext>().Applications.SingleAsync(a => a.Id == id);
+            var secondRecord = await second.ServiceProvider.GetRequiredService<DesignerDbContext>().Applications.SingleAsync(a => a.Id == id);
+            Assert.True(await first.ServiceProvider.GetRequiredService<ApplicationRunner>().FireDueTimersAsync(firstRecord));
+            Assert.False(await second.ServiceProvider.GetRequiredService<ApplicationRunner>().FireDueTimersAsync(secondRecord));
+        }
 
         var detail = await (await server.SignInAsync("admin")).GetOkAsync($"/api/applications/{id}");
         Assert.Single(ApplicationDriver.Stages(detail), stage => stage == "unit-publicity");

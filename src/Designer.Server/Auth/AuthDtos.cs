@@ -11,12 +11,20 @@ public sealed record Me(
         new(user.UserName, user.DisplayName, user.Roles, user.Locality, user.Org, user.TaskRoles, user.Unit, user.County);
 }
 
-/// <summary>A sign-in: the user, and unless a cookie was asked for (useCookies=true) the bearer token.</summary>
+/// <summary>A sign-in: the user, and unless a cookie was asked for (useCookies=true) the bearer and refresh tokens.</summary>
 public sealed record LoginResult(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AccessToken,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? ExpiresIn,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TokenType,
-    Me User);
+    Me User)
+{
+    /// <summary>Exchanged at /connect/token (grant_type=refresh_token) for a new access token.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RefreshToken { get; init; }
+}
+
+/// <summary>An upstream identity provider the sign-in page offers (GET /api/auth/providers).</summary>
+public sealed record SignInProvider(string Name, string DisplayName, string SignInUrl);
 
 /// <summary>The antiforgery token a cookie session sends in headerName with every write.</summary>
 public sealed record AntiforgeryToken(string? Token, string HeaderName);

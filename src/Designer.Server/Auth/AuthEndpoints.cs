@@ -3,6 +3,7 @@ using Designer.Server.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Designer.Server.Auth;
 
@@ -14,9 +15,9 @@ public static class AuthEndpoints
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
         auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).Fails(401);
-        auth.MapPost("/logout", async (SignInManager<DesignerUser> signIn) =>
+        auth.MapPost("/logout", async (HttpContext context, SignInSessions sessions) =>
         {
-            await signIn.SignOutAsync();
+            await sessions.SignOutAsync(context);
             return TypedResults.NoContent();
         }).RequireAuthorization();
         auth.MapGet("/me", (HttpContext context) => TypedResults.Ok(Me.Of(context.CurrentUser()))).RequireAuthorization();
@@ -25,26 +26,24 @@ public static class AuthEndpoints
             var tokens = antiforgery.GetAndStoreTokens(context);
             return TypedResults.Ok(new AntiforgeryToken(tokens.RequestToken, AntiforgeryForCookies.HeaderName));
         }).RequireAuthorization();
+        auth.MapGet("/providers", (IOptions<OidcOptions> options) => TypedResults.Ok<List<SignInProvider>>(options.Value.Upstream.Enabled
+            ? [new SignInProvider(UpstreamSettings.ProviderName, options.Value.Upstream.DisplayName, ConnectEndpoints.UpstreamPath)]
+            : [])).AllowAnonymous();
     }
 
     private static async Task<Results<Ok<LoginResult>, ProblemHttpResult>> Login(LoginRequest request, bool? useCookies, HttpContext context,
-        UserManager<DesignerUser> users, SignInManager<DesignerUser> signIn, BearerTokenIssuer tokens, SignInThrottle throttle)
+        PasswordCheck passwords, SignInManager<DesignerUser> signIn, SignInSessions sessions, InternalTokenEndpoint tokens)
     {
-        if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
-            return Problems.BadRequest("请输入用户名和密码 (userName and password are required)");
-        var user = await throttle.VerifyAsync(request.UserName, request.Password, context, users, signIn);
-        if (user is null) return Unauthorized();
+        var (user, failure) = await passwords.VerifyAsync(request.UserName, request.Password, context);
+        if (user is null) return failure!.ToProblem();
 
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        var me = Me.Of(new CurrentUser(principal));
+        var me = Me.Of(new CurrentUser(await signIn.CreateUserPrincipalAsync(user)));
         if (useCookies == true)
         {
-            await signIn.SignInAsync(user, isPersistent: false);
+            await sessions.SignInWithCookieAsync(user);
             return TypedResults.Ok(new LoginResult(null, null, null, me));
         }
-        var (token, expiresIn) = tokens.Issue(principal);
-        return TypedResults.Ok(new LoginResult(token, expiresIn, "Bearer", me));
+        var issued = await tokens.IssueAsync(context, user);
+        return TypedResults.Ok(new LoginResult(issued.AccessToken, issued.ExpiresIn, "Bearer", me) { RefreshToken = issued.RefreshToken });
     }
-
-    private static ProblemHttpResult Unauthorized() => Problems.Problem(401, "登录失败", "用户名或密码错误 (wrong user name or password)");
 }

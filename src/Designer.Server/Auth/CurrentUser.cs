@@ -1,22 +1,26 @@
 using System.Security.Claims;
+using OidcClaims = OpenIddict.Abstractions.OpenIddictConstants.Claims;
 
 namespace Designer.Server.Auth;
 
-/// <summary>Who is asking, read from the claims of the bearer token or cookie (no database round trip).</summary>
+/// <summary>
+/// Who is asking, read from the claims of the bearer token (OpenID Connect names: sub, name, role) or of the
+/// Identity cookie (ClaimTypes names), with no database round trip.
+/// </summary>
 public sealed class CurrentUser
 {
     public CurrentUser(ClaimsPrincipal principal)
     {
         Principal = principal;
-        Id = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        UserName = principal.FindFirstValue(ClaimTypes.Name) ?? "";
+        Id = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.FindFirstValue(OidcClaims.Subject) ?? "";
+        UserName = principal.FindFirstValue(ClaimTypes.Name) ?? principal.FindFirstValue(OidcClaims.Name) ?? "";
         DisplayName = principal.FindFirstValue(DesignerClaims.DisplayName) ?? UserName;
         Locality = principal.FindFirstValue(DesignerClaims.Locality) ?? "";
         Org = principal.FindFirstValue(DesignerClaims.Org);
         TaskRoles = (principal.FindFirstValue(DesignerClaims.TaskRoles) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
         Unit = principal.FindFirstValue(DesignerClaims.Unit);
         County = principal.FindFirstValue(DesignerClaims.County);
-        Roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        Roles = principal.FindAll(c => c.Type is ClaimTypes.Role or OidcClaims.Role).Select(c => c.Value).Distinct().ToList();
     }
 
     public ClaimsPrincipal Principal { get; }

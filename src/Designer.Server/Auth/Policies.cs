@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using OpenIddict.Abstractions;
 
 namespace Designer.Server.Auth;
 
@@ -11,8 +12,17 @@ public static class Policies
     /// <summary>Simulation: admins and auditors.</summary>
     public const string Simulate = "simulate";
 
+    /// <summary>Integration clients (client credentials) with the "results" scope: results and certificates of their locality.</summary>
+    public const string ReadResults = "read-results";
+
     public static void Add(AuthorizationOptions options)
     {
+        // Every route that asks for a signed-in caller means a person: an integration client's token reaches only
+        // the routes of its scopes.
+        options.DefaultPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+            .RequireAssertion(context => !context.User.HasClaim(c => c.Type == DesignerClaims.Client)).Build();
+        options.AddPolicy(ReadResults, p => p.RequireAuthenticatedUser().RequireClaim(DesignerClaims.Client)
+            .RequireAssertion(context => context.User.HasScope(DesignerScopes.Results)));
         options.AddPolicy(Staff, p => p.RequireRole(Roles.PolicyAdmin, Roles.LocalityAdmin, Roles.Auditor));
         options.AddPolicy(Applicant, p => p.RequireRole(Roles.Applicant));
         options.AddPolicy(Simulate, p => p.RequireRole(Roles.PolicyAdmin, Roles.LocalityAdmin, Roles.Auditor));

@@ -18,4 +18,8 @@ public static class DesignerClaims
     public const string Unit = "designer:unit";
     public const string County = "designer:county";
     public const string DisplayName = "designer:display-name";
+    /// <summary>On a client-credentials token: the integration client it was issued to (never a person).</summary>
+    public const string Client = "designer:client";
+    /// <summary>On a cookie: the sign-in session (an OpenIddict authorization) that logout and user changes revoke.</summary>
+    public const string Session = "designer:session";
 }

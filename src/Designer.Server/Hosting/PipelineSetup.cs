@@ -4,6 +4,7 @@ using Designer.Server.Auth;
 using Designer.Server.Catalog;
 using Designer.Server.Committee;
 using Designer.Server.Forms;
+using Designer.Server.Integration;
 using Designer.Server.Public;
 using Designer.Server.Simulation;
 using Designer.Server.Tasks;
@@ -31,6 +32,8 @@ public static class PipelineSetup
         app.MapDesignerHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapApiDocs();
+        app.MapConnect();
+        InternalTokenEndpoint.Build(app);
 
         var api = app.MapGroup("").WithProblemResponses();
         api.MapAuth();
@@ -43,6 +46,7 @@ public static class PipelineSetup
         api.MapPublic();
         api.MapSimulation();
         api.MapAudit();
+        api.MapIntegration();
 
         // Unknown API routes are API errors; every other path belongs to the Studio's client-side router.
         // (A JSON route given another content type is not selected by routing and lands here too: that is a 415.)

@@ -13,8 +13,9 @@ using Designer.Server.Public;
 using Designer.Server.Seeding;
 using Designer.Server.Timers;
 using Designer.Server.Workflows;
-using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using OpenIddict.Validation.AspNetCore;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -48,6 +49,7 @@ public static class ServiceSetup
         services.AddDesignerEdge(configuration);
 
         AddIdentity(services);
+        services.AddOidc(configuration, builder.Environment);
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(TimeProvider.System);
@@ -63,7 +65,6 @@ public static class ServiceSetup
         services.AddScoped<DefinitionSeeder>();
         services.AddScoped<DemoUsers>();
         services.AddAudit();
-        services.AddSingleton<BearerTokenIssuer>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<DesignerExceptionHandler>();
@@ -73,14 +74,14 @@ public static class ServiceSetup
 
     private static void AddIdentity(IServiceCollection services)
     {
+        // A request with an Authorization header is judged by its OpenIddict token alone; any other by the Identity cookie.
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = SmartScheme;
                 o.DefaultChallengeScheme = SmartScheme;
             })
-            .AddPolicyScheme(SmartScheme, "Bearer token or Identity cookie", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.Count > 0 ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddPolicyScheme(SmartScheme, "OpenIddict bearer token or Identity cookie", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.Count > 0 ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme : IdentityConstants.ApplicationScheme)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(o =>
             {
                 o.Cookie.Name = AntiforgeryForCookies.CookieName;
@@ -90,11 +91,27 @@ public static class ServiceSetup
                 // An API answers 401/403; it never redirects to a login page.
                 o.Events.OnRedirectToLogin = context => { context.Response.StatusCode = 401; return Task.CompletedTask; };
                 o.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = 403; return Task.CompletedTask; };
+                // Identity's security-stamp check, then the cookie's sign-in session: revoked sessions end at once.
+                var securityStamp = o.Events.OnValidatePrincipal;
+                o.Events.OnValidatePrincipal = async context =>
+                {
+                    await securityStamp(context);
+                    await SignInSessions.ValidateCookieAsync(context);
+                };
             }));
-        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
-            .Configure<IOptions<AuthOptions>>((o, auth) => o.BearerTokenExpiration = TimeSpan.FromMinutes(auth.Value.TokenMinutes));
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<AuthOptions>>((o, auth) => o.ExpireTimeSpan = TimeSpan.FromMinutes(auth.Value.TokenMinutes));
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<OidcOptions>>((o, oidc) =>
+        {
+            o.ValidationInterval = TimeSpan.FromSeconds(oidc.Value.SecurityStampValidationSeconds);
+            // A refreshed cookie keeps its sign-in session.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(DesignerClaims.Session) is { } session && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                    identity.AddClaim(new System.Security.Claims.Claim(DesignerClaims.Session, session.Value));
+                return Task.CompletedTask;
+            };
+        });
         services.AddOptions<IdentityOptions>()
             .Configure<IOptions<AuthOptions>>((o, auth) => o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.Value.LockoutMinutes));
         services.AddAuthorization(Policies.Add);
@@ -106,6 +123,7 @@ public static class ServiceSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DesignerDbContext>()
+            .AddUserManager<DesignerUserManager>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<DesignerClaimsFactory>();
     }

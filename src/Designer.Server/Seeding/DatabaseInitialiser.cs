@@ -15,6 +15,7 @@ public static class DatabaseInitialiser
         var db = provider.GetRequiredService<DesignerDbContext>();
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await provider.GetRequiredService<Auth.OAuthClients>().RegisterAsync();
 
         var seed = provider.GetRequiredService<IOptions<SeedOptions>>().Value;
         if (seed.Definitions) await provider.GetRequiredService<DefinitionSeeder>().SeedAsync(provider.GetRequiredService<IOptions<DesignerOptions>>().Value);

@@ -562,4 +562,5 @@ export const en: Record<string, string> = {
   '{n} 处字段冲突': '{n} field conflicts',
   '无冲突': 'No conflicts',
   '已另存表单草稿（未发布）：{forms}': 'Form drafts saved (not published): {forms}',
+  '使用{name}登录': 'Sign in with {name}',
 };

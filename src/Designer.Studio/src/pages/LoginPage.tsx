@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
+import { useEffect, useState, type FormEvent } from 'react';
+import { api, ApiError } from '../api/client';
 import { homeOf, useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { href, navigate } from '../router';
@@ -11,6 +11,7 @@ export function LoginPage({ next }: { next?: string | null }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const providers = useSignInProviders();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -67,6 +68,11 @@ export function LoginPage({ next }: { next?: string | null }) {
         <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
           {busy ? t('登录中…') : t('登录')}
         </button>
+        {providers.map((p) => (
+          <a key={p.name} className="btn btn-block" href={`${p.signInUrl}?returnUrl=${encodeURIComponent('/')}`}>
+            {t('使用{name}登录', { name: p.displayName })}
+          </a>
+        ))}
         <div className="login-links">
           <a href={href('/public/publicity')}>{t('查看公示')}</a>
           <a href={href('/public/certificates')}>{t('证书查验')}</a>
@@ -74,4 +80,26 @@ export function LoginPage({ next }: { next?: string | null }) {
       </form>
     </div>
   );
+}
+
+interface SignInProvider {
+  name: string;
+  displayName: string;
+  signInUrl: string;
+}
+
+/** Upstream identity providers the server signs people in through (none unless configured). */
+function useSignInProviders(): SignInProvider[] {
+  const [providers, setProviders] = useState<SignInProvider[]>([]);
+  useEffect(() => {
+    let live = true;
+    api
+      .get<SignInProvider[]>('/api/auth/providers')
+      .then((list) => live && setProviders(Array.isArray(list) ? list : []))
+      .catch(() => live && setProviders([]));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return providers;
 }
