@@ -238,6 +238,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignInProvider"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activities": {
         parameters: {
             query?: never;
@@ -3836,6 +3871,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/integration/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfDecidedApplication"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integration/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfGrantedCertificate"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4058,6 +4205,20 @@ export interface components {
             org: null | string;
             definitionId: null | string;
         };
+        DecidedApplication: {
+            id: string;
+            applicantName: string;
+            workflowName: string;
+            definitionId: string;
+            status: string;
+            /** Format: int32 */
+            year: number;
+            series: null | string;
+            level: null | string;
+            /** Format: date-time */
+            decidedAt: string;
+            certificateNumber: null | string;
+        };
         DefinitionHistory: {
             definitionId: string;
             name: string;
@@ -4151,6 +4312,17 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        GrantedCertificate: {
+            number: string;
+            applicationId: string;
+            holder: string;
+            series: string;
+            level: string;
+            directed: boolean;
+            validIn: null | string;
+            issuedOn: string;
+            locality: string;
+        };
         HistoryVersion: {
             /** Format: int32 */
             version: number;
@@ -4211,6 +4383,7 @@ export interface components {
             expiresIn?: null | number;
             tokenType?: null | string;
             user: components["schemas"]["Me"];
+            refreshToken?: null | string;
         };
         Me: {
             userName: string;
@@ -4260,6 +4433,24 @@ export interface components {
         OptionDescriptor: {
             value: string;
             label: string;
+        };
+        PagedOfDecidedApplication: {
+            items: components["schemas"]["DecidedApplication"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfGrantedCertificate: {
+            items: components["schemas"]["GrantedCertificate"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
         };
         PathAssignee: {
             org: string;
@@ -4384,6 +4575,11 @@ export interface components {
             /** Format: int32 */
             baseVersion: number;
             concurrencyToken: null | string;
+        };
+        SignInProvider: {
+            name: string;
+            displayName: string;
+            signInUrl: string;
         };
         SimulationError: {
             path: string;
