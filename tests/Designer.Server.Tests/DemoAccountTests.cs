@@ -56,7 +56,7 @@ public sealed class DemoAccountTests
     {
         var root = Hosting.RepositoryRoot.Find(null, AppContext.BaseDirectory);
         var shipped = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "appsettings.json")))!;
-        var development = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "appsettings.Development.json")))!;
+        var development = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "src", "Designer.Server", "appsettings.Development.json")))!;
         Assert.False(shipped["Seed"]!["DemoUsers"]!.GetValue<bool>());
         Assert.True(development["Seed"]!["DemoUsers"]!.GetValue<bool>());
         var launch = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "src", "Designer.Server", "Properties", "launchSettings.json")))!;

@@ -6,21 +6,24 @@ namespace Designer.Server.Hosting;
 public static class ConfigurationSetup
 {
     /// <summary>
-    /// Reads the repository's top-level appsettings.json (and appsettings.{Environment}.json) before environment variables and the command line, so those
-    /// still override it. Returns the repository root.
+    /// Reads the repository's top-level appsettings.json (the operator's file), then the server's own
+    /// src/Designer.Server/appsettings.{Environment}.json (Development holds the demo accounts), before environment
+    /// variables and the command line, so those still override both. Returns the repository root.
     /// </summary>
     public static string UseTopLevelSettings(this WebApplicationBuilder builder)
     {
         var root = RepositoryRoot.Find(builder.Configuration["Designer:Root"],
             builder.Environment.ContentRootPath, AppContext.BaseDirectory, Directory.GetCurrentDirectory());
-        // appsettings.json, then appsettings.{Environment}.json (Development holds the demo accounts).
         var sources = builder.Configuration.Sources;
         // After the project's own appsettings files, before the unprefixed environment variables and the command line.
         var position = LastIndex(sources, s => s is JsonConfigurationSource) + 1;
         if (position == 0) position = Math.Max(0, LastIndex(sources, s => s is EnvironmentVariablesConfigurationSource));
-        foreach (var name in new[] { "appsettings.json", $"appsettings.{builder.Environment.EnvironmentName}.json" })
+        foreach (var settings in new[]
+                 {
+                     Path.Combine(root, "appsettings.json"),
+                     Path.Combine(root, "src", "Designer.Server", $"appsettings.{builder.Environment.EnvironmentName}.json"),
+                 })
         {
-            var settings = Path.Combine(root, name);
             if (!File.Exists(settings)) continue;
             var source = new JsonConfigurationSource { Path = settings, Optional = true, ReloadOnChange = false };
             source.ResolveFileProvider();

@@ -14,7 +14,7 @@ public sealed class ApiContractStalenessTests(DesignerFactory factory) : IClassF
 {
     public const string UpdateVariable = "DESIGNER_UPDATE_API_CONTRACT";
     private const string Regenerate =
-        "Regenerate with: scripts/update-api-contract.sh (or DESIGNER_UPDATE_API_CONTRACT=1 dotnet test tests/Designer.Server.Tests " +
+        "Regenerate with: src/Designer.Studio/scripts/update-api-contract.sh (or DESIGNER_UPDATE_API_CONTRACT=1 dotnet test tests/Designer.Server.Tests " +
         "--filter FullyQualifiedName~ApiContractStalenessTests), then commit src/Designer.Studio/src/api/openapi.json and openapi.ts.";
 
     private static readonly string Studio = Path.Combine(RepositoryRoot.Find(null, AppContext.BaseDirectory), "src", "Designer.Studio");
