@@ -207,7 +207,7 @@ function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
                   </td>
                 ))}
                 <td>
-                  {c.decision ? <Badge tone={c.decision === 'Passed' || c.decision === 'pass' ? 'ok' : 'error'}>{c.decision}</Badge> : c.voted ? <Badge tone="info">{t('已录入')}</Badge> : null}
+                  {c.decision ? <Badge tone={['passed', 'Passed', 'pass'].includes(c.decision) ? 'ok' : 'error'}>{c.decision}</Badge> : c.voted ? <Badge tone="info">{t('已录入')}</Badge> : null}
                   {c.rank ? <span className="muted small"> #{c.rank}</span> : null}
                   {c.reason ? <div className="muted small">{c.reason}</div> : null}
                 </td>
