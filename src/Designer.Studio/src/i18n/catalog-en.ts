@@ -124,7 +124,10 @@ export const catalogEn: Record<string, ActivityEn> = {
         displayName: 'Pass rate cap',
         description: 'Most candidates of the session (per series) that may pass, as a share of its candidates rounded down, e.g. 3/5; 0 means no cap.',
       },
-      rankBy: { displayName: 'Ranking variable' },
+      rankBy: {
+        displayName: 'Ranking variable',
+        description: "The variable the session ranks by (e.g. the quantified score); when the workflow has no such variable, by the share of votes for.",
+      },
     },
   },
   'Titles.Publicity': {

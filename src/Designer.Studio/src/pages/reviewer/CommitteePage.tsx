@@ -12,6 +12,7 @@ interface SessionSummary {
   locality?: string;
   status?: string;
   createdAt?: string;
+  closedAt?: string | null;
   candidates?: number;
 }
 
@@ -27,6 +28,14 @@ interface Candidate {
   decision?: string | null;
   reason?: string | null;
   rank?: number | null;
+}
+
+/** The session's status as a badge: "closing" means decided, with candidates still being moved on. */
+function StatusBadge({ status }: { status?: string }) {
+  const { t } = useI18n();
+  if (status === 'open') return <Badge tone="info">{t('表决中')}</Badge>;
+  if (status === 'closing') return <Badge tone="warn">{t('结束中')}</Badge>;
+  return <Badge tone="ok">{t('已结束')}</Badge>;
 }
 
 interface Session extends SessionSummary {
@@ -81,6 +90,7 @@ export function CommitteePage() {
               <th>{t('状态')}</th>
               <th>{t('参评人数')}</th>
               <th>{t('创建时间')}</th>
+              <th>{t('结束时间')}</th>
               <th />
             </tr>
           </thead>
@@ -91,9 +101,12 @@ export function CommitteePage() {
                   <code>{s.id}</code>
                 </td>
                 <td>{labels.org(s.org)}</td>
-                <td>{s.status === 'open' ? <Badge tone="info">{t('表决中')}</Badge> : <Badge tone="ok">{t('已结束')}</Badge>}</td>
+                <td>
+                  <StatusBadge status={s.status} />
+                </td>
                 <td>{s.candidates ?? ''}</td>
                 <td className="small muted">{formatDate(s.createdAt, locale)}</td>
+                <td className="small muted">{s.status === 'closed' && s.closedAt ? formatDate(s.closedAt, locale) : ''}</td>
                 <td className="row-actions">
                   <button className="btn btn-small" onClick={() => setOpenId(openId === s.id ? null : s.id)}>
                     {openId === s.id ? t('收起') : t('打开')}
@@ -121,6 +134,7 @@ function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
   if (error || !data) return <ErrorBox error={error} onRetry={reload} />;
   const candidates: Candidate[] = Array.isArray(data.candidates) ? data.candidates : [];
   const open = data.status === 'open';
+  const closing = data.status === 'closing';
   const v = (c: Candidate) => votes[c.applicationId] ?? { for: c.for?.toString() ?? '', against: c.against?.toString() ?? '', abstain: c.abstain?.toString() ?? '' };
 
   async function save(c: Candidate) {
@@ -140,13 +154,17 @@ function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
   }
 
   async function close() {
-    if (!window.confirm(t('结束表决后将排名并确定每位申报人的结果，不能再修改票数。确定？'))) return;
+    // A closing session's decisions are already saved: closing it again only moves the rest on, so no confirmation.
+    if (open && !window.confirm(t('结束表决后将排名并确定每位申报人的结果，不能再修改票数。确定？'))) return;
     try {
       const s = await write(() => api.post<Session>(`/api/committee-sessions/${encodeURIComponent(id)}/close`, {}));
       setData(s);
       onChanged();
       toast(t('表决已结束'), 'ok');
     } catch (e) {
+      // A close that could not move every candidate on leaves the session "closing" on the server: show that.
+      reload();
+      onChanged();
       toast(e instanceof ApiError && e.errors.length ? e.errors.map((x) => x.message).join('；') : (e as Error).message, 'error');
     }
   }
@@ -154,8 +172,9 @@ function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
   return (
     <section className="card">
       <h2>
-        {t('评审会')} <code>{id}</code>
+        {t('评审会')} <code>{id}</code> <StatusBadge status={data.status} />
       </h2>
+      {closing && <div className="muted small">{t('评审结果已确定，正在流转申报，可再次点击完成')}</div>}
       {data.policy && (
         <div className="muted small">
           {t('末位淘汰比例')} {data.policy.bottomEliminationRatio ?? 0} · {t('通过率上限')} {data.policy.passRateCap ?? 0}
@@ -188,7 +207,7 @@ function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
                   </td>
                 ))}
                 <td>
-                  {c.decision ? <Badge tone={c.decision === 'Passed' || c.decision === 'pass' ? 'ok' : 'error'}>{c.decision}</Badge> : c.voted ? <Badge tone="info">{t('已录入')}</Badge> : null}
+                  {c.decision ? <Badge tone={['passed', 'Passed', 'pass'].includes(c.decision) ? 'ok' : 'error'}>{c.decision}</Badge> : c.voted ? <Badge tone="info">{t('已录入')}</Badge> : null}
                   {c.rank ? <span className="muted small"> #{c.rank}</span> : null}
                   {c.reason ? <div className="muted small">{c.reason}</div> : null}
                 </td>
@@ -204,10 +223,10 @@ function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
           })}
         </tbody>
       </table>
-      {open && (
+      {(open || closing) && (
         <div className="row-actions">
           <button className="btn btn-primary" onClick={close}>
-            {t('结束表决')}
+            {open ? t('结束表决') : t('完成结束')}
           </button>
         </div>
       )}
