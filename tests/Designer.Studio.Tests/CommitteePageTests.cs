@@ -61,8 +61,8 @@ public sealed class CommitteePageTests(StudioServer server, Browser browser, ITe
         Assert.Equal(6, await votes.CountAsync());
         for (var i = 0; i < 6; i++) Assert.True(await votes.Nth(i).IsDisabledAsync());
         Assert.Equal(0, await card.GetByRole(AriaRole.Button, new() { Name = "保存票数" }).CountAsync());
-        // Both passed (6 of 7 for, no elimination or cap): the decision reads as a success, not as an error.
-        Assert.Equal(2, await card.Locator(".badge-ok", new() { HasText = "passed" }).CountAsync());
+        // Both passed (6 of 7 for, no elimination or cap): the decision reads as a success in words, not as an error or a code.
+        Assert.Equal(2, await card.Locator(".badge-ok", new() { HasText = "通过" }).CountAsync());
         await studio.ScreenshotAsync("committee-closing");
 
         await card.GetByRole(AriaRole.Button, new() { Name = "完成结束" }).ClickAsync();

@@ -6,6 +6,14 @@ import { useLabels } from '../../catalog';
 import { Badge, Empty, ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';
 import { formatDate, useI18n } from '../../i18n';
 
+/** The session's decision codes (SessionDecision on the server) in words. */
+const decisionLabels: Record<string, string> = {
+  passed: '通过',
+  'failed-vote': '表决未通过',
+  eliminated: '末位淘汰',
+  capped: '超出通过率上限',
+};
+
 interface SessionSummary {
   id: string;
   org?: string;
@@ -207,7 +215,7 @@ function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
                   </td>
                 ))}
                 <td>
-                  {c.decision ? <Badge tone={['passed', 'Passed', 'pass'].includes(c.decision) ? 'ok' : 'error'}>{c.decision}</Badge> : c.voted ? <Badge tone="info">{t('已录入')}</Badge> : null}
+                  {c.decision ? <Badge tone={['passed', 'Passed', 'pass'].includes(c.decision) ? 'ok' : 'error'}>{t(decisionLabels[c.decision] ?? c.decision)}</Badge> : c.voted ? <Badge tone="info">{t('已录入')}</Badge> : null}
                   {c.rank ? <span className="muted small"> #{c.rank}</span> : null}
                   {c.reason ? <div className="muted small">{c.reason}</div> : null}
                 </td>
