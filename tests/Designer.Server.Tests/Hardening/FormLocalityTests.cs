@@ -72,53 +72,19 @@ public sealed class FormLocalityTests(DesignerFactory factory) : IClassFixture<D
     public async Task A_kashgar_workflow_cannot_pin_a_bazhou_form()
     {
         var kashgar = await factory.SignInAsync("kashgar-admin");
-        var foreign = Workflow($"kashgar-foreign-pin-{Guid.NewGuid().ToString("N")[..6]}", "bazhou/apply");
+        var foreign = TestWorkflows.Review($"kashgar-foreign-pin-{Guid.NewGuid().ToString("N")[..6]}", "kashgar", "kashgar/hr", "bazhou/apply");
         (await kashgar.PostAsync("/api/workflows", foreign)).Expect(HttpStatusCode.Created);
         var refused = (await kashgar.PostAsync($"/api/workflows/{foreign["definitionId"]}/publish")).Expect((HttpStatusCode)422);
         Assert.Contains(refused["errors"]!.AsArray(), e => e!["activityId"]?.GetValue<string>() == "apply" && e["path"]!.GetValue<string>().EndsWith(".form"));
         Assert.Null((await kashgar.GetOkAsync($"/api/workflows/{foreign["definitionId"]}/versions/1"))["formPins"]);
 
         // The same workflow on Kashgar's own apply form publishes, pinning it and the shared form it extends.
-        var own = Workflow($"kashgar-own-pin-{Guid.NewGuid().ToString("N")[..6]}", "kashgar/apply");
+        var own = TestWorkflows.Review($"kashgar-own-pin-{Guid.NewGuid().ToString("N")[..6]}", "kashgar", "kashgar/hr", "kashgar/apply");
         (await kashgar.PostAsync("/api/workflows", own)).Expect(HttpStatusCode.Created);
         (await kashgar.PostAsync($"/api/workflows/{own["definitionId"]}/publish")).Expect(HttpStatusCode.OK);
         var pins = (await kashgar.GetOkAsync($"/api/workflows/{own["definitionId"]}/versions/1"))["formPins"]!.AsObject();
         Assert.Contains("kashgar/apply", pins.Select(p => p.Key));
         Assert.Contains("apply", pins.Select(p => p.Key));
         Assert.DoesNotContain(pins, p => p.Key.StartsWith("bazhou/"));
-    }
-
-    /// <summary>apply (the given form) → review → end, in Kashgar.</summary>
-    private static JsonObject Workflow(string definitionId, string applyForm)
-    {
-        static JsonObject Literal(JsonNode value) => new() { ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
-        static JsonObject Connect(string from, string port, string to) => new()
-        {
-            ["source"] = new JsonObject { ["activity"] = from, ["port"] = port }, ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
-        };
-        return new JsonObject
-        {
-            ["definitionId"] = definitionId, ["name"] = "地区表单测试", ["customProperties"] = new JsonObject { ["locality"] = "kashgar" },
-            ["root"] = new JsonObject
-            {
-                ["type"] = "Elsa.Flowchart", ["id"] = "root",
-                ["activities"] = new JsonArray
-                {
-                    new JsonObject { ["id"] = "start", ["type"] = "Elsa.Start" },
-                    new JsonObject
-                    {
-                        ["id"] = "apply", ["type"] = "Titles.Task", ["stage"] = Literal("apply"), ["assigneeOrg"] = Literal("applicant"),
-                        ["assigneeRole"] = Literal("applicant"), ["actions"] = Literal(new JsonArray("approve")), ["form"] = Literal(applyForm),
-                    },
-                    new JsonObject
-                    {
-                        ["id"] = "review", ["type"] = "Titles.Task", ["stage"] = Literal("hr-review"), ["assigneeOrg"] = Literal("kashgar/hr"),
-                        ["assigneeRole"] = Literal("reviewer"), ["actions"] = Literal(new JsonArray("approve")), ["form"] = Literal("review-opinion"),
-                    },
-                    new JsonObject { ["id"] = "end", ["type"] = "Titles.Conclude", ["result"] = Literal("Completed") },
-                },
-                ["connections"] = new JsonArray { Connect("start", "Done", "apply"), Connect("apply", "approve", "review"), Connect("review", "approve", "end") },
-            },
-        };
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Designer.Server.Tests.Hardening;
 
-/// <summary>Small sample-city workflows without windows or timers, for tests that run on the real clock.</summary>
+/// <summary>Small workflows without windows or timers (sample-city unless said), for tests that run on the real clock.</summary>
 public static class TestWorkflows
 {
     /// <summary>apply → committee vote of the organisation (role committee) → completed / rejected.</summary>
@@ -18,15 +18,22 @@ public static class TestWorkflows
         [Step("review", "Titles.Task", "hr-review", org, "reviewer", new JsonArray("approve", "reject"), "review-opinion"), Conclude("end", "Rejected")],
         [Connect("apply", "approve", "review"), Connect("review", "approve", "review"), Connect("review", "reject", "end")]);
 
-    private static JsonObject Definition(string definitionId, string name, JsonObject[] activities, JsonObject[] connections) => new()
+    /// <summary>apply (the given form) → one review by the organisation → completed, in the given locality.</summary>
+    public static JsonObject Review(string definitionId, string locality, string org, string applyForm) => Definition(definitionId, "测试：一步审核",
+        [Step("review", "Titles.Task", "hr-review", org, "reviewer", new JsonArray("approve"), "review-opinion"), Conclude("end", "Completed")],
+        [Connect("apply", "approve", "review"), Connect("review", "approve", "end")],
+        locality, applyForm);
+
+    private static JsonObject Definition(string definitionId, string name, JsonObject[] activities, JsonObject[] connections,
+        string locality = "sample-city", string applyForm = "apply") => new()
     {
-        ["definitionId"] = definitionId, ["name"] = name, ["customProperties"] = new JsonObject { ["locality"] = "sample-city" },
+        ["definitionId"] = definitionId, ["name"] = name, ["customProperties"] = new JsonObject { ["locality"] = locality },
         ["root"] = new JsonObject
         {
             ["type"] = "Elsa.Flowchart", ["id"] = "root",
             ["activities"] = new JsonArray([
                 new JsonObject { ["id"] = "start", ["type"] = "Elsa.Start" },
-                Step("apply", "Titles.Task", "apply", "applicant", "applicant", new JsonArray("approve"), "apply"),
+                Step("apply", "Titles.Task", "apply", "applicant", "applicant", new JsonArray("approve"), applyForm),
                 .. activities]),
             ["connections"] = new JsonArray([Connect("start", "Done", "apply"), .. connections]),
         },
