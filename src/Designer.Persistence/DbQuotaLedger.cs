@@ -13,8 +13,9 @@ public sealed class DbQuotaLedger(DesignerDbContext db) : IQuotaLedger
     public bool TryReserve(string unit, string postKind, string level, string instanceId)
     {
         if (Reservations(unit, postKind, level).Any(r => r.InstanceId == instanceId)) return true;
-        var quota = db.Quotas.FirstOrDefault(q => q.Unit == unit && q.PostKind == postKind && q.Level == level);
+        var quota = Quota(unit, postKind, level);
         if (quota is not null && Reservations(unit, postKind, level).Count() >= quota.Posts) return false;
+        if (quota is not null) quota.Revision++;
         db.QuotaReservations.Add(new QuotaReservationRecord { Unit = unit, PostKind = postKind, Level = level, InstanceId = instanceId });
         return true;
     }
@@ -22,8 +23,14 @@ public sealed class DbQuotaLedger(DesignerDbContext db) : IQuotaLedger
     public void Release(string unit, string postKind, string level, string instanceId)
     {
         foreach (var reservation in Reservations(unit, postKind, level).Where(r => r.InstanceId == instanceId))
+        {
             db.QuotaReservations.Remove(reservation);
+            if (Quota(unit, postKind, level) is { } quota) quota.Revision++;
+        }
     }
+
+    private QuotaRecord? Quota(string unit, string postKind, string level) =>
+        db.Quotas.FirstOrDefault(q => q.Unit == unit && q.PostKind == postKind && q.Level == level);
 
     /// <summary>Saved reservations plus those added in this unit of work, less those removed in it.</summary>
     private IEnumerable<QuotaReservationRecord> Reservations(string unit, string postKind, string level) =>

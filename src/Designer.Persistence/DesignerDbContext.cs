@@ -1,11 +1,17 @@
 using Designer.Persistence.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Persistence;
 
-public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> options) : IdentityDbContext<DesignerUser>(options)
+/// <summary>
+/// Everything the server keeps, on SQLite or PostgreSQL. The Data Protection keys (cookies, antiforgery tokens) live
+/// here too, so every node over one database reads the cookies of every other.
+/// </summary>
+public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> options) : IdentityDbContext<DesignerUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<WorkflowDefinitionRecord> Workflows => Set<WorkflowDefinitionRecord>();
     public DbSet<WorkflowVersionRecord> WorkflowVersions => Set<WorkflowVersionRecord>();
     public DbSet<FormRecord> Forms => Set<FormRecord>();
@@ -21,7 +27,8 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
 
     /// <summary>
     /// Every time is stored in UTC; SQLite gives DateTime back without a kind, so it is marked UTC on read (otherwise
-    /// JSON carries no zone and browsers in China show times eight hours off).
+    /// JSON carries no zone and browsers in China show times eight hours off). A value without a kind is taken as UTC
+    /// (PostgreSQL's timestamptz refuses one).
     /// </summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -30,7 +37,7 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
     }
 
     private sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
-        value => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value,
+        value => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc),
         value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -81,7 +88,11 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
         builder.Entity<CommitteeCandidateRecord>(e => e.HasIndex(c => c.ApplicationId));
 
         builder.Entity<CertificateRecord>(e => e.HasKey(c => c.Number));
-        builder.Entity<QuotaRecord>(e => e.HasIndex(q => new { q.Unit, q.PostKind, q.Level }).IsUnique());
+        builder.Entity<QuotaRecord>(e =>
+        {
+            e.HasIndex(q => new { q.Unit, q.PostKind, q.Level }).IsUnique();
+            e.Property(q => q.Revision).IsConcurrencyToken();
+        });
         builder.Entity<QuotaReservationRecord>(e => e.HasIndex(r => new { r.Unit, r.PostKind, r.Level, r.InstanceId }).IsUnique());
     }
 }

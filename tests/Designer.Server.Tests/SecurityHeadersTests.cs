@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Designer.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace Designer.Server.Tests;
 
@@ -68,9 +67,8 @@ public sealed class SecurityHeadersTests(DesignerFactory factory) : IClassFixtur
         (await client.GetAsync("/health")).Expect(HttpStatusCode.OK);
         (await client.GetAsync("/health/live")).Expect(HttpStatusCode.OK);
 
-        // The database file is lost (a disk unmounted, a file deleted): SQLite opens an empty one without the schema.
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(server.Folder, "designer.db*")) File.Delete(file);
+        // The database is lost (a file deleted: SQLite opens an empty one without the schema; a database dropped).
+        TestDatabase.Lose(server.Folder);
 
         var notReady = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.Status);

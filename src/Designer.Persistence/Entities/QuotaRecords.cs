@@ -8,6 +8,11 @@ public sealed class QuotaRecord
     public string PostKind { get; set; } = "";
     public string Level { get; set; } = "";
     public int Posts { get; set; }
+    /// <summary>
+    /// Bumped by every reservation and release: two units of work that take this unit's posts at once (two nodes, or
+    /// PostgreSQL's concurrent writers) cannot both save, so the last post is never taken twice.
+    /// </summary>
+    public long Revision { get; set; }
 }
 
 /// <summary>One post taken by one application.</summary>

@@ -5,6 +5,7 @@ using Designer.Engine.Audit;
 using Designer.Engine.Model;
 using Designer.Engine.Runtime;
 using Designer.Persistence.Entities;
+using Designer.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -13,7 +14,7 @@ namespace Designer.Server.Audit;
 
 /// <summary>
 /// Chains the audit rows a SaveChanges is about to insert onto the stored trail. When there are some, it opens a
-/// serialisable transaction first (SQLite: BEGIN IMMEDIATE, the database's write lock), reads the last stored entry
+/// serialisable transaction first (SQLite: BEGIN IMMEDIATE, the database's write lock; PostgreSQL: an advisory lock), reads the last stored entry
 /// inside it and commits once the save succeeded: two writers never chain onto the same entry, so the chain cannot
 /// fork, and the rows are saved together with the change they record. The unique Sequence index backs this up.
 /// </summary>
@@ -27,7 +28,8 @@ public sealed class AuditChainInterceptor(IClock clock) : SaveChangesInterceptor
         if (eventData.Context is { } db && Pending(db) is { Count: > 0 } pending)
         {
             if (db.Database.CurrentTransaction is null)
-                _ownTransactions.AddOrUpdate(db, await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken));
+                _ownTransactions.AddOrUpdate(db, await db.Database.BeginTransactionAsync(Isolation(db), cancellationToken));
+            if (db.Database.IsPostgres()) await db.Database.ExecuteSqlRawAsync(LockTrail, cancellationToken);
             Chain(await Tail(db).FirstOrDefaultAsync(cancellationToken), pending);
         }
         return result;
@@ -37,7 +39,8 @@ public sealed class AuditChainInterceptor(IClock clock) : SaveChangesInterceptor
     {
         if (eventData.Context is { } db && Pending(db) is { Count: > 0 } pending)
         {
-            if (db.Database.CurrentTransaction is null) _ownTransactions.AddOrUpdate(db, db.Database.BeginTransaction(IsolationLevel.Serializable));
+            if (db.Database.CurrentTransaction is null) _ownTransactions.AddOrUpdate(db, db.Database.BeginTransaction(Isolation(db)));
+            if (db.Database.IsPostgres()) db.Database.ExecuteSqlRaw(LockTrail);
             Chain(Tail(db).FirstOrDefault(), pending);
         }
         return result;
@@ -71,6 +74,14 @@ public sealed class AuditChainInterceptor(IClock clock) : SaveChangesInterceptor
 
     public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context)?.Dispose();
 
+    /// <summary>
+    /// PostgreSQL: writers on every node queue on one transaction-scoped advisory lock before reading the tail (a
+    /// serialisable transaction there would fail one of two concurrent appends instead of queueing it).
+    /// </summary>
+    private const string LockTrail = "SELECT pg_advisory_xact_lock(4711001)";
+
+    private static IsolationLevel Isolation(DbContext db) => db.Database.IsPostgres() ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable;
+
     /// <summary>The last stored entry, without its data (all the chain needs of it).</summary>
     private static IQueryable<AuditEntry> Tail(DbContext db) => db.Set<AuditRecord>().AsNoTracking().OrderByDescending(r => r.Sequence)
         .Select(r => new AuditEntry(r.Sequence, new DateTimeOffset(r.Timestamp, TimeSpan.Zero), r.Actor, r.Kind, r.Subject, r.Summary, r.DataHash, r.PreviousHash, r.Hash));
@@ -82,7 +93,9 @@ public sealed class AuditChainInterceptor(IClock clock) : SaveChangesInterceptor
     private void Chain(AuditEntry? tail, List<AuditRecord> pending)
     {
         var previous = tail;
+        // Whole microseconds: what PostgreSQL's timestamptz keeps (a finer time would be hashed but not stored).
         var now = clock.Now;
+        now = now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
         foreach (var row in pending)
         {
             var data = JsonNode.Parse(row.DataJson);

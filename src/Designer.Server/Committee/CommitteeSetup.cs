@@ -1,12 +1,13 @@
 using Designer.Server.Applications;
+using Designer.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Designer.Server.Committee;
 
-/// <summary>The in-process queues of committee writes: one per session (votes, close) and one per application (its resumes).</summary>
-public sealed class CommitteeGates(ApplicationGates applications)
+/// <summary>The queues of committee writes (in process, and across nodes on PostgreSQL): one per session (votes, close) and one per application (its resumes).</summary>
+public sealed class CommitteeGates(ApplicationGates applications, INodeLocks nodes)
 {
-    public KeyedGate Sessions { get; } = new();
+    public KeyedGate Sessions { get; } = new("committee-session", nodes);
     public KeyedGate Applications => applications.Gate;
 }
 

@@ -15,10 +15,10 @@ using Designer.Server.Timers;
 using Designer.Server.Workflows;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using OpenIddict.Validation.AspNetCore;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -42,10 +42,9 @@ public static class ServiceSetup
         services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
 
         // Configuration is read when services are resolved, not now: a test host adds its settings at Build().
-        services.AddDbContext<DesignerDbContext>((provider, o) => o.UseSqlite(SqliteConnection(
-            provider.GetRequiredService<IConfiguration>().GetConnectionString("Designer") ?? "Data Source=data/designer.db", root))
-            .AddInterceptors(provider.GetRequiredService<WriteGateInterceptor>(), provider.GetRequiredService<SqliteBusyTimeout>(),
-                provider.GetRequiredService<AuditChainInterceptor>()));
+        services.AddDbContext<DesignerDbContext>((provider, o) => DatabaseSetup.Configure(o, provider, root));
+        services.AddSingleton<INodeLocks>(provider => DatabaseSetup.NodeLocks(provider.GetRequiredService<IConfiguration>()));
+        services.AddDataProtection().SetApplicationName("Designer").PersistKeysToDbContext<DesignerDbContext>();
         services.AddDesignerEdge(configuration);
 
         AddIdentity(services);
@@ -134,18 +133,5 @@ public static class ServiceSetup
         options.MaxDepth = 128;
         options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         options.Converters.Add(new JsonStringEnumConverter());
-    }
-
-    /// <summary>A relative SQLite file lives under the repository root; its folder is created; writers wait for each other.</summary>
-    private static string SqliteConnection(string configured, string root)
-    {
-        var builder = new SqliteConnectionStringBuilder(configured);
-        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
-        {
-            builder.DataSource = RepositoryRoot.Resolve(root, builder.DataSource);
-            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
-        }
-        if (builder.DefaultTimeout < 30) builder.DefaultTimeout = 30;
-        return builder.ToString();
     }
 }

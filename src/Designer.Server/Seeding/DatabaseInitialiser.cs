@@ -14,7 +14,7 @@ public static class DatabaseInitialiser
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<DesignerDbContext>();
         await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (!db.Database.IsPostgres()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await provider.GetRequiredService<Auth.OAuthClients>().RegisterAsync();
 
         var seed = provider.GetRequiredService<IOptions<SeedOptions>>().Value;

@@ -38,12 +38,12 @@ public static class TaskAccess
         var tasks = db.Tasks.Where(t => t.Kind == BookmarkKinds.Task);
         if (user.SeesEverything) return tasks;
         var id = user.Id;
-        var org = user.Org ?? "\0";
+        var org = user.Org;
         var locality = user.Locality;
         var oversees = user.IsLocalityAdmin;
         return tasks.Where(t =>
             (oversees && t.Locality == locality) ||
             (t.ApplicantUserId == id && (t.Org == "applicant" || t.Role == "applicant")) ||
-            (t.Org == org && (org != "unit" && org != "county/hr" || t.Locality == locality)));
+            (org != null && t.Org == org && (org != "unit" && org != "county/hr" || t.Locality == locality)));
     }
 }

@@ -251,7 +251,7 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
     private async Task SaveAsync(WorkflowVersionRecord current)
     {
         try { await db.SaveChangesAsync(); }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException?.Message.Contains("UNIQUE") == true)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation())
         {
             throw new ApiProblemException(Problems.Conflict("流程已被其他人同时修改，请刷新后重试 (changed concurrently: reload and retry)"));
         }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Designer.Server.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Designer.Server.Tests.Audit;
 
@@ -34,14 +34,9 @@ public static class AuditTestKit
 
     public static string DatabasePath(DesignerFactory factory) => Path.Combine(factory.Folder, "designer.db");
 
-    public static SqliteConnection OpenDatabase(DesignerFactory factory)
-    {
-        var connection = new SqliteConnection($"Data Source={DatabasePath(factory)};Pooling=False");
-        connection.Open();
-        return connection;
-    }
+    public static DbConnection OpenDatabase(DesignerFactory factory) => TestDatabase.Open(factory.Folder);
 
-    public static int Execute(SqliteConnection connection, string sql)
+    public static int Execute(DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

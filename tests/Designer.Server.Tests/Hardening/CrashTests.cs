@@ -13,7 +13,8 @@ namespace Designer.Server.Tests.Hardening;
 /// </summary>
 public sealed class CrashTests(ITestOutputHelper output) : IDisposable
 {
-    private const int Port = 5117;
+    // The PostgreSQL copy of these tests runs beside this one (tests/Designer.Server.Tests.Postgres).
+    private static readonly int Port = TestDatabase.IsPostgres ? 5118 : 5117;
     private const string Org = "sample-city/enterprise/crash-test";
     private const string Reviewer = "sample-city-reviewer-enterprise-crash-test";
     private const int Candidates = 12;
@@ -45,7 +46,6 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(_folder, "no-workflows"));
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var database = Path.Combine(_folder, "crash.db");
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var committeeWorkflow = $"crash-committee-{suffix}";
         var loopWorkflow = $"crash-loop-{suffix}";
@@ -54,7 +54,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         var expectedDecision = new Dictionary<string, bool>();
         var loops = new Dictionary<string, LoopLedger>();
 
-        using (var server = await ServerProcess.StartAsync(Port, database, Settings))
+        using (var server = await ServerProcess.StartAsync(Port, _folder, Settings))
         {
             output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: started");
             var admin = await server.SignInAsync("admin");
@@ -111,7 +111,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
             output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: killed with the session {seen}; close answered {closeAnswered}; {loops.Values.Sum(l => l.Acknowledged)} task actions acknowledged");
         }
 
-        using (var restarted = await ServerProcess.StartAsync(Port, database, Settings))
+        using (var restarted = await ServerProcess.StartAsync(Port, _folder, Settings))
         {
             output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: restarted");
             var auditor = await restarted.SignInAsync("auditor");
@@ -187,5 +187,9 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    public void Dispose() => DesignerFactory.TryDelete(_folder);
+    public void Dispose()
+    {
+        TestDatabase.Drop(_folder);
+        DesignerFactory.TryDelete(_folder);
+    }
 }

@@ -7,7 +7,7 @@ using Designer.Server.Tests.Infrastructure;
 namespace Designer.Server.Tests.Hardening;
 
 /// <summary>
-/// The built server (Designer.Server.dll) as its own `dotnet` process on 127.0.0.1 with its own SQLite file, started
+/// The built server (Designer.Server.dll) as its own `dotnet` process on 127.0.0.1 with its own database (TestDatabase: a SQLite file in the folder, or a PostgreSQL database), started
 /// from the repository root in Development with demo users; Kill() is SIGKILL (no shutdown, no flush).
 /// </summary>
 public sealed class ServerProcess : IDisposable
@@ -39,7 +39,7 @@ public sealed class ServerProcess : IDisposable
         return dll;
     }
 
-    public static async Task<ServerProcess> StartAsync(int port, string databaseFile, IReadOnlyDictionary<string, string> settings)
+    public static async Task<ServerProcess> StartAsync(int port, string folder, IReadOnlyDictionary<string, string> settings)
     {
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet")
@@ -47,10 +47,9 @@ public sealed class ServerProcess : IDisposable
             WorkingDirectory = RepositoryRoot(), RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         start.ArgumentList.Add(ServerDll());
-        foreach (var (key, value) in new Dictionary<string, string>(settings)
-                 {
-                     ["Urls"] = url, ["ConnectionStrings:Designer"] = $"Data Source={databaseFile}", ["Logging:LogLevel:Default"] = "Warning",
-                 })
+        var all = new Dictionary<string, string>(settings) { ["Urls"] = url, ["Logging:LogLevel:Default"] = "Warning" };
+        foreach (var (key, value) in TestDatabase.Settings(folder, "crash.db")) all[key] = value!;
+        foreach (var (key, value) in all)
         {
             start.ArgumentList.Add($"--{key}");
             start.ArgumentList.Add(value);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Designer.Server.Tests.Infrastructure;
 
 /// <summary>
-/// The server on a real SQLite file in its own temporary folder, with the repository's workflows/ and schemas/, demo
+/// The server on a real SQLite file in its own temporary folder (or its own PostgreSQL database: TestDatabase), with the repository's workflows/ and schemas/, demo
 /// users, and a clock the test moves. Two factories over the same folder are the same server restarted.
 /// </summary>
 public class DesignerFactory : WebApplicationFactory<Program>
@@ -34,9 +34,9 @@ public class DesignerFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(TestDatabase.Settings(Folder)));
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Designer"] = $"Data Source={Path.Combine(Folder, "designer.db")}",
             ["Seed:Definitions"] = "true",
             ["Seed:DemoUsers"] = "true",
             ["Seed:DemoPassword"] = Password,
@@ -86,7 +86,11 @@ public class DesignerFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && DeleteFolderOnDispose) TryDelete(Folder);
+        if (disposing && DeleteFolderOnDispose)
+        {
+            TestDatabase.Drop(Folder);
+            TryDelete(Folder);
+        }
     }
 
     public bool DeleteFolderOnDispose { get; set; } = true;
