@@ -115,7 +115,7 @@ public sealed class CommitteeRegistry(DesignerDbContext db, AuditLog audit, IClo
         var known = await db.Experts.AsNoTracking().Where(e => experts.Contains(e.Id)).ToDictionaryAsync(e => e.Id);
         for (var i = 0; i < experts.Count; i++)
         {
-            if (!known.TryGetValue(experts[i], out var expert)) errors.Add(new($"$.experts[{i}]", $"专家 “{experts[i]}” 不在专家库中 (not in the pool)"));
+            if (experts[i] is null || !known.TryGetValue(experts[i], out var expert)) errors.Add(new($"$.experts[{i}]", $"专家 “{experts[i]}” 不在专家库中 (not in the pool)"));
             else if (series.Count == 1 && expert.Series != series[0])
                 errors.Add(new($"$.experts[{i}]", $"专家 {expert.Name}（{expert.Id}）属于 {expert.Series} 系列，不是本评委会的 {series[0]} 系列 (an expert of another series)"));
         }

@@ -60,7 +60,8 @@ public sealed class ExpertPool(DesignerDbContext db, AuditLog audit, IClock cloc
     {
         var expert = await FindAsync(user, id);
         CheckWriter(user, expert.Locality);
-        CheckWriter(user, request.Locality ?? "");
+        request = request with { Locality = request.Locality ?? expert.Locality };
+        CheckWriter(user, request.Locality!);
         var errors = Check(request, id);
         if (request.Id is { Length: > 0 } given && given != id) errors.Add(new("$.id", "专家编号不能修改 (the id cannot change)"));
         if (errors.Count > 0) throw new ApiProblemException(Problems.FormErrors(errors, errors[0].Message));
