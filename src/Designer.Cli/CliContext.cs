@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Designer.Engine.Calendar;
+using Designer.Engine.Committees;
 using Designer.Engine.Expressions;
 using Designer.Engine.Forms;
 using Designer.Engine.Model;
@@ -47,7 +48,13 @@ internal sealed class CliContext
     public IWorkingDayCalendar Calendar => _calendar.Value;
     public IFormCatalog? Forms => _forms.Value;
     public IScriptSandbox Scripts => new JintScriptSandbox(SandboxLimits.Default, Calendar);
-    public WorkflowValidator Validator => new(ActivityRegistry.Default, Forms, Scripts);
+    public WorkflowValidator Validator => new(ActivityRegistry.Default, Forms, Scripts, Committees);
+
+    /// <summary>workflows/world/committees.json when the project has one: `validate` then checks the committees votes name.</summary>
+    public ICommitteeCatalog? Committees =>
+        Layout is not null && File.Exists(Path.Combine(Layout.Workflows, WorkflowFiles.WorldFolder, "committees.json"))
+            ? new CommitteeCatalog(CommitteeFile.Load(Path.Combine(Layout.Workflows, WorkflowFiles.WorldFolder, "committees.json")))
+            : null;
 
     /// <summary>A path as given, else relative to the project root.</summary>
     public string Resolve(string path)

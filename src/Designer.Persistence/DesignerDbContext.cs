@@ -24,6 +24,9 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
     public DbSet<QuotaRecord> Quotas => Set<QuotaRecord>();
     public DbSet<QuotaReservationRecord> QuotaReservations => Set<QuotaReservationRecord>();
     public DbSet<AuditRecord> AuditEntries => Set<AuditRecord>();
+    public DbSet<ExpertRecord> Experts => Set<ExpertRecord>();
+    public DbSet<CommitteeRecord> Committees => Set<CommitteeRecord>();
+    public DbSet<CommitteeDrawRecord> CommitteeDraws => Set<CommitteeDrawRecord>();
 
     /// <summary>
     /// Every time is stored in UTC; SQLite gives DateTime back without a kind, so it is marked UTC on read (otherwise
@@ -86,6 +89,13 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
         builder.Entity<CommitteeSessionRecord>(e =>
             e.HasMany(s => s.Candidates).WithOne().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Cascade));
         builder.Entity<CommitteeCandidateRecord>(e => e.HasIndex(c => c.ApplicationId));
+        builder.Entity<ExpertRecord>(e =>
+        {
+            e.HasIndex(x => new { x.Locality, x.Series });
+            e.HasIndex(x => x.Unit);
+        });
+        builder.Entity<CommitteeRecord>(e => e.HasIndex(c => c.Locality));
+        builder.Entity<CommitteeDrawRecord>(e => e.HasKey(d => d.SessionId));
 
         builder.Entity<CertificateRecord>(e => e.HasKey(c => c.Number));
         builder.Entity<QuotaRecord>(e =>

@@ -19,6 +19,9 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
 
     public MatrixFactory() : base(Folders.New(), Designer.Engine.Runtime.ManualClock.StartingOn(new DateOnly(2024, 9, 2))) { }
 
+    public const string Expert = "bazhou/expert/teacher-01";
+    public const string Committee = "bazhou/committee/teacher-deputy-senior";
+
     public const string KashgarPlatform = "kashgar-platform";
     public const string KashgarPlatformSecret = "kashgar-platform-secret";
 
@@ -133,6 +136,28 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         yield return new(HttpMethod.Get, $"/api/committee-sessions/{factory.SessionId}");
         yield return new(HttpMethod.Post, $"/api/committee-sessions/{factory.SessionId}/votes", new JsonObject { ["applicationId"] = factory.ApplicationId, ["for"] = 7, ["against"] = 0, ["abstain"] = 0 });
         yield return new(HttpMethod.Post, $"/api/committee-sessions/{factory.SessionId}/close");
+        yield return new(HttpMethod.Get, $"/api/committee-sessions/{factory.SessionId}/draw");
+        yield return new(HttpMethod.Post, $"/api/committee-sessions/{factory.SessionId}/draw", new JsonObject { ["count"] = 5, ["seed"] = "outsider" });
+        // The expert pool and the committees: a locality admin manages only their own locality's.
+        var expert = new JsonObject
+        {
+            ["id"] = "bazhou/expert/outsider", ["name"] = "外人", ["locality"] = "bazhou", ["series"] = "teacher", ["specialty"] = "x", ["unit"] = "x",
+        };
+        var committee = new JsonObject
+        {
+            ["id"] = "bazhou/committee/outsider", ["locality"] = "bazhou", ["name"] = "x", ["series"] = new JsonArray("teacher"),
+            ["levels"] = new JsonArray("deputy-senior"), ["organiser"] = "bazhou/hr", ["experts"] = new JsonArray(), ["status"] = "draft",
+        };
+        yield return new(HttpMethod.Get, "/api/experts", IsList: true);
+        yield return new(HttpMethod.Get, "/api/experts?locality=bazhou", IsList: true);
+        yield return new(HttpMethod.Get, $"/api/experts/{MatrixFactory.Expert}");
+        yield return new(HttpMethod.Post, "/api/experts", expert.DeepClone());
+        yield return new(HttpMethod.Put, $"/api/experts/{MatrixFactory.Expert}", expert.DeepClone());
+        yield return new(HttpMethod.Get, "/api/committees", IsList: true);
+        yield return new(HttpMethod.Get, "/api/committees?locality=bazhou", IsList: true);
+        yield return new(HttpMethod.Get, $"/api/committees/{MatrixFactory.Committee}");
+        yield return new(HttpMethod.Post, "/api/committees", committee.DeepClone());
+        yield return new(HttpMethod.Put, $"/api/committees/{MatrixFactory.Committee}", committee.DeepClone());
         // Integration routes belong to client-credentials tokens with the "results" scope, never to a person.
         yield return new(HttpMethod.Get, "/api/integration/results");
         yield return new(HttpMethod.Get, "/api/integration/certificates");
@@ -144,7 +169,7 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
     }
 
     private string[] Secrets => [factory.ApplicationId, factory.TaskId, factory.SessionId, factory.DraftId, MatrixFactory.Name, "矩阵乙", "矩阵丙",
-        "bazhou-directed-deputy-senior", "bazhou/apply", "和静县第三中学"];
+        "bazhou-directed-deputy-senior", "bazhou/apply", "和静县第三中学", MatrixFactory.Expert, MatrixFactory.Committee, "bazhou/expert/"];
 
     public static TheoryData<string> Outsiders => ["kashgar-admin", "kashgar-applicant", "kashgar-reviewer-agriculture", "unit-reviewer-kashgar", "kashgar-reviewer-county-hr", "xinjiang-applicant"];
 

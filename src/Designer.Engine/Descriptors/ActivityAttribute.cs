@@ -60,6 +60,7 @@ public static class UiHints
     public const string Json = "json-editor";
     public const string StagePicker = "stage-picker";
     public const string OrganisationPicker = "organisation-picker";
+    public const string CommitteePicker = "committee-picker";
     public const string RolePicker = "role-picker";
     public const string ActionsPicker = "actions-picker";
     public const string FormPicker = "form-picker";

@@ -1,13 +1,16 @@
 namespace Designer.Engine.Model;
 
-/// <summary>Reads the workflow files of a workflows/ folder: workflows/&lt;locality&gt;/*.json (the calendar folder is data, not workflows).</summary>
+/// <summary>Reads the workflow files of a workflows/ folder: workflows/&lt;locality&gt;/*.json (the calendar and world folders are data, not workflows).</summary>
 public static class WorkflowFiles
 {
     public const string CalendarFolder = "calendar";
+    /// <summary>Committees and the expert pool (workflows/world/committees.json, experts.json).</summary>
+    public const string WorldFolder = "world";
+    public static readonly IReadOnlySet<string> DataFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { CalendarFolder, WorldFolder };
 
     public static IEnumerable<string> Find(string workflowsRoot) =>
         Directory.EnumerateFiles(workflowsRoot, "*.json", SearchOption.AllDirectories)
-            .Where(path => Path.GetRelativePath(workflowsRoot, path).Split(Path.DirectorySeparatorChar)[0] != CalendarFolder)
+            .Where(path => Path.GetRelativePath(workflowsRoot, path).Split(Path.DirectorySeparatorChar)[0] is var folder && !DataFolders.Contains(folder))
             .Order(StringComparer.Ordinal);
 
     /// <summary>Every definition that parses; the ones that don't are returned as (path, problem) pairs.</summary>

@@ -1,4 +1,5 @@
 using Designer.Engine.Calendar;
+using Designer.Engine.Committees;
 using Designer.Engine.Expressions;
 using Designer.Engine.Forms;
 
@@ -21,13 +22,15 @@ public sealed class UnlimitedQuotaLedger : IQuotaLedger
     public void Release(string unit, string postKind, string level, string instanceId) { }
 }
 
-/// <summary>What the engine is given from outside: time, calendar, scripts, forms, quotas, an output for WriteLine.</summary>
+/// <summary>What the engine is given from outside: time, calendar, scripts, forms, committees, quotas, an output for WriteLine.</summary>
 public sealed class EngineServices
 {
     public required IClock Clock { get; init; }
     public required IWorkingDayCalendar Calendar { get; init; }
     public required IScriptSandbox Scripts { get; init; }
     public IFormCatalog? Forms { get; init; }
+    /// <summary>The committees a committee-vote step may name; without them the step waits at its assigneeOrg.</summary>
+    public ICommitteeCatalog? Committees { get; init; }
     public IQuotaLedger Quotas { get; init; } = new UnlimitedQuotaLedger();
     public TextWriter Output { get; init; } = TextWriter.Null;
     public ActivityRegistry Registry { get; init; } = ActivityRegistry.Default;

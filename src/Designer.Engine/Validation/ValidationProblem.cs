@@ -24,6 +24,8 @@ public static class ProblemCodes
     public const string InvalidForm = "invalid-form";
     public const string UnknownStage = "unknown-stage";
     public const string UnknownOrganisation = "unknown-organisation";
+    public const string UnknownCommittee = "unknown-committee";
+    public const string CommitteeScope = "committee-scope";
     public const string UnknownRole = "unknown-role";
     public const string UnknownAction = "unknown-action";
     public const string UnknownLocality = "unknown-locality";

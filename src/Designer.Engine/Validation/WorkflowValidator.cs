@@ -1,3 +1,5 @@
+using Designer.Engine.Activities.Titles;
+using Designer.Engine.Committees;
 using Designer.Engine.Domain;
 using Designer.Engine.Expressions;
 using Designer.Engine.Forms;
@@ -8,9 +10,9 @@ namespace Designer.Engine.Validation;
 
 /// <summary>
 /// Checks a definition before it may be published and reports every problem at once, each naming the activity
-/// and the JSON path: types, inputs, connections and ports, reachability, scripts, forms and the vocabulary.
+/// and the JSON path: types, inputs, connections and ports, reachability, scripts, forms, the vocabulary and the committees that votes name.
 /// </summary>
-public sealed class WorkflowValidator(ActivityRegistry registry, IFormCatalog? forms, IScriptSandbox scripts)
+public sealed class WorkflowValidator(ActivityRegistry registry, IFormCatalog? forms, IScriptSandbox scripts, ICommitteeCatalog? committees = null)
 {
     /// <summary>Parses and validates; a document that cannot be read gives its parse problems only.</summary>
     public IReadOnlyList<ValidationProblem> Validate(string json, string? source = null)
@@ -37,7 +39,9 @@ public sealed class WorkflowValidator(ActivityRegistry registry, IFormCatalog? f
                 problems.Add(new(node.Id, path + ".type", ProblemCodes.UnknownType, $"未知的活动类型 “{node.Type}” (unknown activity type)"));
                 continue;
             }
-            new ActivityChecks(workflow.Activity(node.Id), path, forms, scripts, problems).Run();
+            var activity = workflow.Activity(node.Id);
+            new ActivityChecks(activity, path, forms, scripts, problems).Run();
+            if (activity is CommitteeVote vote && committees is not null) CommitteeChecks.Run(vote, definition, path, committees, problems);
             CheckAssumptions(node, path, problems);
         }
         foreach (var flowchart in definition.Root.Descendants().OfType<FlowchartNode>().Prepend(definition.Root))

@@ -48,6 +48,8 @@ public sealed class TaskRecord
     public string Org { get; set; } = "";
     public string? ResolvedOrg { get; set; }
     public string Role { get; set; } = "";
+    /// <summary>The committee a committee-vote task goes to (its organiser is Org).</summary>
+    public string? Committee { get; set; }
     public string ActionsJson { get; set; } = "[]";
     public string? Form { get; set; }
     /// <summary>yyyy-MM-dd, sortable; the end date for a publicity.</summary>

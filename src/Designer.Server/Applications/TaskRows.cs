@@ -17,7 +17,7 @@ public static class TaskRows
             Id = IdOf(application.Id, bookmark.Id), ApplicationId = application.Id, DefinitionId = application.DefinitionId, BookmarkId = bookmark.Id,
             ActivityId = bookmark.ActivityId, ActivityType = activityType, Kind = bookmark.Kind, Locality = application.Locality,
             Stage = bookmark.Stage ?? "", Title = payload["title"].AsString() ?? bookmark.ActivityId, Org = bookmark.Org ?? "",
-            ResolvedOrg = payload["resolvedOrg"].AsString(), Role = bookmark.Role ?? "",
+            ResolvedOrg = payload["resolvedOrg"].AsString(), Role = bookmark.Role ?? "", Committee = NullIfEmpty(payload["committee"].AsString()),
             ActionsJson = (payload["actions"] as JsonArray)?.ToJsonString() ?? "[]", Form = NullIfEmpty(bookmark.Form),
             DueDate = bookmark.Kind == BookmarkKinds.Publicity ? payload["endDate"].AsString() : payload["dueDate"].AsString()
                 ?? bookmark.DueAt?.ToString("yyyy-MM-dd"),

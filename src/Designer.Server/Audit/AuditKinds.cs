@@ -26,6 +26,16 @@ public static class AuditKinds
     public const string ApplicationCommitteeVotes = "application.committee-votes";
     public const string ApplicationCommitteeDecision = "application.committee-decision";
 
+    public const string ExpertCreate = "expert.create";
+    public const string ExpertUpdate = "expert.update";
+    public const string CommitteeCreate = "committee.create";
+    public const string CommitteeUpdate = "committee.update";
+    public const string CommitteeSessionDraw = "committee-session.draw";
+
+    public static string ExpertSubject(string id) => $"expert/{id}";
+    public static string CommitteeSubject(string id) => $"committee/{id}";
+    public static string CommitteeSessionSubject(string id) => $"committee-session/{id}";
+
     public static string WorkflowSubject(string definitionId, int? version) =>
         version is { } n ? $"workflow/{definitionId}/v{n}" : $"workflow/{definitionId}";
 

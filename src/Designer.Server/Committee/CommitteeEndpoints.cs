@@ -19,7 +19,12 @@ public static class CommitteeEndpoints
             TypedResults.Ok(CommitteeDtos.Session(await sessions.FindAsync(http.CurrentUser(), id))));
         group.MapPost("/{id}/votes", async (string id, VoteRequest vote, HttpContext http, CommitteeService sessions) =>
             TypedResults.Ok(CommitteeDtos.Session(await sessions.VoteAsync(http.CurrentUser(), id, vote)))).Fails(409, 422);
+        group.MapPost("/{id}/draw", async (string id, DrawRequest request, HttpContext http, CommitteeDraws draws) =>
+            TypedResults.Ok(await draws.DrawAsync(http.CurrentUser(), id, request))).Fails(409, 422);
+        group.MapGet("/{id}/draw", async (string id, HttpContext http, CommitteeDraws draws) =>
+            TypedResults.Ok(await draws.FindAsync(http.CurrentUser(), id)));
         group.MapPost("/{id}/close", async (string id, HttpContext http, CommitteeService sessions) =>
             TypedResults.Ok(CommitteeDtos.Session(await sessions.CloseAsync(http.CurrentUser(), id)))).Fails(409, 422);
+        app.MapCommitteeRegistry();
     }
 }

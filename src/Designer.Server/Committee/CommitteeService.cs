@@ -14,7 +14,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Server.Committee;
 
-public sealed record CreateSessionRequest(string? Org, string? DefinitionId);
+/// <summary>Gathers the waiting votes of one committee (and series); without one, those of the oldest waiting vote.</summary>
+public sealed record CreateSessionRequest(string? Org, string? DefinitionId, string? Committee = null, string? Series = null);
 public sealed record VoteRequest(string? ApplicationId, int For, int Against, int Abstain);
 
 /// <summary>A session is "open" for votes, "closing" while its candidates are moved on, "closed" once all have.</summary>
@@ -29,7 +30,9 @@ public static class CommitteeStatus
 /// A committee meeting over the applications waiting at one organisation's committee-vote steps: votes are recorded
 /// per candidate, then the session ranks each series' candidates together (bottom elimination, pass-rate cap) and
 /// resumes each vote.
-/// Members are the reviewers of the organisation who hold the role of its vote steps (usually "committee").
+/// Members are the reviewers of the organisation who hold the role of its vote steps (usually "committee"); a session
+/// holds one committee's candidates of one series, and once its members are drawn (<see cref="CommitteeDraws"/>) its
+/// quorum and pass threshold follow them.
 /// Closing survives a crash: the decisions are saved first with the session "closing", then each candidate is resumed
 /// in its own transaction (skipped when its vote task is already closed), and the session becomes "closed" when all
 /// have moved on. A repeated close, or the server's start (<see cref="CommitteeCloseRecovery"/>), finishes the rest.
@@ -49,11 +52,20 @@ public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner run
             .Where(t => TaskAccess.CanAct(user, t) && !busy.Contains(t.Id))
             .Where(t => string.IsNullOrEmpty(request.DefinitionId) || t.DefinitionId == request.DefinitionId)
             .OrderBy(t => t.CreatedAt).ToList();
+        var ids = waiting.Select(t => t.ApplicationId).ToList();
+        var series = await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Series ?? "");
+        waiting = waiting
+            .Where(t => string.IsNullOrEmpty(request.Committee) || t.Committee == request.Committee)
+            .Where(t => string.IsNullOrEmpty(request.Series) || series.GetValueOrDefault(t.ApplicationId) == request.Series).ToList();
         if (waiting.Count == 0) throw new ApiProblemException(Problems.Invalid("$", "没有等待本机构评委会表决的申报 (no application waits at a committee vote of this organisation)"));
+        // One committee and one series per session, never across (不得跨系列): the group of the oldest waiting vote.
+        var (committee, seriesCode) = (waiting[0].Committee, series.GetValueOrDefault(waiting[0].ApplicationId, ""));
+        waiting = waiting.Where(t => t.Committee == committee && series.GetValueOrDefault(t.ApplicationId, "") == seriesCode).ToList();
 
         var session = new CommitteeSessionRecord
         {
             Id = Guid.NewGuid().ToString("N")[..12], Org = user.Org, Locality = waiting[0].Locality, DefinitionId = request.DefinitionId,
+            CommitteeId = committee, Series = seriesCode.Length > 0 ? seriesCode : null,
             CreatedBy = user.UserName, CreatedAt = clock.Now.UtcDateTime,
             Candidates = waiting.Select(t => new CommitteeCandidateRecord { ApplicationId = t.ApplicationId, TaskId = t.Id, ApplicantName = t.ApplicantName }).ToList(),
         };
@@ -105,6 +117,9 @@ public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner run
             ?? throw new ApiProblemException(Problems.NotFound("该评审会中没有这份申报 (the application is not in this session)"));
         if (vote.For < 0 || vote.Against < 0 || vote.Abstain < 0)
             throw new ApiProblemException(Problems.Invalid("$.for", "票数不能为负数 (votes must not be negative)"));
+        if (session.DrawnMembers is { } drawn && vote.For + vote.Against + vote.Abstain > drawn)
+            throw new ApiProblemException(Problems.Invalid("$.for",
+                $"票数合计 {vote.For + vote.Against + vote.Abstain} 超过本次抽取的评委 {drawn} 人 (more votes than drawn members)"));
         (candidate.For, candidate.Against, candidate.Abstain) = (vote.For, vote.Against, vote.Abstain);
         audit.VotesRecorded(user, session, candidate);
         await db.SaveChangesAsync();
@@ -151,7 +166,8 @@ public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner run
             var step = (CommitteeVote)ExecutableWorkflow.For(loaded.Definition, ActivityRegistry.Default).Activity(task.ActivityId);
             var state = ApplicationRunner.StateOf(application);
             double? score = state.Variables.GetValueOrDefault(step.Policy.RankBy) is JsonValue v && v.TryGetValue<double>(out var value) ? value : null;
-            ballots.Add(new Ballot(candidate, $"{task.DefinitionId}@{application.DefinitionVersion}/{task.ActivityId}", step, score, application.Series ?? ""));
+            ballots.Add(new Ballot(candidate, $"{task.DefinitionId}@{application.DefinitionVersion}/{task.ActivityId}", step, score, application.Series ?? "",
+                session.DrawnMembers));
         }
         foreach (var group in ballots.GroupBy(b => b.Step))
         {
@@ -197,6 +213,8 @@ public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner run
             ["for"] = candidate.For, ["against"] = candidate.Against, ["abstain"] = candidate.Abstain,
             ["sessionDecision"] = candidate.Decision, ["sessionReason"] = candidate.Reason, ["sessionId"] = session.Id,
         };
+        // Quorum and the pass threshold follow the members drawn for the session (e.g. two thirds of them present).
+        if (session.DrawnMembers is { } members) data["members"] = members;
         for (var attempt = 1; attempt <= MaxResumeAttempts; attempt++)
         {
             var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == candidate.TaskId);
@@ -241,12 +259,12 @@ public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner run
         return decisions.FirstOrDefault(d => d.DataJson.Contains(session.Id, StringComparison.Ordinal))?.Actor ?? session.CreatedBy;
     }
 
-    private sealed record Ballot(CommitteeCandidateRecord Record, string Step, CommitteeVote Vote, double? Score, string Series)
+    private sealed record Ballot(CommitteeCandidateRecord Record, string Step, CommitteeVote Vote, double? Score, string Series, int? Members)
     {
         public SessionCandidate Candidate()
         {
             var present = (Record.For ?? 0) + (Record.Against ?? 0) + (Record.Abstain ?? 0);
-            var passed = Vote.LiteralRule.Passes(Record.For ?? 0, present);
+            var passed = Vote.LiteralRule.Passes(Record.For ?? 0, present, Members);
             return new SessionCandidate(Record.ApplicationId, Score, Record.For ?? 0, present, passed) { Series = Series };
         }
     }

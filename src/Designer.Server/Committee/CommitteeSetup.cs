@@ -18,6 +18,11 @@ public static class CommitteeSetup
         services.TryAddSingleton<ApplicationGates>();
         services.AddSingleton<CommitteeGates>();
         services.AddScoped<CommitteeService>();
+        services.AddScoped<CommitteeDraws>();
+        services.AddScoped<CommitteeRegistry>();
+        services.AddScoped<ExpertPool>();
+        services.AddScoped<Seeding.WorldSeeder>();
+        services.AddSingleton<CommitteeDirectory>();
         services.AddHostedService<CommitteeCloseRecovery>();
         return services;
     }

@@ -18,9 +18,10 @@ public sealed class EngineHost
 {
     private readonly ConcurrentDictionary<string, WorkflowDefinition> _definitions = new();
 
-    public EngineHost(IOptions<DesignerOptions> options, IClock clock, ILogger<EngineHost> log)
+    public EngineHost(IOptions<DesignerOptions> options, IClock clock, ILogger<EngineHost> log, Committee.CommitteeDirectory committees)
     {
         Clock = clock;
+        Committees = committees;
         var calendarFile = options.Value.CalendarFile;
         if (File.Exists(calendarFile)) Calendar = WorkingDayCalendar.Load(calendarFile);
         else
@@ -35,14 +36,16 @@ public sealed class EngineHost
     public IWorkingDayCalendar Calendar { get; }
     public IScriptSandbox Scripts { get; }
     public ActivityRegistry Registry => ActivityRegistry.Default;
+    /// <summary>The committees vote steps name, as data (a snapshot the server refreshes after every committee write).</summary>
+    public Engine.Committees.ICommitteeCatalog Committees { get; }
 
     public WorkflowEngine Engine(IFormCatalog forms, IQuotaLedger quotas) => new(new EngineServices
     {
-        Clock = Clock, Calendar = Calendar, Scripts = Scripts, Forms = forms, Quotas = quotas, Registry = Registry,
+        Clock = Clock, Calendar = Calendar, Scripts = Scripts, Forms = forms, Quotas = quotas, Registry = Registry, Committees = Committees,
         CertificateNumbers = CertificateNumbers.Random,
     });
 
-    public WorkflowValidator Validator(IFormCatalog? forms) => new(Registry, forms, Scripts);
+    public WorkflowValidator Validator(IFormCatalog? forms) => new(Registry, forms, Scripts, Committees);
 
     /// <summary>The parsed definition of a saved version; cached, since a saved version's JSON changes only with its token.</summary>
     public WorkflowDefinition Definition(string definitionId, int version, string concurrencyToken, string json) =>

@@ -7,7 +7,7 @@ namespace Designer.Server.Seeding;
 
 public static class DatabaseInitialiser
 {
-    /// <summary>Creates or migrates the database, then seeds definitions and demo users as configured.</summary>
+    /// <summary>Creates or migrates the database, then seeds committees (and demo experts), definitions and demo users as configured.</summary>
     public static async Task InitialiseAsync(this IServiceProvider services)
     {
         using var scope = services.CreateScope();
@@ -18,9 +18,14 @@ public static class DatabaseInitialiser
         await provider.GetRequiredService<Auth.OAuthClients>().RegisterAsync();
 
         var seed = provider.GetRequiredService<IOptions<SeedOptions>>().Value;
-        if (seed.Definitions) await provider.GetRequiredService<DefinitionSeeder>().SeedAsync(provider.GetRequiredService<IOptions<DesignerOptions>>().Value);
+        var options = provider.GetRequiredService<IOptions<DesignerOptions>>().Value;
+        var refusal = seed.DemoUsers ? DemoPassword.RefusalReason(seed, provider.GetRequiredService<IHostEnvironment>()) : null;
+        // Committees before the workflows: publishing checks the committees their votes name.
+        if (seed.Definitions) await provider.GetRequiredService<WorldSeeder>().SeedAsync(options, demoExperts: seed.DemoUsers && refusal is null);
+        await provider.GetRequiredService<Committee.CommitteeDirectory>().ReloadAsync(db);
+        if (seed.Definitions) await provider.GetRequiredService<DefinitionSeeder>().SeedAsync(options);
         if (!seed.DemoUsers) return;
-        if (DemoPassword.RefusalReason(seed, provider.GetRequiredService<IHostEnvironment>()) is { } refusal)
+        if (refusal is not null)
             provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitialiser)).LogWarning("{Refusal}", refusal);
         else await provider.GetRequiredService<DemoUsers>().SeedAsync(seed.DemoPassword);
     }

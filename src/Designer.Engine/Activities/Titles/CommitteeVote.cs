@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Designer.Engine.Committees;
 using Designer.Engine.Descriptors;
 using Designer.Engine.Domain;
 using Designer.Engine.Model;
@@ -15,6 +16,10 @@ namespace Designer.Engine.Activities.Titles;
     Description = "评委会投票表决：到会人数达到法定人数且赞成票达到比例为通过；比例精确比较（2/3 以上含三分之二）；可设末位淘汰比例与通过率上限（按评审会中同一系列的候选人排名）。")]
 public sealed class CommitteeVote : PersonStep
 {
+    [Input("评委会", UiHint = UiHints.CommitteePicker,
+        Description = "表决的评委会，如 bazhou/committee/{series}-deputy-senior（{series}、{level} 为申报人的系列和层级）；评委会须已核准备案并覆盖本流程的系列和层级，表决任务交评委会的组建单位；脚本返回空时（如县级、单位自主评审的路径）按办理机构办理。")]
+    public Input<string> Committee { get; } = new("");
+
     [Input("法定人数", UiHint = UiHints.Number, Description = "到会（投票）评委不少于此数，表决才有效。")]
     public Input<int> Quorum { get; } = new(5);
 
@@ -45,8 +50,27 @@ public sealed class CommitteeVote : PersonStep
 
     protected override IReadOnlyList<string> ActionPorts() => ["Passed", "Failed"];
 
+    /// <summary>The committee this applicant's vote goes to, e.g. "bazhou/committee/teacher-deputy-senior"; empty when none is named.</summary>
+    public string CommitteeFor(ActivityContext context) => context.Get(Committee) is { Length: > 0 } template
+        ? CommitteeIds.Resolve(template, context.Definition.Locality, context.State.Application["series"].AsString(), context.State.Application["level"].AsString())
+        : "";
+
+    /// <summary>A named committee's organiser office holds the vote; the committee must exist, be filed and cover the applicant.</summary>
+    protected override string AssignedOrg(ActivityContext context)
+    {
+        var id = CommitteeFor(context);
+        if (id.Length == 0 || context.Services.Committees is not { } committees) return base.AssignedOrg(context);
+        var committee = committees.Find(id) ?? throw new ActivityFaultException($"评委会 “{id}” 不存在 (no committee '{id}')");
+        if (!committee.IsFiled) throw new ActivityFaultException($"评委会 “{committee.Name}” 尚未核准备案，不能开展评审 (committee '{id}' is {committee.Status}, not filed)");
+        var (series, level) = (context.State.Application["series"].AsString(), context.State.Application["level"].AsString());
+        if (!committee.Covers(series, level))
+            throw new ActivityFaultException($"评委会 “{committee.Name}” 不评审 {series} 系列 {level} 层级 (committee '{id}' does not cover {series}/{level})");
+        return committee.Organiser;
+    }
+
     protected override void AddToPayload(ActivityContext context, JsonObject payload)
     {
+        if (CommitteeFor(context) is { Length: > 0 } committee) payload["committee"] = committee;
         var rule = Rule(context);
         payload["quorum"] = rule.RequiredPresent(rule.Members);
         payload["passRatio"] = rule.PassShare.ToString();

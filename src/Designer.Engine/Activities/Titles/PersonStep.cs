@@ -47,7 +47,7 @@ public abstract class PersonStep : Activity
 
     public override void Execute(ActivityContext context)
     {
-        var org = context.ResolveLocality(context.Get(AssigneeOrg));
+        var org = AssignedOrg(context);
         var deadlineDays = context.Get(DeadlineDays);
         var dueDate = deadlineDays > 0 ? context.Calendar.AddWorkingDays(context.Today, deadlineDays) : (DateOnly?)null;
         var payload = new JsonObject
@@ -65,6 +65,9 @@ public abstract class PersonStep : Activity
         AddToPayload(context, payload);
         context.CreateBookmark(BookmarkKinds.Task, payload, dueDate is { } d ? ChinaTime.EndOf(d) : null);
     }
+
+    /// <summary>The organisation whose inbox the step waits in (before `unit` and `county/hr` are resolved).</summary>
+    protected virtual string AssignedOrg(ActivityContext context) => context.ResolveLocality(context.Get(AssigneeOrg));
 
     /// <summary>What else the inbox (and a simulation) should know about this step.</summary>
     protected virtual void AddToPayload(ActivityContext context, JsonObject payload) { }

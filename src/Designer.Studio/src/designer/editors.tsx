@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api } from '../api/client';
+import { useApiQuery } from '../api/query';
 import type { FormSummary, InputDescriptor, Vocabulary } from '../api/types';
 import { useCatalog, type Labels } from '../catalog';
 import { FormPreviewModal } from '../forms/FormPreview';
@@ -156,6 +158,7 @@ const editors = new Map<string, LiteralEditorRender>([
     ),
   ],
   ['organisation-picker', ({ id, value, set, ctx }) => <OrgPicker id={id} value={str(value)} onChange={set} ctx={ctx} />],
+  ['committee-picker', ({ id, value, set, readOnly }) => <CommitteePicker id={id} value={str(value)} onChange={set} readOnly={readOnly} />],
   [
     'actions-picker',
     ({ id, value, set, readOnly, input, ctx, vocab }) => (
@@ -518,6 +521,25 @@ function move<T>(xs: T[], from: number, to: number) {
  * Organisation: a placeholder resolved at run time (unit, county/hr, applicant, system), or `<locality>/<department>`
  * (`{locality}` in templates), or `<locality>/enterprise/<id>`.
  */
+/** A committee id, with the registered committees offered ("{series}" in the id stands for the applicant's series). */
+function CommitteePicker({ id, value, onChange, readOnly }: { id: string; value: string; onChange: (v: string) => void; readOnly: boolean }) {
+  const { data } = useApiQuery(['committees', 'picker'], () =>
+    api.get<{ items: { id: string; name: string }[] }>('/api/committees?pageSize=200').catch(() => ({ items: [] })),
+  );
+  return (
+    <>
+      <input id={id} list={`${id}-committees`} value={value} readOnly={readOnly} onChange={(e) => onChange(e.target.value)} />
+      <datalist id={`${id}-committees`}>
+        {(data?.items ?? []).map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </datalist>
+    </>
+  );
+}
+
 function OrgPicker({ id, value, onChange, ctx }: { id: string; value: string; onChange: (v: string) => void; ctx: EditorContext }) {
   const t = useT();
   const { vocab } = useCatalog();

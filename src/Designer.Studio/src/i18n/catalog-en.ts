@@ -99,6 +99,11 @@ export const catalogEn: Record<string, ActivityEn> = {
       'The committee votes: passed when the members present reach the quorum and the votes for reach the share, compared exactly (2/3 includes two thirds); a bottom elimination share and a pass rate cap (ranked among the session\'s candidates of one series) can be set.',
     inputs: {
       ...personStep,
+      committee: {
+        displayName: 'Committee',
+        description:
+          "The committee that votes, e.g. bazhou/committee/{series}-deputy-senior ({series} and {level} are the applicant's); it must be filed and cover this workflow's series and levels, and the vote task goes to its organiser office. A script returning nothing (e.g. on the county or unit path) leaves the step with its assignee organisation.",
+      },
       quorum: { displayName: 'Quorum', description: 'The vote is valid only when at least this many members are present (vote).' },
       quorumShare: {
         displayName: 'Quorum share',

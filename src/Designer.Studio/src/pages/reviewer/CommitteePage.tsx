@@ -5,6 +5,8 @@ import { useAuth, hasRole, Roles } from '../../auth';
 import { useLabels } from '../../catalog';
 import { Badge, Empty, ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';
 import { formatDate, useI18n } from '../../i18n';
+import { codeLabel } from '../../domainCodes';
+import { DrawPanel } from '../committees/DrawPanel';
 
 /** The session's decision codes (SessionDecision on the server) in words. */
 const decisionLabels: Record<string, string> = {
@@ -22,6 +24,9 @@ interface SessionSummary {
   createdAt?: string;
   closedAt?: string | null;
   candidates?: number;
+  committeeId?: string | null;
+  series?: string | null;
+  drawnMembers?: number | null;
 }
 
 interface Candidate {
@@ -95,6 +100,7 @@ export function CommitteePage() {
             <tr>
               <th>{t('评审会')}</th>
               <th>{t('机构')}</th>
+              <th>{t('评委会')}</th>
               <th>{t('状态')}</th>
               <th>{t('参评人数')}</th>
               <th>{t('创建时间')}</th>
@@ -109,12 +115,16 @@ export function CommitteePage() {
                   <code>{s.id}</code>
                 </td>
                 <td>{labels.org(s.org)}</td>
+                <td className="small">
+                  {s.committeeId ?? ''}
+                  {s.series ? <div className="muted">{codeLabel('series', s.series, locale)}</div> : null}
+                </td>
                 <td>
                   <StatusBadge status={s.status} />
                 </td>
                 <td>{s.candidates ?? ''}</td>
                 <td className="small muted">{formatDate(s.createdAt, locale)}</td>
-                <td className="small muted">{s.status === 'closed' && s.closedAt ? formatDate(s.closedAt, locale) : ''}</td>
+                <td className="small muted closed-at">{s.status === 'closed' && s.closedAt ? formatDate(s.closedAt, locale) : ''}</td>
                 <td className="row-actions">
                   <button className="btn btn-small" onClick={() => setOpenId(openId === s.id ? null : s.id)}>
                     {openId === s.id ? t('收起') : t('打开')}
@@ -183,6 +193,10 @@ function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
         {t('评审会')} <code>{id}</code> <StatusBadge status={data.status} />
       </h2>
       {closing && <div className="muted small">{t('评审结果已确定，正在流转申报，可再次点击完成')}</div>}
+      {data.committeeId && (
+        <DrawPanel sessionId={id} committeeId={data.committeeId} canDraw={open && candidates.every((c) => !c.voted)} onDrawn={reload} />
+      )}
+      {data.drawnMembers ? <div className="muted small">{t('本次抽取评委 {n} 人，法定人数和通过票数按抽取的评委计算', { n: data.drawnMembers })}</div> : null}
       {data.policy && (
         <div className="muted small">
           {t('末位淘汰比例')} {data.policy.bottomEliminationRatio ?? 0} · {t('通过率上限')} {data.policy.passRateCap ?? 0}

@@ -1,0 +1,51 @@
+using Designer.Engine.Activities.Titles;
+using Designer.Engine.Committees;
+using Designer.Engine.Domain;
+using Designer.Engine.Model;
+
+namespace Designer.Engine.Validation;
+
+/// <summary>
+/// A committee-vote step's committee exists, is filed, and covers the workflow's scope: for each series the workflow
+/// applies to, the committee it names (with "{series}" resolved) evaluates that series and the workflow's levels.
+/// A workflow without listed series may only name a committee through "{series}" (one committee cannot serve all).
+/// </summary>
+internal static class CommitteeChecks
+{
+    public static void Run(CommitteeVote vote, WorkflowDefinition definition, string path, ICommitteeCatalog committees, List<ValidationProblem> problems)
+    {
+        var template = vote.Committee.LiteralOrDefault();
+        if (template.Length == 0) return;
+        var at = path + ".committee";
+        var scope = definition.Scope;
+        var series = scope.Series.Count > 0 ? scope.Series : CommitteeIds.DependsOnSeries(template) ? [] : ApplicantCodes.Series;
+        var levels = scope.Levels.Count > 0 ? scope.Levels : CommitteeIds.DependsOnLevel(template) ? [] : ApplicantCodes.Levels;
+        foreach (var (s, l) in series.DefaultIfEmpty(null!).SelectMany(s => levels.DefaultIfEmpty(null!).Select(l => (s, l))))
+        {
+            if ((s is null && CommitteeIds.DependsOnSeries(template)) || (l is null && CommitteeIds.DependsOnLevel(template))) continue;
+            var id = CommitteeIds.Resolve(template, definition.Locality, s, l);
+            var committee = committees.Find(id);
+            if (committee is null)
+                Add(ProblemCodes.UnknownCommittee, $"评委会 “{id}” 不存在{For(s, l)} (no committee '{id}')");
+            else if (!committee.IsFiled)
+                Add(ProblemCodes.UnknownCommittee, $"评委会 “{committee.Name}” 尚未核准备案（{committee.Status}），不能开展评审 (committee '{id}' is not filed)");
+            else if (!committee.Covers(s, l))
+                Add(ProblemCodes.CommitteeScope,
+                    $"评委会 “{committee.Name}” 只评审 {string.Join("、", committee.Series)} 系列 {string.Join("、", committee.Levels)} 层级，不覆盖本流程的{For(s, l)} (committee '{id}' does not cover {s}/{l})");
+        }
+
+        void Add(string code, string message)
+        {
+            if (!problems.Any(p => p.ActivityId == vote.Id && p.Message == message)) problems.Add(new(vote.Id, at, code, message));
+        }
+    }
+
+    private static string For(string? series, string? level) =>
+        (series, level) switch
+        {
+            (null, null) => "",
+            (_, null) => $"（{series} 系列）",
+            (null, _) => $"（{level} 层级）",
+            _ => $"（{series} 系列 {level} 层级）",
+        };
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Designer.Engine.Committees;
+using Designer.Engine.Model;
+using Designer.Persistence;
+using Designer.Persistence.Entities;
+using Designer.Server.Committee;
+using Designer.Server.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Designer.Server.Seeding;
+
+/// <summary>
+/// Committees from workflows/world/committees.json and, with the demo accounts only (they are people), the demo
+/// experts of workflows/world/experts.json. Entries already in the database are kept as they are (admins edit them
+/// there); a committee's members are those of its listed experts that are in the pool.
+/// </summary>
+public sealed class WorldSeeder(DesignerDbContext db, ILogger<WorldSeeder> log)
+{
+    public async Task SeedAsync(DesignerOptions options, bool demoExperts)
+    {
+        var folder = Path.Combine(options.WorkflowsDirectory, WorkflowFiles.WorldFolder);
+        if (demoExperts && Read(Path.Combine(folder, "experts.json"), "experts") is { } experts)
+        {
+            var known = (await db.Experts.Select(e => e.Id).ToListAsync()).ToHashSet();
+            foreach (var e in experts.Where(e => !known.Contains(e["id"]?.GetValue<string>() ?? "")))
+                db.Experts.Add(new ExpertRecord
+                {
+                    Id = Text(e, "id"), Name = Text(e, "name"), Locality = Text(e, "locality"), Series = Text(e, "series"),
+                    Specialty = Text(e, "specialty"), Unit = Text(e, "unit"), Active = e["active"]?.GetValue<bool>() ?? true,
+                    ConflictsJson = (e["conflicts"] as JsonArray)?.ToJsonString() ?? "[]", UpdatedBy = SystemUser.Instance.UserName,
+                });
+            await db.SaveChangesAsync();
+        }
+        if (Read(Path.Combine(folder, "committees.json"), "committees") is not { } committees) return;
+        var pool = (await db.Experts.Select(e => e.Id).ToListAsync()).ToHashSet();
+        var existing = (await db.Committees.Select(c => c.Id).ToListAsync()).ToHashSet();
+        foreach (var c in committees.Where(c => !existing.Contains(c["id"]?.GetValue<string>() ?? "")))
+        {
+            var info = CommitteeFile.Read(c);
+            if (info.Series.Count != 1)
+            {
+                log.LogWarning("Committee {Id} not seeded: a committee evaluates exactly one series (不得设立综合性评委会)", info.Id);
+                continue;
+            }
+            var members = (c["experts"] as JsonArray)?.Select(x => x?.GetValue<string>() ?? "").Where(pool.Contains) ?? [];
+            db.Committees.Add(new CommitteeRecord
+            {
+                Id = info.Id, Locality = info.Locality, Name = info.Name, SeriesJson = CommitteeRegistryDtos.Json(info.Series),
+                LevelsJson = CommitteeRegistryDtos.Json(info.Levels), Organiser = info.Organiser, Status = info.Status,
+                ExpertsJson = CommitteeRegistryDtos.Json(members), ApprovedBy = c["approvedBy"]?.GetValue<string>(),
+                ApprovedOn = c["approvedOn"]?.GetValue<string>(), FilingNumber = c["filingNumber"]?.GetValue<string>(), UpdatedBy = SystemUser.Instance.UserName,
+            });
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private static string Text(JsonNode node, string name) => node[name]?.GetValue<string>() ?? "";
+
+    private static List<JsonObject>? Read(string file, string list) =>
+        File.Exists(file) && JsonNode.Parse(File.ReadAllText(file))?[list] is JsonArray items ? items.OfType<JsonObject>().ToList() : null;
+}
