@@ -60,7 +60,7 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
         ApplicationId = await driver.SubmitAsync(Applicant, "bazhou-directed-deputy-senior", Teacher(Name));
         await driver.RunAsync(ApplicationId, Applicant, stopAt: "competent-review");
         var education = await driver.As("bazhou-reviewer-education");
-        TaskId = (await education.GetOkAsync("/api/tasks")).AsArray().Single(t => t!["applicationId"]!.GetValue<string>() == ApplicationId)!["id"]!.GetValue<string>();
+        TaskId = (await education.GetOkAsync("/api/tasks?pageSize=200"))["items"]!.AsArray().Single(t => t!["applicationId"]!.GetValue<string>() == ApplicationId)!["id"]!.GetValue<string>();
 
         var other = await CreateApplicantAsync("bazhou");
         var second = await driver.SubmitAsync(other, "bazhou-directed-deputy-senior", Teacher("矩阵乙"));

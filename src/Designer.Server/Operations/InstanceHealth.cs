@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Designer.Engine.Domain;
+using Designer.Engine.Runtime;
+using Designer.Persistence.Entities;
+using Designer.Server.Applications;
+using Designer.Server.Auth;
+using Designer.Server.Tasks;
+
+namespace Designer.Server.Operations;
+
+/// <summary>
+/// Whether an application can move on, and if not why, in words an operator reads (never exception text): faulted at
+/// a step, a task nobody active can act on, or running with nothing to wait for (no task, no timer).
+/// </summary>
+public static partial class InstanceHealth
+{
+    public const string Ok = "ok";
+    public const string Faulted = "faulted";
+    public const string Stuck = "stuck";
+    public const string Ended = "ended";
+
+    public static (string Health, string? Why) Of(ApplicationRecord application, WorkflowInstanceState? state, IReadOnlyList<TaskRecord> open, IReadOnlyList<CurrentUser> users)
+    {
+        if (application.Status == nameof(WorkflowStatus.Faulted)) return (Faulted, FaultText(state));
+        if (application.Status != nameof(WorkflowStatus.Waiting)) return (Ended, null);
+        if (state is null || state.Bookmarks.Count == 0)
+            return (Stuck, "申报处于办理中，但既没有待办也没有计时，流程无法继续。请将申报移至某一步骤，或终止。");
+        foreach (var task in open.Where(t => t.Kind == BookmarkKinds.Task))
+        {
+            if (task.ClaimedBy is { } holder && !users.Any(u => u.UserName == holder))
+                return (Stuck, $"“{StageName(task)}”的待办由 {holder} 认领，但该账号已停用或不存在。请改派。");
+            if (!users.Any(u => TaskAccess.IsAssignedTo(u, task)))
+                return (Stuck, $"“{StageName(task)}”的待办没有可以办理的在岗人员（{Assignee(task)}）。请改派给其他机构、角色或人员。");
+        }
+        return (Ok, null);
+    }
+
+    public static string Assignee(TaskRecord task) =>
+        task.AssignedUser is { } person ? $"指定人员 {person}" : $"{task.ResolvedOrg ?? task.Org} · {Vocabulary.Roles.GetValueOrDefault(task.Role, task.Role)}";
+
+    private static string StageName(TaskRecord task) => ApplicationDtos.StageName(task.Stage) ?? task.Title;
+
+    /// <summary>
+    /// The engine's fault message reads "活动 “label” (id): 中文说明 (english detail)": the label and the Chinese part are
+    /// kept, identifiers and English detail dropped.
+    /// </summary>
+    public static string FaultText(WorkflowInstanceState? state)
+    {
+        var message = state?.Fault?.Message ?? state?.Reason ?? "";
+        var match = FaultPattern().Match(message);
+        var step = match.Success ? match.Groups["label"].Value : null;
+        var detail = match.Success ? match.Groups["detail"].Value : message;
+        var chinese = EnglishTail().Replace(detail, "").Trim().TrimEnd('：', ':', '，', ',');
+        if (!HasChinese().IsMatch(chinese)) chinese = "流程定义的计算或配置有误";
+        return (step is null ? "流程出现故障：" : $"在“{step}”步骤出现故障：") + chinese + "。可修正后重试该步骤，或将申报移至其他步骤。";
+    }
+
+    [GeneratedRegex(@"^活动 “(?<label>[^”]*)” \([^)]*\): (?<detail>.*)$", RegexOptions.Singleline)]
+    private static partial Regex FaultPattern();
+
+    /// <summary>From the first bracket, colon or run of Latin text onward (the English detail).</summary>
+    [GeneratedRegex(@"\s*(\(|（[A-Za-z]|:\s*[A-Za-z]).*$", RegexOptions.Singleline)]
+    private static partial Regex EnglishTail();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex HasChinese();
+}
