@@ -46,6 +46,7 @@ public static class PipelineSetup
         api.MapTasks();
         api.MapNotifications();
         api.MapOperations();
+        api.MapImpact();
         api.MapCommittee();
         api.MapPublic();
         api.MapSimulation();

@@ -50,7 +50,7 @@ public static partial class InstanceHealth
         var match = FaultPattern().Match(message);
         var step = match.Success ? match.Groups["label"].Value : null;
         var detail = match.Success ? match.Groups["detail"].Value : message;
-        var chinese = EnglishTail().Replace(detail, "").Trim().TrimEnd('：', ':', '，', ',');
+        var chinese = EnglishInBrackets().Replace(ErrorName().Replace(detail, ""), "").Replace(": ", "：").Trim().TrimEnd('：', ':', '，', ',');
         if (!HasChinese().IsMatch(chinese)) chinese = "流程定义的计算或配置有误";
         return (step is null ? "流程出现故障：" : $"在“{step}”步骤出现故障：") + chinese + "。可修正后重试该步骤，或将申报移至其他步骤。";
     }
@@ -58,9 +58,13 @@ public static partial class InstanceHealth
     [GeneratedRegex(@"^活动 “(?<label>[^”]*)” \([^)]*\): (?<detail>.*)$", RegexOptions.Singleline)]
     private static partial Regex FaultPattern();
 
-    /// <summary>From the first bracket, colon or run of Latin text onward (the English detail).</summary>
-    [GeneratedRegex(@"\s*(\(|（[A-Za-z]|:\s*[A-Za-z]).*$", RegexOptions.Singleline)]
-    private static partial Regex EnglishTail();
+    /// <summary>A bracketed English detail: "(workingDays is 0)", "(line 1, column 5)".</summary>
+    [GeneratedRegex(@"\s*[(（][^()（）]*[A-Za-z][^()（）]*[)）]")]
+    private static partial Regex EnglishInBrackets();
+
+    /// <summary>The name of a thrown script error ("Error: ", "TypeError: "), before the author's own message.</summary>
+    [GeneratedRegex(@"\b[A-Za-z]*Error:\s*")]
+    private static partial Regex ErrorName();
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex HasChinese();

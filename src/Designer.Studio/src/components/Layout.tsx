@@ -5,6 +5,7 @@ import { useLabels } from '../catalog';
 import { useI18n } from '../i18n';
 import { navigate, useRoute } from '../router';
 import type { RouteHandle } from '../routes';
+import { NotificationBell } from './NotificationBell';
 import { Spinner, useToast } from './ui';
 
 interface NavItem {
@@ -31,6 +32,7 @@ export function Layout() {
     { to: '/applications', label: t('我的申报'), show: hasRole(me, Roles.applicant) },
     { to: '/inbox', label: t('待办'), show: hasRole(me, Roles.reviewer) },
     { to: '/committee', label: t('评审会'), show: hasRole(me, Roles.reviewer, Roles.policyAdmin, Roles.localityAdmin) },
+    { to: '/operations', label: t('运行监控'), show: hasRole(me, Roles.policyAdmin, Roles.localityAdmin, Roles.auditor) },
     { to: '/history', label: t('审计'), show: hasRole(me, Roles.auditor, Roles.policyAdmin, Roles.localityAdmin) },
     { to: '/public/publicity', label: t('公示'), show: true },
     { to: '/public/certificates', label: t('证书查验'), show: true },
@@ -61,6 +63,7 @@ export function Layout() {
               EN
             </button>
           </div>
+          {me && <NotificationBell />}
           {me ? (
             <div className="user-box">
               <span className="user-name" title={me.roles.join(', ')}>
