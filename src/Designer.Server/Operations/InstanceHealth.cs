@@ -36,7 +36,25 @@ public static partial class InstanceHealth
     }
 
     public static string Assignee(TaskRecord task) =>
-        task.AssignedUser is { } person ? $"指定人员 {person}" : $"{task.ResolvedOrg ?? task.Org} · {Vocabulary.Roles.GetValueOrDefault(task.Role, task.Role)}";
+        task.AssignedUser is { } person ? $"指定人员 {person}" : $"{OrganisationName(task.ResolvedOrg ?? task.Org)} · {Vocabulary.Roles.GetValueOrDefault(task.Role, task.Role)}";
+
+    /// <summary>An organisation in words: "示例市人力资源和社会保障部门", "用人单位（某某中学）", "县级人社部门".</summary>
+    public static string OrganisationName(string org)
+    {
+        if (org.StartsWith("unit:")) return $"用人单位（{org[5..]}）";
+        if (org.StartsWith("county/hr:")) return $"{org[10..]}人社部门";
+        switch (org)
+        {
+            case "unit": return "用人单位";
+            case "county/hr": return "县级人社部门";
+            case "applicant": return "申报人";
+        }
+        var parts = org.Split('/');
+        if (parts.Length < 2) return org;
+        var locality = Vocabulary.Localities.TryGetValue(parts[0], out var name) ? Regex.Replace(name, "（.*）$", "") : parts[0];
+        var department = Vocabulary.Departments.GetValueOrDefault(parts[1], parts[1]);
+        return parts.Length > 2 ? $"{locality}{department}（{string.Join("/", parts.Skip(2))}）" : $"{locality}{department}";
+    }
 
     private static string StageName(TaskRecord task) => ApplicationDtos.StageName(task.Stage) ?? task.Title;
 

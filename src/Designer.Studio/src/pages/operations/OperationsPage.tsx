@@ -134,7 +134,10 @@ export function OperationsPage() {
                 </td>
                 <td>
                   <ApplicationStatus status={row.status} />{' '}
-                  <Badge tone={healthTone[row.health as keyof typeof healthTone] ?? 'neutral'}>{t(healthText[row.health] ?? row.health)}</Badge>
+                  {/* A faulted or ended application's status says it all; a running one also says whether it can move on. */}
+                  {row.status === 'Waiting' && (
+                    <Badge tone={healthTone[row.health as keyof typeof healthTone] ?? 'neutral'}>{t(healthText[row.health] ?? row.health)}</Badge>
+                  )}
                 </td>
                 <td>
                   {row.currentSteps.length === 0 && <span className="muted">—</span>}
