@@ -21,8 +21,8 @@ public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INoti
     public const string Decided = "decided";
     public const string Publicity = "publicity";
 
-    private readonly List<(NotificationRecord Record, CurrentUser User)> _pending = [];
-    private readonly Dictionary<string, List<CurrentUser>> _usersByLocality = [];
+    private readonly List<(NotificationRecord Record, string UserName)> _pending = [];
+    private List<CurrentUser>? _users;
 
     public async Task ApplicationChangedAsync(ApplicationRecord application, IReadOnlyList<TaskRecord> opened, string statusBefore)
     {
@@ -40,7 +40,8 @@ public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INoti
                     await ToApplicantAsync(application, Returned, "申报被退回补正", $"您的申报（{application.WorkflowName}）需要补正：{task.Title}" + Due(task), task.Id);
                 continue;
             }
-            foreach (var user in (await UsersAsync(application.Locality)).Where(u => TaskAccess.IsAssignedTo(u, task)))
+            // All active users: a step may belong to an organisation of another locality (a regional bureau).
+            foreach (var user in (await UsersAsync()).Where(u => TaskAccess.IsAssignedTo(u, task)))
                 Add(user, application, NewTask, $"新待办：{ApplicationDtos.StageName(task.Stage)}",
                     $"{application.ApplicantName} 的申报（{application.WorkflowName}）待您办理：{task.Title}" + Due(task), task.Id);
         }
@@ -53,7 +54,7 @@ public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INoti
     /// <summary>A task reassigned to people who did not have it before.</summary>
     public async Task TaskReassignedAsync(ApplicationRecord application, TaskRecord task)
     {
-        foreach (var user in (await UsersAsync(null)).Where(u => TaskAccess.IsAssignedTo(u, task)))
+        foreach (var user in (await UsersAsync()).Where(u => TaskAccess.IsAssignedTo(u, task)))
             Add(user, application, NewTask, $"改派待办：{ApplicationDtos.StageName(task.Stage)}",
                 $"{application.ApplicantName} 的申报（{application.WorkflowName}）改派给您办理：{task.Title}" + Due(task), task.Id);
     }
@@ -63,43 +64,40 @@ public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INoti
     {
         var pending = _pending.ToList();
         _pending.Clear();
-        foreach (var (record, user) in pending)
+        foreach (var (record, userName) in pending)
         {
             try
             {
-                var person = await db.Users.AsNoTracking().Where(u => u.Id == user.Id).Select(u => new { u.Email, u.PhoneNumber }).FirstOrDefaultAsync();
-                await sender.SendAsync(new OutgoingNotification(user.UserName, person?.Email, person?.PhoneNumber, record.Kind, record.Title, record.Body));
+                var person = await db.Users.AsNoTracking().Where(u => u.Id == record.UserId).Select(u => new { u.Email, u.PhoneNumber }).FirstOrDefaultAsync();
+                await sender.SendAsync(new OutgoingNotification(userName, person?.Email, person?.PhoneNumber, record.Kind, record.Title, record.Body));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning(e, "Sending notification {Id} to {UserName} failed", record.Id, user.UserName);
+                logger.LogWarning(e, "Sending notification {Id} to {UserName} failed", record.Id, userName);
             }
         }
     }
 
     private async Task ToApplicantAsync(ApplicationRecord application, string kind, string title, string body, string? taskId)
     {
-        var applicant = (await UsersAsync(application.Locality)).FirstOrDefault(u => u.Id == application.ApplicantUserId);
-        if (applicant is not null) Add(applicant, application, kind, title, body, taskId);
+        var userName = await db.Users.AsNoTracking().Where(u => u.Id == application.ApplicantUserId).Select(u => u.UserName).FirstOrDefaultAsync();
+        if (userName is not null) Add(application.ApplicantUserId, userName, application, kind, title, body, taskId);
     }
 
-    private void Add(CurrentUser user, ApplicationRecord application, string kind, string title, string body, string? taskId)
+    private void Add(CurrentUser user, ApplicationRecord application, string kind, string title, string body, string? taskId) =>
+        Add(user.Id, user.UserName, application, kind, title, body, taskId);
+
+    private void Add(string userId, string userName, ApplicationRecord application, string kind, string title, string body, string? taskId)
     {
         var record = new NotificationRecord
         {
-            UserId = user.Id, Kind = kind, Title = title, Body = body, ApplicationId = application.Id, TaskId = taskId, CreatedAt = clock.Now.UtcDateTime,
+            UserId = userId, Kind = kind, Title = title, Body = body, ApplicationId = application.Id, TaskId = taskId, CreatedAt = clock.Now.UtcDateTime,
         };
         db.Notifications.Add(record);
-        _pending.Add((record, user));
+        _pending.Add((record, userName));
     }
 
-    private async Task<List<CurrentUser>> UsersAsync(string? locality)
-    {
-        var key = locality ?? "*";
-        if (!_usersByLocality.TryGetValue(key, out var users))
-            _usersByLocality[key] = users = await ActiveUsers.LoadAsync(db, clock.Now, locality);
-        return users;
-    }
+    private async Task<List<CurrentUser>> UsersAsync() => _users ??= await ActiveUsers.LoadAsync(db, clock.Now);
 
     private static string Due(TaskRecord task) => task.DueDate is { } due ? $"（{due} 前办理）" : "";
 

@@ -199,14 +199,14 @@ public static class OperationsEndpoints
     {
         var ids = applications.Select(a => a.Id).ToList();
         var open = (await db.Tasks.AsNoTracking().Where(t => t.IsOpen && ids.Contains(t.ApplicationId)).ToListAsync()).ToLookup(t => t.ApplicationId);
-        var users = applications.Select(a => a.Locality).Distinct().ToDictionary(l => l, _ => (List<CurrentUser>?)null);
-        foreach (var locality in users.Keys.ToList()) users[locality] = await ActiveUsers.LoadAsync(db, clock.Now, locality);
+        // All active users: a step may belong to an organisation of another locality (a regional bureau).
+        var users = applications.Count == 0 ? [] : await ActiveUsers.LoadAsync(db, clock.Now);
         var now = clock.Now.UtcDateTime;
         return applications.Select(a =>
         {
             var state = a.StateJson is null ? null : WorkflowInstanceState.FromJson(a.StateJson);
             var tasks = open[a.Id].OrderBy(t => t.CreatedAt).ToList();
-            var (health, why) = InstanceHealth.Of(a, state, tasks, users[a.Locality]!);
+            var (health, why) = InstanceHealth.Of(a, state, tasks, users);
             var since = tasks.Count > 0 ? tasks.Min(t => t.CreatedAt) : a.UpdatedAt;
             return new OperationsInstance(a.Id, a.ApplicantName, a.WorkflowName, a.DefinitionId, a.DefinitionVersion, a.Locality, a.Status, health,
                 tasks.Select(t => new OperationsStep(t.Kind == BookmarkKinds.Task ? t.Id : null, t.ActivityId, t.Kind, t.Stage, ApplicationDtos.StageName(t.Stage),
