@@ -76,8 +76,8 @@ public static class LoadDriver
             {
                 ["definitionId"] = definitionId, ["data"] = applyData.DeepClone(),
             }));
-            var inbox = await Expect(await reviewer.GetAsync("/api/tasks"));
-            firstTasks.Add(inbox.AsArray().First(t => t!["applicationId"]!.GetValue<string>() == created["id"]!.GetValue<string>())!["id"]!.GetValue<string>());
+            var inbox = await Expect(await reviewer.GetAsync($"/api/tasks?q={created["id"]!.GetValue<string>()}"));
+            firstTasks.Add(inbox["items"]!.AsArray().First(t => t!["applicationId"]!.GetValue<string>() == created["id"]!.GetValue<string>())!["id"]!.GetValue<string>());
         }
         var opened = await Expect(await reviewer.GetAsync($"/api/tasks/{firstTasks[0]}"));
         var data = opened["form"] is JsonObject form ? MinimalValid(form["formId"]!.GetValue<string>(), form["schema"]!.AsObject()) : new JsonObject();

@@ -27,6 +27,7 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
     public DbSet<ExpertRecord> Experts => Set<ExpertRecord>();
     public DbSet<CommitteeRecord> Committees => Set<CommitteeRecord>();
     public DbSet<CommitteeDrawRecord> CommitteeDraws => Set<CommitteeDrawRecord>();
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
 
     /// <summary>
     /// Every time is stored in UTC; SQLite gives DateTime back without a kind, so it is marked UTC on read (otherwise
@@ -84,7 +85,11 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
             e.HasIndex(t => t.ApplicationId);
             e.HasIndex(t => new { t.IsOpen, t.Kind, t.Org });
             e.HasIndex(t => new { t.IsOpen, t.Kind, t.Locality });
+            // Inboxes at scale: open tasks of an organisation's role, and open tasks by due date.
+            e.HasIndex(t => new { t.IsOpen, t.Org, t.Role });
+            e.HasIndex(t => new { t.IsOpen, t.DueDate });
         });
+        builder.Entity<NotificationRecord>(e => e.HasIndex(n => new { n.UserId, n.ReadAt }));
 
         builder.Entity<CommitteeSessionRecord>(e =>
             e.HasMany(s => s.Candidates).WithOne().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Cascade));

@@ -63,7 +63,7 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
         ApplicationId = await driver.SubmitAsync(Applicant, "bazhou-directed-deputy-senior", Teacher(Name));
         await driver.RunAsync(ApplicationId, Applicant, stopAt: "competent-review");
         var education = await driver.As("bazhou-reviewer-education");
-        TaskId = (await education.GetOkAsync("/api/tasks")).AsArray().Single(t => t!["applicationId"]!.GetValue<string>() == ApplicationId)!["id"]!.GetValue<string>();
+        TaskId = (await education.GetOkAsync("/api/tasks?pageSize=200"))["items"]!.AsArray().Single(t => t!["applicationId"]!.GetValue<string>() == ApplicationId)!["id"]!.GetValue<string>();
 
         var other = await CreateApplicantAsync("bazhou");
         var second = await driver.SubmitAsync(other, "bazhou-directed-deputy-senior", Teacher("矩阵乙"));
@@ -129,6 +129,19 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         yield return new(HttpMethod.Get, "/api/tasks", IsList: true);
         yield return new(HttpMethod.Get, $"/api/tasks/{factory.TaskId}");
         yield return new(HttpMethod.Post, $"/api/tasks/{factory.TaskId}/act", new JsonObject { ["action"] = "approve", ["data"] = new JsonObject() });
+        yield return new(HttpMethod.Post, $"/api/tasks/{factory.TaskId}/claim");
+        yield return new(HttpMethod.Post, $"/api/tasks/{factory.TaskId}/unclaim");
+        yield return new(HttpMethod.Get, "/api/notifications", IsList: true);
+        yield return new(HttpMethod.Get, "/api/operations/instances", IsList: true);
+        yield return new(HttpMethod.Get, "/api/operations/instances?locality=bazhou", IsList: true);
+        yield return new(HttpMethod.Get, $"/api/operations/instances/{factory.ApplicationId}");
+        yield return new(HttpMethod.Post, $"/api/operations/instances/{factory.ApplicationId}/retry", new JsonObject { ["reason"] = "外人" });
+        yield return new(HttpMethod.Post, $"/api/operations/instances/{factory.ApplicationId}/cancel", new JsonObject { ["reason"] = "外人" });
+        yield return new(HttpMethod.Post, $"/api/operations/instances/{factory.ApplicationId}/move", new JsonObject { ["toActivityId"] = "committee-vote", ["reason"] = "外人" });
+        yield return new(HttpMethod.Post, $"/api/operations/tasks/{factory.TaskId}/reassign", new JsonObject { ["role"] = "reviewer", ["reason"] = "外人" });
+        yield return new(HttpMethod.Post, $"/api/applications/{factory.ApplicationId}/withdraw", new JsonObject { ["reason"] = "外人" });
+        yield return new(HttpMethod.Post, $"{workflow}/impact", new JsonObject());
+        yield return new(HttpMethod.Get, $"{workflow}/impact.csv");
         yield return new(HttpMethod.Get, "/api/committee-sessions", IsList: true);
         // A reviewer may gather their own organisation's candidates: with none waiting that is a 422, never Bazhou's.
         yield return new(HttpMethod.Post, "/api/committee-sessions", new JsonObject { ["org"] = "bazhou/education" }, MayBeInvalid: true);
@@ -230,7 +243,8 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         Assert.Contains(factory.TaskId, (await auditor.GetAsync("/api/tasks")).Text);
         (await auditor.GetAsync("/api/workflows/bazhou-directed-deputy-senior")).Expect(HttpStatusCode.OK);
         var failures = new List<string>();
-        foreach (var call in Calls().Where(c => c.Method != HttpMethod.Get && !c.Path.StartsWith("/api/simulate")))
+        // Simulations and impact reports write nothing: the auditor may run them.
+        foreach (var call in Calls().Where(c => c.Method != HttpMethod.Get && !c.Path.StartsWith("/api/simulate") && !c.Path.EndsWith("/impact")))
         {
             var response = await auditor.SendAsync(call.Method, call.Path, call.Body);
             if (response.Status is not (HttpStatusCode.Forbidden or HttpStatusCode.NotFound) && !(call.MayBeInvalid && (int)response.Status == 422))

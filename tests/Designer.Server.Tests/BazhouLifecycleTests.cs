@@ -30,10 +30,10 @@ public sealed class BazhouLifecycleTests(BazhouFactory factory) : IClassFixture<
 
         // Only the education bureau sees the vote; the health commission does not.
         var education = await driver.As("bazhou-reviewer-education");
-        var inbox = (await education.GetOkAsync("/api/tasks?stage=committee-vote")).AsArray();
+        var inbox = (await education.GetOkAsync("/api/tasks?stage=committee-vote&pageSize=200"))["items"]!.AsArray();
         Assert.Contains(inbox, t => t!["applicationId"]!.GetValue<string>() == id);
         var health = await driver.As("bazhou-reviewer-health");
-        Assert.DoesNotContain((await health.GetOkAsync("/api/tasks")).AsArray(), t => t!["applicationId"]!.GetValue<string>() == id);
+        Assert.DoesNotContain((await health.GetOkAsync("/api/tasks?pageSize=200"))["items"]!.AsArray(), t => t!["applicationId"]!.GetValue<string>() == id);
 
         // The committee meets: one session, votes recorded, closed.
         var session = (await education.PostAsync("/api/committee-sessions", new JsonObject())).Expect(HttpStatusCode.Created);
@@ -79,7 +79,7 @@ public sealed class BazhouLifecycleTests(BazhouFactory factory) : IClassFixture<
         var driver = new ApplicationDriver(factory);
         var id = await driver.SubmitAsync(await factory.CreateApplicantAsync("bazhou"), "bazhou-directed-deputy-senior", Teacher("王芳"));
         var unit = await driver.As("unit-reviewer-bazhou");
-        var task = (await unit.GetOkAsync("/api/tasks?stage=unit-recommend")).AsArray().First(t => t!["applicationId"]!.GetValue<string>() == id)!;
+        var task = (await unit.GetOkAsync("/api/tasks?stage=unit-recommend&pageSize=200"))["items"]!.AsArray().First(t => t!["applicationId"]!.GetValue<string>() == id)!;
 
         (await ApplicationDriver.ActAsync(unit, task, null)).Expect(HttpStatusCode.OK);
         var again = await ApplicationDriver.ActAsync(unit, task, null);
@@ -117,7 +117,7 @@ public sealed class BazhouLifecycleTests(BazhouFactory factory) : IClassFixture<
         var correction = detail["pendingTasks"]!.AsArray().Single()!;
         Assert.Equal("correction", correction["stage"]!.GetValue<string>());
         Assert.NotNull(correction["dueDate"]);
-        Assert.Contains((await mine.GetOkAsync("/api/tasks")).AsArray(), t => t!["id"]!.GetValue<string>() == correction["id"]!.GetValue<string>());
+        Assert.Contains((await mine.GetOkAsync("/api/tasks?pageSize=200"))["items"]!.AsArray(), t => t!["id"]!.GetValue<string>() == correction["id"]!.GetValue<string>());
         (await ApplicationDriver.ActAsync(mine, correction, null)).Expect(HttpStatusCode.OK);
 
         var after = await driver.RunAsync(id, applicant, stopAt: "scoring");

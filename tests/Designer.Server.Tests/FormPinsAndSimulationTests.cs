@@ -40,7 +40,7 @@ public sealed class FormPinsAndSimulationTests(BazhouFactory factory) : IClassFi
 
         // The running application still uses version 1 of the form: no auditNumber needed.
         var education = await driver.As("bazhou-reviewer-education");
-        var task = (await education.GetOkAsync("/api/tasks?stage=competent-review")).AsArray().First(t => t!["applicationId"]!.GetValue<string>() == id)!;
+        var task = (await education.GetOkAsync("/api/tasks?stage=competent-review&pageSize=200"))["items"]!.AsArray().First(t => t!["applicationId"]!.GetValue<string>() == id)!;
         var opened = await education.GetOkAsync($"/api/tasks/{task["id"]!.GetValue<string>()}");
         Assert.Null(opened["form"]!["schema"]!["properties"]!["auditNumber"]);
         (await ApplicationDriver.ActAsync(education, task, null)).Expect(HttpStatusCode.OK);

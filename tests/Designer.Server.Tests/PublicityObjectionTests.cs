@@ -38,7 +38,7 @@ public sealed class PublicityObjectionTests(BazhouFactory factory) : IClassFixtu
         var publicity = detail["timeline"]!.AsArray().Single(e => e!["stage"]!.GetValue<string>() == "unit-publicity")!;
         Assert.Equal("object", publicity["action"]!.GetValue<string>());
         var unit = await driver.As("unit-reviewer-bazhou");
-        Assert.Contains((await unit.GetOkAsync("/api/tasks")).AsArray(), t => t!["applicationId"]!.GetValue<string>() == id);
+        Assert.Contains((await unit.GetOkAsync("/api/tasks?pageSize=200"))["items"]!.AsArray(), t => t!["applicationId"]!.GetValue<string>() == id);
         (await visitor.PostAsync($"/api/public/publicity/{notice["id"]!.GetValue<string>()}/objections", new JsonObject { ["reason"] = "迟到的异议" }))
             .Expect(HttpStatusCode.NotFound);
     }

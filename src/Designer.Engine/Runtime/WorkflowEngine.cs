@@ -48,6 +48,34 @@ public sealed class WorkflowEngine(EngineServices services)
         return working;
     }
 
+    /// <summary>
+    /// Runs the instance again from one activity, as an operator asks: the step that faulted (retry) or another step
+    /// (move). What the instance waited at is dropped; the fault is cleared. Throws ActivityFaultException when the
+    /// definition has no such activity.
+    /// </summary>
+    public WorkflowInstanceState RunFrom(WorkflowDefinition definition, WorkflowInstanceState state, string activityId)
+    {
+        if (!definition.ActivitiesById.ContainsKey(activityId))
+            throw new ActivityFaultException($"定义中没有活动 {activityId} (no activity '{activityId}' in this definition version)");
+        var working = state.Clone();
+        working.Fault = null;
+        working.Reason = null;
+        working.Status = WorkflowStatus.Running;
+        working.Bookmarks.Clear();
+        working.Queue.Clear();
+        new WorkflowExecution(ExecutableWorkflow.For(definition, Services.Registry), working, Services).RunFrom(activityId);
+        return working;
+    }
+
+    /// <summary>Ends a running instance from outside (cancelled by an operator, withdrawn by the applicant); end hooks run (quotas are released).</summary>
+    public WorkflowInstanceState Stop(WorkflowDefinition definition, WorkflowInstanceState state, WorkflowStatus status, string reason)
+    {
+        if (!status.IsFinal()) throw new ArgumentException($"{status} is not a final status", nameof(status));
+        var working = state.Clone();
+        new WorkflowExecution(ExecutableWorkflow.For(definition, Services.Registry), working, Services).Stop(status, reason);
+        return working;
+    }
+
     /// <summary>Fires every timer due by the clock's now, earliest first (each exactly once: its bookmark goes with it).</summary>
     public WorkflowInstanceState FireDueTimers(WorkflowDefinition definition, WorkflowInstanceState state)
     {

@@ -32,6 +32,20 @@ internal sealed class WorkflowExecution(ExecutableWorkflow workflow, WorkflowIns
         RunQueue();
     }
 
+    public void RunFrom(string activityId)
+    {
+        State.Queue.Add(new WorkItem(activityId));
+        RunQueue();
+    }
+
+    public void Stop(WorkflowStatus status, string reason)
+    {
+        if (_endedBefore) return;
+        EndWorkflow(status, reason);
+        NotifyEnded();
+        State.UpdatedAt = Services.Clock.Now;
+    }
+
     private void RunQueue()
     {
         var steps = 0;

@@ -1,7 +1,7 @@
 namespace Designer.Engine.Runtime;
 
 /// <summary>Running: work queued. Waiting: suspended on bookmarks. The others are final.</summary>
-public enum WorkflowStatus { Running, Waiting, Completed, Rejected, Withdrawn, Faulted }
+public enum WorkflowStatus { Running, Waiting, Completed, Rejected, Withdrawn, Faulted, Cancelled }
 
 public static class WorkflowStatusExtensions
 {

@@ -58,6 +58,10 @@ internal sealed class ActivityChecks(Activity activity, string path, IFormCatalo
         CheckStage(publicity.Stage);
         CheckOrganisation(publicity.Org, "org");
         CheckForm(publicity.ObjectionForm.LiteralOrDefault(), "objectionForm", required: false);
+        // Caught here, a 0-day publicity never reaches a live application (where it would fault the instance).
+        if (IsLiteral(publicity.WorkingDays.Expression) && publicity.WorkingDays.LiteralError() is null && publicity.WorkingDays.LiteralOrDefault() < 1)
+            Add($"{path}.workingDays", ProblemCodes.InvalidInput,
+                $"公示期必须至少 1 个工作日 (workingDays must be at least 1, got {publicity.WorkingDays.LiteralOrDefault()})");
     }
 
     private void CheckStage(Input<string> stage)

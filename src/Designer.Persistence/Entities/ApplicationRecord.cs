@@ -13,7 +13,7 @@ public sealed class ApplicationRecord
     public string DefinitionId { get; set; } = "";
     public int DefinitionVersion { get; set; }
     public string WorkflowName { get; set; } = "";
-    /// <summary>"Draft" or the engine's status (Waiting, Completed, Rejected, Withdrawn, Faulted).</summary>
+    /// <summary>"Draft" or the engine's status (Waiting, Completed, Rejected, Withdrawn, Faulted, Cancelled).</summary>
     public string Status { get; set; } = "";
     public string DataJson { get; set; } = "{}";
     public string? StateJson { get; set; }
@@ -60,6 +60,11 @@ public sealed class TaskRecord
     public string ApplicantName { get; set; } = "";
     public string WorkflowName { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    /// <summary>Set when an operator reassigned the task to one person: only they act on it.</summary>
+    public string? AssignedUser { get; set; }
+    /// <summary>Who took the task off a shared role's list (claim); others cannot act until it is unclaimed or reassigned.</summary>
+    public string? ClaimedBy { get; set; }
+    public DateTime? ClaimedAt { get; set; }
     public bool IsOpen { get; set; } = true;
     public DateTime? ClosedAt { get; set; }
     public string? ClosedBy { get; set; }

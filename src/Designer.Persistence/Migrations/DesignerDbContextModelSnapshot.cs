@@ -597,6 +597,47 @@ namespace Designer.Persistence.Migrations
                     b.ToTable("FormVersions");
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.NotificationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.QuotaRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -689,8 +730,17 @@ namespace Designer.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssignedUser")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BookmarkId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClosedAction")
@@ -762,9 +812,13 @@ namespace Designer.Persistence.Migrations
 
                     b.HasIndex("ApplicationId");
 
+                    b.HasIndex("IsOpen", "DueDate");
+
                     b.HasIndex("IsOpen", "Kind", "Locality");
 
                     b.HasIndex("IsOpen", "Kind", "Org");
+
+                    b.HasIndex("IsOpen", "Org", "Role");
 
                     b.ToTable("Tasks");
                 });

@@ -26,6 +26,6 @@ public static class ApplicationAccess
         if (application.ApplicantUserId == user.Id || user.CanOverseeLocality(application.Locality)) return true;
         if (!user.IsReviewer) return false;
         var tasks = await TaskAccess.Candidates(db, user).Where(t => t.ApplicationId == application.Id).AsNoTracking().ToListAsync();
-        return tasks.Any(t => TaskAccess.CanAct(user, t));
+        return tasks.Any(t => TaskAccess.IsAssignedTo(user, t));
     }
 }

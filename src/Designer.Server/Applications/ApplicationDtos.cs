@@ -32,7 +32,7 @@ public sealed record TimelineEntry(
 public sealed record TaskSummary(
     string Id, string ApplicationId, string ApplicantName, string WorkflowName, string DefinitionId, string Stage, string? StageName,
     string Title, string Org, string? ResolvedOrg, string Role, IReadOnlyList<string> Actions, string? Form, string? DueDate, DateTime CreatedAt,
-    bool IsOpen, string? ClosedAction, string? ClosedBy, DateTime? ClosedAt);
+    bool IsOpen, string? ClosedAction, string? ClosedBy, DateTime? ClosedAt, string? AssignedUser = null, string? ClaimedBy = null, DateTime? ClaimedAt = null);
 
 public static class ApplicationDtos
 {
@@ -71,5 +71,6 @@ public static class TaskDtos
 {
     public static TaskSummary Summary(TaskRecord t) => new(
         t.Id, t.ApplicationId, t.ApplicantName, t.WorkflowName, t.DefinitionId, t.Stage, ApplicationDtos.StageName(t.Stage), t.Title, t.Org,
-        t.ResolvedOrg, t.Role, JsonSerializer.Deserialize<List<string>>(t.ActionsJson) ?? [], t.Form, t.DueDate, t.CreatedAt, t.IsOpen, t.ClosedAction, t.ClosedBy, t.ClosedAt);
+        t.ResolvedOrg, t.Role, JsonSerializer.Deserialize<List<string>>(t.ActionsJson) ?? [], t.Form, t.DueDate, t.CreatedAt, t.IsOpen, t.ClosedAction, t.ClosedBy, t.ClosedAt,
+        t.AssignedUser, t.ClaimedBy, t.ClaimedAt);
 }

@@ -108,7 +108,7 @@ public static class ApplicationEndpoints
             if (user.IsReviewer)
             {
                 var taskApps = (await TaskAccess.Candidates(db, user).AsNoTracking().ToListAsync())
-                    .Where(t => TaskAccess.CanAct(user, t)).Select(t => t.ApplicationId).Distinct().ToList();
+                    .Where(t => TaskAccess.IsAssignedTo(user, t)).Select(t => t.ApplicationId).Distinct().ToList();
                 reviewed = await applications.Where(a => taskApps.Contains(a.Id)).ToListAsync();
             }
             found = mine.Concat(reviewed).DistinctBy(a => a.Id).OrderByDescending(a => a.UpdatedAt).ToList();

@@ -16,7 +16,8 @@ namespace Designer.Server.Applications;
 /// Runs applications' workflow instances: start, resume a bookmark, fire due timers. Every change is saved in one
 /// SaveChanges with the application's Revision checked, so two writers of the same application never both win.
 /// </summary>
-public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHost host, FormCatalogs forms, IClock clock, ApplicationAudit audit)
+public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHost host, FormCatalogs forms, IClock clock, ApplicationAudit audit,
+    Notifications.NotificationCentre notifications)
 {
     public const string DraftStatus = "Draft";
     private static readonly string[] ApplyActions = ["approve", "submit", "pass"];
@@ -112,6 +113,23 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
         }
     }
 
+    /// <summary>
+    /// An operator's (or the applicant's) change to the instance outside its own steps: retry, move, cancel, withdraw.
+    /// Saved like any step (revision checked, task rows synced) but audited as the given operation with its reason.
+    /// </summary>
+    public async Task<WorkflowInstanceState> OperateAsync(ApplicationRecord application, CurrentUser user, Operation operation,
+        Func<WorkflowEngine, WorkflowDefinition, WorkflowInstanceState, WorkflowInstanceState> change)
+    {
+        var loaded = await LoadAsync(application.DefinitionId, application.DefinitionVersion);
+        var engine = host.Engine(loaded.Forms, new DbQuotaLedger(db));
+        var state = change(engine, loaded.Definition, StateOf(application));
+        await PersistAsync(application, loaded.Definition, state, user.UserName, null, operation.ClosesTasksAs, operation);
+        return state;
+    }
+
+    /// <summary>What an operation is recorded as: its audit kind, the reason given, details for the entry, how open tasks close.</summary>
+    public sealed record Operation(string Kind, string Reason, string Summary, JsonObject Details, string ClosesTasksAs);
+
     public static WorkflowInstanceState StateOf(ApplicationRecord application) =>
         WorkflowInstanceState.FromJson(application.StateJson ?? throw new ApiProblemException(Problems.Conflict("申报尚未提交 (the application is a draft)")));
 
@@ -138,22 +156,28 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
         })]);
     }
 
-    private async Task PersistAsync(ApplicationRecord application, WorkflowDefinition definition, WorkflowInstanceState state, string? actor, string? actedBookmarkId, string? action)
+    private async Task PersistAsync(ApplicationRecord application, WorkflowDefinition definition, WorkflowInstanceState state, string? actor, string? actedBookmarkId, string? action,
+        Operation? operation = null)
     {
+        var statusBefore = application.Status;
         application.StateJson = state.ToJson();
         application.Status = state.Status == WorkflowStatus.Running ? nameof(WorkflowStatus.Waiting) : state.Status.ToString();
         Describe(application, state.Application);
         application.NextDueAt = state.Status.IsFinal() ? null : WorkflowEngine.NextDueTimer(state)?.DueAt?.UtcDateTime;
         application.UpdatedAt = Now;
         application.Revision++;
-        await SyncTasksAsync(application, definition, state, actor, actedBookmarkId, action);
-        audit.Changed(application, state, actor, actedBookmarkId, action);
+        var opened = await SyncTasksAsync(application, definition, state, actor, actedBookmarkId, operation is null ? action : operation.ClosesTasksAs);
+        if (operation is null) audit.Changed(application, state, actor, actedBookmarkId, action);
+        else audit.Operated(application, actor ?? "system", operation.Kind, operation.Reason, operation.Summary, operation.Details);
+        await notifications.ApplicationChangedAsync(application, opened, statusBefore);
         if (state.Granted?["number"].AsString() is { Length: > 0 } number && !await db.Certificates.AnyAsync(c => c.Number == number))
             db.Certificates.Add(CertificateOf(application, state.Granted, number));
         await SaveAsync();
+        await notifications.FlushAsync();
     }
 
-    private async Task SyncTasksAsync(ApplicationRecord application, WorkflowDefinition definition, WorkflowInstanceState state, string? actor, string? actedBookmarkId, string? action)
+    /// <summary>Closes the rows of bookmarks that are gone, adds rows for new ones (returned: the rows added).</summary>
+    private async Task<List<TaskRecord>> SyncTasksAsync(ApplicationRecord application, WorkflowDefinition definition, WorkflowInstanceState state, string? actor, string? actedBookmarkId, string? action)
     {
         var rows = await db.Tasks.Where(t => t.ApplicationId == application.Id && t.IsOpen).ToListAsync();
         foreach (var row in rows.Where(r => state.Bookmarks.All(b => b.Id != r.BookmarkId)))
@@ -161,11 +185,25 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
             row.IsOpen = false;
             row.ClosedAt = Now;
             row.ClosedBy = row.BookmarkId == actedBookmarkId ? actor : "system";
-            row.ClosedAction = row.BookmarkId == actedBookmarkId ? action : state.Status.IsFinal() ? "cancelled" : "timer";
+            row.ClosedAction = row.BookmarkId == actedBookmarkId ? action
+                : actedBookmarkId is null && action is "moved" or "cancelled" or "withdrawn" ? action
+                : state.Status.IsFinal() ? "cancelled" : "timer";
         }
-        foreach (var bookmark in state.Bookmarks.Where(b => rows.All(r => r.BookmarkId != b.Id)))
-            db.Tasks.Add(TaskRows.From(application, bookmark, Now,
-                definition.ActivitiesById.TryGetValue(bookmark.ActivityId, out var node) ? node.Type : ""));
+        var opened = state.Bookmarks.Where(b => rows.All(r => r.BookmarkId != b.Id))
+            .Select(bookmark => TaskRows.From(application, bookmark, Now,
+                definition.ActivitiesById.TryGetValue(bookmark.ActivityId, out var node) ? node.Type : ""))
+            .ToList();
+        db.Tasks.AddRange(opened);
+        return opened;
+    }
+
+    /// <summary>Saves changes made to the application's task rows and state by an operator (reassign, claim).</summary>
+    public async Task SaveTaskChangeAsync(ApplicationRecord application)
+    {
+        application.UpdatedAt = Now;
+        application.Revision++;
+        await SaveAsync();
+        await notifications.FlushAsync();
     }
 
     private async Task SaveAsync()

@@ -51,6 +51,32 @@ public sealed class ApplicationAudit(DesignerDbContext db, AuditLog log)
         log.Record(who, kind, AuditKinds.ApplicationSubject(application.Id), application.Locality, summary, data);
     }
 
+    /// <summary>An operator acted on the application from the operations console (or the applicant withdrew it): the reason is kept.</summary>
+    public void Operated(ApplicationRecord application, string actor, string kind, string reason, string summary, JsonObject details)
+    {
+        var data = new JsonObject
+        {
+            ["reason"] = reason, ["status"] = application.Status,
+            ["definitionId"] = application.DefinitionId, ["definitionVersion"] = application.DefinitionVersion,
+        };
+        foreach (var (key, value) in details) data[key] = value?.DeepClone();
+        log.Record(actor, kind, AuditKinds.ApplicationSubject(application.Id), application.Locality,
+            $"{actor} {summary}：申报 {application.Id}（{application.ApplicantName}），原因：{reason}，状态 {application.Status}", data);
+    }
+
+    /// <summary>A task was claimed, released or reassigned.</summary>
+    public void TaskChanged(ApplicationRecord application, TaskRecord task, string actor, string kind, string what, string? reason, JsonObject? details = null)
+    {
+        var data = new JsonObject
+        {
+            ["taskId"] = task.Id, ["stage"] = task.Stage, ["activityId"] = task.ActivityId, ["reason"] = reason,
+            ["org"] = task.Org, ["role"] = task.Role, ["assignedUser"] = task.AssignedUser, ["claimedBy"] = task.ClaimedBy,
+        };
+        foreach (var (key, value) in details ?? []) data[key] = value?.DeepClone();
+        log.Record(actor, kind, AuditKinds.ApplicationSubject(application.Id), application.Locality,
+            $"{actor} {what}：申报 {application.Id}（{application.ApplicantName}）{ApplicationDtos.StageName(task.Stage)}" + (reason is null ? "" : $"，原因：{reason}"), data);
+    }
+
     private sealed record Step(string? Stage, string Action, JsonNode? Data, string? Comment, string? ActivityId);
 
     private static Step StepOf(JournalEntry entry) => new(entry.Stage, entry.Action, entry.Data, entry.Comment, entry.ActivityId);

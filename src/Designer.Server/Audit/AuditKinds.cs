@@ -25,6 +25,13 @@ public static class AuditKinds
     public const string ApplicationVote = "application.vote";
     public const string ApplicationCommitteeVotes = "application.committee-votes";
     public const string ApplicationCommitteeDecision = "application.committee-decision";
+    public const string ApplicationRetry = "application.retry";
+    public const string ApplicationMove = "application.move";
+    public const string ApplicationCancel = "application.cancel";
+    public const string ApplicationWithdraw = "application.withdraw";
+    public const string TaskReassign = "task.reassign";
+    public const string TaskClaim = "task.claim";
+    public const string TaskUnclaim = "task.unclaim";
 
     public const string ExpertCreate = "expert.create";
     public const string ExpertUpdate = "expert.update";

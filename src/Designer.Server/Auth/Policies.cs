@@ -12,6 +12,9 @@ public static class Policies
     /// <summary>Simulation: admins and auditors.</summary>
     public const string Simulate = "simulate";
 
+    /// <summary>Operations console actions (retry, move, cancel, reassign): policy admin, locality admins for their locality.</summary>
+    public const string Operate = "operate";
+
     /// <summary>Integration clients (client credentials) with the "results" scope: results and certificates of their locality.</summary>
     public const string ReadResults = "read-results";
 
@@ -26,5 +29,6 @@ public static class Policies
         options.AddPolicy(Staff, p => p.RequireRole(Roles.PolicyAdmin, Roles.LocalityAdmin, Roles.Auditor));
         options.AddPolicy(Applicant, p => p.RequireRole(Roles.Applicant));
         options.AddPolicy(Simulate, p => p.RequireRole(Roles.PolicyAdmin, Roles.LocalityAdmin, Roles.Auditor));
+        options.AddPolicy(Operate, p => p.RequireRole(Roles.PolicyAdmin, Roles.LocalityAdmin));
     }
 }

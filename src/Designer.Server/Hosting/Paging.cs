@@ -19,4 +19,13 @@ public static class Paging
         var items = await ordered.Skip((number - 1) * size).Take(size).ToListAsync();
         return new Paged<TOut>(items.Select(map).ToList(), total, number, size);
     }
+
+    /// <summary>The same for a list already in memory (filtered by rules a database query cannot express).</summary>
+    public static Paged<TOut> Page<TIn, TOut>(this IEnumerable<TIn> ordered, int? page, int? pageSize, Func<TIn, TOut> map)
+    {
+        var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
+        var number = Math.Max(page ?? 1, 1);
+        var all = ordered as IReadOnlyList<TIn> ?? ordered.ToList();
+        return new Paged<TOut>(all.Skip((number - 1) * size).Take(size).Select(map).ToList(), all.Count, number, size);
+    }
 }

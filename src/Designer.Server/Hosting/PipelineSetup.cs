@@ -5,6 +5,8 @@ using Designer.Server.Catalog;
 using Designer.Server.Committee;
 using Designer.Server.Forms;
 using Designer.Server.Integration;
+using Designer.Server.Notifications;
+using Designer.Server.Operations;
 using Designer.Server.Public;
 using Designer.Server.Simulation;
 using Designer.Server.Tasks;
@@ -42,6 +44,9 @@ public static class PipelineSetup
         api.MapForms();
         api.MapApplications();
         api.MapTasks();
+        api.MapNotifications();
+        api.MapOperations();
+        api.MapImpact();
         api.MapCommittee();
         api.MapPublic();
         api.MapSimulation();

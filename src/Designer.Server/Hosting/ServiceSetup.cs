@@ -59,6 +59,11 @@ public static class ServiceSetup
         services.AddScoped<WorkflowStore>();
         services.AddScoped<FormStore>();
         services.AddScoped<ApplicationRunner>();
+        services.AddScoped<Notifications.NotificationCentre>();
+        services.AddSingleton<Notifications.INotificationSender>(provider =>
+            provider.GetRequiredService<IConfiguration>()["Notifications:Sender"] is "none"
+                ? new Notifications.NoNotificationSender()
+                : new Notifications.LogNotificationSender(provider.GetRequiredService<ILogger<Notifications.LogNotificationSender>>()));
         services.AddCommittee();
         services.AddPublicObjections(configuration);
         services.AddScoped<DefinitionSeeder>();

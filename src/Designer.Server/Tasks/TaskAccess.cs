@@ -14,16 +14,25 @@ public static class TaskAccess
 {
     public static bool IsApplicantStep(TaskRecord task) => task.Org == "applicant" || task.Role == "applicant";
 
-    public static bool CanAct(CurrentUser user, TaskRecord task)
+    /// <summary>Whether the user acts on the task now: one it is assigned to, and not claimed by someone else.</summary>
+    public static bool CanAct(CurrentUser user, TaskRecord task) =>
+        IsAssignedTo(user, task) && (task.ClaimedBy is null || task.ClaimedBy == user.UserName);
+
+    /// <summary>
+    /// Whether the task is the user's to act on, claims aside: the person an operator reassigned it to, else the applicant
+    /// for the applicant's steps, else a reviewer of its organisation holding its role.
+    /// </summary>
+    public static bool IsAssignedTo(CurrentUser user, TaskRecord task)
     {
         if (task.Kind != BookmarkKinds.Task) return false;
+        if (task.AssignedUser is { } person) return user.UserName == person;
         if (IsApplicantStep(task)) return user.IsApplicant && task.ApplicantUserId == user.Id;
         return user.IsReviewer && OrgMatches(user, task) && user.HoldsTaskRole(task.Role);
     }
 
     /// <summary>Read-only access too: admins of the locality, policy admin and auditor.</summary>
     public static bool CanRead(CurrentUser user, TaskRecord task) =>
-        task.Kind == BookmarkKinds.Task && (CanAct(user, task) || user.CanOverseeLocality(task.Locality));
+        task.Kind == BookmarkKinds.Task && (IsAssignedTo(user, task) || user.CanOverseeLocality(task.Locality));
 
     private static bool OrgMatches(CurrentUser user, TaskRecord task) => task.Org switch
     {
@@ -41,8 +50,10 @@ public static class TaskAccess
         var org = user.Org;
         var locality = user.Locality;
         var oversees = user.IsLocalityAdmin;
+        var userName = user.UserName;
         return tasks.Where(t =>
             (oversees && t.Locality == locality) ||
+            t.AssignedUser == userName ||
             (t.ApplicantUserId == id && (t.Org == "applicant" || t.Role == "applicant")) ||
             (org != null && t.Org == org && (org != "unit" && org != "county/hr" || t.Locality == locality)));
     }

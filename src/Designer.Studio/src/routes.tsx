@@ -25,6 +25,7 @@ const CommitteesPage = lazyPage(() => import('./pages/committees/CommitteesPage'
 const ExpertsPage = lazyPage(() => import('./pages/committees/ExpertsPage'), 'ExpertsPage');
 const PublicityPage = lazyPage(() => import('./pages/public/PublicityPage'), 'PublicityPage');
 const CertificatePage = lazyPage(() => import('./pages/public/CertificatePage'), 'CertificatePage');
+const OperationsPage = lazyPage(() => import('./pages/operations/OperationsPage'), 'OperationsPage');
 const AuditHomePage = lazyPage(() => import('./audit/AuditHomePage'), 'AuditHomePage');
 const WorkflowHistoryPage = lazyPage(() => import('./audit/WorkflowHistoryPage'), 'WorkflowHistoryPage');
 const DiffPage = lazyPage(() => import('./audit/DiffPage'), 'DiffPage');
@@ -103,6 +104,7 @@ const signedIn: RouteObject[] = [
   { path: 'committee', element: <CommitteePage /> },
   { path: 'committees', element: <CommitteesPage /> },
   { path: 'experts', element: <ExpertsPage /> },
+  { path: 'operations', element: <OperationsPage /> },
   // Auditing (the server decides what each user may read): the auditor's home (tabs workflows, trail, applications),
   // a definition's history, the diff view (`?from=&to=` or `?against=template`), a journal, a template merge.
   {

@@ -117,6 +117,17 @@ public class ValidatorTests
     }
 
     [Fact]
+    public void A_publicity_of_zero_working_days_is_refused_before_it_can_fault_an_application()
+    {
+        static TestFlow Notice(int days) => new TestFlow("bazhou").Add("notice", "Titles.Publicity",
+            ("stage", Literal("result-publicity")), ("org", Literal("bazhou/hr")), ("workingDays", Literal(days)));
+        var problem = Single(Notice(0), ProblemCodes.InvalidInput);
+        Assert.Equal(("notice", "$.root.activities[0].workingDays"), (problem.ActivityId, problem.Path));
+        Assert.Contains("至少 1 个工作日", problem.Message);
+        Assert.DoesNotContain(Problems(Notice(5)), p => p.Code == ProblemCodes.InvalidInput);
+    }
+
+    [Fact]
     public void Invalid_literal_value_for_the_input_type()
     {
         var flow = new TestFlow().Add("wait", "Elsa.Delay", ("timeSpan", Literal("two days")));

@@ -76,7 +76,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
             for (var i = 0; i < LoopApplications; i++) loops[await SubmitAsync(loopWorkflow, $"循环{i:00}")] = new LoopLedger();
 
             var reviewer = await server.SignInAsync(Reviewer);
-            foreach (var task in (await reviewer.GetOkAsync("/api/tasks")).AsArray())
+            foreach (var task in (await reviewer.GetOkAsync("/api/tasks?pageSize=200"))["items"]!.AsArray())
                 if (loops.TryGetValue(task!["applicationId"]!.GetValue<string>(), out var ledger)) ledger.CurrentTask = task["id"]!.GetValue<string>();
             Assert.All(loops.Values, l => Assert.NotEmpty(l.CurrentTask));
 
@@ -141,13 +141,13 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
 
             // No acknowledged action lost or duplicated: each loop application's journal holds every acknowledged
             // review action once, plus at most the one that was in flight at the kill; acknowledged tasks stay closed.
-            var open = (await reviewer.GetOkAsync("/api/tasks")).AsArray().Select(t => t!["id"]!.GetValue<string>()).ToHashSet();
+            var open = (await reviewer.GetOkAsync("/api/tasks?pageSize=200"))["items"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()).ToHashSet();
             foreach (var (id, ledger) in loops)
             {
                 var reviews = ApplicationDriver.Stages(await auditor.GetOkAsync($"/api/applications/{id}")).Count(stage => stage == "hr-review");
                 Assert.InRange(reviews, ledger.Acknowledged, ledger.Acknowledged + (ledger.InFlight ? 1 : 0));
                 Assert.DoesNotContain(ledger.ClosedTasks, open.Contains);
-                var next = (await reviewer.GetOkAsync("/api/tasks")).AsArray().Single(t => t!["applicationId"]!.GetValue<string>() == id)!;
+                var next = (await reviewer.GetOkAsync("/api/tasks?pageSize=200"))["items"]!.AsArray().Single(t => t!["applicationId"]!.GetValue<string>() == id)!;
                 var acted = await reviewer.PostAsync($"/api/tasks/{next["id"]!.GetValue<string>()}/act", new JsonObject
                 {
                     ["action"] = "approve", ["data"] = new JsonObject { ["opinion"] = "同意" }, ["comment"] = "重启后",

@@ -58,7 +58,7 @@ public sealed class TaskRoleTests(BazhouFactory factory) : IClassFixture<BazhouF
         var id = await driver.SubmitAsync(applicant, "bazhou-directed-deputy-senior", Teacher("孔亮", "和静县第六中学"));
         await driver.RunAsync(id, applicant, stopAt: "competent-review");
         var education = await driver.As("bazhou-reviewer-education");
-        var task = (await education.GetOkAsync("/api/tasks?stage=competent-review")).AsArray().Single(t => t!["applicationId"]!.GetValue<string>() == id)!;
+        var task = (await education.GetOkAsync("/api/tasks?stage=competent-review&pageSize=200"))["items"]!.AsArray().Single(t => t!["applicationId"]!.GetValue<string>() == id)!;
         var taskId = task["id"]!.GetValue<string>();
 
         var roleless = await factory.SignInAsync(await factory.CreateReviewerAsync("bazhou", "bazhou/education", ""));

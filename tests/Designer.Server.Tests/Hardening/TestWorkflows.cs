@@ -24,6 +24,36 @@ public static class TestWorkflows
         [Connect("apply", "approve", "review"), Connect("review", "approve", "end")],
         locality, applyForm);
 
+    /// <summary>
+    /// apply → gate (a script that faults until the given China date: "评审通道 … 开放") → review by the organisation in
+    /// the given role → completed. For the operations console: a fault that a retry clears once the date has come.
+    /// </summary>
+    public static JsonObject Gated(string definitionId, string org, string role, DateOnly opensOn) => Definition(definitionId, "测试：定时开放的审核",
+        [
+            new JsonObject
+            {
+                ["id"] = "gate", ["type"] = "Elsa.FlowDecision",
+                ["condition"] = new JsonObject { ["expression"] = new JsonObject { ["type"] = "JavaScript", ["value"] =
+                    $"if (new Date() < new Date('{opensOn.AddDays(-1):yyyy-MM-dd}T16:00:00Z')) throw new Error('评审通道 {opensOn:M 月 d 日}开放'); return true;" } },
+            },
+            Step("review", "Titles.Task", "hr-review", org, role, new JsonArray("approve"), "review-opinion"), Conclude("end", "Completed"),
+        ],
+        [Connect("apply", "approve", "gate"), Connect("gate", "True", "review"), Connect("gate", "False", "end"), Connect("review", "approve", "end")]);
+
+    /// <summary>As <see cref="Review"/>, with a first decision: an applicant of the given name is rejected at once (a policy change).</summary>
+    public static JsonObject ReviewRejecting(string definitionId, string locality, string org, string rejectedName) => Definition(definitionId, "测试：一步审核",
+        [
+            new JsonObject
+            {
+                ["id"] = "screen", ["type"] = "Elsa.FlowDecision",
+                ["condition"] = new JsonObject { ["expression"] = new JsonObject { ["type"] = "JavaScript", ["value"] = $"return application.name !== '{rejectedName}';" } },
+            },
+            Step("review", "Titles.Task", "hr-review", org, "reviewer", new JsonArray("approve"), "review-opinion"), Conclude("end", "Completed"),
+            Conclude("refused", "Rejected"),
+        ],
+        [Connect("apply", "approve", "screen"), Connect("screen", "True", "review"), Connect("screen", "False", "refused"), Connect("review", "approve", "end")],
+        locality);
+
     private static JsonObject Definition(string definitionId, string name, JsonObject[] activities, JsonObject[] connections,
         string locality = "sample-city", string applyForm = "apply") => new()
     {

@@ -73,7 +73,7 @@ public sealed class ApplicationDriver(DesignerFactory factory)
             var detail = await admin.GetOkAsync($"/api/applications/{applicationId}");
             if (detail["status"]!.GetValue<string>() != "Waiting") return detail;
             var locality = detail["locality"]!.GetValue<string>();
-            var tasks = (await admin.GetOkAsync("/api/tasks")).AsArray().Where(t => t!["applicationId"]!.GetValue<string>() == applicationId).ToList();
+            var tasks = (await admin.GetOkAsync("/api/tasks?pageSize=200"))["items"]!.AsArray().Where(t => t!["applicationId"]!.GetValue<string>() == applicationId).ToList();
             var task = tasks.FirstOrDefault();
             if (stopAt is not null && (task?["stage"]?.GetValue<string>() == stopAt ||
                 detail["waitingAt"]!.AsArray().Any(w => w!["stage"]?.GetValue<string>() == stopAt))) return detail;

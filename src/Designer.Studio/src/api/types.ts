@@ -86,3 +86,18 @@ export interface ElsaActivity {
 export type ElsaConnection =
   | { source: { activity: string; port?: string | null }; target: { activity: string; port?: string | null }; vertices?: any[]; [k: string]: any }
   | { source: string; target: string; sourcePort?: string | null; targetPort?: string | null; [k: string]: any };
+
+/** One page of a list (`{items,total,page,pageSize}`). */
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+export type OperationsInstance = Schemas['OperationsInstance'];
+export type OperationsStep = Schemas['OperationsStep'];
+export type NotificationPage = Schemas['NotificationPage'];
+export type NotificationItem = Schemas['NotificationItem'];
+export type ImpactReport = Schemas['ImpactReport'];
+export type ImpactRow = Schemas['ImpactRow'];
+export type ImpactStep = Schemas['ImpactStep'];

@@ -5,6 +5,7 @@ import { useLabels } from '../catalog';
 import { useI18n } from '../i18n';
 import { navigate, useRoute } from '../router';
 import type { RouteHandle } from '../routes';
+import { NotificationBell } from './NotificationBell';
 import { Spinner, useToast } from './ui';
 
 interface NavItem {
@@ -33,6 +34,7 @@ export function Layout() {
     { to: '/committee', label: t('评审会'), show: hasRole(me, Roles.reviewer, Roles.policyAdmin, Roles.localityAdmin) },
     { to: '/committees', label: t('评委会'), show: hasRole(me, Roles.policyAdmin, Roles.localityAdmin, Roles.auditor) },
     { to: '/experts', label: t('专家库'), show: hasRole(me, Roles.policyAdmin, Roles.localityAdmin, Roles.auditor) },
+    { to: '/operations', label: t('运行监控'), show: hasRole(me, Roles.policyAdmin, Roles.localityAdmin, Roles.auditor) },
     { to: '/history', label: t('审计'), show: hasRole(me, Roles.auditor, Roles.policyAdmin, Roles.localityAdmin) },
     { to: '/public/publicity', label: t('公示'), show: true },
     { to: '/public/certificates', label: t('证书查验'), show: true },
@@ -63,6 +65,7 @@ export function Layout() {
               EN
             </button>
           </div>
+          {me && <NotificationBell />}
           {me ? (
             <div className="user-box">
               <span className="user-name" title={me.roles.join(', ')}>

@@ -9,6 +9,7 @@ const labels: Record<string, [string, 'ok' | 'warn' | 'error' | 'neutral' | 'inf
   Rejected: ['未通过', 'error'],
   Withdrawn: ['视为放弃', 'warn'],
   Faulted: ['出错', 'error'],
+  Cancelled: ['已终止', 'warn'],
 };
 
 export function ApplicationStatus({ status }: { status?: string }) {

@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { UpstreamBanner } from '../audit/UpstreamBanner';
 import { Badge } from '../components/ui';
 import { formatDate, useI18n } from '../i18n';
+import { ImpactDialog } from './ImpactDialog';
 import { containerAt, labelOf } from './model';
 import { useDesigner } from './store';
 import { useDesignerCommands } from './useDesignerCommands';
@@ -24,6 +26,7 @@ export function DesignerToolbar() {
   const commands = useDesignerCommands();
   const published = meta.isPublished;
   const toggle = (d: 'simulate' | 'versions') => set({ drawer: drawer === d ? null : d });
+  const [impact, setImpact] = useState(false);
   return (
     <div className="designer-bar">
       <div className="designer-title">
@@ -86,12 +89,18 @@ export function DesignerToolbar() {
             <button className="btn btn-small" onClick={commands.save} disabled={busy !== null} data-testid="save-draft">
               {busy === 'save' ? t('保存中…') : t('保存草稿')}
             </button>
+            {!published && (
+              <button className="btn btn-small" onClick={() => setImpact(true)} disabled={busy !== null} data-testid="impact" title={t('按本版本重放办理中的申报，列出路径或结果会改变的申报')}>
+                {t('影响分析')}
+              </button>
+            )}
             <button className="btn btn-small btn-primary" onClick={commands.publish} disabled={busy !== null} data-testid="publish">
               {busy === 'publish' ? t('发布中…') : t('发布')}
             </button>
           </>
         )}
       </div>
+      {impact && <ImpactDialog definitionId={meta.definitionId} version={meta.version} dirty={dirty} onClose={() => setImpact(false)} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { useApiQuery } from '../../api/query';
+import { useApiQuery, useWrite } from '../../api/query';
+import { useAuth } from '../../auth';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { useLabels } from '../../catalog';
@@ -6,7 +7,7 @@ import { DataView, useApplyFormSchema } from '../../components/DataView';
 import { ApplicationStatus } from '../../components/status';
 import { TaskActions, type TaskDetail } from '../../components/TaskActions';
 import { Timeline } from '../../components/Timeline';
-import { Badge, ErrorBox, PageHeader, Spinner } from '../../components/ui';
+import { Badge, ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';
 import { useT } from '../../i18n';
 import { navigate } from '../../router';
 
@@ -49,6 +50,7 @@ export function TaskPage({ id }: { id: string }) {
         <div className="task-side">
           <section className="card">
             <h2>{t('办理')}</h2>
+            {isOpen && <ClaimBar taskId={task.id} claimedBy={task.claimedBy ?? null} onChanged={reload} />}
             {isOpen ? (
               <TaskActions detail={data} onDone={() => navigate('/inbox')} />
             ) : (
@@ -63,6 +65,44 @@ export function TaskPage({ id }: { id: string }) {
           </section>
         </div>
       </div>
+    </div>
+  );
+}
+
+/**
+ * Claim and release when a role is shared: a claimed task shows who holds it; only the holder acts on it (or releases
+ * it) until an operator reassigns it.
+ */
+function ClaimBar({ taskId, claimedBy, onChanged }: { taskId: string; claimedBy: string | null; onChanged: () => void }) {
+  const t = useT();
+  const { me } = useAuth();
+  const write = useWrite();
+  const toast = useToast();
+  const mine = claimedBy !== null && claimedBy === me?.userName;
+  const run = async (verb: 'claim' | 'unclaim') => {
+    try {
+      await write(() => api.post(`/api/tasks/${encodeURIComponent(taskId)}/${verb}`));
+      onChanged();
+    } catch (e) {
+      toast(e instanceof Error ? e.message : String(e), 'error');
+    }
+  };
+  return (
+    <div className="claim-bar">
+      {claimedBy ? (
+        <>
+          <Badge tone={mine ? 'ok' : 'info'}>{mine ? t('已由我认领') : t('{name} 已认领', { name: claimedBy })}</Badge>
+          {mine && (
+            <button className="btn btn-small" disabled={write.pending} onClick={() => run('unclaim')}>
+              {t('释放')}
+            </button>
+          )}
+        </>
+      ) : (
+        <button className="btn btn-small" disabled={write.pending} onClick={() => run('claim')}>
+          {t('认领')}
+        </button>
+      )}
     </div>
   );
 }

@@ -1,0 +1,111 @@
+using Designer.Engine.Runtime;
+using Designer.Persistence;
+using Designer.Persistence.Entities;
+using Designer.Server.Applications;
+using Designer.Server.Auth;
+using Designer.Server.Operations;
+using Designer.Server.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Designer.Server.Notifications;
+
+/// <summary>
+/// Writes in-app notifications when an application changes, in the same unit of work as the change: a new task for
+/// each person who may act on it, "returned for correction" and "in publicity" for the applicant, and the decision.
+/// After the change is saved, <see cref="FlushAsync"/> hands them to the <see cref="INotificationSender"/> (SMS, e-mail).
+/// </summary>
+public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INotificationSender sender, ILogger<NotificationCentre> logger)
+{
+    public const string NewTask = "task";
+    public const string Returned = "returned";
+    public const string Decided = "decided";
+    public const string Publicity = "publicity";
+
+    private readonly List<(NotificationRecord Record, string UserName)> _pending = [];
+    private List<CurrentUser>? _users;
+
+    public async Task ApplicationChangedAsync(ApplicationRecord application, IReadOnlyList<TaskRecord> opened, string statusBefore)
+    {
+        foreach (var task in opened)
+        {
+            if (task.Kind == BookmarkKinds.Publicity)
+            {
+                await ToApplicantAsync(application, Publicity, "申报进入公示", $"您的申报（{application.WorkflowName}）进入{ApplicationDtos.StageName(task.Stage)}，公示期至 {task.DueDate}。", task.Id);
+                continue;
+            }
+            if (task.Kind != BookmarkKinds.Task) continue;
+            if (TaskAccess.IsApplicantStep(task))
+            {
+                if (statusBefore is not ("" or ApplicationRunner.DraftStatus))
+                    await ToApplicantAsync(application, Returned, "申报被退回补正", $"您的申报（{application.WorkflowName}）需要补正：{task.Title}" + Due(task), task.Id);
+                continue;
+            }
+            // All active users: a step may belong to an organisation of another locality (a regional bureau).
+            foreach (var user in (await UsersAsync()).Where(u => TaskAccess.IsAssignedTo(u, task)))
+                Add(user, application, NewTask, $"新待办：{ApplicationDtos.StageName(task.Stage)}",
+                    $"{application.ApplicantName} 的申报（{application.WorkflowName}）待您办理：{task.Title}" + Due(task), task.Id);
+        }
+        var finished = Enum.TryParse<WorkflowStatus>(application.Status, out var status) && status.IsFinal() &&
+                       !(Enum.TryParse<WorkflowStatus>(statusBefore, out var before) && before.IsFinal());
+        if (finished && status is not WorkflowStatus.Withdrawn)
+            await ToApplicantAsync(application, Decided, "申报已办结", $"您的申报（{application.WorkflowName}）已办结：{Outcome(status)}。", null);
+    }
+
+    /// <summary>A task reassigned to people who did not have it before.</summary>
+    public async Task TaskReassignedAsync(ApplicationRecord application, TaskRecord task)
+    {
+        foreach (var user in (await UsersAsync()).Where(u => TaskAccess.IsAssignedTo(u, task)))
+            Add(user, application, NewTask, $"改派待办：{ApplicationDtos.StageName(task.Stage)}",
+                $"{application.ApplicantName} 的申报（{application.WorkflowName}）改派给您办理：{task.Title}" + Due(task), task.Id);
+    }
+
+    /// <summary>Sends what was written, once it is saved. A failing gateway loses no in-app notification.</summary>
+    public async Task FlushAsync()
+    {
+        var pending = _pending.ToList();
+        _pending.Clear();
+        foreach (var (record, userName) in pending)
+        {
+            try
+            {
+                var person = await db.Users.AsNoTracking().Where(u => u.Id == record.UserId).Select(u => new { u.Email, u.PhoneNumber }).FirstOrDefaultAsync();
+                await sender.SendAsync(new OutgoingNotification(userName, person?.Email, person?.PhoneNumber, record.Kind, record.Title, record.Body));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Sending notification {Id} to {UserName} failed", record.Id, userName);
+            }
+        }
+    }
+
+    private async Task ToApplicantAsync(ApplicationRecord application, string kind, string title, string body, string? taskId)
+    {
+        var userName = await db.Users.AsNoTracking().Where(u => u.Id == application.ApplicantUserId).Select(u => u.UserName).FirstOrDefaultAsync();
+        if (userName is not null) Add(application.ApplicantUserId, userName, application, kind, title, body, taskId);
+    }
+
+    private void Add(CurrentUser user, ApplicationRecord application, string kind, string title, string body, string? taskId) =>
+        Add(user.Id, user.UserName, application, kind, title, body, taskId);
+
+    private void Add(string userId, string userName, ApplicationRecord application, string kind, string title, string body, string? taskId)
+    {
+        var record = new NotificationRecord
+        {
+            UserId = userId, Kind = kind, Title = title, Body = body, ApplicationId = application.Id, TaskId = taskId, CreatedAt = clock.Now.UtcDateTime,
+        };
+        db.Notifications.Add(record);
+        _pending.Add((record, userName));
+    }
+
+    private async Task<List<CurrentUser>> UsersAsync() => _users ??= await ActiveUsers.LoadAsync(db, clock.Now);
+
+    private static string Due(TaskRecord task) => task.DueDate is { } due ? $"（{due} 前办理）" : "";
+
+    private static string Outcome(WorkflowStatus status) => status switch
+    {
+        WorkflowStatus.Completed => "通过",
+        WorkflowStatus.Rejected => "未通过",
+        WorkflowStatus.Cancelled => "已终止",
+        _ => "流程出错，已转运行监控处理",
+    };
+}

@@ -1,0 +1,153 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Designer.Forms;
+using Designer.Persistence.Entities;
+using Designer.Studio.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Designer.Studio.Tests;
+
+/// <summary>
+/// 运行监控: an operator sees why an application faulted, retries the step once the cause is gone, sees that its next
+/// task is stuck (nobody holds its role) and reassigns it; each action asks for a reason and lands in the audit trail.
+/// </summary>
+[Collection(StudioCollection.Name)]
+public sealed class OperationsConsoleTests(StudioServer server, Browser browser, ITestOutputHelper output)
+{
+    [BrowserFact]
+    public async Task An_operator_retries_a_faulted_application_and_reassigns_its_stuck_task()
+    {
+        // The gate's script faults until a moment just ahead (the server runs on the real clock); its review waits for
+        // the role "examiner", which no sample-city reviewer holds.
+        var opensAt = DateTimeOffset.UtcNow.AddSeconds(40);
+        var definitionId = "ops-ui-" + Guid.NewGuid().ToString("N")[..6];
+        using var admin = await SignInAsync("admin");
+        await ExpectAsync(await admin.PostAsJsonAsync("/api/workflows", GatedWorkflow(definitionId, opensAt)));
+        await ExpectAsync(await admin.PostAsync($"/api/workflows/{definitionId}/publish", null));
+        var applicantUser = await CreateUserAsync("sample-city", "applicant");
+        var reviewerUser = await CreateUserAsync("sample-city", "reviewer", "sample-city/hr", "reviewer");
+        using var applicant = await SignInAsync(applicantUser);
+        var form = await ExpectAsync(await applicant.GetAsync("/api/forms/apply"));
+        var data = FileFormCatalog.FromJson([new("apply", (((form["resolvedSchema"] ?? form["schema"])!).ToJsonString(), (string?)null))]).MinimalValid("apply");
+        data["name"] = "运维甲";
+        var submitted = await ExpectAsync(await applicant.PostAsJsonAsync("/api/applications", new JsonObject { ["definitionId"] = definitionId, ["data"] = data }));
+        var id = submitted["id"]!.GetValue<string>();
+        Assert.Equal("Faulted", submitted["status"]!.GetValue<string>());
+
+        await using var studio = await StudioSession.SignInAsync(browser, server, "sample-city-admin", output);
+        var page = studio.Page;
+        await studio.GoAsync("/operations");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索" }).FillAsync(id);
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        var row = page.Locator($"tr[data-application-id='{id}']");
+        await page.Locator($"tr[data-application-id='{id}'][data-health='faulted']").WaitForAsync();
+        var why = await row.Locator("td.why").InnerTextAsync();
+        Assert.Contains("评审通道尚未开放", why);
+        Assert.DoesNotContain("Error", why);
+        await studio.ScreenshotAsync("operations-faulted");
+
+        // A retry needs a reason: the dialog's 确定 stays disabled until one is given.
+        var wait = opensAt - DateTimeOffset.UtcNow;
+        if (wait > TimeSpan.Zero) await Task.Delay(wait + TimeSpan.FromSeconds(1));
+        await row.GetByRole(AriaRole.Button, new() { Name = "重试" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "重试故障步骤" });
+        Assert.True(await dialog.GetByRole(AriaRole.Button, new() { Name = "确定" }).IsDisabledAsync());
+        await dialog.Locator("#ops-reason").FillAsync("评审通道已开放，重新执行");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+        await page.Locator($"tr[data-application-id='{id}'][data-health='stuck']").WaitForAsync();
+        var stuck = await row.Locator("td.why").InnerTextAsync();
+        Assert.Contains("没有可以办理的在岗人员", stuck);
+        Assert.DoesNotContain("sample-city", stuck);
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "改派" }).ClickAsync();
+        dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "改派待办" });
+        await dialog.Locator("#ops-role").SelectOptionAsync("reviewer");
+        await dialog.Locator("#ops-reason").FillAsync("考官岗位空缺，改由审核人办理");
+        await studio.ScreenshotAsync("operations-reassign-dialog");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+        await page.Locator($"tr[data-application-id='{id}'][data-health='ok']").WaitForAsync();
+        Assert.Contains("审核人", await row.Locator("td").Nth(2).InnerTextAsync());
+        Assert.Equal("", (await row.Locator("td.why").InnerTextAsync()).Trim());
+        Artifacts.CopyToDocs(await studio.ScreenshotAsync("operations-reassigned"), "operations.png");
+
+        // The reviewer now has the task (and was told); the audit trail keeps both actions with their reasons.
+        using var reviewer = await SignInAsync(reviewerUser);
+        var inbox = await ExpectAsync(await reviewer.GetAsync($"/api/tasks?q={id}"));
+        Assert.Single(inbox["items"]!.AsArray());
+        using var auditor = await SignInAsync("auditor");
+        var trail = (await ExpectAsync(await auditor.GetAsync($"/api/audit?subject=application/{id}&pageSize=200")))["entries"]!.AsArray();
+        Assert.Contains(trail, e => e!["kind"]!.GetValue<string>() == "application.retry" && e["data"]!["reason"]!.GetValue<string>() == "评审通道已开放，重新执行");
+        Assert.Contains(trail, e => e!["kind"]!.GetValue<string>() == "task.reassign" && e["actor"]!.GetValue<string>() == "sample-city-admin");
+        Assert.Empty(studio.PageErrors);
+    }
+
+    private async Task<string> CreateUserAsync(string locality, string role, string? org = null, string? taskRoles = null)
+    {
+        var userName = $"{locality}-{role}-{Guid.NewGuid().ToString("N")[..6]}";
+        using var scope = server.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<DesignerUser>>();
+        var user = new DesignerUser { UserName = userName, DisplayName = userName, Locality = locality, Org = org, TaskRoles = taskRoles ?? "" };
+        var created = await users.CreateAsync(user, StudioServer.Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+        return userName;
+    }
+
+    private async Task<HttpClient> SignInAsync(string userName)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = StudioServer.Password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static async Task<JsonObject> ExpectAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {body}");
+        return body.Length > 0 && JsonNode.Parse(body) is JsonObject o ? o : new JsonObject();
+    }
+
+    /// <summary>apply → gate (faults before opensAt) → review by sample-city/hr in the role examiner → completed.</summary>
+    private static JsonObject GatedWorkflow(string definitionId, DateTimeOffset opensAt) => new()
+    {
+        ["definitionId"] = definitionId, ["name"] = "测试：定时开放的审核", ["customProperties"] = new JsonObject { ["locality"] = "sample-city" },
+        ["root"] = new JsonObject
+        {
+            ["type"] = "Elsa.Flowchart", ["id"] = "root",
+            ["activities"] = new JsonArray(
+                new JsonObject { ["id"] = "start", ["type"] = "Elsa.Start" },
+                Step("apply", "apply", "applicant", "applicant", "apply"),
+                new JsonObject
+                {
+                    ["id"] = "gate", ["type"] = "Elsa.FlowDecision", ["metadata"] = new JsonObject { ["displayText"] = "评审通道" },
+                    ["condition"] = new JsonObject { ["expression"] = new JsonObject { ["type"] = "JavaScript", ["value"] =
+                        $"if (new Date() < new Date('{opensAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}')) throw new Error('评审通道尚未开放'); return true;" } },
+                },
+                Step("review", "hr-review", "sample-city/hr", "examiner", "review-opinion"),
+                new JsonObject { ["id"] = "end", ["type"] = "Titles.Conclude", ["result"] = Literal("Completed") }),
+            ["connections"] = new JsonArray(
+                Connect("start", "Done", "apply"), Connect("apply", "approve", "gate"), Connect("gate", "True", "review"),
+                Connect("gate", "False", "end"), Connect("review", "approve", "end")),
+        },
+    };
+
+    private static JsonObject Step(string id, string stage, string org, string role, string form) => new()
+    {
+        ["id"] = id, ["type"] = "Titles.Task", ["stage"] = Literal(stage), ["assigneeOrg"] = Literal(org), ["assigneeRole"] = Literal(role),
+        ["form"] = Literal(form), ["actions"] = Literal(new JsonArray("approve")),
+    };
+
+    private static JsonObject Literal(JsonNode value) => new() { ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
+
+    private static JsonObject Connect(string from, string port, string to) => new()
+    {
+        ["source"] = new JsonObject { ["activity"] = from, ["port"] = port }, ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
+    };
+}
