@@ -46,6 +46,11 @@ public sealed class WorkflowInstanceState
     public JsonObject Application { get; set; } = [];
     /// <summary>The applicant's other applications, visible as `history` (eligibility rules read it).</summary>
     public JsonArray History { get; set; } = [];
+    /// <summary>
+    /// The applicant's record when the application started: {titles, educationHours, integrity} (ApplicantRecord).
+    /// Scripts see it merged into `applicant`.
+    /// </summary>
+    public JsonObject Record { get; set; } = [];
     /// <summary>The latest data submitted at each stage, visible as `forms`.</summary>
     public JsonObject Forms { get; set; } = [];
     public Dictionary<string, JsonNode?> Variables { get; set; } = new();
