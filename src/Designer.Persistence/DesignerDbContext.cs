@@ -18,6 +18,9 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
     public DbSet<QuotaRecord> Quotas => Set<QuotaRecord>();
     public DbSet<QuotaReservationRecord> QuotaReservations => Set<QuotaReservationRecord>();
     public DbSet<AuditRecord> AuditEntries => Set<AuditRecord>();
+    public DbSet<TitleHeldRecord> TitlesHeld => Set<TitleHeldRecord>();
+    public DbSet<EducationHoursRecord> EducationHours => Set<EducationHoursRecord>();
+    public DbSet<IntegrityRecordEntity> IntegrityRecords => Set<IntegrityRecordEntity>();
 
     /// <summary>
     /// Every time is stored in UTC; SQLite gives DateTime back without a kind, so it is marked UTC on read (otherwise
@@ -80,7 +83,14 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
             e.HasMany(s => s.Candidates).WithOne().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Cascade));
         builder.Entity<CommitteeCandidateRecord>(e => e.HasIndex(c => c.ApplicationId));
 
-        builder.Entity<CertificateRecord>(e => e.HasKey(c => c.Number));
+        builder.Entity<CertificateRecord>(e =>
+        {
+            e.HasKey(c => c.Number);
+            e.Property(c => c.Status).HasDefaultValue(CertificateStatuses.Valid);
+        });
+        builder.Entity<TitleHeldRecord>(e => e.HasIndex(t => t.UserName));
+        builder.Entity<EducationHoursRecord>(e => e.HasIndex(h => new { h.UserName, h.Year }));
+        builder.Entity<IntegrityRecordEntity>(e => e.HasIndex(r => r.UserName));
         builder.Entity<QuotaRecord>(e => e.HasIndex(q => new { q.Unit, q.PostKind, q.Level }).IsUnique());
         builder.Entity<QuotaReservationRecord>(e => e.HasIndex(r => new { r.Unit, r.PostKind, r.Level, r.InstanceId }).IsUnique());
     }

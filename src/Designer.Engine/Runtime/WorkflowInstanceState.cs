@@ -62,6 +62,8 @@ public sealed class WorkflowInstanceState
     public List<Notification> Notifications { get; set; } = [];
     /// <summary>The title or recognition granted, when a certificate step ran.</summary>
     public JsonObject? Granted { get; set; }
+    /// <summary>A finding to write to the applicant's integrity record (a Conclude step that found fraud), else null.</summary>
+    public string? IntegrityFinding { get; set; }
     public FaultInfo? Fault { get; set; }
     public long Sequence { get; set; }
 

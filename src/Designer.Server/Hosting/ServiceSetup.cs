@@ -1,3 +1,4 @@
+using Designer.Server.Record;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
@@ -65,6 +66,7 @@ public static class ServiceSetup
         services.AddScoped<DefinitionSeeder>();
         services.AddScoped<DemoUsers>();
         services.AddAudit();
+        services.AddApplicantRecord();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<DesignerExceptionHandler>();
