@@ -23,6 +23,8 @@ const TaskPage = lazyPage(() => import('./pages/reviewer/TaskPage'), 'TaskPage')
 const CommitteePage = lazyPage(() => import('./pages/reviewer/CommitteePage'), 'CommitteePage');
 const PublicityPage = lazyPage(() => import('./pages/public/PublicityPage'), 'PublicityPage');
 const CertificatePage = lazyPage(() => import('./pages/public/CertificatePage'), 'CertificatePage');
+const RecordSearchPage = lazyPage(() => import('./pages/record/PersonRecordPage'), 'RecordSearchPage');
+const PersonRecordPage = lazyPage(() => import('./pages/record/PersonRecordPage'), 'PersonRecordPage');
 const AuditHomePage = lazyPage(() => import('./audit/AuditHomePage'), 'AuditHomePage');
 const WorkflowHistoryPage = lazyPage(() => import('./audit/WorkflowHistoryPage'), 'WorkflowHistoryPage');
 const DiffPage = lazyPage(() => import('./audit/DiffPage'), 'DiffPage');
@@ -99,6 +101,8 @@ const signedIn: RouteObject[] = [
   { path: 'inbox', element: withParams((_, q) => <InboxPage stage={q.get('stage') ?? ''} />) },
   { path: 'tasks/:id', element: withParams((p) => <TaskPage key={p.id} id={p.id} />) },
   { path: 'committee', element: <CommitteePage /> },
+  { path: 'people', element: <RecordSearchPage /> },
+  { path: 'people/:userName', element: withParams((p) => <PersonRecordPage key={p.userName} userName={p.userName} />) },
   // Auditing (the server decides what each user may read): the auditor's home (tabs workflows, trail, applications),
   // a definition's history, the diff view (`?from=&to=` or `?against=template`), a journal, a template merge.
   {
