@@ -195,6 +195,34 @@ public sealed class ApplicantRecordTests(BazhouFactory factory) : IClassFixture<
         Assert.Empty((await (await factory.SignInAsync("kashgar-admin")).GetOkAsync($"/api/integrity-records?userName={person}"))["items"]!.AsArray());
     }
 
+    [Fact]
+    public async Task The_simulation_endpoint_reads_the_record_in_the_case()
+    {
+        var admin = await factory.SignInAsync("bazhou-admin");
+        JsonObject Case(JsonObject record)
+        {
+            var applicant = Teacher("模拟");
+            foreach (var (key, value) in record) applicant[key] = value?.DeepClone();
+            return new JsonObject { ["workflow"] = "bazhou", ["startDate"] = "2024-09-02", ["applicant"] = applicant };
+        }
+        var refused = (await admin.PostAsync("/api/simulate", Case(new JsonObject
+        {
+            ["integrity"] = new JsonArray(new JsonObject { ["finding"] = "伪造论文", ["from"] = "2023-01-10" }),
+        }))).Expect(HttpStatusCode.OK);
+        Assert.Equal("Rejected", refused["status"]!.GetValue<string>());
+        Assert.Contains("伪造论文", refused["reason"]!.GetValue<string>());
+
+        var passed = (await admin.PostAsync("/api/simulate", Case(new JsonObject
+        {
+            ["integrity"] = new JsonArray(new JsonObject { ["finding"] = "伪造论文", ["from"] = "2020-01-10" }),
+        }))).Expect(HttpStatusCode.OK);
+        Assert.NotEqual("Rejected", passed["status"]!.GetValue<string>());
+
+        var malformed = (await admin.PostAsync("/api/simulate", Case(new JsonObject { ["titles"] = new JsonArray(new JsonObject { ["series"] = "teacher" }) })))
+            .Expect((HttpStatusCode)422);
+        Assert.Contains("$.applicant.titles[0].obtainedOn", malformed.ToJsonString());
+    }
+
     /// <summary>Runs a Bazhou deputy-senior teacher to the end (a committee session of one) and answers the certificate number.</summary>
     private async Task<string> GrantAsync(ApplicationDriver driver, string applicant, string name)
     {
