@@ -28,6 +28,9 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
     public DbSet<CommitteeRecord> Committees => Set<CommitteeRecord>();
     public DbSet<CommitteeDrawRecord> CommitteeDraws => Set<CommitteeDrawRecord>();
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+    public DbSet<TitleHeldRecord> TitlesHeld => Set<TitleHeldRecord>();
+    public DbSet<EducationHoursRecord> EducationHours => Set<EducationHoursRecord>();
+    public DbSet<IntegrityRecordEntity> IntegrityRecords => Set<IntegrityRecordEntity>();
 
     /// <summary>
     /// Every time is stored in UTC; SQLite gives DateTime back without a kind, so it is marked UTC on read (otherwise
@@ -102,7 +105,14 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
         builder.Entity<CommitteeRecord>(e => e.HasIndex(c => c.Locality));
         builder.Entity<CommitteeDrawRecord>(e => e.HasKey(d => d.SessionId));
 
-        builder.Entity<CertificateRecord>(e => e.HasKey(c => c.Number));
+        builder.Entity<CertificateRecord>(e =>
+        {
+            e.HasKey(c => c.Number);
+            e.Property(c => c.Status).HasDefaultValue(CertificateStatuses.Valid);
+        });
+        builder.Entity<TitleHeldRecord>(e => e.HasIndex(t => t.UserName));
+        builder.Entity<EducationHoursRecord>(e => e.HasIndex(h => new { h.UserName, h.Year }));
+        builder.Entity<IntegrityRecordEntity>(e => e.HasIndex(r => r.UserName));
         builder.Entity<QuotaRecord>(e =>
         {
             e.HasIndex(q => new { q.Unit, q.PostKind, q.Level }).IsUnique();

@@ -8,6 +8,8 @@ namespace Designer.Server.Tests;
 public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
 {
     public const string Name = "矩阵甲";
+    public const string RecordSecret = "矩阵南疆";
+    public const string IntegritySecret = "矩阵查实";
     public string ApplicationId { get; private set; } = "";
     public string TaskId { get; private set; } = "";
     public string SessionId { get; private set; } = "";
@@ -72,6 +74,15 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
 
         NonCommitteeReviewer = await CreateReviewerAsync("bazhou", "bazhou/education", "reviewer");
         RolelessReviewer = await CreateReviewerAsync("bazhou", "bazhou/education", "");
+
+        // The applicant's record: a title and an integrity finding only Bazhou may see.
+        var hr = await driver.As("bazhou-reviewer-hr");
+        (await hr.PostAsync($"/api/people/{Applicant}/titles", new JsonObject
+        {
+            ["series"] = "teacher", ["level"] = "intermediate", ["directed"] = true, ["validIn"] = RecordSecret, ["obtainedOn"] = "2018-12-20",
+        })).Expect(HttpStatusCode.Created);
+        (await hr.PostAsync("/api/integrity-records", new JsonObject { ["userName"] = Applicant, ["finding"] = IntegritySecret, ["from"] = "2020-01-01" }))
+            .Expect(HttpStatusCode.Created);
 
         var third = await driver.As(await CreateApplicantAsync("bazhou"));
         DraftId = (await third.PostAsync("/api/applications", new JsonObject
@@ -171,6 +182,16 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         yield return new(HttpMethod.Get, $"/api/committees/{MatrixFactory.Committee}");
         yield return new(HttpMethod.Post, "/api/committees", committee.DeepClone());
         yield return new(HttpMethod.Put, $"/api/committees/{MatrixFactory.Committee}", committee.DeepClone());
+        // The applicant's record: the person and HR of Bazhou only (administration.md).
+        var person = $"/api/people/{factory.Applicant}";
+        yield return new(HttpMethod.Get, $"{person}/record");
+        yield return new(HttpMethod.Get, $"{person}/titles");
+        yield return new(HttpMethod.Post, $"{person}/titles", new JsonObject { ["series"] = "teacher", ["level"] = "junior", ["obtainedOn"] = "2010-01-01" });
+        yield return new(HttpMethod.Get, $"{person}/education-hours");
+        yield return new(HttpMethod.Post, $"{person}/education-hours", new JsonObject { ["year"] = 2023, ["category"] = "public", ["hours"] = 30 });
+        yield return new(HttpMethod.Get, "/api/integrity-records", IsList: true);
+        yield return new(HttpMethod.Get, $"/api/integrity-records?userName={factory.Applicant}", IsList: true);
+        yield return new(HttpMethod.Post, "/api/integrity-records", new JsonObject { ["userName"] = factory.Applicant, ["finding"] = "外人", ["from"] = "2024-01-01" });
         // Integration routes belong to client-credentials tokens with the "results" scope, never to a person.
         yield return new(HttpMethod.Get, "/api/integration/results");
         yield return new(HttpMethod.Get, "/api/integration/certificates");
@@ -182,7 +203,8 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
     }
 
     private string[] Secrets => [factory.ApplicationId, factory.TaskId, factory.SessionId, factory.DraftId, MatrixFactory.Name, "矩阵乙", "矩阵丙",
-        "bazhou-directed-deputy-senior", "bazhou/apply", "和静县第三中学", MatrixFactory.Expert, MatrixFactory.Committee, "bazhou/expert/"];
+        "bazhou-directed-deputy-senior", "bazhou/apply", "和静县第三中学", MatrixFactory.Expert, MatrixFactory.Committee, "bazhou/expert/",
+        MatrixFactory.RecordSecret, MatrixFactory.IntegritySecret];
 
     public static TheoryData<string> Outsiders => ["kashgar-admin", "kashgar-applicant", "kashgar-reviewer-agriculture", "unit-reviewer-kashgar", "kashgar-reviewer-county-hr", "xinjiang-applicant"];
 
@@ -271,6 +293,27 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         own.Expect(HttpStatusCode.OK);
         Assert.Contains(MatrixFactory.Name, own.Text);
         (await owner.PostAsync($"/api/tasks/{factory.TaskId}/act", new JsonObject { ["action"] = "approve" })).Expect(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Within_Bazhou_the_person_reads_their_own_record_HR_and_admins_write_it_and_other_reviewers_see_nothing()
+    {
+        var record = $"/api/people/{factory.Applicant}/record";
+        var hours = new JsonObject { ["year"] = 2023, ["category"] = "professional", ["hours"] = 60 };
+        var owner = await factory.SignInAsync(factory.Applicant);
+        Assert.Contains(MatrixFactory.IntegritySecret, (await owner.GetOkAsync(record)).ToJsonString(new System.Text.Json.JsonSerializerOptions
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        }));
+        (await owner.PostAsync($"/api/people/{factory.Applicant}/education-hours", hours)).Expect(HttpStatusCode.Forbidden);
+        (await owner.PostAsync("/api/integrity-records", new JsonObject { ["userName"] = factory.Applicant, ["finding"] = "自己", ["from"] = "2024-01-01" }))
+            .Expect(HttpStatusCode.Forbidden);
+        foreach (var writer in new[] { "bazhou-reviewer-hr", "bazhou-admin", "admin" })
+            (await (await factory.SignInAsync(writer)).PostAsync($"/api/people/{factory.Applicant}/education-hours", hours)).Expect(HttpStatusCode.Created);
+        (await (await factory.SignInAsync("auditor")).GetAsync(record)).Expect(HttpStatusCode.OK);
+        (await (await factory.SignInAsync("auditor")).PostAsync($"/api/people/{factory.Applicant}/education-hours", hours)).Expect(HttpStatusCode.Forbidden);
+        foreach (var other in new[] { "bazhou-applicant", "bazhou-reviewer-education" })
+            (await (await factory.SignInAsync(other)).GetAsync(record)).Expect(HttpStatusCode.NotFound);
     }
 
     [Fact]

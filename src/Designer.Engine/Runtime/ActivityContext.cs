@@ -50,11 +50,20 @@ public sealed class ActivityContext
     {
         var scope = new ScriptScope { Variables = State.Variables, Today = Today, Now = Now };
         scope.Globals["application"] = State.Application;
-        scope.Globals["applicant"] = State.Application;
+        scope.Globals["applicant"] = Applicant();
         scope.Globals["forms"] = State.Forms;
         scope.Globals["history"] = State.History;
         scope.Globals["locality"] = Definition.Locality;
         return Services.Scripts.Evaluate(script, scope);
+    }
+
+    /// <summary>`applicant`: the application's data with the applicant's record (titles, educationHours, integrity) added.</summary>
+    private JsonObject Applicant()
+    {
+        if (State.Record.Count == 0) return State.Application;
+        var applicant = State.Application.DeepClone().AsObject();
+        foreach (var (name, value) in State.Record) applicant[name] = value?.DeepClone();
+        return applicant;
     }
 
     public void Complete(params string[] outcomes) => Outcomes = outcomes;

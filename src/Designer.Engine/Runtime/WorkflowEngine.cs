@@ -7,7 +7,8 @@ public sealed record StartRequest(
     string InstanceId,
     JsonObject? Application = null,
     JsonArray? History = null,
-    IReadOnlyDictionary<string, JsonNode?>? Variables = null);
+    IReadOnlyDictionary<string, JsonNode?>? Variables = null,
+    JsonObject? Record = null);
 
 /// <summary>
 /// Runs workflow definitions. Pure: no I/O of its own, time from the given clock. Every call works on a copy of
@@ -29,6 +30,7 @@ public sealed class WorkflowEngine(EngineServices services)
             UpdatedAt = Services.Clock.Now,
             Application = request.Application?.DeepClone().AsObject() ?? [],
             History = request.History?.DeepClone().AsArray() ?? [],
+            Record = request.Record?.DeepClone().AsObject() ?? [],
         };
         foreach (var variable in definition.Variables)
             state.Variables[variable.Name] = InitialValue(variable);

@@ -46,6 +46,11 @@ public sealed class WorkflowInstanceState
     public JsonObject Application { get; set; } = [];
     /// <summary>The applicant's other applications, visible as `history` (eligibility rules read it).</summary>
     public JsonArray History { get; set; } = [];
+    /// <summary>
+    /// The applicant's record when the application started: {titles, educationHours, integrity} (ApplicantRecord).
+    /// Scripts see it merged into `applicant`.
+    /// </summary>
+    public JsonObject Record { get; set; } = [];
     /// <summary>The latest data submitted at each stage, visible as `forms`.</summary>
     public JsonObject Forms { get; set; } = [];
     public Dictionary<string, JsonNode?> Variables { get; set; } = new();
@@ -57,6 +62,8 @@ public sealed class WorkflowInstanceState
     public List<Notification> Notifications { get; set; } = [];
     /// <summary>The title or recognition granted, when a certificate step ran.</summary>
     public JsonObject? Granted { get; set; }
+    /// <summary>A finding to write to the applicant's integrity record (a Conclude step that found fraud), else null.</summary>
+    public string? IntegrityFinding { get; set; }
     public FaultInfo? Fault { get; set; }
     public long Sequence { get; set; }
 

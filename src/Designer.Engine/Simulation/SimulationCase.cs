@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Designer.Engine.Domain;
 using Designer.Engine.Model;
 
 namespace Designer.Engine.Simulation;
@@ -14,6 +15,11 @@ public sealed class SimulationCase
     public JsonNode? Workflow { get; set; }
     public string StartDate { get; set; } = "";
     public JsonObject Applicant { get; set; } = [];
+    /// <summary>
+    /// The applicant's record, given inside `applicant` as `titles`, `educationHours` and `integrity` (administration.md's
+    /// shapes); taken out of the application data and handed to the engine as the record.
+    /// </summary>
+    public JsonObject Record { get; set; } = [];
     public JsonArray History { get; set; } = [];
     public JsonObject Answers { get; set; } = [];
     public string DefaultAction { get; set; } = "approve";
@@ -42,6 +48,7 @@ public sealed class SimulationCase
             DefaultAction = document["defaultAction"].AsString() ?? "approve",
             Quotas = Expect<JsonArray>(document, "quotas") ?? [],
         };
+        @case.Record = TakeRecord(@case.Applicant);
         if (@case.Workflow is null) throw new SimulationCaseException("$.workflow", "缺少 workflow（文件路径、地区代码或 {definitionId, version}）(missing workflow)");
         if (!DateOnly.TryParseExact(@case.StartDate, "yyyy-MM-dd", out _))
             throw new SimulationCaseException("$.startDate", $"startDate 必须是 yyyy-MM-dd 格式的日期 (got '{@case.StartDate}')");
@@ -49,6 +56,37 @@ public sealed class SimulationCase
     }
 
     public DateOnly Start => DateOnly.ParseExact(StartDate, "yyyy-MM-dd");
+
+    private static JsonObject TakeRecord(JsonObject applicant)
+    {
+        var record = new JsonObject();
+        foreach (var part in ApplicantRecord.Parts)
+        {
+            if (applicant[part] is not { } node) continue;
+            if (node is not JsonArray list)
+                throw new SimulationCaseException($"$.applicant.{part}", $"applicant.{part} 必须是数组 (applicant.{part} must be a JSON array)");
+            for (var i = 0; i < list.Count; i++)
+                if (RecordEntryProblem(part, list[i]) is { } problem)
+                    throw new SimulationCaseException($"$.applicant.{part}[{i}].{problem.Field}", problem.Message);
+            applicant.Remove(part);
+            record[part] = list;
+        }
+        return record;
+    }
+
+    private static (string Field, string Message)? RecordEntryProblem(string part, JsonNode? entry)
+    {
+        if (entry is not JsonObject item) return ("", "每一项必须是对象 (each entry must be a JSON object)");
+        string[] dates = part switch { ApplicantRecord.Titles => ["obtainedOn"], ApplicantRecord.Integrity => ["from"], _ => [] };
+        foreach (var field in dates)
+            if (!DateOnly.TryParseExact(item[field].AsString() ?? "", "yyyy-MM-dd", out _))
+                return (field, $"{field} 必须是 yyyy-MM-dd 格式的日期 ({field} must be a date)");
+        if (part == ApplicantRecord.EducationHours && (item["year"].AsNumber() is null || item["hours"].AsNumber() is null && item["exempt"] is null))
+            return ("year", "继续教育学时须有 year 与 hours（或 exempt）(an entry needs year and hours)");
+        if (part == ApplicantRecord.Integrity && item["until"] is null && DateOnly.TryParseExact(item["from"].AsString(), "yyyy-MM-dd", out var from))
+            item["until"] = ApplicantRecord.DefaultUntil(from).ToString("yyyy-MM-dd");
+        return null;
+    }
 
     private static T? Expect<T>(JsonObject document, string name) where T : JsonNode
     {

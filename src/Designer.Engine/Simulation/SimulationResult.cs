@@ -24,6 +24,8 @@ public sealed record SimulationResult(
 {
     public string? Reason { get; init; }
     public string? WorkflowId { get; init; }
+    /// <summary>The finding the run writes to the applicant's integrity record (fraud found), else null; an addition to contract.md.</summary>
+    public string? IntegrityFinding { get; init; }
 
     /// <summary>Fields made up from the forms' minimal-valid data; an addition to contract.md's result, empty when the case gave everything.</summary>
     public IReadOnlyList<SampledField> Sampled { get; init; } = [];
@@ -40,7 +42,7 @@ public sealed record SimulationResult(
         }).ToList(),
         state.Fault is null ? errors : [.. errors, new SimulationError(state.Fault.ActivityId, state.Fault.Message)])
     {
-        Reason = state.Reason, WorkflowId = workflowId,
+        Reason = state.Reason, WorkflowId = workflowId, IntegrityFinding = state.IntegrityFinding,
     };
 
     public string ToJson() => JsonText.Serialize(this);

@@ -30,7 +30,7 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
         var errors = new List<SimulationError>();
         var answers = new AnswerBook(@case, forms, id => ExecutableWorkflow.For(definition, activities).Activity(id));
         WorkflowInstanceState state;
-        try { state = engine.Start(definition, new StartRequest("simulation", @case.Applicant, @case.History)); }
+        try { state = engine.Start(definition, new StartRequest("simulation", @case.Applicant, @case.History, Record: @case.Record)); }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return SimulationResult.Failed(definition.DefinitionId, new SimulationError("$", $"无法开始模拟 (the simulation could not start): {e.Message}"));

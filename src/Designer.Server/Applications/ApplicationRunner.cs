@@ -8,6 +8,7 @@ using Designer.Server.Audit;
 using Designer.Server.Auth;
 using Designer.Server.Forms;
 using Designer.Server.Hosting;
+using Designer.Server.Record;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Server.Applications;
@@ -47,7 +48,8 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
             loaded.Forms.Validate(applyForm, data) is { Count: > 0 } formErrors)
             throw new ApiProblemException(Problems.FormErrors(formErrors));
 
-        var state = engine.Start(loaded.Definition, new StartRequest(id, data, await HistoryAsync(user.Id, id)));
+        var state = engine.Start(loaded.Definition,
+            new StartRequest(id, data, await HistoryAsync(user.Id, id), Record: await RecordService.ForEngineAsync(db, user.UserName)));
         var apply = state.Bookmarks.FirstOrDefault(b => b.Kind == BookmarkKinds.Task && b.Stage == "apply");
         if (apply is not null)
         {
@@ -143,16 +145,21 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
         }
     }
 
-    /// <summary>The applicant's other submitted applications, as the engine's `history` (eligibility reads it).</summary>
+    /// <summary>
+    /// The applicant's other submitted applications, as the engine's `history`, each with its status and, when
+    /// rejected, the stage that rejected it (`rejectedAt`): the Eligibility step decides which count towards one
+    /// qualification per year (withdrawn ones and those rejected at the automatic check do not, by default).
+    /// </summary>
     private async Task<JsonArray> HistoryAsync(string applicantUserId, string exceptId)
     {
         var others = await db.Applications.AsNoTracking()
-            .Where(a => a.ApplicantUserId == applicantUserId && a.Id != exceptId && a.Status != DraftStatus &&
-                        a.Status != nameof(WorkflowStatus.Faulted) && a.Status != nameof(WorkflowStatus.Withdrawn))
-            .Select(a => new { a.Year, a.Kind, a.Series, a.Level, a.Status, a.DefinitionId }).ToListAsync();
+            .Where(a => a.ApplicantUserId == applicantUserId && a.Id != exceptId && a.Status != DraftStatus && a.Status != nameof(WorkflowStatus.Faulted))
+            .Select(a => new { a.Year, a.Kind, a.Series, a.Level, a.Status, a.DefinitionId, StateJson = a.Status == nameof(WorkflowStatus.Rejected) ? a.StateJson : null })
+            .ToListAsync();
         return new JsonArray([.. others.Select(a => (JsonNode)new JsonObject
         {
             ["year"] = a.Year, ["kind"] = a.Kind, ["series"] = a.Series, ["level"] = a.Level, ["status"] = a.Status, ["definitionId"] = a.DefinitionId,
+            ["rejectedAt"] = a.StateJson is null ? null : RecordHooks.RejectedAt(WorkflowInstanceState.FromJson(a.StateJson)),
         })]);
     }
 
@@ -170,8 +177,10 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
         if (operation is null) audit.Changed(application, state, actor, actedBookmarkId, action);
         else audit.Operated(application, actor ?? "system", operation.Kind, operation.Reason, operation.Summary, operation.Details);
         await notifications.ApplicationChangedAsync(application, opened, statusBefore);
+        CertificateRecord? issued = null;
         if (state.Granted?["number"].AsString() is { Length: > 0 } number && !await db.Certificates.AnyAsync(c => c.Number == number))
-            db.Certificates.Add(CertificateOf(application, state.Granted, number));
+            db.Certificates.Add(issued = CertificateOf(application, state.Granted, number));
+        await RecordHooks.AfterChangeAsync(db, application, state, issued, Now);
         await SaveAsync();
         await notifications.FlushAsync();
     }

@@ -12,10 +12,14 @@ public static class ReplayCases
         var state = application.StateJson is null ? null : WorkflowInstanceState.FromJson(application.StateJson);
         var submitted = state?.Journal.FirstOrDefault()?.Date
             ?? ChinaTime.DateOf(new DateTimeOffset(DateTime.SpecifyKind(application.CreatedAt, DateTimeKind.Utc))).ToString("yyyy-MM-dd");
+        var applicant = JsonNode.Parse(application.DataJson) as JsonObject ?? [];
+        foreach (var (part, value) in state?.Record ?? [])
+            applicant[part] = value?.DeepClone();
         return new JsonObject
         {
             ["startDate"] = submitted,
-            ["applicant"] = JsonNode.Parse(application.DataJson) as JsonObject ?? [],
+            ["applicant"] = applicant,
+            ["history"] = state?.History.DeepClone() ?? new JsonArray(),
             ["answers"] = AnswersSoFar(state),
             ["defaultAction"] = "approve",
         };

@@ -1,3 +1,4 @@
+using Designer.Server.Record;
 using Designer.Server.Applications;
 using Designer.Server.Audit;
 using Designer.Server.Auth;
@@ -52,6 +53,7 @@ public static class PipelineSetup
         api.MapSimulation();
         api.MapAudit();
         api.MapIntegration();
+        api.MapApplicantRecord();
 
         // Unknown API routes are API errors; every other path belongs to the Studio's client-side router.
         // (A JSON route given another content type is not selected by routing and lands here too: that is a 415.)

@@ -1,3 +1,4 @@
+using Designer.Server.Record;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
@@ -69,6 +70,7 @@ public static class ServiceSetup
         services.AddScoped<DefinitionSeeder>();
         services.AddScoped<DemoUsers>();
         services.AddAudit();
+        services.AddApplicantRecord();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<DesignerExceptionHandler>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Designer.Engine.Runtime;
 using Designer.Persistence;
+using Designer.Persistence.Entities;
 using Designer.Server.Applications;
 using Designer.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,9 +15,19 @@ public sealed record PublicityNotice(
     string Id, string Locality, string Stage, string? StageName, string Title, string? Subject, string Org, string Name, string? Unit,
     string? Series, string? Level, string WorkflowName, string? StartDate, string? EndDate);
 
-/// <summary>A certificate found by its number; the holder's name is masked.</summary>
+/// <summary>
+/// A certificate found by its number; the holder's name is masked. `status`: valid, revoked (with the date and the
+/// reason) or replaced (with the number that took its place).
+/// </summary>
 public sealed record CertificateCheck(
-    string Number, string Holder, string Series, string Level, bool Directed, string? ValidIn, string IssuedOn, string Locality, bool Valid);
+    string Number, string Holder, string Series, string Level, bool Directed, string? ValidIn, string IssuedOn, string Locality, bool Valid)
+{
+    public string Status { get; init; } = "valid";
+    public string? RevokedOn { get; init; }
+    public string? RevocationReason { get; init; }
+    public string? ReplacedBy { get; init; }
+    public string? Replaces { get; init; }
+}
 
 /// <summary>What anyone may see and do without signing in: current publicity notices, objections, certificate checks.</summary>
 public static class PublicEndpoints
@@ -34,7 +45,11 @@ public static class PublicEndpoints
                 ? Problems.NotFound("该证书编号不存在 (no such certificate)")
                 : TypedResults.Ok(new CertificateCheck(
                     certificate.Number, Mask(certificate.Holder), certificate.Series, certificate.Level,
-                    certificate.Directed, certificate.ValidIn, certificate.IssuedOn, certificate.Locality, Valid: true));
+                    certificate.Directed, certificate.ValidIn, certificate.IssuedOn, certificate.Locality, Valid: certificate.Status == CertificateStatuses.Valid)
+                {
+                    Status = certificate.Status, RevokedOn = certificate.RevokedOn, RevocationReason = certificate.RevocationReason,
+                    ReplacedBy = certificate.ReplacedBy, Replaces = certificate.Replaces,
+                });
         }).RequireRateLimiting(RateLimits.CertificateLookup);
     }
 

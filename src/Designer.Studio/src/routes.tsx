@@ -26,6 +26,8 @@ const ExpertsPage = lazyPage(() => import('./pages/committees/ExpertsPage'), 'Ex
 const PublicityPage = lazyPage(() => import('./pages/public/PublicityPage'), 'PublicityPage');
 const CertificatePage = lazyPage(() => import('./pages/public/CertificatePage'), 'CertificatePage');
 const OperationsPage = lazyPage(() => import('./pages/operations/OperationsPage'), 'OperationsPage');
+const RecordSearchPage = lazyPage(() => import('./pages/record/PersonRecordPage'), 'RecordSearchPage');
+const PersonRecordPage = lazyPage(() => import('./pages/record/PersonRecordPage'), 'PersonRecordPage');
 const AuditHomePage = lazyPage(() => import('./audit/AuditHomePage'), 'AuditHomePage');
 const WorkflowHistoryPage = lazyPage(() => import('./audit/WorkflowHistoryPage'), 'WorkflowHistoryPage');
 const DiffPage = lazyPage(() => import('./audit/DiffPage'), 'DiffPage');
@@ -105,6 +107,8 @@ const signedIn: RouteObject[] = [
   { path: 'committees', element: <CommitteesPage /> },
   { path: 'experts', element: <ExpertsPage /> },
   { path: 'operations', element: <OperationsPage /> },
+  { path: 'people', element: <RecordSearchPage /> },
+  { path: 'people/:userName', element: withParams((p) => <PersonRecordPage key={p.userName} userName={p.userName} />) },
   // Auditing (the server decides what each user may read): the auditor's home (tabs workflows, trail, applications),
   // a definition's history, the diff view (`?from=&to=` or `?against=template`), a journal, a template merge.
   {

@@ -17,6 +17,7 @@ namespace Designer.Engine.Tests.Localities;
 /// <item>`path`: every stage reached, in order, as "stage @ org", optionally "-> action" and "on yyyy-MM-dd";</item>
 /// <item>`sampled`: "stage.field" of fields the simulator made up, each listed in the result's `sampled`;</item>
 /// <item>`stepReasons`: parts of the reasons steps recorded (e.g. the vote's count and share), each found in some step;</item>
+/// <item>`integrityFinding`: a part of the finding the run writes to the applicant's integrity record;</item>
 /// <item>`selectionError`: the locality has no procedure for the applicant (a part of the message).</item>
 /// </list>
 /// </summary>
@@ -66,6 +67,8 @@ public partial class LocalityCaseTests
         Assert.True(expect["status"]!.GetValue<string>() == result.Status, $"status\n{context}");
         if (expect["reason"] is JsonValue reason)
             Assert.True(result.Reason?.Contains(reason.GetValue<string>()) == true, $"reason should contain “{reason}”\n{context}");
+        if (expect["integrityFinding"] is JsonValue finding)
+            Assert.True(result.IntegrityFinding?.Contains(finding.GetValue<string>()) == true, $"integrityFinding should contain “{finding}”\n{context}");
         CheckGranted(expect, result, context);
         CheckStepReasons(expect, result, context);
         CheckSampled(expect, result, context);

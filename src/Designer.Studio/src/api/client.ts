@@ -68,7 +68,10 @@ export async function request<T = any>(method: string, url: string, body?: unkno
   const write = method !== 'GET' && method !== 'HEAD';
   for (let attempt = 0; attempt < 2; attempt++) {
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-    if (body !== undefined && !(body instanceof FormData)) headers['Content-Type'] = 'application/json';
+    // A Blob (a file to import) goes as it is, with its own type.
+    const rawBody = body instanceof FormData || body instanceof Blob;
+    if (body !== undefined && !rawBody) headers['Content-Type'] = 'application/json';
+    if (body instanceof Blob && body.type && !headers['Content-Type']) headers['Content-Type'] = body.type;
     if (write) {
       const token = await antiforgery();
       if (token) headers['X-XSRF-TOKEN'] = token;
@@ -78,7 +81,7 @@ export async function request<T = any>(method: string, url: string, body?: unkno
       headers,
       credentials: 'same-origin',
       signal: options.signal,
-      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : rawBody ? (body as BodyInit) : JSON.stringify(body),
     });
     if (options.raw && res.ok) return res as unknown as T;
     const text = await res.text();

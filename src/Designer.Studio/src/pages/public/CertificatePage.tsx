@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/client';
-import { useApiQuery } from '../../api/query';
+import { useApiQuery, useWrite } from '../../api/query';
+import { hasRole, Roles, useAuth } from '../../auth';
 import { useLabels } from '../../catalog';
 import { Badge, PageHeader, Spinner } from '../../components/ui';
 import { codeLabel } from '../../domainCodes';
@@ -17,6 +18,11 @@ interface Certificate {
   issuedOn?: string;
   locality?: string;
   valid?: boolean;
+  status?: 'valid' | 'revoked' | 'replaced';
+  revokedOn?: string | null;
+  revocationReason?: string | null;
+  replacedBy?: string | null;
+  replaces?: string | null;
 }
 
 /** Certificate verification by number; no sign-in needed. */
@@ -54,9 +60,28 @@ export function CertificatePage({ number }: { number: string }) {
       {state.cert && (
         <div className="card certificate">
           <div className="cert-head">
-            {state.cert.valid === false ? <Badge tone="error">{t('证书无效')}</Badge> : <Badge tone="ok">{t('证书有效')}</Badge>}
+            {state.cert.status === 'revoked' ? (
+              <Badge tone="error">{t('证书已撤销')}</Badge>
+            ) : state.cert.status === 'replaced' ? (
+              <Badge tone="warn">{t('证书已补发或换发')}</Badge>
+            ) : state.cert.valid === false ? (
+              <Badge tone="error">{t('证书无效')}</Badge>
+            ) : (
+              <Badge tone="ok">{t('证书有效')}</Badge>
+            )}
             <code>{state.cert.number}</code>
           </div>
+          {state.cert.status === 'revoked' && (
+            <div className="alert alert-error" role="status">
+              {t('该证书已于 {date} 撤销。原因：{reason}', { date: state.cert.revokedOn ?? '', reason: state.cert.revocationReason ?? '' })}
+            </div>
+          )}
+          {state.cert.status === 'replaced' && state.cert.replacedBy && (
+            <div className="alert alert-warn" role="status">
+              {t('该证书已由新证书代替：')}
+              <a href={`#/public/certificates/${encodeURIComponent(state.cert.replacedBy)}`}>{state.cert.replacedBy}</a>
+            </div>
+          )}
           <dl className="notice-facts">
             <dt>{t('持证人')}</dt>
             <dd>{state.cert.holder}</dd>
@@ -77,8 +102,48 @@ export function CertificatePage({ number }: { number: string }) {
             <dt>{t('发证地区')}</dt>
             <dd>{labels.locality(state.cert.locality)}</dd>
           </dl>
+          {state.cert.status !== 'revoked' && state.cert.status !== 'replaced' && <RevokeBox number={state.cert.number} onDone={query.reload} />}
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * Revocation (fraud found after issue), for HR reviewers and admins; the server decides who may (404 otherwise). The
+ * holder's integrity record gets the finding for three years.
+ */
+function RevokeBox({ number, onDone }: { number: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const { me } = useAuth();
+  const write = useWrite();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (!hasRole(me, Roles.reviewer, Roles.policyAdmin, Roles.localityAdmin)) return null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await write(() => api.post(`/api/certificates/${encodeURIComponent(number)}/revoke`, { reason }));
+      setOpen(false);
+      onDone();
+    } catch (failure) {
+      setError(failure instanceof ApiError && failure.status === 404 ? t('您无权撤销该证书') : (failure as Error).message);
+    }
+  };
+  if (!open)
+    return (
+      <button className="btn btn-danger" type="button" onClick={() => setOpen(true)}>
+        {t('撤销证书')}
+      </button>
+    );
+  return (
+    <form className="search-row" onSubmit={submit} aria-label={t('撤销证书')}>
+      <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('撤销原因（如经查实弄虚作假）')} aria-label={t('撤销原因')} required />
+      <button className="btn btn-danger" type="submit" disabled={write.pending || !reason.trim()}>
+        {t('确认撤销')}
+      </button>
+      {error && <div className="alert alert-error">{error}</div>}
+    </form>
   );
 }

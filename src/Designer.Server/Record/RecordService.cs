@@ -1,0 +1,162 @@
+using System.Text.Json.Nodes;
+using Designer.Engine.Domain;
+using Designer.Engine.Runtime;
+using Designer.Persistence;
+using Designer.Persistence.Entities;
+using Designer.Server.Audit;
+using Designer.Server.Auth;
+using Designer.Server.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Designer.Server.Record;
+
+/// <summary>
+/// The applicant's record: titles held, continuing-education hours, integrity findings. Reads and writes with the
+/// caller's rights (<see cref="RecordAccess"/>; a person the caller may not see is 404), every write audited, and
+/// the record as the engine reads it at eligibility (<see cref="ForEngineAsync"/>).
+/// </summary>
+public sealed class RecordService(DesignerDbContext db, AuditLog audit, IClock clock)
+{
+    private DateOnly Today => ChinaTime.DateOf(clock.Now);
+    private DateTime Now => clock.Now.UtcDateTime;
+
+    public async Task<DesignerUser> PersonAsync(CurrentUser user, string userName, bool write)
+    {
+        var person = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName);
+        if (person is null || !RecordAccess.CanRead(user, person.UserName!, person.Locality))
+            throw new ApiProblemException(Problems.NotFound($"找不到用户 {userName} 的记录 (no such person)"));
+        if (write && !RecordAccess.CanWrite(user, person.Locality))
+            throw new ApiProblemException(Problems.Forbidden("只有本地区人社部门审核人员和管理员可以登记 (only HR reviewers of the locality and admins write the record)"));
+        return person;
+    }
+
+    public async Task<PersonRecord> RecordAsync(CurrentUser user, string userName)
+    {
+        var person = await PersonAsync(user, userName, write: false);
+        return new PersonRecord(person.UserName!, person.DisplayName, person.Locality, await TitlesAsync(userName),
+            await HoursAsync(userName), await IntegrityOfAsync(userName), RecordAccess.CanWrite(user, person.Locality));
+    }
+
+    public async Task<List<TitleHeld>> TitlesAsync(string userName) =>
+        (await db.TitlesHeld.AsNoTracking().Where(t => t.UserName == userName).OrderBy(t => t.ObtainedOn).ThenBy(t => t.Id).ToListAsync())
+        .Select(ToDto).ToList();
+
+    public async Task<List<EducationHours>> HoursAsync(string userName) =>
+        (await db.EducationHours.AsNoTracking().Where(h => h.UserName == userName).OrderBy(h => h.Year).ThenBy(h => h.Category).ThenBy(h => h.Id).ToListAsync())
+        .Select(ToDto).ToList();
+
+    public async Task<List<IntegrityEntry>> IntegrityOfAsync(string userName) =>
+        (await db.IntegrityRecords.AsNoTracking().Where(r => r.UserName == userName).OrderBy(r => r.From).ThenBy(r => r.Id).ToListAsync())
+        .Select(ToDto).ToList();
+
+    public async Task<TitleHeld> AddTitleAsync(CurrentUser user, string userName, TitleRequest request)
+    {
+        await PersonAsync(user, userName, write: true);
+        if (TitleValidation.Title(request, Today) is { Count: > 0 } errors) throw new ApiProblemException(Problems.FormErrors(errors));
+        var title = NewTitle(userName, request, user.UserName);
+        db.TitlesHeld.Add(title);
+        audit.Record(user.UserName, RecordAuditKinds.TitleAdd, RecordAuditKinds.PersonSubject(userName), await LocalityOfAsync(userName),
+            $"登记职称 {title.Series} {title.Level}{(title.Directed ? "（定向）" : "")}，{title.ObtainedOn} 取得", Data(title));
+        await db.SaveChangesAsync();
+        return ToDto(title);
+    }
+
+    public async Task<EducationHours> AddHoursAsync(CurrentUser user, string userName, EducationHoursRequest request)
+    {
+        await PersonAsync(user, userName, write: true);
+        if (TitleValidation.Hours(request, Today) is { Count: > 0 } errors) throw new ApiProblemException(Problems.FormErrors(errors));
+        var entry = new EducationHoursRecord
+        {
+            UserName = userName, Year = request.Year!.Value, Category = request.Category!, Hours = request.Exempt == true ? request.Hours ?? 0 : request.Hours!.Value,
+            Source = request.Source, Exempt = request.Exempt == true, ExemptionReason = request.Exempt == true ? request.ExemptionReason : null,
+            RegisteredBy = user.UserName, RegisteredAt = Now,
+        };
+        db.EducationHours.Add(entry);
+        audit.Record(user.UserName, RecordAuditKinds.EducationHoursAdd, RecordAuditKinds.PersonSubject(userName), await LocalityOfAsync(userName),
+            entry.Exempt ? $"登记 {entry.Year} 年度{entry.Category}继续教育免修：{entry.ExemptionReason}" : $"登记 {entry.Year} 年度{entry.Category}继续教育 {entry.Hours} 学时",
+            JsonSerializerData(entry));
+        await db.SaveChangesAsync();
+        return ToDto(entry);
+    }
+
+    public async Task<IntegrityEntry> AddIntegrityAsync(CurrentUser user, IntegrityRequest request)
+    {
+        if (TitleValidation.Integrity(request) is { Count: > 0 } errors) throw new ApiProblemException(Problems.FormErrors(errors));
+        var person = await PersonAsync(user, request.UserName!, write: true);
+        var from = TitleValidation.Date(request.From)!.Value;
+        var entry = NewIntegrity(person.UserName!, person.Locality, request.Finding!, from, TitleValidation.Date(request.Until), "manual", user.UserName);
+        db.IntegrityRecords.Add(entry);
+        audit.Record(user.UserName, RecordAuditKinds.IntegrityAdd, RecordAuditKinds.PersonSubject(entry.UserName), entry.Locality,
+            $"记入诚信档案：{entry.Finding}（{entry.From} 至 {entry.Until}）", JsonSerializerData(entry));
+        await db.SaveChangesAsync();
+        return ToDto(entry);
+    }
+
+    /// <summary>The integrity register the caller may see: their own; their locality's; everything for the policy admin and auditors.</summary>
+    public async Task<Paged<IntegrityEntry>> IntegrityListAsync(CurrentUser user, string? userName, int? page, int? pageSize)
+    {
+        var query = db.IntegrityRecords.AsNoTracking();
+        if (!user.SeesEverything)
+            query = RecordAccess.WritesRecords(user) ? query.Where(r => r.Locality == user.Locality) : query.Where(r => r.UserName == user.UserName);
+        if (!string.IsNullOrEmpty(userName)) query = query.Where(r => r.UserName == userName);
+        return await query.OrderByDescending(r => r.From).ThenBy(r => r.Id).PageAsync(page, pageSize, (IntegrityRecordEntity r) => ToDto(r));
+    }
+
+    /// <summary>
+    /// The record as eligibility rules and scripts read it: `titles`, `educationHours`, `integrity` in the shapes of
+    /// administration.md (ApplicantRecord's helpers read them).
+    /// </summary>
+    public static async Task<JsonObject> ForEngineAsync(DesignerDbContext db, string userName)
+    {
+        var titles = await db.TitlesHeld.AsNoTracking().Where(t => t.UserName == userName).OrderBy(t => t.ObtainedOn).ToListAsync();
+        var hours = await db.EducationHours.AsNoTracking().Where(h => h.UserName == userName).OrderBy(h => h.Year).ToListAsync();
+        var integrity = await db.IntegrityRecords.AsNoTracking().Where(r => r.UserName == userName).OrderBy(r => r.From).ToListAsync();
+        return new JsonObject
+        {
+            [ApplicantRecord.Titles] = new JsonArray([.. titles.Select(t => (JsonNode)new JsonObject
+            {
+                ["series"] = t.Series, ["level"] = t.Level, ["directed"] = t.Directed, ["validIn"] = t.ValidIn,
+                ["obtainedOn"] = t.ObtainedOn, ["source"] = t.Source, ["certificateNumber"] = t.CertificateNumber,
+            })]),
+            [ApplicantRecord.EducationHours] = new JsonArray([.. hours.Select(h => (JsonNode)new JsonObject
+            {
+                ["year"] = h.Year, ["category"] = h.Category, ["hours"] = h.Hours, ["source"] = h.Source, ["exempt"] = h.Exempt,
+                ["exemptionReason"] = h.ExemptionReason, ["registeredBy"] = h.RegisteredBy,
+            })]),
+            [ApplicantRecord.Integrity] = new JsonArray([.. integrity.Select(r => (JsonNode)new JsonObject
+            {
+                ["finding"] = r.Finding, ["from"] = r.From, ["until"] = r.Until, ["source"] = r.Source,
+            })]),
+        };
+    }
+
+    public static TitleHeldRecord NewTitle(string userName, TitleRequest request, string registeredBy, DateTime? at = null) => new()
+    {
+        UserName = userName, Series = request.Series!, Level = request.Level!, Directed = request.Directed == true,
+        ValidIn = string.IsNullOrWhiteSpace(request.ValidIn) ? null : request.ValidIn, ObtainedOn = request.ObtainedOn!,
+        Source = request.Source ?? "import", CertificateNumber = string.IsNullOrWhiteSpace(request.CertificateNumber) ? null : request.CertificateNumber,
+        RegisteredBy = registeredBy, RegisteredAt = at ?? DateTime.UtcNow,
+    };
+
+    public static IntegrityRecordEntity NewIntegrity(string userName, string locality, string finding, DateOnly from, DateOnly? until, string source, string recordedBy) => new()
+    {
+        UserName = userName, Locality = locality, Finding = finding, From = from.ToString("yyyy-MM-dd"),
+        Until = (until ?? ApplicantRecord.DefaultUntil(from)).ToString("yyyy-MM-dd"), Source = source, RecordedBy = recordedBy, RecordedAt = DateTime.UtcNow,
+    };
+
+    private async Task<string> LocalityOfAsync(string userName) =>
+        await db.Users.AsNoTracking().Where(u => u.UserName == userName).Select(u => u.Locality).FirstOrDefaultAsync() ?? "";
+
+    private static JsonNode? Data(TitleHeldRecord title) => JsonSerializerData(title);
+    private static JsonNode? JsonSerializerData<T>(T value) => System.Text.Json.JsonSerializer.SerializeToNode(value, Designer.Engine.Model.JsonText.Options);
+
+    public static TitleHeld ToDto(TitleHeldRecord t) =>
+        new(t.Id, t.UserName, t.Series, t.Level, t.Directed, t.ValidIn, t.ObtainedOn, t.Source, t.CertificateNumber, t.RegisteredBy, t.RegisteredAt);
+
+    public static EducationHours ToDto(EducationHoursRecord h) =>
+        new(h.Id, h.UserName, h.Year, h.Category, h.Hours, h.Source, h.Exempt, h.ExemptionReason, h.RegisteredBy, h.RegisteredAt);
+
+    public IntegrityEntry ToDto(IntegrityRecordEntity r) =>
+        new(r.Id, r.UserName, r.Locality, r.Finding, r.From, r.Until, r.Source, r.RecordedBy, r.RecordedAt,
+            ApplicantRecord.ActiveIntegrityRecord(new JsonArray(new JsonObject { ["from"] = r.From, ["until"] = r.Until }), Today) is not null);
+}
