@@ -116,6 +116,7 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
             if (given?["data"] is JsonObject answerData) Overlay(data, answerData, supplied);
             if (action == "vote" && given?["session"] is JsonArray others && activityOf(step.ActivityId) is CommitteeVote vote)
                 DecideInSession(vote, data, others, state, supplied);
+            if (activityOf(step.ActivityId) is PersonStep person) AgreeWithFormGates(person, step.Form, action, data, supplied);
             var used = step.Kind != BookmarkKinds.Publicity || action == "object";
             foreach (var (field, value) in data.Where(f => used && !supplied.Contains(f.Key)))
                 Sampled.Add(new SampledField(stage, step.ActivityId, field, value?.DeepClone()));
@@ -139,6 +140,40 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
                 else if (format == "date-time") data[field] = ChinaTime.StartOf(date).ToString("yyyy-MM-dd'T'HH:mm:sszzz");
             }
             return data;
+        }
+
+        /// <summary>
+        /// Made-up data agrees with the step's form gates for the action taken: a reject at political review is made up
+        /// with 不予推荐, a return with a correction list (the form's example). What the case gave is left as given
+        /// (the engine may refuse it, and the result says why).
+        /// </summary>
+        private void AgreeWithFormGates(PersonStep person, string? formId, string action, JsonObject data, HashSet<string> supplied)
+        {
+            var gates = person.FormGates.LiteralOrDefault();
+            var schema = !string.IsNullOrEmpty(formId) && forms?.Exists(formId) == true ? forms.GetSchema(formId) : null;
+            foreach (var gate in gates.Where(g => g.Forbids(data, action)).ToList())
+            {
+                if (gate.Segments.Count != 1 || supplied.Contains(gate.Segments[0])) continue;
+                var name = gate.Segments[0];
+                var sameField = gates.Where(g => g.Segments.SequenceEqual(gate.Segments)).ToList();
+                foreach (var candidate in Candidates(gate.SchemaIn(schema)))
+                {
+                    var trial = data.DeepClone().AsObject();
+                    if (candidate is null) trial.Remove(name); else trial[name] = candidate.DeepClone();
+                    if (sameField.Any(g => g.Forbids(trial, action))) continue;
+                    if (candidate is null) data.Remove(name); else data[name] = candidate.DeepClone();
+                    break;
+                }
+            }
+        }
+
+        /// <summary>Values a gated field can be made up with: its options, its examples, true/false, or left out.</summary>
+        private static IEnumerable<JsonNode?> Candidates(JsonObject? field)
+        {
+            if (field?["enum"] is JsonArray options) foreach (var option in options) yield return option;
+            if (field?["examples"] is JsonArray examples) foreach (var example in examples) yield return example;
+            if (field?["type"].AsString() == "boolean") { yield return JsonValue.Create(true); yield return JsonValue.Create(false); }
+            yield return null;
         }
 
         /// <summary>A vote left to the default "approve": the quorum is present and votes for.</summary>
