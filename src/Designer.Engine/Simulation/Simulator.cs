@@ -109,7 +109,10 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
             var given = Peek(stage);
             _timesReached[stage] = _timesReached.GetValueOrDefault(stage) + 1;
             var action = given?["action"].AsString() ?? DefaultAction(step);
-            var data = MinimalData(step, stage, today);
+            var known = new JsonObject();
+            if (stage == "apply") foreach (var (field, value) in @case.Applicant) known[field] = value?.DeepClone();
+            if (given?["data"] is JsonObject givenData) foreach (var (field, value) in givenData) known[field] = value?.DeepClone();
+            var data = MinimalData(step, stage, today, known);
             var supplied = new HashSet<string>();
             if (stage == "apply") Overlay(data, @case.Applicant, supplied);
             if (action == "vote" && given?["data"] is null && @case.DefaultAction == "approve") VoteInFavour(step, data, supplied);
@@ -127,13 +130,13 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
         /// The form's minimal-valid data, with made-up dates taken from the simulated calendar instead of a fixed sample
         /// date: at apply, a fact that already held the day before the case starts; at a later step, the day it is done.
         /// </summary>
-        private JsonObject MinimalData(Bookmark step, string stage, DateOnly today)
+        private JsonObject MinimalData(Bookmark step, string stage, DateOnly today, JsonObject known)
         {
             if (string.IsNullOrEmpty(step.Form) || forms is null || !forms.Exists(step.Form)) return new JsonObject();
-            var data = forms.MinimalValid(step.Form);
+            var data = forms.MinimalValid(step.Form, known);
             var properties = forms.GetSchema(step.Form)?["properties"] as JsonObject;
             var date = stage == "apply" ? @case.Start.AddDays(-1) : today;
-            foreach (var (field, _) in data.ToList())
+            foreach (var (field, _) in data.ToList().Where(f => !known.ContainsKey(f.Key)))
             {
                 var format = properties?[field]?["format"].AsString();
                 if (format == "date") data[field] = date.ToString("yyyy-MM-dd");
