@@ -52,6 +52,8 @@ public sealed class FileFormCatalog : IFormCatalog
     /// <summary>The smallest valid data; an empty object for an unknown or unresolvable form (see CheckDefinition).</summary>
     public JsonObject MinimalValid(string formId) => Find(formId)?.MinimalValid() ?? new JsonObject();
 
+    public JsonObject MinimalValid(string formId, JsonObject given) => Find(formId)?.MinimalValid(given) ?? (JsonObject)given.DeepClone();
+
     private FormEntry? Find(string? formId) =>
         formId is not null && forms.TryGetValue(formId, out var form) ? form : null;
 

@@ -56,6 +56,20 @@ internal sealed class FormEntry
         }
     }
 
+    /// <summary>The given fields plus the smallest valid values of what the form (and its conditions on the given values) still requires.</summary>
+    public JsonObject MinimalValid(JsonObject given)
+    {
+        if (Schema is null) return (JsonObject)given.DeepClone();
+        try
+        {
+            return MinimalData.Completing(Schema, given);
+        }
+        catch (Exception)
+        {
+            return (JsonObject)given.DeepClone();
+        }
+    }
+
     public JsonObject MinimalValid()
     {
         if (Schema is null) return new JsonObject();

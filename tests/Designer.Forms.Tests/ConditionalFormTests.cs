@@ -97,6 +97,17 @@ public class ConditionalFormTests
     }
 
     [Fact]
+    public void Minimal_data_around_given_fields_meets_the_conditions_the_given_values_trigger()
+    {
+        // The first option (public-institution) triggers nothing; a given "enterprise" makes unit and creditCode required.
+        var minimal = Catalog.MinimalValid("form", TestForms.Data("""{ "employmentType": "enterprise", "name": "王芳" }""").AsObject());
+
+        Assert.Equal("王芳", minimal["name"]!.GetValue<string>());
+        Assert.True(minimal.ContainsKey("unit") && minimal.ContainsKey("creditCode"), TestForms.Json(minimal));
+        Assert.Empty(Catalog.Validate("form", minimal));
+    }
+
+    [Fact]
     public void Minimal_data_follows_else_and_its_restrictions_of_existing_fields()
     {
         var catalog = TestForms.Single($$"""

@@ -108,7 +108,7 @@ public sealed class BazhouLifecycleTests(BazhouFactory factory) : IClassFixture<
         var driver = new ApplicationDriver(factory);
         var applicant = await factory.CreateApplicantAsync("bazhou");
         var id = await driver.SubmitAsync(applicant, "bazhou-directed-deputy-senior", Teacher("孙丽"));
-        var returned = new JsonObject { ["competent-review"] = new JsonObject { ["action"] = "return" } };
+        var returned = new JsonObject { ["competent-review"] = ReturnForCorrection() };
         await driver.RunAsync(id, applicant, returned, stopAt: "correction");
 
         // The correction request is the applicant's own task, shown with the application.
@@ -129,10 +129,17 @@ public sealed class BazhouLifecycleTests(BazhouFactory factory) : IClassFixture<
         var lateId = await driver.SubmitAsync(late, "bazhou-directed-deputy-senior", Teacher("钱多"));
         var withdrawn = await driver.RunAsync(lateId, late, new JsonObject
         {
-            ["competent-review"] = new JsonObject { ["action"] = "return" }, ["correction"] = new JsonObject { ["action"] = "overdue" },
+            ["competent-review"] = ReturnForCorrection(), ["correction"] = new JsonObject { ["action"] = "overdue" },
         });
         Assert.Equal("Withdrawn", withdrawn["status"]!.GetValue<string>());
     }
+
+    /// <summary>A return lists what to correct, all at once (一次性告知): the form's gate refuses a return without the list.</summary>
+    private static JsonObject ReturnForCorrection() => new()
+    {
+        ["action"] = "return",
+        ["data"] = new JsonObject { ["correctionItems"] = new JsonArray(new JsonObject { ["item"] = "学信网学历验证报告" }) },
+    };
 
     private static JsonObject Answers() => new()
     {

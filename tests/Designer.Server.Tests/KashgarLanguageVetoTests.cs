@@ -17,7 +17,20 @@ public sealed class KashgarLanguageVetoTests(KashgarFactory factory) : IClassFix
             ["workplaceLevel"] = "township", ["series"] = "agriculture", ["level"] = "deputy-senior", ["kind"] = "directed", ["grassrootsYears"] = 6,
         });
 
-        var done = await driver.RunAsync(id, applicant, new JsonObject { ["language-test"] = new JsonObject { ["action"] = "fail" } });
+        // The examiner's form must agree with the action: a "fail" over a result of 达标 is refused, naming the field.
+        await driver.RunAsync(id, applicant, stopAt: "language-test");
+        var examinerClient = await driver.As("kashgar-reviewer-agriculture");
+        var test = (await examinerClient.GetOkAsync("/api/tasks?stage=language-test")).AsArray().First(t => t!["applicationId"]!.GetValue<string>() == id)!;
+        var refused = await ApplicationDriver.ActAsync(examinerClient, test, new JsonObject { ["action"] = "fail", ["data"] = new JsonObject { ["result"] = "pass" } });
+        var problem = refused.Expect(System.Net.HttpStatusCode.UnprocessableEntity);
+        var error = Assert.Single(problem["errors"]!.AsArray())!;
+        Assert.Equal("/result", error["pointer"]!.GetValue<string>());
+        Assert.Contains("与操作 fail 不一致", error["message"]!.GetValue<string>());
+
+        var done = await driver.RunAsync(id, applicant, new JsonObject
+        {
+            ["language-test"] = new JsonObject { ["action"] = "fail", ["data"] = new JsonObject { ["result"] = "fail" } },
+        });
 
         Assert.Equal("Rejected", done["status"]!.GetValue<string>());
         Assert.Contains("一票否决", done["reason"]!.GetValue<string>());

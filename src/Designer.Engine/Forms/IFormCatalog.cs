@@ -32,4 +32,15 @@ public interface IFormCatalog
 
     /// <summary>The smallest data that validates: required fields only, each at its minimum / first option.</summary>
     JsonObject MinimalValid(string formId);
+
+    /// <summary>
+    /// The given fields kept, plus the smallest values of the fields still required, conditions decided on the given
+    /// values. The default overlays the given fields on <see cref="MinimalValid(string)"/>.
+    /// </summary>
+    JsonObject MinimalValid(string formId, JsonObject given)
+    {
+        var data = MinimalValid(formId);
+        foreach (var (field, value) in given) data[field] = value?.DeepClone();
+        return data;
+    }
 }

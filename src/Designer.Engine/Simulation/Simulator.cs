@@ -109,13 +109,17 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
             var given = Peek(stage);
             _timesReached[stage] = _timesReached.GetValueOrDefault(stage) + 1;
             var action = given?["action"].AsString() ?? DefaultAction(step);
-            var data = MinimalData(step, stage, today);
+            var known = new JsonObject();
+            if (stage == "apply") foreach (var (field, value) in @case.Applicant) known[field] = value?.DeepClone();
+            if (given?["data"] is JsonObject givenData) foreach (var (field, value) in givenData) known[field] = value?.DeepClone();
+            var data = MinimalData(step, stage, today, known);
             var supplied = new HashSet<string>();
             if (stage == "apply") Overlay(data, @case.Applicant, supplied);
             if (action == "vote" && given?["data"] is null && @case.DefaultAction == "approve") VoteInFavour(step, data, supplied);
             if (given?["data"] is JsonObject answerData) Overlay(data, answerData, supplied);
             if (action == "vote" && given?["session"] is JsonArray others && activityOf(step.ActivityId) is CommitteeVote vote)
                 DecideInSession(vote, data, others, state, supplied);
+            if (activityOf(step.ActivityId) is PersonStep person) AgreeWithFormGates(person, step.Form, action, data, supplied);
             var used = step.Kind != BookmarkKinds.Publicity || action == "object";
             foreach (var (field, value) in data.Where(f => used && !supplied.Contains(f.Key)))
                 Sampled.Add(new SampledField(stage, step.ActivityId, field, value?.DeepClone()));
@@ -126,19 +130,53 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
         /// The form's minimal-valid data, with made-up dates taken from the simulated calendar instead of a fixed sample
         /// date: at apply, a fact that already held the day before the case starts; at a later step, the day it is done.
         /// </summary>
-        private JsonObject MinimalData(Bookmark step, string stage, DateOnly today)
+        private JsonObject MinimalData(Bookmark step, string stage, DateOnly today, JsonObject known)
         {
             if (string.IsNullOrEmpty(step.Form) || forms is null || !forms.Exists(step.Form)) return new JsonObject();
-            var data = forms.MinimalValid(step.Form);
+            var data = forms.MinimalValid(step.Form, known);
             var properties = forms.GetSchema(step.Form)?["properties"] as JsonObject;
             var date = stage == "apply" ? @case.Start.AddDays(-1) : today;
-            foreach (var (field, _) in data.ToList())
+            foreach (var (field, _) in data.ToList().Where(f => !known.ContainsKey(f.Key)))
             {
                 var format = properties?[field]?["format"].AsString();
                 if (format == "date") data[field] = date.ToString("yyyy-MM-dd");
                 else if (format == "date-time") data[field] = ChinaTime.StartOf(date).ToString("yyyy-MM-dd'T'HH:mm:sszzz");
             }
             return data;
+        }
+
+        /// <summary>
+        /// Made-up data agrees with the step's form gates for the action taken: a reject at political review is made up
+        /// with 不予推荐, a return with a correction list (the form's example). What the case gave is left as given
+        /// (the engine may refuse it, and the result says why).
+        /// </summary>
+        private void AgreeWithFormGates(PersonStep person, string? formId, string action, JsonObject data, HashSet<string> supplied)
+        {
+            var gates = person.FormGates.LiteralOrDefault();
+            var schema = !string.IsNullOrEmpty(formId) && forms?.Exists(formId) == true ? forms.GetSchema(formId) : null;
+            foreach (var gate in gates.Where(g => g.Forbids(data, action)).ToList())
+            {
+                if (gate.Segments.Count != 1 || supplied.Contains(gate.Segments[0])) continue;
+                var name = gate.Segments[0];
+                var sameField = gates.Where(g => g.Segments.SequenceEqual(gate.Segments)).ToList();
+                foreach (var candidate in Candidates(gate.SchemaIn(schema)))
+                {
+                    var trial = data.DeepClone().AsObject();
+                    if (candidate is null) trial.Remove(name); else trial[name] = candidate.DeepClone();
+                    if (sameField.Any(g => g.Forbids(trial, action))) continue;
+                    if (candidate is null) data.Remove(name); else data[name] = candidate.DeepClone();
+                    break;
+                }
+            }
+        }
+
+        /// <summary>Values a gated field can be made up with: its options, its examples, true/false, or left out.</summary>
+        private static IEnumerable<JsonNode?> Candidates(JsonObject? field)
+        {
+            if (field?["enum"] is JsonArray options) foreach (var option in options) yield return option;
+            if (field?["examples"] is JsonArray examples) foreach (var example in examples) yield return example;
+            if (field?["type"].AsString() == "boolean") { yield return JsonValue.Create(true); yield return JsonValue.Create(false); }
+            yield return null;
         }
 
         /// <summary>A vote left to the default "approve": the quorum is present and votes for.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Designer.Engine.Activities.Titles;
 using Designer.Engine.Domain;
 using Designer.Engine.Expressions;
@@ -51,6 +52,38 @@ internal sealed class ActivityChecks(Activity activity, string path, IFormCatalo
         if (step.OfferedActions().Count == 0)
             Add($"{path}.actions", ProblemCodes.MissingInput, "人工步骤至少要提供一个动作 (a person's step must offer at least one action)");
         CheckForm(step.Form.LiteralOrDefault(), "form", required: true);
+        CheckFormGates(step);
+    }
+
+    /// <summary>Each form gate names a field of the step's form, a value it can hold (or blank/filled), and actions the step offers.</summary>
+    private void CheckFormGates(PersonStep step)
+    {
+        var gates = step.FormGates.LiteralOrDefault();
+        var formId = step.Form.LiteralOrDefault();
+        var schema = forms is not null && !string.IsNullOrEmpty(formId) && forms.Exists(formId) ? forms.GetSchema(formId) : null;
+        for (var i = 0; i < gates.Count; i++)
+        {
+            var gate = gates[i];
+            var gatePath = $"{path}.formGates[{i}]";
+            if (gate.Segments.Count == 0)
+            {
+                Add(gatePath, ProblemCodes.InvalidInput, "表单结论约束缺少字段 field (a form gate needs a field)");
+                continue;
+            }
+            var field = gate.SchemaIn(schema);
+            if (schema is not null && field is null)
+                Add(gatePath, ProblemCodes.InvalidInput, $"表单 “{formId}” 没有字段 {gate.Pointer} (the form has no field {gate.Pointer})");
+            if (gate.Empty is null && gate.Values is not { Count: > 0 })
+                Add(gatePath, ProblemCodes.InvalidInput, $"表单结论约束 {gate.Pointer} 须给出 values 或 empty (a form gate needs values or empty)");
+            if (field?["enum"] is JsonArray options)
+                foreach (var value in gate.Values ?? [])
+                    if (!options.Any(o => JsonNode.DeepEquals(o, value)))
+                        Add(gatePath, ProblemCodes.InvalidInput, $"{gate.Pointer} 的取值 {value?.ToJsonString() ?? "null"} 不在表单选项中 (not one of the form's options)");
+            if (gate.AllowedActions.Count == 0)
+                Add(gatePath, ProblemCodes.InvalidInput, $"表单结论约束 {gate.Pointer} 须列出允许的动作 actions (a form gate needs actions)");
+            foreach (var action in gate.AllowedActions.Where(a => !step.OfferedActions().Contains(a)))
+                Add(gatePath, ProblemCodes.InvalidInput, $"表单结论约束 {gate.Pointer} 允许的动作 “{action}” 不是本步骤的动作 (action '{action}' is not offered by the step)");
+        }
     }
 
     private void CheckPublicity(Publicity publicity)

@@ -25,6 +25,21 @@ internal sealed class MinimalData
 
     public static JsonNode? For(JsonObject schema) => new MinimalData(schema).Value(schema);
 
+    /// <summary>
+    /// The given fields kept as they are, plus the smallest values of the required fields missing, with the conditions
+    /// decided on the given values (a case's kind "aid-xinjiang" makes the fields aid applicants need required).
+    /// </summary>
+    public static JsonObject Completing(JsonObject schema, JsonObject given)
+    {
+        var sampler = new MinimalData(schema);
+        var resolved = SchemaTree.Resolve(schema, schema);
+        var result = (JsonObject)given.DeepClone();
+        foreach (var name in RequiredNames(resolved).Where(name => !result.ContainsKey(name)))
+            sampler.Fill(result, name, SchemaTree.Property(schema, resolved, name));
+        sampler.ApplyConditions(resolved, result);
+        return result;
+    }
+
     private JsonNode? Value(JsonObject site)
     {
         if (site["default"] is { } preset) return preset.DeepClone();

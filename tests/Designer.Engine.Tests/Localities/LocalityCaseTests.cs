@@ -19,6 +19,7 @@ namespace Designer.Engine.Tests.Localities;
 /// <item>`stepReasons`: parts of the reasons steps recorded (e.g. the vote's count and share), each found in some step;</item>
 /// <item>`integrityFinding`: a part of the finding the run writes to the applicant's integrity record;</item>
 /// <item>`selectionError`: the locality has no procedure for the applicant (a part of the message).</item>
+/// <item>`errors`: the run ends on a refused answer; each entry ("activityId path: part of the message") is found among the result's errors.</item>
 /// </list>
 /// </summary>
 public partial class LocalityCaseTests
@@ -63,6 +64,13 @@ public partial class LocalityCaseTests
         var context = $"{caseFile}\nstatus {result.Status} ({result.Reason})\npath:\n  {string.Join("\n  ", actualPath)}\n" +
                       $"errors: {string.Join("; ", result.Errors.Select(e => $"{e.Path}: {e.Message}"))}";
 
+        if (expect["errors"] is JsonArray expectedErrors)
+        {
+            CheckErrors(expectedErrors, result, context);
+            if (expect["status"] is JsonValue refusedStatus) Assert.True(refusedStatus.GetValue<string>() == result.Status, $"status\n{context}");
+            if (expect["path"] is JsonArray refusedPath) CheckPath(refusedPath, actualPath, context);
+            return;
+        }
         Assert.True(result.Errors.Count == 0, context);
         Assert.True(expect["status"]!.GetValue<string>() == result.Status, $"status\n{context}");
         if (expect["reason"] is JsonValue reason)
@@ -116,6 +124,17 @@ public partial class LocalityCaseTests
         var recorded = result.Path.SelectMany(step => step.Reasons ?? []).ToList();
         foreach (var part in expected.Select(p => p!.GetValue<string>()))
             Assert.True(recorded.Any(r => r.Contains(part)), $"no step recorded a reason containing “{part}”; recorded: {string.Join(" | ", recorded)}\n{context}");
+    }
+
+    /// <summary>"county-review/correctionItems: 一次性" is an error at that path whose message contains the part.</summary>
+    private static void CheckErrors(JsonArray expected, SimulationResult result, string context)
+    {
+        foreach (var entry in expected.Select(e => e!.GetValue<string>()))
+        {
+            var colon = entry.IndexOf(": ", StringComparison.Ordinal);
+            var (at, part) = colon < 0 ? ("", entry) : (entry[..colon], entry[(colon + 2)..]);
+            Assert.True(result.Errors.Any(e => (at == "" || e.Path == at) && e.Message.Contains(part)), $"no error “{entry}”\n{context}");
+        }
     }
 
     private static void CheckSampled(JsonObject expect, SimulationResult result, string context)

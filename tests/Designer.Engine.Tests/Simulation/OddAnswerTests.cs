@@ -43,6 +43,10 @@ public class OddAnswerTests
     [InlineData("""{"unit-publicity": [{"action": "object"}, null, 7]}""")]
     [InlineData("""{"apply": {"action": "approve", "data": {"series": "astrology", "level": 3}}}""")]
     [InlineData("""{"no-such-stage": {"action": "approve"}, "hr-review": "approve"}""")]
+    [InlineData("""{"hr-review": {"action": "return", "data": {"correctionItems": "everything"}}}""")]
+    [InlineData("""{"hr-review": [{"action": "return", "data": {"correctionItems": null}}, {"action": "return", "data": {"correctionItems": [null, 3]}}]}""")]
+    [InlineData("""{"unit-recommend": {"action": "approve", "data": {"assessmentResult": {"deep": [1]}, "democraticEvaluation": "fail"}}}""")]
+    [InlineData("""{"unit-recommend": {"action": "reject", "data": {"assessmentResult": null}}}""")]
     public void Odd_answers_end_in_a_result(string answers)
     {
         var result = Simulator.Run(Case(answers), XjPrefecture.Value);

@@ -39,16 +39,16 @@ public sealed class ApplicationDriver(DesignerFactory factory)
         var procedures = (await applicant.GetOkAsync("/api/procedures")).AsArray();
         var procedure = procedures.Single(p => p!["definitionId"]!.GetValue<string>() == definitionId)!;
         var formId = procedure["applyForm"]!.GetValue<string>();
-        var data = await MinimalValidAsync(applicant, formId);
-        foreach (var (key, value) in fields) data[key] = value?.DeepClone();
-        return data;
+        // The form's conditions are decided on the given fields (a teacher must state the teaching post).
+        return await MinimalValidAsync(applicant, formId, fields);
     }
 
-    public static async Task<JsonObject> MinimalValidAsync(ApiClient client, string formId)
+    public static async Task<JsonObject> MinimalValidAsync(ApiClient client, string formId, JsonObject? given = null)
     {
         var form = await client.GetOkAsync($"/api/forms/{formId}");
         var schema = form["resolvedSchema"] ?? form["schema"];
-        return MinimalValid(formId, schema!.AsObject());
+        return given is null ? MinimalValid(formId, schema!.AsObject())
+            : FileFormCatalog.FromJson([new(formId, (schema!.ToJsonString(), (string?)null))]).MinimalValid(formId, given);
     }
 
     public static JsonObject MinimalValid(string formId, JsonObject schema) =>

@@ -60,7 +60,10 @@ public sealed class Eligibility : Activity
         if (context.Get(OneSeriesPerYear) && sameYear.FirstOrDefault(h => h["series"].AsString() != application["series"].AsString()) is { } other)
             reasons.Add($"{year} 年度已申报 {other["series"].AsString()} 系列，同一年度只能申报一个系列");
         var employment = application["employmentType"].AsString();
-        if (employment is not null && ExcludedEmploymentTypes.LiteralOrDefault().Contains(employment))
+        var excluded = ExcludedEmploymentTypes.LiteralOrDefault();
+        if (excluded.Count > 0 && string.IsNullOrEmpty(employment))
+            reasons.Add("未填写人员类别，无法审查是否属于不得申报的人员 (employmentType is blank)");
+        else if (employment is not null && excluded.Contains(employment))
             reasons.Add($"人员类别 {employment} 不在申报范围内");
         foreach (var (field, minimum) in MinimumYears.LiteralOrDefault())
         {

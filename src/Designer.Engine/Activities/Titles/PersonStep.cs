@@ -26,6 +26,11 @@ public abstract class PersonStep : Activity
     [Input("表单", UiHint = UiHints.FormPicker, SupportsExpressions = false)]
     public Input<string> Form { get; } = new("");
 
+    [Input("表单结论约束", UiHint = UiHints.Json, SupportsExpressions = false,
+        Description = "表单结论须与所执行的动作一致。每条：字段（如 /conclusion）取 values 之一（或 empty 为 true/false：未填写/已填写）时，只能执行 actions 中的动作。" +
+                      "如 [{\"field\": \"/conclusion\", \"values\": [\"not-recommend\"], \"actions\": [\"reject\"]}]。")]
+    public Input<List<FormGate>> FormGates { get; } = new([]);
+
     [Input("办理时限（工作日）", UiHint = UiHints.Number, Description = "0 表示不限；超时走“逾期”出口。")]
     public Input<int> DeadlineDays { get; } = new(0);
 
@@ -86,6 +91,7 @@ public abstract class PersonStep : Activity
             throw new ResumeRejectedException(
                 $"“{Node.Label}”不能执行动作 “{action}”，可用动作：{string.Join("、", OfferedActions())} (action '{action}' is not offered by {Id})");
         ValidateForm(context, bookmark.Form, input.Data);
+        CheckFormGates(context, bookmark.Form, action, input.Data);
         context.State.Forms[StageCode] = input.Data?.DeepClone() ?? new JsonObject();
         context.State.Variables["lastAction"] = action;
         Act(context, bookmark, input, assignee);
@@ -98,6 +104,21 @@ public abstract class PersonStep : Activity
         "county/hr" => $"county/hr:{application["county"].AsString()}",
         _ => org,
     };
+
+    /// <summary>A form conclusion that disagrees with the action (不予推荐 and approve) refuses the action, naming the field.</summary>
+    private void CheckFormGates(ActivityContext context, string? formId, string action, JsonNode? data)
+    {
+        var gate = FormGates.LiteralOrDefault().FirstOrDefault(g => g.Forbids(data, action));
+        if (gate is null) return;
+        var schema = string.IsNullOrEmpty(formId) ? null : context.Services.Forms?.GetSchema(formId);
+        var field = gate.SchemaIn(schema);
+        var title = field?["title"].AsString() ?? gate.Pointer;
+        var value = gate.ValueIn(data);
+        var allowed = string.Join("、", gate.AllowedActions);
+        var message = $"表单结论 “{title}”（{gate.Describe(value, field)}）与操作 {action} 不一致，只能执行：{allowed}" +
+                      $" (form conclusion {gate.Pointer} = {value?.ToJsonString() ?? "blank"} does not agree with action '{action}'; allowed: {allowed})";
+        throw new ResumeRejectedException(message, [new Forms.FieldError(gate.JsonPath, message)]);
+    }
 
     private static void ValidateForm(ActivityContext context, string? formId, JsonNode? data)
     {

@@ -55,6 +55,7 @@ function PropertyPanelView({ activity, descriptor, problems, editorContext, onCh
           ))}
         </div>
       )}
+      <Assumptions activity={activity} descriptor={descriptor} />
       <section className="props-section">
         <h3>{t('基本信息')}</h3>
         <Field label={t('显示名称')} htmlFor="prop-displayText">
@@ -174,6 +175,37 @@ function PropertyPanelView({ activity, descriptor, problems, editorContext, onCh
         </Field>
         <RawJson activity={activity} readOnly={ro} onApply={(a) => set('raw', () => a)} />
       </section>
+    </div>
+  );
+}
+
+interface Assumption {
+  input?: string;
+  value?: unknown;
+  note?: string;
+}
+
+/** Values the documents leave open ("x", "一定比例") that this activity fills in: the admin confirms them before publishing. */
+function Assumptions({ activity, descriptor }: { activity: ElsaActivity; descriptor: ActivityDescriptor | undefined }) {
+  const t = useT();
+  const { labels } = useDesignerView();
+  const list = activity.customProperties?.assumptions;
+  if (!Array.isArray(list) || list.length === 0) return null;
+  const inputName = (name?: string) => {
+    const input = descriptor?.inputs.find((i) => i.name === name);
+    return input ? labels.input(input, descriptor?.typeName) : (name ?? '');
+  };
+  return (
+    <div className="alert alert-warn small assumptions" data-testid="local-assumptions">
+      <strong>{t('本地假设（请确认）')}</strong>
+      <div className="muted">{t('文件未规定的数值，本流程先按下列假设取值，请本地区确认。')}</div>
+      <ul>
+        {(list as Assumption[]).map((a, i) => (
+          <li key={i} data-input={a.input}>
+            <span className="assumption-input">{inputName(a.input)}</span> = <code>{typeof a.value === 'string' ? a.value : JSON.stringify(a.value)}</code>：{a.note}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -24,6 +24,11 @@ const personStep: Record<string, InputEn> = {
   },
   assigneeRole: { displayName: 'Assignee role' },
   form: { displayName: 'Form' },
+  formGates: {
+    displayName: 'Form conclusion gates',
+    description:
+      'The form\'s conclusion must agree with the action taken. Each: when the field (e.g. /conclusion) holds one of values (or, with empty true/false, is blank/filled), only the listed actions may be taken. E.g. [{"field": "/conclusion", "values": ["not-recommend"], "actions": ["reject"]}].',
+  },
   deadlineDays: { displayName: 'Deadline (working days)', description: '0 means no deadline; when it passes, the "Overdue" port is taken.' },
   instructions: { displayName: 'Instructions' },
 };

@@ -84,6 +84,8 @@ export const en: Record<string, string> = {
   '占位提示': 'Placeholder',
   '历史版本': 'Earlier version',
   '原始 JSON': 'Raw JSON',
+  '本地假设（请确认）': 'Local assumptions (to confirm)',
+  '文件未规定的数值，本流程先按下列假设取值，请本地区确认。': 'Values the policy document leaves open; this workflow assumes the following until the locality confirms them.',
   '参评人数': 'Candidates',
   '反对': 'Against',
   '发布': 'Publish',
