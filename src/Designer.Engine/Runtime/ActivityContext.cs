@@ -22,7 +22,7 @@ public sealed class ActivityContext
     public WorkflowDefinition Definition => _execution.Workflow.Definition;
     public DateTimeOffset Now => Services.Clock.Now;
     public DateOnly Today => ChinaTime.DateOf(Now);
-    public IWorkingDayCalendar Calendar => Services.Calendar;
+    public IWorkingDayCalendar Calendar => Services.WorkingDaysOf(Definition.Locality);
 
     internal IReadOnlyList<string>? Outcomes { get; private set; }
     internal bool Suspended { get; private set; }

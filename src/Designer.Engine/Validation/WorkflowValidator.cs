@@ -40,6 +40,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry, IFormCatalog? f
             new ActivityChecks(workflow.Activity(node.Id), path, forms, scripts, problems).Run();
             CheckAssumptions(node, path, problems);
         }
+        DeadlineChecks.Run(definition, workflow, paths, problems);
         foreach (var flowchart in definition.Root.Descendants().OfType<FlowchartNode>().Prepend(definition.Root))
             new GraphChecks(flowchart, workflow, paths, problems).Run();
         return problems;
