@@ -18,6 +18,7 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
     public DbSet<QuotaRecord> Quotas => Set<QuotaRecord>();
     public DbSet<QuotaReservationRecord> QuotaReservations => Set<QuotaReservationRecord>();
     public DbSet<AuditRecord> AuditEntries => Set<AuditRecord>();
+    public DbSet<CalendarEntryRecord> CalendarEntries => Set<CalendarEntryRecord>();
 
     /// <summary>
     /// Every time is stored in UTC; SQLite gives DateTime back without a kind, so it is marked UTC on read (otherwise
@@ -61,6 +62,8 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
             e.HasIndex(v => new { v.FormId, v.Version }).IsUnique();
             e.Property(v => v.ConcurrencyToken).IsConcurrencyToken();
         });
+
+        builder.Entity<CalendarEntryRecord>(e => e.HasIndex(c => new { c.Kind, c.Locality }));
 
         builder.Entity<ApplicationRecord>(e =>
         {

@@ -18,7 +18,11 @@ public static class DatabaseInitialiser
         await provider.GetRequiredService<Auth.OAuthClients>().RegisterAsync();
 
         var seed = provider.GetRequiredService<IOptions<SeedOptions>>().Value;
-        if (seed.Definitions) await provider.GetRequiredService<DefinitionSeeder>().SeedAsync(provider.GetRequiredService<IOptions<DesignerOptions>>().Value);
+        var options = provider.GetRequiredService<IOptions<DesignerOptions>>().Value;
+        if (seed.Definitions) await provider.GetRequiredService<DefinitionSeeder>().SeedAsync(options);
+        var calendar = provider.GetRequiredService<Calendar.CalendarStore>();
+        if (seed.Definitions) await calendar.SeedAsync(db, options.CalendarFolder);
+        else await calendar.ReloadAsync(db);
         if (!seed.DemoUsers) return;
         if (DemoPassword.RefusalReason(seed, provider.GetRequiredService<IHostEnvironment>()) is { } refusal)
             provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitialiser)).LogWarning("{Refusal}", refusal);
