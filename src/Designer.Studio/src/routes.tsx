@@ -21,6 +21,7 @@ const ApplicationDetailPage = lazyPage(() => import('./pages/applicant/Applicati
 const InboxPage = lazyPage(() => import('./pages/reviewer/InboxPage'), 'InboxPage');
 const TaskPage = lazyPage(() => import('./pages/reviewer/TaskPage'), 'TaskPage');
 const CommitteePage = lazyPage(() => import('./pages/reviewer/CommitteePage'), 'CommitteePage');
+const CalendarPage = lazyPage(() => import('./pages/calendar/CalendarPage'), 'CalendarPage');
 const PublicityPage = lazyPage(() => import('./pages/public/PublicityPage'), 'PublicityPage');
 const CertificatePage = lazyPage(() => import('./pages/public/CertificatePage'), 'CertificatePage');
 const AuditHomePage = lazyPage(() => import('./audit/AuditHomePage'), 'AuditHomePage');
@@ -99,6 +100,7 @@ const signedIn: RouteObject[] = [
   { path: 'inbox', element: withParams((_, q) => <InboxPage stage={q.get('stage') ?? ''} />) },
   { path: 'tasks/:id', element: withParams((p) => <TaskPage key={p.id} id={p.id} />) },
   { path: 'committee', element: <CommitteePage /> },
+  { path: 'calendar', element: <CalendarPage /> },
   // Auditing (the server decides what each user may read): the auditor's home (tabs workflows, trail, applications),
   // a definition's history, the diff view (`?from=&to=` or `?against=template`), a journal, a template merge.
   {

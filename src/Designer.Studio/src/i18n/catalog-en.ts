@@ -25,6 +25,15 @@ const personStep: Record<string, InputEn> = {
   assigneeRole: { displayName: 'Assignee role' },
   form: { displayName: 'Form' },
   deadlineDays: { displayName: 'Deadline (working days)', description: '0 means no deadline; when it passes, the "Overdue" port is taken.' },
+  deadlineFrom: {
+    displayName: 'Deadline counted from',
+    description:
+      'The earlier stage whose end starts the deadline (e.g. committee-vote: filing within N working days of the vote); empty counts from when this step opens.',
+  },
+  deadlineDate: {
+    displayName: 'Deadline date',
+    description: 'yyyy-MM-dd, e.g. 2022-12-15: after the end of that day the "Overdue" port is taken. When given, working days are not counted.',
+  },
   instructions: { displayName: 'Instructions' },
 };
 
