@@ -48,7 +48,7 @@ public sealed class ActivityContext
     /// <summary>Runs a script with this instance's data in scope; variables it sets are written back.</summary>
     public JsonNode? RunScript(string script)
     {
-        var scope = new ScriptScope { Variables = State.Variables, Today = Today, Now = Now };
+        var scope = new ScriptScope { Variables = State.Variables, Today = Today, Now = Now, Calendar = Calendar };
         scope.Globals["application"] = State.Application;
         scope.Globals["applicant"] = State.Application;
         scope.Globals["forms"] = State.Forms;

@@ -52,6 +52,26 @@ public class CalendarInForceTests
         Assert.Equal(ChinaTime.EndOf(D("2024-06-20")), state.Bookmarks.Single().DueAt);
     }
 
+    [Fact]
+    public void A_scripts_working_days_are_its_localitys()
+    {
+        static TestFlow Print(string locality) => new TestFlow(locality)
+            .Add("print", "Elsa.WriteLine", ("text", Js("'' + workingDaysBetween('2024-06-14', '2024-06-19')"))).Add("end", "Elsa.End").Connect("print", "end");
+        string Run(string locality)
+        {
+            var output = new StringWriter();
+            var engine = new WorkflowEngine(new EngineServices
+            {
+                Clock = ManualClock.StartingOn(D("2024-06-12")), Calendar = Project.National, CalendarInForce = Project,
+                Scripts = new JintScriptSandbox(SandboxLimits.Default, Project.National), Output = output,
+            });
+            engine.Start(Print(locality).Definition(), new StartRequest("t", []));
+            return output.ToString().Trim();
+        }
+        Assert.Equal("1", Run("bazhou"));      // 17 and 18 June are 古尔邦节: only the 19th counts
+        Assert.Equal("3", Run("qiaocheng"));   // Anhui: 17, 18, 19
+    }
+
     [Theory]
     [InlineData("teacher", "intermediate", "2020-09-01", true)]       // county evaluation, open until 30 Nov
     [InlineData("agriculture", "intermediate", "2020-09-01", false)]  // prefecture evaluation closed on 30 Jun
