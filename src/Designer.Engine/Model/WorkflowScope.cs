@@ -27,9 +27,12 @@ public sealed record WorkflowScope(
     /// <summary>How specific the scope is: when several procedures cover an applicant, the most specific wins.</summary>
     public int Specificity => Fields().Count(f => f.Allowed.Count > 0);
 
-    /// <summary>Each field of the application outside the scope, with a message naming the field and what the scope allows.</summary>
+    /// <summary>
+    /// Each field of the application whose value lies outside the scope, with a message naming the field and what the
+    /// scope allows. A field left out is the apply form's business (it says what is required), not the scope's.
+    /// </summary>
     public IReadOnlyList<ScopeViolation> Violations(JsonObject application) => Fields()
-        .Where(f => !Allows(f.Allowed, application[f.Field]))
+        .Where(f => application[f.Field].AsString() is { Length: > 0 } && !Allows(f.Allowed, application[f.Field]))
         .Select(f => new ScopeViolation(f.Field, application[f.Field].AsString(),
             $"{f.Label}“{application[f.Field].AsString() ?? "未填写"}”不在本流程的申报范围内，可选：{string.Join("、", f.Allowed)} " +
             $"({f.Field} '{application[f.Field].AsString()}' is outside the procedure's scope: {string.Join(", ", f.Allowed)})"))

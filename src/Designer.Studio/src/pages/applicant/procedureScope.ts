@@ -22,7 +22,8 @@ export function scopeViolations(procedure: Procedure, data: Record<string, unkno
   for (const { field, list, codes, label } of SCOPED) {
     const allowed = scope?.[list] ?? [];
     const value = data?.[field];
-    if (allowed.length === 0 || (typeof value === 'string' && allowed.includes(value))) continue;
+    // A field left empty is the form's business (it says what is required), not the scope's.
+    if (allowed.length === 0 || typeof value !== 'string' || value === '' || allowed.includes(value)) continue;
     const names = allowed.map((c) => (codes ? codeLabel(codes, c, locale) : c)).join('、');
     found.push({ path: `$.${field}`, message: t('{label}不在本事项的申报范围内，可选：{allowed}', { label: t(label), allowed: names }) });
   }
