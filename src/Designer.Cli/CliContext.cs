@@ -46,6 +46,8 @@ internal sealed class CliContext
     public TextWriter Error { get; }
     public ProjectLayout? Layout { get; }
     public IWorkingDayCalendar Calendar => _calendar.Value;
+    /// <summary>The project's windows and holiday overlays on the national calendar (none without a project folder).</summary>
+    public CalendarInForce CalendarInForce => Layout is null ? CalendarInForce.NationalOnly(Calendar) : CalendarInForce.Load(Calendar, Layout.CalendarFolder);
     public IFormCatalog? Forms => _forms.Value;
     public IScriptSandbox Scripts => new JintScriptSandbox(SandboxLimits.Default, Calendar);
     public WorkflowValidator Validator => new(ActivityRegistry.Default, Forms, Scripts, Committees);

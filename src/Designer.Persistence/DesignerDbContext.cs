@@ -31,6 +31,7 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
     public DbSet<TitleHeldRecord> TitlesHeld => Set<TitleHeldRecord>();
     public DbSet<EducationHoursRecord> EducationHours => Set<EducationHoursRecord>();
     public DbSet<IntegrityRecordEntity> IntegrityRecords => Set<IntegrityRecordEntity>();
+    public DbSet<CalendarEntryRecord> CalendarEntries => Set<CalendarEntryRecord>();
 
     /// <summary>
     /// Every time is stored in UTC; SQLite gives DateTime back without a kind, so it is marked UTC on read (otherwise
@@ -75,6 +76,8 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
             e.HasIndex(v => new { v.FormId, v.Version }).IsUnique();
             e.Property(v => v.ConcurrencyToken).IsConcurrencyToken();
         });
+
+        builder.Entity<CalendarEntryRecord>(e => e.HasIndex(c => new { c.Kind, c.Locality }));
 
         builder.Entity<ApplicationRecord>(e =>
         {

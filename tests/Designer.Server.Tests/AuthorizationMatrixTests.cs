@@ -14,6 +14,8 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
     public string TaskId { get; private set; } = "";
     public string SessionId { get; private set; } = "";
     public string DraftId { get; private set; } = "";
+    public string WindowId { get; private set; } = "";
+    public string HolidayId { get; private set; } = "";
     public string Applicant { get; private set; } = "";
     /// <summary>Bazhou education bureau reviewers: one with only the "reviewer" task role, one with none.</summary>
     public string NonCommitteeReviewer { get; private set; } = "";
@@ -89,7 +91,15 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
         {
             ["definitionId"] = "bazhou-directed-deputy-senior", ["data"] = Teacher("矩阵丙"), ["draft"] = true,
         })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+
+        var admin = await SignInAsync("bazhou-admin");
+        WindowId = (await admin.PostAsync("/api/calendar/windows", Window())).Expect(HttpStatusCode.OK)["id"]!.GetValue<string>();
+        HolidayId = (await admin.PostAsync("/api/calendar/holidays", Holiday())).Expect(HttpStatusCode.OK)["id"]!.GetValue<string>();
     }
+
+    /// <summary>A draft window of Bazhou (governs nothing) and a Bazhou holiday far from any test's dates.</summary>
+    public static JsonObject Window() => new() { ["locality"] = "bazhou", ["name"] = "矩阵窗口", ["opens"] = "2030-01-01", ["closes"] = "2030-01-31", ["status"] = "draft" };
+    public static JsonObject Holiday() => new() { ["locality"] = "bazhou", ["name"] = "矩阵假日", ["from"] = "2030-02-01", ["source"] = "矩阵依据" };
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 }
@@ -192,6 +202,16 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         yield return new(HttpMethod.Get, "/api/integrity-records", IsList: true);
         yield return new(HttpMethod.Get, $"/api/integrity-records?userName={factory.Applicant}", IsList: true);
         yield return new(HttpMethod.Post, "/api/integrity-records", new JsonObject { ["userName"] = factory.Applicant, ["finding"] = "外人", ["from"] = "2024-01-01" });
+        yield return new(HttpMethod.Get, "/api/calendar/windows", IsList: true);
+        yield return new(HttpMethod.Get, "/api/calendar/windows?locality=bazhou", IsList: true);
+        yield return new(HttpMethod.Post, "/api/calendar/windows", MatrixFactory.Window());
+        yield return new(HttpMethod.Put, $"/api/calendar/windows/{factory.WindowId}", MatrixFactory.Window());
+        yield return new(HttpMethod.Delete, $"/api/calendar/windows/{factory.WindowId}");
+        yield return new(HttpMethod.Get, "/api/calendar/holidays", IsList: true);
+        yield return new(HttpMethod.Get, "/api/calendar/holidays?locality=bazhou", IsList: true);
+        yield return new(HttpMethod.Post, "/api/calendar/holidays", MatrixFactory.Holiday());
+        yield return new(HttpMethod.Put, $"/api/calendar/holidays/{factory.HolidayId}", MatrixFactory.Holiday());
+        yield return new(HttpMethod.Delete, $"/api/calendar/holidays/{factory.HolidayId}");
         // Integration routes belong to client-credentials tokens with the "results" scope, never to a person.
         yield return new(HttpMethod.Get, "/api/integration/results");
         yield return new(HttpMethod.Get, "/api/integration/certificates");
@@ -205,6 +225,7 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
     private string[] Secrets => [factory.ApplicationId, factory.TaskId, factory.SessionId, factory.DraftId, MatrixFactory.Name, "矩阵乙", "矩阵丙",
         "bazhou-directed-deputy-senior", "bazhou/apply", "和静县第三中学", MatrixFactory.Expert, MatrixFactory.Committee, "bazhou/expert/",
         MatrixFactory.RecordSecret, MatrixFactory.IntegritySecret];
+        "bazhou-directed-deputy-senior", "bazhou/apply", "和静县第三中学", "矩阵窗口", "矩阵假日"];
 
     public static TheoryData<string> Outsiders => ["kashgar-admin", "kashgar-applicant", "kashgar-reviewer-agriculture", "unit-reviewer-kashgar", "kashgar-reviewer-county-hr", "xinjiang-applicant"];
 

@@ -32,6 +32,9 @@ public sealed class ScriptScope
     /// <summary>"Today" for the script (from the engine's clock, never the machine's).</summary>
     public DateOnly Today { get; init; }
 
+    /// <summary>The working days the script's helpers count on (the workflow locality's); the sandbox's own calendar when null.</summary>
+    public Calendar.IWorkingDayCalendar? Calendar { get; init; }
+
     /// <summary>
     /// The instant `new Date()`, `Date.now()` and `Date()` read: the engine's clock. When not given, 09:00 China time
     /// of <see cref="Today"/>.

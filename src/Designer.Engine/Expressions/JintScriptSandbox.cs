@@ -70,7 +70,7 @@ public sealed class JintScriptSandbox(SandboxLimits limits, IWorkingDayCalendar 
     {
         new ScriptNativeGuards(engine, limits).Install();
         ScriptJson.Install(engine);
-        new ScriptHelpers(engine, calendar, scope.Today).Install();
+        new ScriptHelpers(engine, scope.Calendar ?? calendar, scope.Today).Install();
         new RecordHelpers(engine, scope.Today).Install();
         var variables = new ScriptVariables(engine, scope);
         variables.InstallFunctions();

@@ -6,6 +6,8 @@ public sealed record ProjectLayout(string Root)
     public string Workflows => Path.Combine(Root, "workflows");
     public string Schemas => Path.Combine(Root, "schemas");
     public string CalendarFile => Path.Combine(Workflows, "calendar", "cn-working-days.json");
+    /// <summary>workflows/calendar/: the national calendar, application windows and locality holiday overlays.</summary>
+    public string CalendarFolder => Path.Combine(Workflows, "calendar");
 
     /// <summary>The nearest folder at or above <paramref name="start"/> with a workflows/ folder (or Designer.sln).</summary>
     public static ProjectLayout? Find(string start)

@@ -22,7 +22,7 @@ public sealed class ActivityContext
     public WorkflowDefinition Definition => _execution.Workflow.Definition;
     public DateTimeOffset Now => Services.Clock.Now;
     public DateOnly Today => ChinaTime.DateOf(Now);
-    public IWorkingDayCalendar Calendar => Services.Calendar;
+    public IWorkingDayCalendar Calendar => Services.WorkingDaysOf(Definition.Locality);
 
     internal IReadOnlyList<string>? Outcomes { get; private set; }
     internal bool Suspended { get; private set; }
@@ -48,7 +48,7 @@ public sealed class ActivityContext
     /// <summary>Runs a script with this instance's data in scope; variables it sets are written back.</summary>
     public JsonNode? RunScript(string script)
     {
-        var scope = new ScriptScope { Variables = State.Variables, Today = Today, Now = Now };
+        var scope = new ScriptScope { Variables = State.Variables, Today = Today, Now = Now, Calendar = Calendar };
         scope.Globals["application"] = State.Application;
         scope.Globals["applicant"] = Applicant();
         scope.Globals["forms"] = State.Forms;

@@ -27,6 +27,8 @@ public sealed class EngineServices
 {
     public required IClock Clock { get; init; }
     public required IWorkingDayCalendar Calendar { get; init; }
+    /// <summary>Per-locality holiday overlays and windows; without it every locality counts on <see cref="Calendar"/>.</summary>
+    public CalendarInForce? CalendarInForce { get; init; }
     public required IScriptSandbox Scripts { get; init; }
     public IFormCatalog? Forms { get; init; }
     /// <summary>The committees a committee-vote step may name; without them the step waits at its assigneeOrg.</summary>
@@ -38,4 +40,7 @@ public sealed class EngineServices
 
     /// <summary>Upper bound on activity executions in one run: a loop that never waits faults instead of hanging.</summary>
     public int MaxStepsPerRun { get; init; } = 10_000;
+
+    /// <summary>The working days a locality's steps are counted on: national, with the locality's (and its parents') overlays.</summary>
+    public IWorkingDayCalendar WorkingDaysOf(string locality) => CalendarInForce?.WorkingDaysOf(locality) ?? Calendar;
 }

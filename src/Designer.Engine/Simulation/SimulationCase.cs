@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Designer.Engine.Domain;
+using Designer.Engine.Calendar;
 using Designer.Engine.Model;
 
 namespace Designer.Engine.Simulation;
@@ -25,6 +26,12 @@ public sealed class SimulationCase
     public string DefaultAction { get; set; } = "approve";
     /// <summary>Posts left per unit, kind and level ({unit, postKind, level, posts}); units not listed are unlimited.</summary>
     public JsonArray Quotas { get; set; } = [];
+    /// <summary>
+    /// The calendar in force for this case (`calendar`: {windows?, holidays?}); a part the case leaves out is the project's.
+    /// Null when the case does not carry it.
+    /// </summary>
+    public IReadOnlyList<ApplicationWindow>? Windows { get; set; }
+    public IReadOnlyList<HolidayOverlay>? Holidays { get; set; }
 
     public string? WorkflowText => Workflow.AsString();
 
@@ -49,6 +56,15 @@ public sealed class SimulationCase
             Quotas = Expect<JsonArray>(document, "quotas") ?? [],
         };
         @case.Record = TakeRecord(@case.Applicant);
+        if (Expect<JsonObject>(document, "calendar") is { } calendar)
+        {
+            try
+            {
+                if (calendar.ContainsKey("windows")) @case.Windows = CalendarInForce.ReadWindows(calendar["windows"], "$.calendar.windows");
+                if (calendar.ContainsKey("holidays")) @case.Holidays = CalendarInForce.ReadHolidays(calendar["holidays"], "$.calendar.holidays");
+            }
+            catch (CalendarFieldException e) { throw new SimulationCaseException(e.Path, e.Detail); }
+        }
         if (@case.Workflow is null) throw new SimulationCaseException("$.workflow", "缺少 workflow（文件路径、地区代码或 {definitionId, version}）(missing workflow)");
         if (!DateOnly.TryParseExact(@case.StartDate, "yyyy-MM-dd", out _))
             throw new SimulationCaseException("$.startDate", $"startDate 必须是 yyyy-MM-dd 格式的日期 (got '{@case.StartDate}')");

@@ -33,6 +33,12 @@ public sealed record SimulationResult(
     public static SimulationResult Failed(string workflowId, SimulationError error) =>
         new(nameof(WorkflowStatus.Faulted), null, [], [error]) { WorkflowId = workflowId };
 
+    /// <summary>The submission is refused before the procedure starts (outside its scope or its window), as the server refuses it with 422.</summary>
+    public static SimulationResult Refused(string workflowId, IReadOnlyList<SimulationError> errors) =>
+        new(RefusedStatus, null, [], errors) { WorkflowId = workflowId, Reason = string.Join("；", errors.Select(e => e.Message)) };
+
+    public const string RefusedStatus = "Refused";
+
     public static SimulationResult From(WorkflowInstanceState state, IReadOnlyList<SimulationError> errors, string workflowId) => new(
         state.Status == WorkflowStatus.Running ? nameof(WorkflowStatus.Waiting) : state.Status.ToString(),
         state.Granted is null ? null : (JsonObject)state.Granted.DeepClone(),

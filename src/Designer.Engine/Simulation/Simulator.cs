@@ -18,13 +18,20 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
 {
     private const int MaxRounds = 1_000;
 
+    /// <summary>The project's windows and holiday overlays (workflows/calendar/); a case's own `calendar` replaces parts of it.</summary>
+    public CalendarInForce? CalendarInForce { get; init; }
+
     public SimulationResult Run(SimulationCase @case, WorkflowDefinition definition)
     {
         var clock = ManualClock.StartingOn(@case.Start);
         var activities = registry ?? ActivityRegistry.Default;
+        var inForce = (CalendarInForce ?? CalendarInForce.NationalOnly(calendar)).With(@case.Windows, @case.Holidays);
+        var refusals = SubmissionCheck.Refusals(definition, @case.Applicant, @case.Start, inForce);
+        if (refusals.Count > 0)
+            return SimulationResult.Refused(definition.DefinitionId, refusals.Select(r => new SimulationError(r.Path, r.Message)).ToList());
         var engine = new WorkflowEngine(new EngineServices
         {
-            Clock = clock, Calendar = calendar, Scripts = scripts, Forms = forms, Registry = activities,
+            Clock = clock, Calendar = calendar, CalendarInForce = inForce, Scripts = scripts, Forms = forms, Registry = activities,
             Quotas = new CaseQuotaLedger(@case.Quotas),
         });
         var errors = new List<SimulationError>();

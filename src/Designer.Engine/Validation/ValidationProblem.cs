@@ -31,4 +31,5 @@ public static class ProblemCodes
     public const string UnknownLocality = "unknown-locality";
     public const string InvalidScope = "invalid-scope";
     public const string InvalidAssumption = "invalid-assumption";
+    public const string InvalidDeadline = "invalid-deadline";
 }

@@ -44,6 +44,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry, IFormCatalog? f
             if (activity is CommitteeVote vote && committees is not null) CommitteeChecks.Run(vote, definition, path, committees, problems);
             CheckAssumptions(node, path, problems);
         }
+        DeadlineChecks.Run(definition, workflow, paths, problems);
         foreach (var flowchart in definition.Root.Descendants().OfType<FlowchartNode>().Prepend(definition.Root))
             new GraphChecks(flowchart, workflow, paths, problems).Run();
         return problems;

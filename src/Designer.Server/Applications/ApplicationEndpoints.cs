@@ -16,11 +16,13 @@ public sealed record DraftRequest(JsonObject? Data);
 
 /// <summary>A published procedure an applicant may apply to, with the form the application is filled in.</summary>
 public sealed record Procedure(
-    string DefinitionId, int Version, string Name, string? Description, string Locality, ProcedureScope Scope, string? ApplyForm);
+    string DefinitionId, int Version, string Name, string? Description, string Locality, ProcedureScope Scope, string? ApplyForm,
+    Calendar.ProcedureWindow Window);
 
 /// <summary>Whom a procedure is for; an empty list means any.</summary>
 public sealed record ProcedureScope(
-    IReadOnlyList<string> Kinds, IReadOnlyList<string> Series, IReadOnlyList<string> Levels, IReadOnlyList<string> EmploymentTypes);
+    IReadOnlyList<string> Kinds, IReadOnlyList<string> Series, IReadOnlyList<string> Levels, IReadOnlyList<string> EmploymentTypes,
+    IReadOnlyList<string> Counties);
 
 public static class ApplicationEndpoints
 {
@@ -82,9 +84,16 @@ public static class ApplicationEndpoints
             .Where(d => CoversGiven(d.Scope, applicant))
             .OrderByDescending(d => d.Scope.Specificity).ThenBy(d => d.DefinitionId)
             .Select(d => new Procedure(d.DefinitionId, d.Version, d.Name, d.Description, d.Locality,
-                new ProcedureScope(d.Scope.Kinds, d.Scope.Series, d.Scope.Levels, d.Scope.EmploymentTypes),
-                FormCatalogs.ApplyForm(d)))
+                new ProcedureScope(d.Scope.Kinds, d.Scope.Series, d.Scope.Levels, d.Scope.EmploymentTypes, d.Scope.Counties),
+                FormCatalogs.ApplyForm(d), WindowOf(host, d)))
             .ToList());
+    }
+
+    /// <summary>Whether the procedure takes applications today (the server refuses a submission outside its window all the same).</summary>
+    private static Calendar.ProcedureWindow WindowOf(EngineHost.EngineHost host, WorkflowDefinition definition)
+    {
+        var verdict = host.CalendarInForce.CheckProcedure(definition.Locality, definition.Scope, Designer.Engine.Runtime.ChinaTime.DateOf(host.Clock.Now));
+        return new Calendar.ProcedureWindow(verdict.Open, verdict.Window?.Name, verdict.Window?.Opens.ToString("yyyy-MM-dd"), verdict.Window?.Closes.ToString("yyyy-MM-dd"));
     }
 
     /// <summary>Only the fields given are matched: an applicant who has said nothing yet sees every open procedure.</summary>

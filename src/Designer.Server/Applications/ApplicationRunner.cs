@@ -48,6 +48,7 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
             loaded.Forms.Validate(applyForm, data) is { Count: > 0 } formErrors)
             throw new ApiProblemException(Problems.FormErrors(formErrors));
 
+        RefuseOutsideScopeOrWindow(loaded.Definition, data);
         var state = engine.Start(loaded.Definition,
             new StartRequest(id, data, await HistoryAsync(user.Id, id), Record: await RecordService.ForEngineAsync(db, user.UserName)));
         var apply = state.Bookmarks.FirstOrDefault(b => b.Kind == BookmarkKinds.Task && b.Stage == "apply");
@@ -65,6 +66,21 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
         if (draft is null) db.Applications.Add(application);
         await PersistAsync(application, loaded.Definition, state, user.UserName, apply?.Id, apply is null ? null : "submit");
         return application;
+    }
+
+    /// <summary>422 naming each field outside the procedure's scope, or the closed window with its dates (as the simulator refuses).</summary>
+    private void RefuseOutsideScopeOrWindow(WorkflowDefinition definition, JsonObject data)
+    {
+        var refusals = SubmissionCheck.Refusals(definition, data, ChinaTime.DateOf(clock.Now), host.CalendarInForce);
+        if (refusals.Count == 0) return;
+        var window = refusals.FirstOrDefault(r => r.Window is not null)?.Window;
+        var detail = window is not null && refusals.Count == 1
+            ? refusals[0].Message
+            : $"申报不在本流程的适用范围或申报时间内 (the application is outside the procedure's scope or window): {string.Join("；", refusals.Select(r => r.Message))}";
+        var problem = Problems.FormErrors(refusals.Select(r => new FieldError(r.Path, r.Message)), detail);
+        if (window is not null && problem.ProblemDetails.Extensions is { } extensions)
+            extensions["window"] = new { window.Id, window.Name, Opens = window.Opens.ToString("yyyy-MM-dd"), Closes = window.Closes.ToString("yyyy-MM-dd") };
+        throw new ApiProblemException(problem);
     }
 
     public async Task<ApplicationRecord> SaveDraftAsync(CurrentUser user, WorkflowVersionRecord version, JsonObject data, ApplicationRecord? draft)

@@ -55,7 +55,7 @@ public static class ReplayEndpoints
         catch (SimulationCaseException e) { return Problems.Invalid("$.case" + e.Path.TrimStart('$'), e.Message); }
 
         // One simulator runs both versions: with the forms the newer side runs with (its pins, else the published forms).
-        var simulator = new Simulator(host.Calendar, host.Scripts, await catalogs.PinnedAsync(db, to.FormPins), host.Registry);
+        var simulator = new Simulator(host.Calendar, host.Scripts, await catalogs.PinnedAsync(db, to.FormPins), host.Registry) { CalendarInForce = host.CalendarInForce };
         var result = new Replay(simulator).Compare(@case,
             host.Definition(from.DefinitionId, from.Version, from.ConcurrencyToken, from.Json),
             host.Definition(to.DefinitionId, to.Version, to.ConcurrencyToken, to.Json));

@@ -30,6 +30,16 @@ public sealed class EngineHost
             Calendar = WorkingDayCalendar.WeekendsOnly;
         }
         Scripts = new JintScriptSandbox(SandboxLimits.Default, Calendar);
+        _calendarInForce = CalendarInForce.NationalOnly(Calendar);
+    }
+
+    private volatile CalendarInForce _calendarInForce;
+
+    /// <summary>The windows and holiday overlays saved in the database (Calendar.CalendarStore replaces it after each edit).</summary>
+    public CalendarInForce CalendarInForce
+    {
+        get => _calendarInForce;
+        set => _calendarInForce = value;
     }
 
     public IClock Clock { get; }
@@ -41,7 +51,7 @@ public sealed class EngineHost
 
     public WorkflowEngine Engine(IFormCatalog forms, IQuotaLedger quotas) => new(new EngineServices
     {
-        Clock = Clock, Calendar = Calendar, Scripts = Scripts, Forms = forms, Quotas = quotas, Registry = Registry, Committees = Committees,
+        Clock = Clock, Calendar = Calendar, CalendarInForce = CalendarInForce, Scripts = Scripts, Forms = forms, Quotas = quotas, Registry = Registry, Committees = Committees,
         CertificateNumbers = CertificateNumbers.Random,
     });
 

@@ -11,6 +11,8 @@ public sealed class DesignerOptions
     public string WorkflowsDirectory => RepositoryRoot.Resolve(Root, WorkflowsPath);
     public string SchemasDirectory => RepositoryRoot.Resolve(Root, SchemasPath);
     public string CalendarFile => RepositoryRoot.Resolve(Root, CalendarPath);
+    /// <summary>The folder of the calendar file: application windows (windows.json) and locality holidays (locality-holidays.json) seed from it.</summary>
+    public string CalendarFolder => Path.GetDirectoryName(CalendarFile) ?? ".";
 }
 
 public sealed class SeedOptions

@@ -14,6 +14,8 @@ using Designer.Server.Tasks;
 using Designer.Server.Workflows;
 using Designer.Server.ApiDocs;
 
+using Designer.Server.Calendar;
+
 namespace Designer.Server.Hosting;
 
 public static class PipelineSetup
@@ -54,6 +56,7 @@ public static class PipelineSetup
         api.MapAudit();
         api.MapIntegration();
         api.MapApplicantRecord();
+        api.MapCalendar();
 
         // Unknown API routes are API errors; every other path belongs to the Studio's client-side router.
         // (A JSON route given another content type is not selected by routing and lands here too: that is a 415.)

@@ -54,6 +54,7 @@ public static class ServiceSetup
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<EngineHost.EngineHost>();
+        services.AddSingleton<Calendar.CalendarStore>();
         services.AddSingleton<FormCatalogs>();
         services.AddSingleton<TimerSweeper>();
         services.AddHostedService<TimerService>();

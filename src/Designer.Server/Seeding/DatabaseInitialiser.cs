@@ -24,6 +24,9 @@ public static class DatabaseInitialiser
         if (seed.Definitions) await provider.GetRequiredService<WorldSeeder>().SeedAsync(options, demoExperts: seed.DemoUsers && refusal is null);
         await provider.GetRequiredService<Committee.CommitteeDirectory>().ReloadAsync(db);
         if (seed.Definitions) await provider.GetRequiredService<DefinitionSeeder>().SeedAsync(options);
+        var calendar = provider.GetRequiredService<Calendar.CalendarStore>();
+        if (seed.Definitions) await calendar.SeedAsync(db, options.CalendarFolder);
+        else await calendar.ReloadAsync(db);
         if (!seed.DemoUsers) return;
         if (refusal is not null)
             provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitialiser)).LogWarning("{Refusal}", refusal);

@@ -23,6 +23,7 @@ const TaskPage = lazyPage(() => import('./pages/reviewer/TaskPage'), 'TaskPage')
 const CommitteePage = lazyPage(() => import('./pages/reviewer/CommitteePage'), 'CommitteePage');
 const CommitteesPage = lazyPage(() => import('./pages/committees/CommitteesPage'), 'CommitteesPage');
 const ExpertsPage = lazyPage(() => import('./pages/committees/ExpertsPage'), 'ExpertsPage');
+const CalendarPage = lazyPage(() => import('./pages/calendar/CalendarPage'), 'CalendarPage');
 const PublicityPage = lazyPage(() => import('./pages/public/PublicityPage'), 'PublicityPage');
 const CertificatePage = lazyPage(() => import('./pages/public/CertificatePage'), 'CertificatePage');
 const OperationsPage = lazyPage(() => import('./pages/operations/OperationsPage'), 'OperationsPage');
@@ -109,6 +110,7 @@ const signedIn: RouteObject[] = [
   { path: 'operations', element: <OperationsPage /> },
   { path: 'people', element: <RecordSearchPage /> },
   { path: 'people/:userName', element: withParams((p) => <PersonRecordPage key={p.userName} userName={p.userName} />) },
+  { path: 'calendar', element: <CalendarPage /> },
   // Auditing (the server decides what each user may read): the auditor's home (tabs workflows, trail, applications),
   // a definition's history, the diff view (`?from=&to=` or `?against=template`), a journal, a template merge.
   {

@@ -18,6 +18,7 @@ namespace Designer.Engine.Tests.Localities;
 /// <item>`sampled`: "stage.field" of fields the simulator made up, each listed in the result's `sampled`;</item>
 /// <item>`stepReasons`: parts of the reasons steps recorded (e.g. the vote's count and share), each found in some step;</item>
 /// <item>`integrityFinding`: a part of the finding the run writes to the applicant's integrity record;</item>
+/// <item>`refused`: the submission is refused before the procedure starts (scope or window), each [{path, message part}];</item>
 /// <item>`selectionError`: the locality has no procedure for the applicant (a part of the message).</item>
 /// <item>`errors`: the run ends on a refused answer; each entry ("activityId path: part of the message") is found among the result's errors.</item>
 /// </list>
@@ -31,7 +32,7 @@ public partial class LocalityCaseTests
         new(() => WorkflowFiles.LoadAll(TestEngine.Layout.Workflows).Definitions);
 
     private static readonly Simulator Simulator =
-        new(TestEngine.Calendar, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar), TestEngine.Forms);
+        new(TestEngine.Calendar, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar), TestEngine.Forms) { CalendarInForce = TestEngine.CalendarInForce };
 
     public static TheoryData<string> Cases()
     {
@@ -71,6 +72,11 @@ public partial class LocalityCaseTests
             if (expect["path"] is JsonArray refusedPath) CheckPath(refusedPath, actualPath, context);
             return;
         }
+        if (expect["refused"] is JsonArray refused)
+        {
+            CheckRefused(refused, result, context);
+            return;
+        }
         Assert.True(result.Errors.Count == 0, context);
         Assert.True(expect["status"]!.GetValue<string>() == result.Status, $"status\n{context}");
         if (expect["reason"] is JsonValue reason)
@@ -103,6 +109,20 @@ public partial class LocalityCaseTests
     }
 
     private static string Describe(PathStep step) => $"{step.Stage} @ {step.Assignee.Org} -> {step.Action} on {step.Date}";
+
+    /// <summary>`refused`: [{path, message}] — the submission is refused before the procedure starts, each field named.</summary>
+    private static void CheckRefused(JsonArray expected, SimulationResult result, string context)
+    {
+        Assert.True(result.Status == SimulationResult.RefusedStatus, $"the submission should be refused\n{context}");
+        Assert.Empty(result.Path);
+        foreach (var item in expected)
+        {
+            var path = item!["path"]!.GetValue<string>();
+            var part = item["message"]!.GetValue<string>();
+            Assert.True(result.Errors.Any(e => e.Path == path && e.Message.Contains(part)), $"no refusal at {path} containing “{part}”\n{context}");
+        }
+        Assert.Equal(expected.Count, result.Errors.Count);
+    }
 
     private static void CheckGranted(JsonObject expect, SimulationResult result, string context)
     {

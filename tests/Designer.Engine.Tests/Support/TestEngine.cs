@@ -12,6 +12,8 @@ public sealed class TestEngine
 {
     public static readonly ProjectLayout Layout = ProjectLayout.Find(AppContext.BaseDirectory)!;
     public static readonly IWorkingDayCalendar Calendar = WorkingDayCalendar.Load(Layout.CalendarFile);
+    /// <summary>The repository's windows and holiday overlays (workflows/calendar/).</summary>
+    public static readonly CalendarInForce CalendarInForce = CalendarInForce.Load(Calendar, Layout.CalendarFolder);
     private static readonly Lazy<IFormCatalog> LazyForms = new(() => FileFormCatalog.Load(Layout.Schemas));
     public static IFormCatalog Forms => LazyForms.Value;
 

@@ -34,6 +34,14 @@ public abstract class PersonStep : Activity
     [Input("办理时限（工作日）", UiHint = UiHints.Number, Description = "0 表示不限；超时走“逾期”出口。")]
     public Input<int> DeadlineDays { get; } = new(0);
 
+    [Input("时限起算事件", UiHint = UiHints.StagePicker, SupportsExpressions = false,
+        Description = "办理时限从此前哪个阶段办结之日起算（如 committee-vote：表决后 N 个工作日内备案）；留空则从本步骤开始之日起算。")]
+    public Input<string> DeadlineFrom { get; } = new("");
+
+    [Input("截止日期", UiHint = UiHints.SingleLine,
+        Description = "yyyy-MM-dd，如 2022-12-15：到期当天下班后走“逾期”出口。填写后不再按工作日计算时限。")]
+    public Input<string> DeadlineDate { get; } = new("");
+
     [Input("办理说明", UiHint = UiHints.MultiLine)]
     public Input<string> Instructions { get; } = new("");
 
@@ -45,16 +53,18 @@ public abstract class PersonStep : Activity
 
     public string StageCode => Stage.LiteralOrDefault();
 
-    public override IReadOnlyList<string> GetPorts() =>
-        DeadlineDays.LiteralOrDefault() > 0 ? [.. ActionPorts(), OverduePort] : ActionPorts();
+    /// <summary>True when the step can run out of time (then it has an Overdue port).</summary>
+    public bool HasDeadline => DeadlineDays.LiteralOrDefault() > 0 || !string.IsNullOrWhiteSpace(DeadlineDate.LiteralOrDefault()) ||
+                               DeadlineDate.Expression is { Type: not Expressions.ExpressionTypes.Literal };
+
+    public override IReadOnlyList<string> GetPorts() => HasDeadline ? [.. ActionPorts(), OverduePort] : ActionPorts();
 
     protected virtual IReadOnlyList<string> ActionPorts() => OfferedActions();
 
     public override void Execute(ActivityContext context)
     {
         var org = AssignedOrg(context);
-        var deadlineDays = context.Get(DeadlineDays);
-        var dueDate = deadlineDays > 0 ? context.Calendar.AddWorkingDays(context.Today, deadlineDays) : (DateOnly?)null;
+        var dueDate = DueDate(context);
         var payload = new JsonObject
         {
             ["stage"] = StageCode,
@@ -73,6 +83,26 @@ public abstract class PersonStep : Activity
 
     /// <summary>The organisation whose inbox the step waits in (before `unit` and `county/hr` are resolved).</summary>
     protected virtual string AssignedOrg(ActivityContext context) => context.ResolveLocality(context.Get(AssigneeOrg));
+
+    /// <summary>
+    /// The last day to act: the fixed date when one is given; else N working days (on the locality's calendar) from the
+    /// day the named earlier stage ended, or from today when no event is named or the path did not pass through it.
+    /// </summary>
+    private DateOnly? DueDate(ActivityContext context)
+    {
+        var fixedDate = context.Get(DeadlineDate)?.Trim() ?? "";
+        if (fixedDate.Length > 0)
+            return DateOnly.TryParseExact(fixedDate, "yyyy-MM-dd", out var date)
+                ? date
+                : throw new ActivityFaultException($"截止日期 “{fixedDate}” 不是 yyyy-MM-dd 格式 (deadlineDate is not a yyyy-MM-dd date)");
+        var days = context.Get(DeadlineDays);
+        if (days <= 0) return null;
+        return context.Calendar.AddWorkingDays(EventDate(context, DeadlineFrom.LiteralOrDefault()) ?? context.Today, days);
+    }
+
+    private static DateOnly? EventDate(ActivityContext context, string stage) =>
+        string.IsNullOrEmpty(stage) ? null
+            : context.State.Journal.LastOrDefault(e => e.Stage == stage) is { } entry && DateOnly.TryParseExact(entry.Date, "yyyy-MM-dd", out var d) ? d : null;
 
     /// <summary>What else the inbox (and a simulation) should know about this step.</summary>
     protected virtual void AddToPayload(ActivityContext context, JsonObject payload) { }

@@ -37,6 +37,9 @@ export type FormVersion = Omit<Schemas['FormVersion'], 'schema' | 'uiSchema' | '
 };
 
 export type Procedure = Schemas['Procedure'];
+export type CalendarWindow = Schemas['CalendarWindow'];
+export type CalendarHoliday = Schemas['CalendarHoliday'];
+export type CalendarPage<T> = { items: T[]; total: number; page: number; pageSize: number };
 export type TimelineEntry = Schemas['TimelineEntry'];
 export type TaskSummary = Schemas['TaskSummary'];
 export type TaskDetail = Schemas['TaskDetail'];

@@ -37,6 +37,7 @@ export function Layout() {
     { to: '/operations', label: t('运行监控'), show: hasRole(me, Roles.policyAdmin, Roles.localityAdmin, Roles.auditor) },
     { to: '/people', label: t('档案'), show: hasRole(me, Roles.reviewer, Roles.policyAdmin, Roles.localityAdmin) },
     { to: me ? `/people/${encodeURIComponent(me.userName)}` : '/people', label: t('我的档案'), show: hasRole(me, Roles.applicant) },
+    { to: '/calendar', label: t('申报日历'), show: admin || hasRole(me, Roles.auditor) },
     { to: '/history', label: t('审计'), show: hasRole(me, Roles.auditor, Roles.policyAdmin, Roles.localityAdmin) },
     { to: '/public/publicity', label: t('公示'), show: true },
     { to: '/public/certificates', label: t('证书查验'), show: true },

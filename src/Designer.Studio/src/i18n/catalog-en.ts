@@ -30,6 +30,15 @@ const personStep: Record<string, InputEn> = {
       'The form\'s conclusion must agree with the action taken. Each: when the field (e.g. /conclusion) holds one of values (or, with empty true/false, is blank/filled), only the listed actions may be taken. E.g. [{"field": "/conclusion", "values": ["not-recommend"], "actions": ["reject"]}].',
   },
   deadlineDays: { displayName: 'Deadline (working days)', description: '0 means no deadline; when it passes, the "Overdue" port is taken.' },
+  deadlineFrom: {
+    displayName: 'Deadline counted from',
+    description:
+      'The earlier stage whose end starts the deadline (e.g. committee-vote: filing within N working days of the vote); empty counts from when this step opens.',
+  },
+  deadlineDate: {
+    displayName: 'Deadline date',
+    description: 'yyyy-MM-dd, e.g. 2022-12-15: after the end of that day the "Overdue" port is taken. When given, working days are not counted.',
+  },
   instructions: { displayName: 'Instructions' },
 };
 

@@ -6,7 +6,8 @@ import type { Application, Procedure } from '../../api/types';
 import { ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';
 import { SchemaForm } from '../../forms/SchemaForm';
 import { toErrorSchema } from '../../forms/schemaUtils';
-import { useT } from '../../i18n';
+import { useI18n } from '../../i18n';
+import { scopeViolations } from './procedureScope';
 import { href, navigate } from '../../router';
 
 /** The toasts of a failed submit: dismissed once a submit succeeds. */
@@ -14,7 +15,7 @@ const FAILED_ATTEMPT = 'apply-form-attempt';
 
 /** Fill the procedure's apply form (generated from its JSON Schema), save a draft, submit. */
 export function ApplicationFormPage({ definitionId, applicationId }: { definitionId?: string; applicationId?: string }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const toast = useToast();
   const write = useWrite();
   const formRef = useRef<any>(null);
@@ -69,6 +70,12 @@ export function ApplicationFormPage({ definitionId, applicationId }: { definitio
   async function submit(formData: any) {
     const procedure = loaded?.procedure;
     if (!procedure) return;
+    const outside = scopeViolations(procedure, formData, t, locale);
+    if (outside.length > 0) {
+      setServerErrors(outside);
+      toast(t('申报信息不在本事项的申报范围内'), 'error', { group: FAILED_ATTEMPT });
+      return;
+    }
     setBusy('submit');
     setServerErrors([]);
     try {
@@ -95,6 +102,11 @@ export function ApplicationFormPage({ definitionId, applicationId }: { definitio
   return (
     <div className="page page-narrow">
       <PageHeader title={loaded.procedure?.name ?? t('申报')} subtitle={loaded.procedure?.description ? <span className="clamp-2">{loaded.procedure.description}</span> : undefined} />
+      {loaded.procedure?.window?.open === false && (
+        <div className="alert alert-error" role="alert" data-testid="procedure-closed">
+          {t('未在申报时间内')}：{t('申报时间：{opens} 至 {closes}', { opens: loaded.procedure.window.opens ?? '', closes: loaded.procedure.window.closes ?? '' })}
+        </div>
+      )}
       {serverErrors.length > 0 && (
         <div className="alert alert-error" role="alert">
           <strong>{t('服务器校验未通过：')}</strong>

@@ -56,9 +56,24 @@ export function ProceduresPage() {
             {p.description && <p className="card-desc">{p.description}</p>}
             <div className="card-foot">
               <span className="muted small">{t('第 {v} 版', { v: p.version ?? '' })}</span>
-              <Link className="btn btn-primary" to={`/apply/${encodeURIComponent(p.definitionId)}`}>
-                {t('开始申报')}
-              </Link>
+              {p.window?.open === false ? (
+                <span className="procedure-closed" data-testid="procedure-closed">
+                  <Badge tone="neutral">{t('未在申报时间内')}</Badge>{' '}
+                  <span className="muted small">
+                    {t('申报时间：{opens} 至 {closes}', { opens: p.window.opens ?? '', closes: p.window.closes ?? '' })}
+                    {p.window.name ? `（${p.window.name}）` : ''}
+                  </span>
+                </span>
+              ) : (
+                <>
+                  {p.window?.closes && (
+                    <span className="muted small">{t('截止 {closes}', { closes: p.window.closes })}</span>
+                  )}
+                  <Link className="btn btn-primary" to={`/apply/${encodeURIComponent(p.definitionId)}`}>
+                    {t('开始申报')}
+                  </Link>
+                </>
+              )}
             </div>
           </div>
         ))}
