@@ -133,6 +133,9 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         yield return new(HttpMethod.Get, $"/api/committee-sessions/{factory.SessionId}");
         yield return new(HttpMethod.Post, $"/api/committee-sessions/{factory.SessionId}/votes", new JsonObject { ["applicationId"] = factory.ApplicationId, ["for"] = 7, ["against"] = 0, ["abstain"] = 0 });
         yield return new(HttpMethod.Post, $"/api/committee-sessions/{factory.SessionId}/close");
+        yield return new(HttpMethod.Get, $"/api/committee-sessions/{factory.SessionId}/export.xlsx");
+        yield return new(HttpMethod.Get, $"/api/applications/{factory.ApplicationId}/certificate.pdf");
+        yield return new(HttpMethod.Get, "/api/applications/export.xlsx", IsList: true);
         // Integration routes belong to client-credentials tokens with the "results" scope, never to a person.
         yield return new(HttpMethod.Get, "/api/integration/results");
         yield return new(HttpMethod.Get, "/api/integration/certificates");

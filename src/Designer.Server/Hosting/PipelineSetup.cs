@@ -3,6 +3,7 @@ using Designer.Server.Audit;
 using Designer.Server.Auth;
 using Designer.Server.Catalog;
 using Designer.Server.Committee;
+using Designer.Server.Documents;
 using Designer.Server.Forms;
 using Designer.Server.Integration;
 using Designer.Server.Public;
@@ -44,6 +45,7 @@ public static class PipelineSetup
         api.MapTasks();
         api.MapCommittee();
         api.MapPublic();
+        api.MapDocuments();
         api.MapSimulation();
         api.MapAudit();
         api.MapIntegration();
