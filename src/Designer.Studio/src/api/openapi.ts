@@ -4906,6 +4906,7 @@ export interface components {
             actor: null | string;
             comment: null | string;
             reasons: null | string[];
+            details?: null | components["schemas"]["JsonObject"];
         };
         UpstreamConflict: {
             key: string;
