@@ -10,4 +10,7 @@ export const enCasework: Record<string, string> = {
   '补正说明': 'Reply',
   '补正材料附件': 'Correction attachments',
   '已保存': 'Saved',
+  '确定不予通过？申报将就此办结，申报人会收到结果。': 'Reject? The application ends here and the applicant is told the result.',
+  '确定评为不通过？申报将就此办结，申报人会收到结果。': 'Mark as failed? The application ends here and the applicant is told the result.',
+  '确定退回申报人补正？请确认已一次性列明全部补正事项。': 'Return to the applicant for correction? Make sure every item to correct is listed at once.',
 };
