@@ -47,7 +47,8 @@ export function TaskActions({ detail, onDone }: { detail: TaskDetail; onDone: (a
   const [data, setData] = useState<any>(() => {
     if (!schema || !(task.role === 'applicant' || task.stage === 'correction')) return {};
     const props = collectProperties(schema);
-    return Object.fromEntries(Object.entries(detail.application?.data ?? {}).filter(([k]) => k in props));
+    // Pledges (a `const` field such as truthfulnessPledge) are the person's own act each time: never carried over ticked.
+    return Object.fromEntries(Object.entries(detail.application?.data ?? {}).filter(([k]) => k in props && (props as any)[k]?.const === undefined));
   });
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
