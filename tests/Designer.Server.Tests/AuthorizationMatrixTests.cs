@@ -212,6 +212,9 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         yield return new(HttpMethod.Post, "/api/calendar/holidays", MatrixFactory.Holiday());
         yield return new(HttpMethod.Put, $"/api/calendar/holidays/{factory.HolidayId}", MatrixFactory.Holiday());
         yield return new(HttpMethod.Delete, $"/api/calendar/holidays/{factory.HolidayId}");
+        yield return new(HttpMethod.Get, $"/api/committee-sessions/{factory.SessionId}/export.xlsx");
+        yield return new(HttpMethod.Get, $"/api/applications/{factory.ApplicationId}/certificate.pdf");
+        yield return new(HttpMethod.Get, "/api/applications/export.xlsx", IsList: true);
         // Integration routes belong to client-credentials tokens with the "results" scope, never to a person.
         yield return new(HttpMethod.Get, "/api/integration/results");
         yield return new(HttpMethod.Get, "/api/integration/certificates");

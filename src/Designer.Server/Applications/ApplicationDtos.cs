@@ -23,10 +23,14 @@ public sealed record WaitingPoint(string? Stage, string? StageName, string Kind,
 
 public sealed record TimelineAssignee(string Org, string Role, string? ResolvedOrg);
 
-/// <summary>One step of the journal: who did what at which stage.</summary>
+/// <summary>
+/// One step of the journal: who did what at which stage, and what the step's form said (Details): for the applicant the
+/// opinion, the itemised correction list (一次性告知) with its deadline, and their own reply and attachments; for
+/// reviewers of later steps everything the step recorded (opinions, scores, vote counts, attachments).
+/// </summary>
 public sealed record TimelineEntry(
     string Stage, string? StageName, string ActivityId, string? Title, TimelineAssignee Assignee, string Action, string ActionName,
-    string Date, string? Actor, string? Comment, IReadOnlyList<string>? Reasons);
+    string Date, string? Actor, string? Comment, IReadOnlyList<string>? Reasons, JsonObject? Details = null);
 
 /// <summary>A task in an inbox or on an application.</summary>
 public sealed record TaskSummary(
@@ -58,11 +62,12 @@ public static class ApplicationDtos
             a.CreatedAt, a.UpdatedAt);
     }
 
-    public static List<TimelineEntry> Timeline(WorkflowInstanceState state) => state.Journal.Select(entry => new TimelineEntry(
+    /// <summary>The first entry is the application itself (shown as the application's data), so it carries no details.</summary>
+    public static List<TimelineEntry> Timeline(WorkflowInstanceState state, bool forReviewer = false) => state.Journal.Select((entry, index) => new TimelineEntry(
         entry.Stage, StageName(entry.Stage), entry.ActivityId, entry.ActivityName,
         new TimelineAssignee(entry.Assignee.Org, entry.Assignee.Role, entry.Assignee.ResolvedOrg),
         entry.Action, Vocabulary.Actions.GetValueOrDefault(entry.Action, entry.Action),
-        entry.Date, entry.Actor, entry.Comment, entry.Reasons)).ToList();
+        entry.Date, entry.Actor, entry.Comment, entry.Reasons, index == 0 ? null : StepDetails.Of(entry.Data, forReviewer))).ToList();
 
     public static string? StageName(string? stage) => stage is null ? null : Vocabulary.Stages.GetValueOrDefault(stage, stage);
 }

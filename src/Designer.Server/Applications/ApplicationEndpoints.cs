@@ -103,25 +103,9 @@ public static class ApplicationEndpoints
         (!given.ContainsKey("level") || scope.Levels.Count == 0 || scope.Levels.Contains(given["level"].AsString()!)) &&
         (!given.ContainsKey("employmentType") || scope.EmploymentTypes.Count == 0 || scope.EmploymentTypes.Contains(given["employmentType"].AsString()!));
 
-    private static async Task<Ok<List<ApplicationSummary>>> List(HttpContext http, DesignerDbContext db)
+    private static async Task<Ok<List<ApplicationSummary>>> List([AsParameters] ApplicationFilter filter, HttpContext http, DesignerDbContext db)
     {
-        var user = http.CurrentUser();
-        var applications = db.Applications.AsNoTracking();
-        List<ApplicationRecord> found;
-        if (user.SeesEverything) found = await applications.OrderByDescending(a => a.UpdatedAt).Take(500).ToListAsync();
-        else if (user.IsLocalityAdmin) found = await applications.Where(a => a.Locality == user.Locality).OrderByDescending(a => a.UpdatedAt).Take(500).ToListAsync();
-        else
-        {
-            var mine = await applications.Where(a => a.ApplicantUserId == user.Id).ToListAsync();
-            var reviewed = new List<ApplicationRecord>();
-            if (user.IsReviewer)
-            {
-                var taskApps = (await TaskAccess.Candidates(db, user).AsNoTracking().ToListAsync())
-                    .Where(t => TaskAccess.IsAssignedTo(user, t)).Select(t => t.ApplicationId).Distinct().ToList();
-                reviewed = await applications.Where(a => taskApps.Contains(a.Id)).ToListAsync();
-            }
-            found = mine.Concat(reviewed).DistinctBy(a => a.Id).OrderByDescending(a => a.UpdatedAt).ToList();
-        }
+        var found = await ApplicationAccess.VisibleAsync(db, http.CurrentUser(), filter);
         var ids = found.Select(a => a.Id).ToList();
         var open = await db.Tasks.AsNoTracking().Where(t => t.IsOpen && ids.Contains(t.ApplicationId)).ToListAsync();
         return TypedResults.Ok(found.Select(a => ApplicationDtos.Summary(a, open)).ToList());

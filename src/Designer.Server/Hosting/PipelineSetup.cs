@@ -4,6 +4,7 @@ using Designer.Server.Audit;
 using Designer.Server.Auth;
 using Designer.Server.Catalog;
 using Designer.Server.Committee;
+using Designer.Server.Documents;
 using Designer.Server.Forms;
 using Designer.Server.Integration;
 using Designer.Server.Notifications;
@@ -52,6 +53,7 @@ public static class PipelineSetup
         api.MapImpact();
         api.MapCommittee();
         api.MapPublic();
+        api.MapDocuments();
         api.MapSimulation();
         api.MapAudit();
         api.MapIntegration();

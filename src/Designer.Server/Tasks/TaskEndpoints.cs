@@ -121,7 +121,7 @@ public static class TaskEndpoints
             task.IsOpen && TaskAccess.CanAct(user, task),
             state.Bookmarks.FirstOrDefault(b => b.Id == task.BookmarkId)?.Payload["instructions"]?.ToString(),
             ApplicationDtos.Detail(application, []),
-            ApplicationDtos.Timeline(state),
+            ApplicationDtos.Timeline(state, forReviewer: true),
             task.Form is { } formId && loaded.Forms.Exists(formId)
                 ? new TaskForm(formId, loaded.Forms.GetSchema(formId), loaded.Forms.GetUiSchema(formId))
                 : null));

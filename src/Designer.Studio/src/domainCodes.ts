@@ -40,6 +40,9 @@ export const domainCodes: Record<string, Record<string, [string, string]>> = {
     county: ['县（市、区）', 'County'],
     prefecture: ['地州（市）及以上', 'Prefecture or above'],
   },
+  validIn: {
+    'southern Xinjiang': ['南疆', 'Southern Xinjiang'],
+  },
   education: {
     'secondary-vocational': ['中专（中职）', 'Secondary vocational'],
     college: ['大专', 'College'],

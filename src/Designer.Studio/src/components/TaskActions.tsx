@@ -17,6 +17,13 @@ export interface TaskDetail {
   form?: { formId?: string; schema: any; uiSchema?: any } | null;
 }
 
+/** Actions that end or send back the application ask first, naming what will happen. */
+const confirmations: Record<string, string> = {
+  reject: '确定不予通过？申报将就此办结，申报人会收到结果。',
+  fail: '确定评为不通过？申报将就此办结，申报人会收到结果。',
+  return: '确定退回申报人补正？请确认已一次性列明全部补正事项。',
+};
+
 const tone: Record<string, string> = {
   approve: 'btn-primary',
   pass: 'btn-primary',
@@ -40,7 +47,8 @@ export function TaskActions({ detail, onDone }: { detail: TaskDetail; onDone: (a
   const [data, setData] = useState<any>(() => {
     if (!schema || !(task.role === 'applicant' || task.stage === 'correction')) return {};
     const props = collectProperties(schema);
-    return Object.fromEntries(Object.entries(detail.application?.data ?? {}).filter(([k]) => k in props));
+    // Pledges (a `const` field such as truthfulnessPledge) are the person's own act each time: never carried over ticked.
+    return Object.fromEntries(Object.entries(detail.application?.data ?? {}).filter(([k]) => k in props && (props as any)[k]?.const === undefined));
   });
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
@@ -49,6 +57,7 @@ export function TaskActions({ detail, onDone }: { detail: TaskDetail; onDone: (a
 
   async function act(action: string) {
     setServerErrors([]);
+    if (confirmations[action] && !window.confirm(t(confirmations[action]))) return;
     if (schema && formRef.current && !formRef.current.validateForm()) {
       toast(t('请先按提示修改表单'), 'error');
       return;

@@ -1,6 +1,7 @@
 import type { TimelineEntry } from '../api/types';
 import { useLabels } from '../catalog';
 import { useT } from '../i18n';
+import { StepDetails } from './StepDetails';
 
 const negative = new Set(['reject', 'fail', 'object', 'overdue']);
 
@@ -28,6 +29,7 @@ export function Timeline({ entries, waiting }: { entries: TimelineEntry[]; waiti
               {e.actor ? ` · ${e.actor}` : ''}
             </div>
             {e.comment && <div className="tl-comment">“{e.comment}”</div>}
+            <StepDetails details={(e as { details?: Record<string, unknown> | null }).details} />
             {e.reasons?.length ? (
               <ul className="tl-reasons">
                 {e.reasons.map((r, j) => (

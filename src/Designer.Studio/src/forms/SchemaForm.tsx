@@ -106,6 +106,8 @@ export const SchemaForm = forwardRef<any, SchemaFormProps>(function SchemaForm(p
       templates={{ ErrorListTemplate: ErrorList }}
       showErrorList="top"
       noHtml5Validate
+      // A `const: true` pledge (承诺) must be ticked by the person, never pre-filled as a default.
+      experimental_defaultFormStateBehavior={{ constAsDefaults: 'never' }}
       focusOnFirstError
       liveValidate={props.liveValidate ? 'onChange' : undefined}
       readonly={props.readonly}

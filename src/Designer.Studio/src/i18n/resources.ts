@@ -1,4 +1,5 @@
 import { en } from './en';
+import { enCasework } from './en-casework';
 
 /**
  * The i18next resources. The Chinese text is the key and its own translation (zh-CN has no entries: a missing key is
@@ -6,5 +7,5 @@ import { en } from './en';
  */
 export const resources = {
   'zh-CN': { translation: {} as Record<string, string> },
-  en: { translation: en },
+  en: { translation: { ...en, ...enCasework } },
 } as const;

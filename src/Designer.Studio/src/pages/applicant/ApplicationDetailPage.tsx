@@ -9,11 +9,12 @@ import { TaskActions, type TaskDetail } from '../../components/TaskActions';
 import { Timeline } from '../../components/Timeline';
 import { ErrorBox, PageHeader, Spinner } from '../../components/ui';
 import { useLabels } from '../../catalog';
-import { useT } from '../../i18n';
+import { useI18n, useT } from '../../i18n';
+import { codeLabel } from '../../domainCodes';
 
 /** An application: status, timeline, what is waiting, the applicant's own pending steps (a correction request). */
 export function ApplicationDetailPage({ id }: { id: string }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const labels = useLabels();
   const { data, error, loading, reload, setData } = useApiQuery(['application', id], () => api.get<Application>(`/api/applications/${encodeURIComponent(id)}`));
   const applySchema = useApplyFormSchema(data);
@@ -39,13 +40,16 @@ export function ApplicationDetailPage({ id }: { id: string }) {
       {data.reason ? <div className={`alert ${data.status === 'Completed' ? 'alert-info' : 'alert-warn'}`}>{String(data.reason)}</div> : null}
       {granted && (
         <div className="alert alert-ok">
-          {t('已取得资格')}：{labels.locale === 'en' ? granted.series : granted.series} · {granted.level}
+          {t('已取得资格')}：{codeLabel('series', granted.series, locale)} · {codeLabel('levels', granted.level, locale)}
           {granted.directed ? ` · ${t('定向')}` : ''}
-          {granted.validIn ? ` · ${granted.validIn}` : ''}
+          {granted.validIn ? ` · ${codeLabel('validIn', granted.validIn, locale)}` : ''}
           {granted.number && (
             <>
               {' · '}
-              {t('证书编号')} <Link to={`/public/certificates/${encodeURIComponent(granted.number)}`}>{granted.number}</Link>
+              {t('证书编号')} <Link to={`/public/certificates/${encodeURIComponent(granted.number)}`}>{granted.number}</Link>{' '}
+              <a className="btn btn-small" href={`/api/applications/${encodeURIComponent(data.id)}/certificate.pdf`} download>
+                {t('下载证书（PDF）')}
+              </a>
             </>
           )}
         </div>

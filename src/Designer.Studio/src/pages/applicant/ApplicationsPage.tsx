@@ -19,11 +19,18 @@ export function ApplicationsPage() {
       <PageHeader
         title={applicant ? t('我的申报') : t('申报')}
         actions={
-          applicant && (
-            <Link className="btn btn-primary" to={'/procedures'}>
-              + {t('新的申报')}
-            </Link>
-          )
+          <>
+            {(data ?? []).length > 0 && (
+              <a className="btn" href="/api/applications/export.xlsx" download>
+                {t('导出 Excel')}
+              </a>
+            )}
+            {applicant && (
+              <Link className="btn btn-primary" to={'/procedures'}>
+                + {t('新的申报')}
+              </Link>
+            )}
+          </>
         }
       />
       {loading && <Spinner />}

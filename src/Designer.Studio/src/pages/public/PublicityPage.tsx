@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api, ApiError, qs } from '../../api/client';
 import { useApiQuery, useWrite } from '../../api/query';
 import { useLabels } from '../../catalog';
+import { hasRole, Roles, useAuth } from '../../auth';
 import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } from '../../components/ui';
 import { codeLabel } from '../../domainCodes';
 import { useI18n } from '../../i18n';
@@ -21,6 +22,17 @@ interface Notice {
   level?: string;
   startDate?: string;
   endDate?: string;
+  org?: string;
+}
+
+/** One notice per organisation, stage and title (a unit's, a committee's or a locality's list), each listing its names. */
+function groupNotices(notices: Notice[]): Notice[][] {
+  const groups = new Map<string, Notice[]>();
+  for (const n of notices) {
+    const key = [n.locality, n.stage, n.org, n.unit, n.title].join('|');
+    groups.set(key, [...(groups.get(key) ?? []), n]);
+  }
+  return [...groups.values()];
 }
 
 /** Current public notices (公示) with an objection form; no sign-in needed. */
@@ -30,6 +42,8 @@ export function PublicityPage({ locality }: { locality: string }) {
   const { data, error, loading, reload } = useApiQuery(['publicity', locality], () => api.get<Notice[]>(`/api/public/publicity${qs({ locality })}`));
   const [objecting, setObjecting] = useState<Notice | null>(null);
   const localities = Object.keys(vocabEn.localities);
+  const { me } = useAuth();
+  const mayExport = hasRole(me, Roles.reviewer, Roles.localityAdmin, Roles.policyAdmin);
   return (
     <div className="page">
       <PageHeader title={t('公示')} subtitle={t('公示期内，任何人都可以对公示对象提出异议')} />
@@ -50,43 +64,61 @@ export function PublicityPage({ locality }: { locality: string }) {
       <ErrorBox error={error} onRetry={reload} />
       {!loading && !error && (data ?? []).length === 0 && <Empty>{t('当前没有正在公示的事项')}</Empty>}
       <div className="cards">
-        {(data ?? []).map((n) => (
-          <div key={n.id} className="card notice-card">
-            <div className="notice-head">
-              <Badge tone="accent">{locale === 'en' ? labels.stage(n.stage) : n.stageName || labels.stage(n.stage)}</Badge>
-              <span className="muted small">{labels.locality(n.locality)}</span>
-            </div>
-            <h2>{n.title}</h2>
-            <dl className="notice-facts">
-              <dt>{t('姓名')}</dt>
-              <dd>{n.name}</dd>
-              {n.unit && (
-                <>
-                  <dt>{t('单位')}</dt>
-                  <dd>{n.unit}</dd>
-                </>
+        {groupNotices(data ?? []).map((group) => {
+          const first = group[0];
+          return (
+            <section key={first.id} className="card notice-card" aria-label={first.title}>
+              <div className="notice-head">
+                <Badge tone="accent">{locale === 'en' ? labels.stage(first.stage) : first.stageName || labels.stage(first.stage)}</Badge>
+                <span className="muted small">{labels.locality(first.locality)}</span>
+              </div>
+              <h2>{first.title}</h2>
+              {first.unit && (
+                <div className="muted small">
+                  {t('单位')}：{first.unit}
+                </div>
               )}
-              {(n.series || n.level) && (
-                <>
-                  <dt>{t('系列、层级')}</dt>
-                  <dd>
-                    {n.series ? codeLabel('series', n.series, locale) : ''} {n.level ? codeLabel('levels', n.level, locale) : ''}
-                  </dd>
-                </>
+              {first.subject && <p className="card-desc">{first.subject}</p>}
+              <table className="table compact notice-names">
+                <thead>
+                  <tr>
+                    <th>{t('姓名')}</th>
+                    <th>{t('系列、层级')}</th>
+                    <th>{t('公示期')}</th>
+                    <th>
+                      <span className="sr-only">{t('提出异议')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {group.map((n) => (
+                    <tr key={n.id} data-notice-id={n.id}>
+                      <td>{n.name}</td>
+                      <td>
+                        {n.series ? codeLabel('series', n.series, locale) : ''} {n.level ? codeLabel('levels', n.level, locale) : ''}
+                      </td>
+                      <td className="small">
+                        {n.startDate} — {n.endDate}
+                      </td>
+                      <td className="row-actions">
+                        <button className="btn btn-small" onClick={() => setObjecting(n)} aria-label={t('对“{name}”提出异议', { name: n.name ?? '' })}>
+                          {t('提出异议')}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {mayExport && (
+                <div className="card-foot">
+                  <a className="btn btn-small" href={`/api/publicity/${encodeURIComponent(first.id)}/export.xlsx`} download>
+                    {t('导出公示名单')}
+                  </a>
+                </div>
               )}
-              <dt>{t('公示期')}</dt>
-              <dd>
-                {n.startDate} — {n.endDate}
-              </dd>
-            </dl>
-            {n.subject && <p className="card-desc">{n.subject}</p>}
-            <div className="card-foot">
-              <button className="btn" onClick={() => setObjecting(n)}>
-                {t('提出异议')}
-              </button>
-            </div>
-          </div>
-        ))}
+            </section>
+          );
+        })}
       </div>
       {objecting && <ObjectionDialog notice={objecting} onClose={() => setObjecting(null)} />}
     </div>

@@ -8,6 +8,8 @@ import { formatDate, useI18n } from '../../i18n';
 import { codeLabel } from '../../domainCodes';
 import { DrawPanel } from '../committees/DrawPanel';
 
+const voteLabels = { for: '赞成', against: '反对', abstain: '弃权' } as const;
+
 /** The session's decision codes (SessionDecision on the server) in words. */
 const decisionLabels: Record<string, string> = {
   passed: '通过',
@@ -141,7 +143,8 @@ export function CommitteePage() {
 }
 
 function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const labels = useLabels();
   const toast = useToast();
   const write = useWrite();
   const { data, error, loading, reload, setData } = useApiQuery(['committee-session', id], () =>
@@ -155,8 +158,11 @@ function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const closing = data.status === 'closing';
   const v = (c: Candidate) => votes[c.applicationId] ?? { for: c.for?.toString() ?? '', against: c.against?.toString() ?? '', abstain: c.abstain?.toString() ?? '' };
 
+  /** Saves a row once all three counts are filled and differ from what the server has: on leaving a field, no button needed. */
   async function save(c: Candidate) {
     const x = v(c);
+    if (x.for === '' || x.against === '' || x.abstain === '') return;
+    if (c.voted && Number(x.for) === c.for && Number(x.against) === c.against && Number(x.abstain) === c.abstain) return;
     try {
       const s = await write(() => api.post<Session>(`/api/committee-sessions/${encodeURIComponent(id)}/votes`, {
         applicationId: c.applicationId,
@@ -172,6 +178,8 @@ function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
   }
 
   async function close() {
+    // Counts typed but not yet saved (the last field still focused) are saved first: nothing typed is lost.
+    if (open) for (const c of candidates) await save(c);
     // A closing session's decisions are already saved: closing it again only moves the rest on, so no confirmation.
     if (open && !window.confirm(t('结束表决后将排名并确定每位申报人的结果，不能再修改票数。确定？'))) return;
     try {
@@ -190,7 +198,7 @@ function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
   return (
     <section className="card">
       <h2>
-        {t('评审会')} <code>{id}</code> <StatusBadge status={data.status} />
+        {labels.org(data.org)} {t('评审会')} {formatDate(data.createdAt, locale)} <code>{id}</code> <StatusBadge status={data.status} />
       </h2>
       {closing && <div className="muted small">{t('评审结果已确定，正在流转申报，可再次点击完成')}</div>}
       {data.committeeId && (
@@ -225,7 +233,8 @@ function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
                 <td>{c.score ?? ''}</td>
                 {(['for', 'against', 'abstain'] as const).map((k) => (
                   <td key={k}>
-                    <input className="vote-input" type="number" min={0} value={x[k]} disabled={!open} onChange={(e) => set(k, e.target.value)} aria-label={`${c.applicantName ?? ''} ${k}`} />
+                    <input className="vote-input" type="number" min={0} value={x[k]} disabled={!open} onChange={(e) => set(k, e.target.value)}
+                      onBlur={() => open && void save(c)} aria-label={`${c.applicantName ?? ''} ${t(voteLabels[k])}`} />
                   </td>
                 ))}
                 <td>
@@ -233,18 +242,17 @@ function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
                   {c.rank ? <span className="muted small"> #{c.rank}</span> : null}
                   {c.reason ? <div className="muted small">{c.reason}</div> : null}
                 </td>
-                <td>
-                  {open && (
-                    <button className="btn btn-small" onClick={() => save(c)}>
-                      {t('保存票数')}
-                    </button>
-                  )}
-                </td>
+                <td className="muted small">{open && c.voted ? t('已保存') : ''}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      <div className="row-actions">
+        <a className="btn" href={`/api/committee-sessions/${encodeURIComponent(id)}/export.xlsx`} download>
+          {t('导出表决结果')}
+        </a>
+      </div>
       {(open || closing) && (
         <div className="row-actions">
           <button className="btn btn-primary" onClick={close}>

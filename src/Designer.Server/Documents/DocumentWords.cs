@@ -1,0 +1,52 @@
+using Designer.Engine.Domain;
+
+namespace Designer.Server.Documents;
+
+/// <summary>
+/// The Chinese names documents print for codes (series, levels, localities, session decisions). One place, so that the
+/// vocabulary kept as data can answer here later.
+/// </summary>
+public static class DocumentWords
+{
+    private static readonly Dictionary<string, string> SeriesNames = new()
+    {
+        ["teacher"] = "中小学（含幼儿园）教师", ["health"] = "卫生健康", ["agriculture"] = "农业", ["animal-husbandry"] = "畜牧",
+        ["veterinary"] = "兽医", ["water"] = "水利", ["forestry"] = "林业", ["engineering"] = "工程", ["career-farmer"] = "职业农民",
+        ["tech-broker"] = "技术经纪", ["digital-economy"] = "数字经济",
+    };
+
+    private static readonly Dictionary<string, string> LevelNames = new()
+    {
+        ["junior"] = "员级", ["assistant"] = "助理级", ["intermediate"] = "中级", ["deputy-senior"] = "副高级", ["full-senior"] = "正高级",
+    };
+
+    private static readonly Dictionary<string, string> DecisionNames = new()
+    {
+        [SessionDecision.Passed] = "通过", [SessionDecision.FailedVote] = "表决未通过",
+        [SessionDecision.Eliminated] = "末位淘汰", [SessionDecision.Capped] = "超出通过率上限",
+    };
+
+    private static readonly Dictionary<string, string> StatusNames = new()
+    {
+        ["Draft"] = "草稿", ["Waiting"] = "办理中", ["Completed"] = "已办结", ["Rejected"] = "未通过", ["Faulted"] = "出错",
+        ["Cancelled"] = "已撤销", ["Withdrawn"] = "已撤回",
+    };
+
+    /// <summary>Where a directed title is valid, as workflows write it (free text, a locality code, or a known English phrase).</summary>
+    private static readonly Dictionary<string, string> ValidInNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["southern Xinjiang"] = "南疆", ["Xinjiang"] = "新疆维吾尔自治区",
+    };
+
+    public static string ValidIn(string code) =>
+        ValidInNames.TryGetValue(code, out var name) ? name : Vocabulary.Localities.GetValueOrDefault(code, code);
+
+    public static string Series(string? code) => Name(SeriesNames, code);
+    public static string Level(string? code) => Name(LevelNames, code);
+    public static string Decision(string? code) => Name(DecisionNames, code);
+    public static string Status(string? code) => Name(StatusNames, code);
+    public static string Locality(string? code) => code is null ? "" : Vocabulary.Localities.GetValueOrDefault(code, code);
+    public static string Stage(string? code) => code is null ? "" : Vocabulary.Stages.GetValueOrDefault(code, code);
+
+    private static string Name(Dictionary<string, string> names, string? code) => code is null ? "" : names.GetValueOrDefault(code, code);
+}
