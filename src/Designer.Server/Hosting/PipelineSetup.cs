@@ -8,6 +8,7 @@ using Designer.Server.Integration;
 using Designer.Server.Public;
 using Designer.Server.Simulation;
 using Designer.Server.Tasks;
+using Designer.Server.Users;
 using Designer.Server.Workflows;
 using Designer.Server.ApiDocs;
 
@@ -25,6 +26,7 @@ public static class PipelineSetup
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<PasswordChangeGate>();
         app.UseRateLimiter();
         app.UseMiddleware<JsonBodyGuard>();
         app.UseMiddleware<AntiforgeryForCookies>();
@@ -37,6 +39,8 @@ public static class PipelineSetup
 
         var api = app.MapGroup("").WithProblemResponses();
         api.MapAuth();
+        api.MapAccounts();
+        api.MapUsers();
         api.MapCatalog();
         api.MapWorkflows();
         api.MapForms();
