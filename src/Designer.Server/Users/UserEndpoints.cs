@@ -1,6 +1,7 @@
 using Designer.Server.Auth;
 using Designer.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 
 namespace Designer.Server.Users;
 
@@ -13,14 +14,46 @@ public static class UserEndpoints
         group.MapGet("", async (HttpContext context, UserAdmin admin, string? q, string? locality, string? role, string? org, int? page, int? pageSize) =>
             TypedResults.Ok(await admin.ListAsync(context.CurrentUser(), q, locality, role, org, page, pageSize)));
         group.MapPost("", Create).Fails(422);
-        group.MapPost("/import", UserImport.ImportAsync).Accepts<string>(UserImport.Csv, UserImport.Xlsx).Fails(422);
+        // The file's type is checked by the handler (415 otherwise), so the route is documented, not content-matched.
+        group.MapPost("/import", UserImport.ImportAsync).Fails(413, 415, 422).AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    [UserImport.Csv] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                    [UserImport.Xlsx] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                },
+            };
+            return Task.CompletedTask;
+        });
         group.MapGet("/{userName}", async (string userName, HttpContext context, UserAdmin admin) =>
         {
             var (user, roles) = await admin.FindAsync(context.CurrentUser(), userName);
             return TypedResults.Ok(UserAdmin.View(user, roles));
         });
         group.MapPut("/{userName}", Update).Fails(422);
-        group.MapPost("/{userName}/reset-password", ResetPassword).Fails(422);
+        // Optional body: routing would not match a request without one to a route that declares a body, so it is documented only.
+        group.MapPost("/{userName}/reset-password", ResetPassword).Fails(400, 422).AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = false,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new()
+                    {
+                        Schema = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Object,
+                            Properties = new Dictionary<string, IOpenApiSchema> { ["password"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null } },
+                        },
+                    },
+                },
+            };
+            return Task.CompletedTask;
+        });
     }
 
     private static async Task<Results<Created<UserView>, ProblemHttpResult>> Create(UserWrite body, HttpContext context, UserAdmin admin)
@@ -43,9 +76,11 @@ public static class UserEndpoints
         return TypedResults.Ok(UserAdmin.View(user, now));
     }
 
-    private static async Task<Results<Ok<ResetPasswordResult>, ProblemHttpResult>> ResetPassword(string userName, ResetPasswordRequest? body,
-        HttpContext context, UserAdmin admin)
+    /// <summary>The body is optional (none: a generated password), so it is read here rather than bound.</summary>
+    private static async Task<Results<Ok<ResetPasswordResult>, ProblemHttpResult>> ResetPassword(string userName, HttpContext context, UserAdmin admin)
     {
+        var body = context.Request.HasJsonContentType() && context.Request.ContentLength != 0
+            ? await context.Request.ReadFromJsonAsync<ResetPasswordRequest>(context.RequestAborted) : null;
         var caller = context.CurrentUser();
         var (user, _) = await admin.FindAsync(caller, userName);
         if (user.Id == caller.Id) return Problems.Forbidden("请通过修改密码更改自己的密码 (change your own password at /api/auth/change-password)");
