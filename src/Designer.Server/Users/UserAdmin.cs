@@ -44,7 +44,7 @@ public sealed partial class UserAdmin(DesignerDbContext db, UserManager<Designer
     {
         var normalised = users.NormalizeName(userName);
         var user = await Manageable(caller).FirstOrDefaultAsync(u => u.NormalizedUserName == normalised)
-            ?? throw new ApiProblemException(Problems.NotFound($"找不到用户 '{userName}' (no such user)"));
+            ?? throw new ApiProblemException(Problems.NotFound("找不到该用户 (no such user)"));
         return (user, (await RolesOfAsync([user.Id])).GetValueOrDefault(user.Id, []));
     }
 
