@@ -27,6 +27,8 @@ public static class AccountEndpoints
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
         auth.MapPost("/register", Register).AllowAnonymous().RequireRateLimiting(RateLimits.Register).Fails(403, 422, 429);
+        auth.MapGet("/register", (IOptions<RegistrationOptions> options) => TypedResults.Ok(new RegistrationInfo(options.Value.Enabled,
+            UserDirectory.Localities.Select(l => new LocalityChoice(l.Key, l.Value)).ToList()))).AllowAnonymous();
         auth.MapPost("/change-password", ChangePassword).RequireAuthorization().RequireRateLimiting(RateLimits.SignIn).Fails(422, 429);
     }
 

@@ -11,6 +11,9 @@ public static class UserDirectory
 {
     public static bool LocalityExists(string code) => code != Shared.Templates && Vocabulary.Localities.ContainsKey(code);
 
+    /// <summary>The localities one may belong to (and register in), with their names.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> Localities => Vocabulary.Localities.Where(l => LocalityExists(l.Key));
+
     /// <summary>A placeholder of the locality (unit, county/hr) or one of its organisations, `&lt;locality&gt;/&lt;something&gt;`.</summary>
     public static bool OrganisationExists(string locality, string org) =>
         org is "unit" or "county/hr" || (org.StartsWith(locality + "/", StringComparison.Ordinal) && org.Length > locality.Length + 1 && !org.EndsWith('/'));

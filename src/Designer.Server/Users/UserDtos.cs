@@ -35,4 +35,9 @@ public sealed record IssuedPassword(string UserName, string Password);
 public sealed record RegisterRequest(
     string? UserName, string? Password, string? DisplayName, string? IdNumber, string? Phone, string? Locality, string? County, string? Unit);
 
+/// <summary>GET /api/auth/register: whether self-registration is open, and the localities one may register in.</summary>
+public sealed record RegistrationInfo(bool Enabled, IReadOnlyList<LocalityChoice> Localities);
+
+public sealed record LocalityChoice(string Code, string Name);
+
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);

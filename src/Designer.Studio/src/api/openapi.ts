@@ -280,7 +280,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistrationInfo"];
+                    };
+                };
+            };
+        };
         put?: never;
         post: {
             parameters: {
@@ -5035,6 +5054,10 @@ export interface components {
         };
         JsonNode: unknown;
         JsonObject: Record<string, unknown>;
+        LocalityChoice: {
+            code: string;
+            name: string;
+        };
         LoginRequest: {
             userName: null | string;
             password: null | string;
@@ -5207,6 +5230,10 @@ export interface components {
             locality: null | string;
             county: null | string;
             unit: null | string;
+        };
+        RegistrationInfo: {
+            enabled: boolean;
+            localities: components["schemas"]["LocalityChoice"][];
         };
         RejectedRow: {
             /** Format: int32 */

@@ -86,3 +86,10 @@ export interface ElsaActivity {
 export type ElsaConnection =
   | { source: { activity: string; port?: string | null }; target: { activity: string; port?: string | null }; vertices?: any[]; [k: string]: any }
   | { source: string; target: string; sourcePort?: string | null; targetPort?: string | null; [k: string]: any };
+
+/** People (/api/users): a user as admins see them (the ID number only masked). */
+export type UserView = Schemas['UserView'];
+export type UserPage = Schemas['PagedOfUserView'];
+export type ImportResult = Schemas['ImportResult'];
+export type ResetPasswordResult = Schemas['ResetPasswordResult'];
+export type RegistrationInfo = Schemas['RegistrationInfo'];

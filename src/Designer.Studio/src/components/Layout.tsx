@@ -31,6 +31,7 @@ export function Layout() {
     { to: '/applications', label: t('我的申报'), show: hasRole(me, Roles.applicant) },
     { to: '/inbox', label: t('待办'), show: hasRole(me, Roles.reviewer) },
     { to: '/committee', label: t('评审会'), show: hasRole(me, Roles.reviewer, Roles.policyAdmin, Roles.localityAdmin) },
+    { to: '/users', label: t('用户'), show: admin },
     { to: '/history', label: t('审计'), show: hasRole(me, Roles.auditor, Roles.policyAdmin, Roles.localityAdmin) },
     { to: '/public/publicity', label: t('公示'), show: true },
     { to: '/public/certificates', label: t('证书查验'), show: true },
@@ -67,6 +68,9 @@ export function Layout() {
                 {me.displayName || me.userName}
                 {me.locality && <small> · {labels.locality(me.locality)}</small>}
               </span>
+              <Link className="btn btn-small btn-ghost" to="/account/password">
+                {t('修改密码')}
+              </Link>
               <button
                 className="btn btn-small btn-ghost"
                 onClick={async () => {
