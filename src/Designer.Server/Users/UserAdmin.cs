@@ -153,7 +153,8 @@ public sealed partial class UserAdmin(DesignerDbContext db, UserManager<Designer
             assign(value);
             rightsChanged |= isRight;
         }
-        if (body.DisplayName is { } name) Set(name.Trim(), user.DisplayName, v => user.DisplayName = v);
+        // A new name is no right: sessions go on, showing the old name until the next sign-in.
+        if (body.DisplayName is { } name) Set(name.Trim(), user.DisplayName, v => user.DisplayName = v, isRight: false);
         if (body.Locality is { } locality) Set(locality, user.Locality, v => user.Locality = v);
         if (body.Org is not null) Set(Blank(body.Org), user.Org, v => user.Org = v);
         if (body.TaskRoles is { } taskRoles) Set(string.Join(",", taskRoles.Distinct()), user.TaskRoles, v => user.TaskRoles = v);
