@@ -15,7 +15,7 @@ public static class UserEndpoints
             TypedResults.Ok(await admin.ListAsync(context.CurrentUser(), q, locality, role, org, page, pageSize)));
         group.MapPost("", Create).Fails(422);
         // The file's type is checked by the handler (415 otherwise), so the route is documented, not content-matched.
-        group.MapPost("/import", UserImport.ImportAsync).Fails(413, 415, 422).AddOpenApiOperationTransformer((operation, _, _) =>
+        group.MapPost("/import", UserImport.ImportAsync).Fails(400, 413, 415, 422).AddOpenApiOperationTransformer((operation, _, _) =>
         {
             operation.RequestBody = new OpenApiRequestBody
             {
