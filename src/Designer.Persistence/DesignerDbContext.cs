@@ -122,5 +122,7 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
             e.Property(q => q.Revision).IsConcurrencyToken();
         });
         builder.Entity<QuotaReservationRecord>(e => e.HasIndex(r => new { r.Unit, r.PostKind, r.Level, r.InstanceId }).IsUnique());
+        // One self-registered account per ID number and locality (accounts without an ID number have null and never collide).
+        builder.Entity<DesignerUser>(e => e.HasIndex(u => new { u.Locality, u.IdNumberHash }).IsUnique());
     }
 }

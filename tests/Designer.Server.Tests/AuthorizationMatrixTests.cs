@@ -75,7 +75,14 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
         SessionId = (await education.PostAsync("/api/committee-sessions", new JsonObject())).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
 
         NonCommitteeReviewer = await CreateReviewerAsync("bazhou", "bazhou/education", "reviewer");
-        RolelessReviewer = await CreateReviewerAsync("bazhou", "bazhou/education", "");
+        // Made as an admin makes people (POST /api/users), with an empty task-role list: it must mean none, never all.
+        RolelessReviewer = $"bazhou-roleless-{Guid.NewGuid().ToString("N")[..6]}";
+        var admin = await SignInAsync("admin");
+        (await admin.PostAsync("/api/users", new JsonObject
+        {
+            ["userName"] = RolelessReviewer, ["displayName"] = "无任务角色", ["password"] = Password, ["roles"] = new JsonArray("reviewer"),
+            ["locality"] = "bazhou", ["org"] = "bazhou/education", ["taskRoles"] = new JsonArray(),
+        })).Expect(HttpStatusCode.Created);
 
         // The applicant's record: a title and an integrity finding only Bazhou may see.
         var hr = await driver.As("bazhou-reviewer-hr");
@@ -218,6 +225,17 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         // Integration routes belong to client-credentials tokens with the "results" scope, never to a person.
         yield return new(HttpMethod.Get, "/api/integration/results");
         yield return new(HttpMethod.Get, "/api/integration/certificates");
+        // People of Bazhou: a locality admin of another locality neither sees nor changes them, nor creates users in Bazhou.
+        yield return new(HttpMethod.Get, "/api/users", IsList: true);
+        yield return new(HttpMethod.Get, "/api/users?locality=bazhou", IsList: true);
+        yield return new(HttpMethod.Get, "/api/users/bazhou-reviewer-education");
+        yield return new(HttpMethod.Put, "/api/users/bazhou-reviewer-education", new JsonObject { ["disabled"] = true });
+        yield return new(HttpMethod.Post, "/api/users/bazhou-reviewer-education/reset-password");
+        yield return new(HttpMethod.Post, "/api/users", new JsonObject
+        {
+            ["userName"] = "bazhou-intruder", ["displayName"] = "外人", ["password"] = "Intruder2024", ["roles"] = new JsonArray("reviewer"),
+            ["locality"] = "bazhou", ["org"] = "bazhou/education", ["taskRoles"] = new JsonArray("committee"),
+        });
         foreach (var target in new JsonNode[] { new JsonObject { ["definitionId"] = "bazhou-directed-deputy-senior", ["version"] = 1 }, "bazhou", "workflows/bazhou/directed-deputy-senior.json" })
             yield return new(HttpMethod.Post, "/api/simulate", new JsonObject
             {
@@ -229,6 +247,7 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         "bazhou-directed-deputy-senior", "bazhou/apply", "和静县第三中学", MatrixFactory.Expert, MatrixFactory.Committee, "bazhou/expert/",
         MatrixFactory.RecordSecret, MatrixFactory.IntegritySecret];
         "bazhou-directed-deputy-senior", "bazhou/apply", "和静县第三中学", "矩阵窗口", "矩阵假日"];
+        "bazhou-directed-deputy-senior", "bazhou/apply", "和静县第三中学", "bazhou-reviewer-education", factory.RolelessReviewer];
 
     public static TheoryData<string> Outsiders => ["kashgar-admin", "kashgar-applicant", "kashgar-reviewer-agriculture", "unit-reviewer-kashgar", "kashgar-reviewer-county-hr", "xinjiang-applicant"];
 

@@ -18,4 +18,10 @@ public sealed class DesignerUser : IdentityUser
     public string? UnitName { get; set; }
     /// <summary>For Org "county/hr": the one county; null means every county of the locality.</summary>
     public string? County { get; set; }
+    /// <summary>A registered applicant's ID number as shown (110105********123X); the number itself is never stored.</summary>
+    public string? IdNumberMasked { get; set; }
+    /// <summary>Keyed hash of the ID number: one account per ID number and locality (unique with Locality).</summary>
+    public string? IdNumberHash { get; set; }
+    /// <summary>Set when an admin gave a temporary password: the user changes it before anything else.</summary>
+    public bool MustChangePassword { get; set; }
 }

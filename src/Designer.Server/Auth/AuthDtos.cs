@@ -2,13 +2,16 @@ using System.Text.Json.Serialization;
 
 namespace Designer.Server.Auth;
 
-/// <summary>The signed-in user: roles, locality, and for a reviewer the organisation, task roles, unit or county.</summary>
+/// <summary>
+/// The signed-in user: roles, locality, and for a reviewer the organisation, task roles, unit or county;
+/// MustChangePassword while they hold a temporary password (the Studio then asks for a new one first).
+/// </summary>
 public sealed record Me(
     string UserName, string DisplayName, IReadOnlyList<string> Roles, string Locality, string? Org, IReadOnlyList<string> TaskRoles,
-    string? Unit, string? County)
+    string? Unit, string? County, bool MustChangePassword)
 {
     public static Me Of(CurrentUser user) =>
-        new(user.UserName, user.DisplayName, user.Roles, user.Locality, user.Org, user.TaskRoles, user.Unit, user.County);
+        new(user.UserName, user.DisplayName, user.Roles, user.Locality, user.Org, user.TaskRoles, user.Unit, user.County, user.MustChangePassword);
 }
 
 /// <summary>A sign-in: the user, and unless a cookie was asked for (useCookies=true) the bearer and refresh tokens.</summary>

@@ -20,6 +20,7 @@ public sealed class CurrentUser
         TaskRoles = (principal.FindFirstValue(DesignerClaims.TaskRoles) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
         Unit = principal.FindFirstValue(DesignerClaims.Unit);
         County = principal.FindFirstValue(DesignerClaims.County);
+        MustChangePassword = principal.HasClaim(DesignerClaims.MustChangePassword, "true");
         Roles = principal.FindAll(c => c.Type is ClaimTypes.Role or OidcClaims.Role).Select(c => c.Value).Distinct().ToList();
     }
 
@@ -32,6 +33,7 @@ public sealed class CurrentUser
     public IReadOnlyList<string> TaskRoles { get; }
     public string? Unit { get; }
     public string? County { get; }
+    public bool MustChangePassword { get; }
     public IReadOnlyList<string> Roles { get; }
 
     public bool IsAuthenticated => Id.Length > 0;

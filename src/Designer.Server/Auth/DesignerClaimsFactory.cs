@@ -18,6 +18,7 @@ public sealed class DesignerClaimsFactory(UserManager<DesignerUser> users, RoleM
         if (user.Org is not null) identity.AddClaim(new Claim(DesignerClaims.Org, user.Org));
         if (user.UnitName is not null) identity.AddClaim(new Claim(DesignerClaims.Unit, user.UnitName));
         if (user.County is not null) identity.AddClaim(new Claim(DesignerClaims.County, user.County));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(DesignerClaims.MustChangePassword, "true"));
         return identity;
     }
 }

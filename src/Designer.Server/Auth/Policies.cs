@@ -9,6 +9,8 @@ public static class Policies
     /// <summary>Those who see definitions: policy admin, locality admins, auditors.</summary>
     public const string Staff = "staff";
     public const string Applicant = "applicant";
+    /// <summary>People management (/api/users): policy admin and locality admins (each handler narrows to what they manage).</summary>
+    public const string UserAdmins = "user-admins";
     /// <summary>Simulation: admins and auditors.</summary>
     public const string Simulate = "simulate";
 
@@ -28,6 +30,8 @@ public static class Policies
             .RequireAssertion(context => context.User.HasScope(DesignerScopes.Results)));
         options.AddPolicy(Staff, p => p.RequireRole(Roles.PolicyAdmin, Roles.LocalityAdmin, Roles.Auditor));
         options.AddPolicy(Applicant, p => p.RequireRole(Roles.Applicant));
+        options.AddPolicy(UserAdmins, p => p.RequireRole(Roles.PolicyAdmin, Roles.LocalityAdmin)
+            .RequireAssertion(context => !context.User.HasClaim(c => c.Type == DesignerClaims.Client)));
         options.AddPolicy(Simulate, p => p.RequireRole(Roles.PolicyAdmin, Roles.LocalityAdmin, Roles.Auditor));
         options.AddPolicy(Operate, p => p.RequireRole(Roles.PolicyAdmin, Roles.LocalityAdmin));
     }

@@ -18,6 +18,8 @@ public static class DesignerClaims
     public const string Unit = "designer:unit";
     public const string County = "designer:county";
     public const string DisplayName = "designer:display-name";
+    /// <summary>"true" while the user holds a temporary password an admin gave: only /api/auth/* answers until it is changed.</summary>
+    public const string MustChangePassword = "designer:must-change-password";
     /// <summary>On a client-credentials token: the integration client it was issued to (never a person).</summary>
     public const string Client = "designer:client";
     /// <summary>On a cookie: the sign-in session (an OpenIddict authorization) that logout and user changes revoke.</summary>

@@ -41,6 +41,7 @@ public static class SignInPage
               <button type="submit" class="button">登录</button>
             </form>
             {upstream}
+            <p class="links"><a href="/#/register">注册申报人账户</a></p>
             """);
     }
 
@@ -63,6 +64,7 @@ public static class SignInPage
                     background: #1d4ed8; color: #fff; font-size: 1rem; text-align: center; text-decoration: none; cursor: pointer; }
           .button.secondary { background: #fff; color: #1d4ed8; border: 1px solid #1d4ed8; margin-top: .5rem; }
           .or { text-align: center; color: #475467; margin: 1.25rem 0 0; }
+          .links { text-align: center; margin: 1.25rem 0 0; }
           .error { background: #fdecec; color: #9b1c1c; border: 1px solid #f5b5b5; padding: .6rem; border-radius: 4px; }
         </style>
         </head>

@@ -12,6 +12,7 @@ using Designer.Server.Operations;
 using Designer.Server.Public;
 using Designer.Server.Simulation;
 using Designer.Server.Tasks;
+using Designer.Server.Users;
 using Designer.Server.Workflows;
 using Designer.Server.ApiDocs;
 
@@ -31,6 +32,7 @@ public static class PipelineSetup
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<PasswordChangeGate>();
         app.UseRateLimiter();
         app.UseMiddleware<JsonBodyGuard>();
         app.UseMiddleware<AntiforgeryForCookies>();
@@ -43,6 +45,8 @@ public static class PipelineSetup
 
         var api = app.MapGroup("").WithProblemResponses();
         api.MapAuth();
+        api.MapAccounts();
+        api.MapUsers();
         api.MapCatalog();
         api.MapWorkflows();
         api.MapForms();

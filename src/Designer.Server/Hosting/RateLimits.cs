@@ -12,10 +12,13 @@ public static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string CertificateLookup = "certificate-lookup";
+    /// <summary>Self-registrations per client and minute: as many as sign-ins (Limits:SignInsPerMinute), counted apart.</summary>
+    public const string Register = "register";
 
     public static void AddDesignerRateLimits(this IServiceCollection services) => services.AddRateLimiter(o =>
     {
         o.AddPolicy(SignIn, context => PerClientPerMinute(context, SignIn, limits => limits.SignInsPerMinute));
+        o.AddPolicy(Register, context => PerClientPerMinute(context, Register, limits => limits.SignInsPerMinute));
         o.AddPolicy(CertificateLookup, context => PerClientPerMinute(context, CertificateLookup, limits => limits.CertificateLookupsPerMinute));
         o.OnRejected = async (rejected, cancellationToken) =>
         {

@@ -70,6 +70,8 @@ public static class ServiceSetup
         services.AddPublicObjections(configuration);
         services.AddScoped<DefinitionSeeder>();
         services.AddScoped<DemoUsers>();
+        services.AddScoped<Users.UserAdmin>();
+        services.Configure<Users.RegistrationOptions>(configuration.GetSection("Registration"));
         services.AddAudit();
         services.AddApplicantRecord();
 
@@ -127,7 +129,9 @@ public static class ServiceSetup
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.AllowedUserNameCharacters += "/";
+                PasswordPolicy.Configure(o.Password);
             })
+            .AddPasswordValidator<PasswordPolicy>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DesignerDbContext>()
             .AddUserManager<DesignerUserManager>()

@@ -31,6 +31,7 @@ function normaliseMe(raw: any): Me {
     taskRoles: Array.isArray(raw?.taskRoles) ? raw.taskRoles : [],
     unit: raw?.unit ?? null,
     county: raw?.county ?? null,
+    mustChangePassword: raw?.mustChangePassword === true,
   };
 }
 

@@ -34,6 +34,9 @@ const WorkflowHistoryPage = lazyPage(() => import('./audit/WorkflowHistoryPage')
 const DiffPage = lazyPage(() => import('./audit/DiffPage'), 'DiffPage');
 const JournalPage = lazyPage(() => import('./audit/JournalPage'), 'JournalPage');
 const MergePage = lazyPage(() => import('./audit/MergePage'), 'MergePage');
+const UsersPage = lazyPage(() => import('./pages/users/UsersPage'), 'UsersPage');
+const ChangePasswordPage = lazyPage(() => import('./pages/users/ChangePasswordPage'), 'ChangePasswordPage');
+const RegisterPage = lazyPage(() => import('./pages/users/RegisterPage'), 'RegisterPage');
 
 /** Route data read by the layout: full-bleed pages (the designers, the diff) use the whole window below the top bar. */
 export interface RouteHandle {
@@ -61,6 +64,8 @@ function RequireSignIn() {
   const { me } = useAuth();
   const { pathname, search } = useLocation();
   if (!me) return <Navigate replace to={pathname === '/' ? '/login' : `/login?next=${encodeURIComponent(pathname + search)}`} />;
+  // A temporary password from an admin is changed before anything else (the server refuses other calls meanwhile).
+  if (me.mustChangePassword && pathname !== '/account/password') return <Navigate replace to="/account/password" />;
   return <Outlet />;
 }
 
@@ -127,6 +132,8 @@ const signedIn: RouteObject[] = [
   },
   { path: 'journal/:id', element: withParams((p) => <JournalPage key={p.id} applicationId={p.id} />) },
   { path: 'upstream/*', element: withParams((p) => <MergePage key={p.rest} definitionId={p.rest} />) },
+  { path: 'users', element: <UsersPage /> },
+  { path: 'account/password', element: <ChangePasswordPage /> },
   { path: '*', element: <NotFound /> },
 ];
 
@@ -143,6 +150,7 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'public/publicity', element: withParams((_, q) => <PublicityPage locality={q.get('locality') ?? ''} />) },
           { path: 'public/certificates', element: <CertificatePage number="" /> },
+          { path: 'register', element: <RegisterPage /> },
           { path: 'public/certificates/:number', element: withParams((p) => <CertificatePage number={p.number} />) },
           { element: <RequireSignIn />, children: signedIn },
         ],

@@ -13,10 +13,10 @@ public sealed class OpenApiContractTests(DesignerFactory factory) : IClassFixtur
     private const string ProblemJson = "application/problem+json";
 
     /// <summary>Routes anyone may call: they never answer 401/403.</summary>
-    private static readonly string[] Anonymous = ["/health", "/api/auth/login", "/api/auth/providers", "/api/public/"];
+    private static readonly string[] Anonymous = ["/health", "/api/auth/login", "/api/auth/providers", "/api/auth/register", "/api/public/"];
 
     /// <summary>Anonymous reads with nothing in their path: nothing they could refuse.</summary>
-    private static readonly string[] CannotFail = ["/health", "/api/public/publicity", "/api/auth/providers"];
+    private static readonly string[] CannotFail = ["/health", "/api/public/publicity", "/api/auth/providers", "/api/auth/register"];
 
     [Fact]
     public async Task Every_operation_declares_a_typed_success()

@@ -104,6 +104,26 @@ export async function request<T = any>(method: string, url: string, body?: unkno
   throw new Error('unreachable');
 }
 
+/** Sends a file as the request body with its own media type (CSV, xlsx), with the antiforgery header. */
+export async function postFile<T = any>(url: string, file: Blob, contentType: string): Promise<T> {
+  const token = await antiforgery();
+  const res = await fetch(url, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'Content-Type': contentType, ...(token ? { 'X-XSRF-TOKEN': token } : {}) },
+    body: file,
+  });
+  const text = await res.text();
+  let parsed: any = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = text;
+  }
+  if (res.ok) return parsed as T;
+  throw new ApiError(res.status, messageOf(res.status, parsed, `${res.status} ${res.statusText}`), parsed);
+}
+
 export const api = {
   get: <T = any>(url: string, options?: RequestOptions) => request<T>('GET', url, undefined, options),
   post: <T = any>(url: string, body?: unknown, options?: RequestOptions) => request<T>('POST', url, body ?? {}, options),

@@ -104,3 +104,9 @@ export type NotificationItem = Schemas['NotificationItem'];
 export type ImpactReport = Schemas['ImpactReport'];
 export type ImpactRow = Schemas['ImpactRow'];
 export type ImpactStep = Schemas['ImpactStep'];
+/** People (/api/users): a user as admins see them (the ID number only masked). */
+export type UserView = Schemas['UserView'];
+export type UserPage = Schemas['PagedOfUserView'];
+export type ImportResult = Schemas['ImportResult'];
+export type ResetPasswordResult = Schemas['ResetPasswordResult'];
+export type RegistrationInfo = Schemas['RegistrationInfo'];

@@ -38,6 +38,7 @@ export function Layout() {
     { to: '/people', label: t('档案'), show: hasRole(me, Roles.reviewer, Roles.policyAdmin, Roles.localityAdmin) },
     { to: me ? `/people/${encodeURIComponent(me.userName)}` : '/people', label: t('我的档案'), show: hasRole(me, Roles.applicant) },
     { to: '/calendar', label: t('申报日历'), show: admin || hasRole(me, Roles.auditor) },
+    { to: '/users', label: t('用户'), show: admin },
     { to: '/history', label: t('审计'), show: hasRole(me, Roles.auditor, Roles.policyAdmin, Roles.localityAdmin) },
     { to: '/public/publicity', label: t('公示'), show: true },
     { to: '/public/certificates', label: t('证书查验'), show: true },
@@ -75,6 +76,9 @@ export function Layout() {
                 {me.displayName || me.userName}
                 {me.locality && <small> · {labels.locality(me.locality)}</small>}
               </span>
+              <Link className="btn btn-small btn-ghost" to="/account/password">
+                {t('修改密码')}
+              </Link>
               <button
                 className="btn btn-small btn-ghost"
                 onClick={async () => {

@@ -74,6 +74,7 @@ export function LoginPage({ next }: { next?: string | null }) {
           </a>
         ))}
         <div className="login-links">
+          <a href={href('/register')}>{t('注册申报人账户')}</a>
           <a href={href('/public/publicity')}>{t('查看公示')}</a>
           <a href={href('/public/certificates')}>{t('证书查验')}</a>
         </div>
