@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Designer.Engine.Calendar;
+using Designer.Engine.Domain;
 using Designer.Engine.Expressions;
 using Designer.Engine.Forms;
 using Designer.Engine.Model;
@@ -14,6 +15,7 @@ internal sealed class CliContext
 {
     private readonly Lazy<IWorkingDayCalendar> _calendar;
     private readonly Lazy<IFormCatalog?> _forms;
+    private readonly Lazy<VocabularySet> _vocabulary;
 
     public CliContext(string? root, TextWriter output, TextWriter error)
     {
@@ -25,6 +27,12 @@ internal sealed class CliContext
             if (Layout is not null && File.Exists(Layout.CalendarFile)) return WorkingDayCalendar.Load(Layout.CalendarFile);
             error.WriteLine("提示：未找到工作日日历文件，仅按周末计算 (no calendar file found: weekends only)");
             return WorkingDayCalendar.WeekendsOnly;
+        });
+        _vocabulary = new(() =>
+        {
+            if (Layout is not null && Directory.Exists(Layout.World)) return VocabularySet.Load(Layout.World);
+            error.WriteLine("提示：未找到 workflows/world/ 词表，所有代码均视为未知 (no workflows/world folder: every code is unknown)");
+            return VocabularySet.Empty;
         });
         _forms = new(() => Layout is not null && Directory.Exists(Layout.Schemas) ? FileFormCatalog.Load(Layout.Schemas) : null);
     }
@@ -47,7 +55,9 @@ internal sealed class CliContext
     public IWorkingDayCalendar Calendar => _calendar.Value;
     public IFormCatalog? Forms => _forms.Value;
     public IScriptSandbox Scripts => new JintScriptSandbox(SandboxLimits.Default, Calendar);
-    public WorkflowValidator Validator => new(ActivityRegistry.Default, Forms, Scripts);
+    /// <summary>workflows/world/vocabulary.json and localities.json.</summary>
+    public VocabularySet Vocabulary => _vocabulary.Value;
+    public WorkflowValidator Validator => new(ActivityRegistry.Default, Forms, Scripts, Vocabulary);
 
     /// <summary>A path as given, else relative to the project root.</summary>
     public string Resolve(string path)

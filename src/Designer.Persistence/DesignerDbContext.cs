@@ -18,6 +18,9 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
     public DbSet<QuotaRecord> Quotas => Set<QuotaRecord>();
     public DbSet<QuotaReservationRecord> QuotaReservations => Set<QuotaReservationRecord>();
     public DbSet<AuditRecord> AuditEntries => Set<AuditRecord>();
+    public DbSet<VocabularyEntryRecord> VocabularyEntries => Set<VocabularyEntryRecord>();
+    public DbSet<LocalityRecord> Localities => Set<LocalityRecord>();
+    public DbSet<CountyRecord> Counties => Set<CountyRecord>();
 
     /// <summary>
     /// Every time is stored in UTC; SQLite gives DateTime back without a kind, so it is marked UTC on read (otherwise
@@ -38,6 +41,14 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
         base.OnModelCreating(builder);
         // OAuth/OpenID Connect: client applications, authorizations (sign-in sessions), scopes and tokens.
         builder.UseOpenIddict();
+
+        builder.Entity<VocabularyEntryRecord>(e => e.HasKey(v => new { v.Kind, v.Code }));
+        builder.Entity<LocalityRecord>(e =>
+        {
+            e.HasKey(l => l.Code);
+            e.HasMany(l => l.Counties).WithOne().HasForeignKey(c => c.Locality).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<CountyRecord>(e => e.HasKey(c => new { c.Locality, c.Code }));
 
         builder.Entity<WorkflowDefinitionRecord>(e =>
         {

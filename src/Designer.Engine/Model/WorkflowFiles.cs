@@ -1,13 +1,18 @@
 namespace Designer.Engine.Model;
 
-/// <summary>Reads the workflow files of a workflows/ folder: workflows/&lt;locality&gt;/*.json (the calendar folder is data, not workflows).</summary>
+/// <summary>Reads the workflow files of a workflows/ folder: workflows/&lt;locality&gt;/*.json (the calendar and world folders are data, not workflows).</summary>
 public static class WorkflowFiles
 {
     public const string CalendarFolder = "calendar";
+    public const string WorldFolder = "world";
+
+    /// <summary>Folders of workflows/ that hold data, not workflows.</summary>
+    public static bool IsDataFolder(string name) =>
+        name.Equals(CalendarFolder, StringComparison.OrdinalIgnoreCase) || name.Equals(WorldFolder, StringComparison.OrdinalIgnoreCase);
 
     public static IEnumerable<string> Find(string workflowsRoot) =>
         Directory.EnumerateFiles(workflowsRoot, "*.json", SearchOption.AllDirectories)
-            .Where(path => Path.GetRelativePath(workflowsRoot, path).Split(Path.DirectorySeparatorChar)[0] != CalendarFolder)
+            .Where(path => !IsDataFolder(Path.GetRelativePath(workflowsRoot, path).Split(Path.DirectorySeparatorChar)[0]))
             .Order(StringComparer.Ordinal);
 
     /// <summary>Every definition that parses; the ones that don't are returned as (path, problem) pairs.</summary>

@@ -10,7 +10,7 @@ namespace Designer.Engine.Validation;
 /// Checks a definition before it may be published and reports every problem at once, each naming the activity
 /// and the JSON path: types, inputs, connections and ports, reachability, scripts, forms and the vocabulary.
 /// </summary>
-public sealed class WorkflowValidator(ActivityRegistry registry, IFormCatalog? forms, IScriptSandbox scripts)
+public sealed class WorkflowValidator(ActivityRegistry registry, IFormCatalog? forms, IScriptSandbox scripts, VocabularySet vocabulary)
 {
     /// <summary>Parses and validates; a document that cannot be read gives its parse problems only.</summary>
     public IReadOnlyList<ValidationProblem> Validate(string json, string? source = null)
@@ -37,7 +37,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry, IFormCatalog? f
                 problems.Add(new(node.Id, path + ".type", ProblemCodes.UnknownType, $"未知的活动类型 “{node.Type}” (unknown activity type)"));
                 continue;
             }
-            new ActivityChecks(workflow.Activity(node.Id), path, forms, scripts, problems).Run();
+            new ActivityChecks(workflow.Activity(node.Id), path, forms, scripts, vocabulary, problems).Run();
             CheckAssumptions(node, path, problems);
         }
         foreach (var flowchart in definition.Root.Descendants().OfType<FlowchartNode>().Prepend(definition.Root))
@@ -45,26 +45,26 @@ public sealed class WorkflowValidator(ActivityRegistry registry, IFormCatalog? f
         return problems;
     }
 
-    private static void CheckDefinition(WorkflowDefinition definition, List<ValidationProblem> problems)
+    private void CheckDefinition(WorkflowDefinition definition, List<ValidationProblem> problems)
     {
         if (string.IsNullOrWhiteSpace(definition.DefinitionId))
             problems.Add(new(null, "$.definitionId", ProblemCodes.InvalidDefinition, "缺少 definitionId (missing definitionId)"));
         if (string.IsNullOrWhiteSpace(definition.Json["name"].AsString()))
             problems.Add(new(null, "$.name", ProblemCodes.InvalidDefinition, "缺少流程名称 (missing name)"));
-        if (!Vocabulary.Localities.ContainsKey(definition.Locality))
+        if (!vocabulary.IsWorkflowLocality(definition.Locality))
             problems.Add(new(null, "$.customProperties.locality", ProblemCodes.UnknownLocality,
-                $"地区 “{definition.Locality}” 不在词表中 (unknown locality; expected one of {string.Join(", ", Vocabulary.Localities.Keys)})"));
+                $"地区 “{definition.Locality}” 不在词表中 (unknown locality; expected one of {string.Join(", ", vocabulary.Localities.Keys.Prepend(VocabularySet.Templates))})"));
         var scope = definition.Scope;
-        CheckCodes(scope.Kinds, ApplicantCodes.Kinds, "kinds");
-        CheckCodes(scope.Series, ApplicantCodes.Series, "series");
-        CheckCodes(scope.Levels, ApplicantCodes.Levels, "levels");
-        CheckCodes(scope.EmploymentTypes, ApplicantCodes.EmploymentTypes, "employmentTypes");
+        CheckCodes(scope.Kinds, vocabulary.ApplicationKinds, "kinds");
+        CheckCodes(scope.Series, vocabulary.Series, "series");
+        CheckCodes(scope.Levels, vocabulary.Levels, "levels");
+        CheckCodes(scope.EmploymentTypes, vocabulary.EmploymentTypes, "employmentTypes");
 
-        void CheckCodes(IReadOnlyList<string> values, IReadOnlyList<string> allowed, string field)
+        void CheckCodes(IReadOnlyList<string> values, IReadOnlyDictionary<string, VocabularyEntry> allowed, string field)
         {
-            foreach (var value in values.Where(v => !allowed.Contains(v)))
+            foreach (var value in values.Where(v => !allowed.ContainsKey(v)))
                 problems.Add(new(null, $"$.customProperties.scope.{field}", ProblemCodes.InvalidScope,
-                    $"适用范围 {field} 中的 “{value}” 无效 (unknown code; expected one of {string.Join(", ", allowed)})"));
+                    $"适用范围 {field} 中的 “{value}” 无效 (unknown code; expected one of {string.Join(", ", allowed.Keys)})"));
         }
     }
 

@@ -278,6 +278,23 @@ namespace Designer.Persistence.Migrations
                     b.ToTable("CommitteeSessions");
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.CountyRecord", b =>
+                {
+                    b.Property<string>("Locality")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Locality", "Code");
+
+                    b.ToTable("Counties");
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.DesignerUser", b =>
                 {
                     b.Property<string>("Id")
@@ -438,6 +455,26 @@ namespace Designer.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("FormVersions");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.LocalityRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parent")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Localities");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.QuotaRecord", b =>
@@ -603,6 +640,26 @@ namespace Designer.Persistence.Migrations
                     b.HasIndex("IsOpen", "Kind", "Org");
 
                     b.ToTable("Tasks");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.VocabularyEntryRecord", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "Code");
+
+                    b.ToTable("VocabularyEntries");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.WorkflowDefinitionRecord", b =>
@@ -1045,6 +1102,15 @@ namespace Designer.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.CountyRecord", b =>
+                {
+                    b.HasOne("Designer.Persistence.Entities.LocalityRecord", null)
+                        .WithMany("Counties")
+                        .HasForeignKey("Locality")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.FormVersionRecord", b =>
                 {
                     b.HasOne("Designer.Persistence.Entities.FormRecord", null)
@@ -1146,6 +1212,11 @@ namespace Designer.Persistence.Migrations
             modelBuilder.Entity("Designer.Persistence.Entities.FormRecord", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.LocalityRecord", b =>
+                {
+                    b.Navigation("Counties");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.WorkflowDefinitionRecord", b =>

@@ -18,8 +18,11 @@ public sealed class EngineHost
 {
     private readonly ConcurrentDictionary<string, WorkflowDefinition> _definitions = new();
 
-    public EngineHost(IOptions<DesignerOptions> options, IClock clock, ILogger<EngineHost> log)
+    private readonly World.WorldVocabulary _world;
+
+    public EngineHost(IOptions<DesignerOptions> options, IClock clock, World.WorldVocabulary world, ILogger<EngineHost> log)
     {
+        _world = world;
         Clock = clock;
         var calendarFile = options.Value.CalendarFile;
         if (File.Exists(calendarFile)) Calendar = WorkingDayCalendar.Load(calendarFile);
@@ -42,7 +45,10 @@ public sealed class EngineHost
         CertificateNumbers = CertificateNumbers.Random,
     });
 
-    public WorkflowValidator Validator(IFormCatalog? forms) => new(Registry, forms, Scripts);
+    /// <summary>The vocabulary and localities as the database holds them now.</summary>
+    public Designer.Engine.Domain.VocabularySet Vocabulary => _world.Current;
+
+    public WorkflowValidator Validator(IFormCatalog? forms) => new(Registry, forms, Scripts, Vocabulary);
 
     /// <summary>The parsed definition of a saved version; cached, since a saved version's JSON changes only with its token.</summary>
     public WorkflowDefinition Definition(string definitionId, int version, string concurrencyToken, string json) =>

@@ -11,6 +11,8 @@ public sealed class DesignerOptions
     public string WorkflowsDirectory => RepositoryRoot.Resolve(Root, WorkflowsPath);
     public string SchemasDirectory => RepositoryRoot.Resolve(Root, SchemasPath);
     public string CalendarFile => RepositoryRoot.Resolve(Root, CalendarPath);
+    /// <summary>workflows/world/: the vocabulary, localities and demo world seeded into the database.</summary>
+    public string WorldDirectory => Path.Combine(WorkflowsDirectory, Designer.Engine.Model.WorkflowFiles.WorldFolder);
 }
 
 public sealed class SeedOptions

@@ -9,6 +9,7 @@ using Designer.Server.Public;
 using Designer.Server.Simulation;
 using Designer.Server.Tasks;
 using Designer.Server.Workflows;
+using Designer.Server.World;
 using Designer.Server.ApiDocs;
 
 namespace Designer.Server.Hosting;
@@ -38,6 +39,7 @@ public static class PipelineSetup
         var api = app.MapGroup("").WithProblemResponses();
         api.MapAuth();
         api.MapCatalog();
+        api.MapWorld();
         api.MapWorkflows();
         api.MapForms();
         api.MapApplications();

@@ -54,6 +54,7 @@ public static class ServiceSetup
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<EngineHost.EngineHost>();
+        services.AddSingleton<World.WorldVocabulary>();
         services.AddSingleton<FormCatalogs>();
         services.AddSingleton<TimerSweeper>();
         services.AddHostedService<TimerService>();

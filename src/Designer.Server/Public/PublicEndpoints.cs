@@ -38,7 +38,7 @@ public static class PublicEndpoints
         }).RequireRateLimiting(RateLimits.CertificateLookup);
     }
 
-    private static async Task<Ok<List<PublicityNotice>>> Publicity(string? locality, DesignerDbContext db, IClock clock)
+    private static async Task<Ok<List<PublicityNotice>>> Publicity(string? locality, DesignerDbContext db, IClock clock, World.WorldVocabulary world)
     {
         var today = ChinaTime.DateOf(clock.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var query = db.Tasks.AsNoTracking().Where(t => t.IsOpen && t.Kind == BookmarkKinds.Publicity && (t.DueDate == null || string.Compare(t.DueDate, today) >= 0));
@@ -48,7 +48,7 @@ public static class PublicEndpoints
         var applications = await db.Applications.AsNoTracking().Where(a => applicationIds.Contains(a.Id))
             .Select(a => new { a.Id, a.DataJson }).ToDictionaryAsync(a => a.Id, a => JsonNode.Parse(a.DataJson));
         return TypedResults.Ok(notices.Select(n => new PublicityNotice(
-            n.Id, n.Locality, n.Stage, ApplicationDtos.StageName(n.Stage), n.Title, n.Subject,
+            n.Id, n.Locality, n.Stage, ApplicationDtos.StageName(n.Stage, world.Current), n.Title, n.Subject,
             n.Org, Mask(n.ApplicantName), applications.GetValueOrDefault(n.ApplicationId)?["unit"]?.ToString(),
             applications.GetValueOrDefault(n.ApplicationId)?["series"]?.ToString(),
             applications.GetValueOrDefault(n.ApplicationId)?["level"]?.ToString(),

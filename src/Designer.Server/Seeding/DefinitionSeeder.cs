@@ -52,10 +52,10 @@ public sealed class DefinitionSeeder(DesignerDbContext db, FormStore forms, Work
         }
     }
 
-    /// <summary>workflows/&lt;locality&gt;/*.json; the calendar folder holds data, not workflows.</summary>
+    /// <summary>workflows/&lt;locality&gt;/*.json; the calendar and world folders hold data, not workflows.</summary>
     public static IEnumerable<string> WorkflowFiles(string directory) =>
         Directory.EnumerateDirectories(directory)
-            .Where(d => !Path.GetFileName(d).Equals("calendar", StringComparison.OrdinalIgnoreCase))
+            .Where(d => !Designer.Engine.Model.WorkflowFiles.IsDataFolder(Path.GetFileName(d)))
             .SelectMany(d => Directory.EnumerateFiles(d, "*.json", SearchOption.AllDirectories))
             .OrderBy(f => f, StringComparer.Ordinal);
 }

@@ -5,6 +5,7 @@ using Designer.Persistence.Entities;
 using Designer.Server.Applications;
 using Designer.Server.Auth;
 using Designer.Server.Hosting;
+using Designer.Server.World;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +35,7 @@ public static class TaskEndpoints
         }
         var tasks = (await query.ToListAsync()).Where(t => TaskAccess.CanRead(user, t))
             .OrderBy(t => t.DueDate ?? "9999").ThenBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal);
-        return TypedResults.Ok(tasks.Select(TaskDtos.Summary).ToList());
+        return TypedResults.Ok(tasks.Select(t => TaskDtos.Summary(t, http.Vocabulary())).ToList());
     }
 
     private static async Task<Ok<TaskDetail>> Open(string id, HttpContext http, DesignerDbContext db, ApplicationRunner runner)
@@ -45,11 +46,11 @@ public static class TaskEndpoints
         var loaded = await runner.LoadAsync(application.DefinitionId, application.DefinitionVersion);
         var state = ApplicationRunner.StateOf(application);
         return TypedResults.Ok(new TaskDetail(
-            TaskDtos.Summary(task),
+            TaskDtos.Summary(task, http.Vocabulary()),
             task.IsOpen && TaskAccess.CanAct(user, task),
             state.Bookmarks.FirstOrDefault(b => b.Id == task.BookmarkId)?.Payload["instructions"]?.ToString(),
-            ApplicationDtos.Detail(application, []),
-            ApplicationDtos.Timeline(state),
+            ApplicationDtos.Detail(application, [], http.Vocabulary()),
+            ApplicationDtos.Timeline(state, http.Vocabulary()),
             task.Form is { } formId && loaded.Forms.Exists(formId)
                 ? new TaskForm(formId, loaded.Forms.GetSchema(formId), loaded.Forms.GetUiSchema(formId))
                 : null));
@@ -65,7 +66,7 @@ public static class TaskEndpoints
         if (string.IsNullOrEmpty(request.Action)) return Problems.Invalid("$.action", "请选择办理动作 (action is required)");
         var application = await db.Applications.FirstAsync(a => a.Id == task.ApplicationId);
         await runner.ActAsync(application, task.BookmarkId, new ResumeInput(request.Action, request.Data ?? new JsonObject(), user.UserName, request.Comment));
-        return TypedResults.Ok(ApplicationDtos.Detail(application, await ApplicationEndpoints.PendingForAsync(db, user, application.Id)));
+        return TypedResults.Ok(ApplicationDtos.Detail(application, await ApplicationEndpoints.PendingForAsync(db, user, application.Id), http.Vocabulary()));
     }
 
     /// <summary>The task if the user may read it; 404 otherwise (also for another organisation's or locality's task).</summary>

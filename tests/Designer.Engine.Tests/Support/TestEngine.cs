@@ -1,3 +1,4 @@
+using Designer.Engine.Domain;
 using Designer.Engine.Calendar;
 using Designer.Engine.Expressions;
 using Designer.Engine.Forms;
@@ -14,6 +15,8 @@ public sealed class TestEngine
     public static readonly IWorkingDayCalendar Calendar = WorkingDayCalendar.Load(Layout.CalendarFile);
     private static readonly Lazy<IFormCatalog> LazyForms = new(() => FileFormCatalog.Load(Layout.Schemas));
     public static IFormCatalog Forms => LazyForms.Value;
+    /// <summary>workflows/world/: the vocabulary and localities the shipped workflows use.</summary>
+    public static readonly VocabularySet Vocabulary = VocabularySet.Load(Layout.World);
 
     public TestEngine(DateOnly? start = null, IFormCatalog? forms = null)
     {
