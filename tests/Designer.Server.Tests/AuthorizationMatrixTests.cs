@@ -133,6 +133,14 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         yield return new(HttpMethod.Get, $"/api/committee-sessions/{factory.SessionId}");
         yield return new(HttpMethod.Post, $"/api/committee-sessions/{factory.SessionId}/votes", new JsonObject { ["applicationId"] = factory.ApplicationId, ["for"] = 7, ["against"] = 0, ["abstain"] = 0 });
         yield return new(HttpMethod.Post, $"/api/committee-sessions/{factory.SessionId}/close");
+        // The vocabulary and the localities: everyone signed in reads, only the policy admin adds.
+        yield return new(HttpMethod.Get, "/api/vocabulary/series", IsList: true);
+        yield return new(HttpMethod.Post, "/api/vocabulary/series", new JsonObject { ["code"] = "matrix-series", ["name"] = "矩阵系列" });
+        yield return new(HttpMethod.Get, "/api/localities", IsList: true);
+        yield return new(HttpMethod.Post, "/api/localities", new JsonObject
+        {
+            ["code"] = "matrix-county-city", ["name"] = "矩阵市", ["parent"] = "bazhou", ["counties"] = new JsonArray(new JsonObject { ["code"] = "m", ["name"] = "矩阵县" }),
+        });
         // Integration routes belong to client-credentials tokens with the "results" scope, never to a person.
         yield return new(HttpMethod.Get, "/api/integration/results");
         yield return new(HttpMethod.Get, "/api/integration/certificates");
