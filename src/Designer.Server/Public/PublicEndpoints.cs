@@ -25,6 +25,8 @@ public static class PublicEndpoints
     {
         var group = app.MapGroup("/api/public").WithTags("Public").AllowAnonymous();
         group.MapGet("/publicity", Publicity);
+        // The names of localities, series and levels the public pages show (public data, like the notices themselves).
+        group.MapGet("/vocabulary", (World.WorldVocabulary world) => TypedResults.Ok(Designer.Engine.Domain.VocabularyLists.From(world.Current)));
         group.MapPost("/publicity/{id}/objections", Object).Accepts<JsonObject>("application/json")
             .RequireRateLimiting(ObjectionOptions.RateLimitPolicy).Fails(422);
         group.MapGet("/certificates/{number}", async Task<Results<Ok<CertificateCheck>, ProblemHttpResult>> (string number, DesignerDbContext db) =>

@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { api, ApiError, qs } from '../../api/client';
 import { useApiQuery, useWrite } from '../../api/query';
-import { useLabels } from '../../catalog';
+import { useCatalog, useLabels } from '../../catalog';
 import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } from '../../components/ui';
-import { codeLabel } from '../../domainCodes';
 import { useI18n } from '../../i18n';
 import { navigate, withQuery } from '../../router';
-import { vocabEn } from '../../i18n/vocabEn';
 
 interface Notice {
   id: string;
@@ -29,7 +27,8 @@ export function PublicityPage({ locality }: { locality: string }) {
   const labels = useLabels();
   const { data, error, loading, reload } = useApiQuery(['publicity', locality], () => api.get<Notice[]>(`/api/public/publicity${qs({ locality })}`));
   const [objecting, setObjecting] = useState<Notice | null>(null);
-  const localities = Object.keys(vocabEn.localities);
+  const { vocab } = useCatalog();
+  const localities = Object.keys(vocab.localities).filter((code) => code !== 'templates');
   return (
     <div className="page">
       <PageHeader title={t('公示')} subtitle={t('公示期内，任何人都可以对公示对象提出异议')} />
@@ -70,7 +69,7 @@ export function PublicityPage({ locality }: { locality: string }) {
                 <>
                   <dt>{t('系列、层级')}</dt>
                   <dd>
-                    {n.series ? codeLabel('series', n.series, locale) : ''} {n.level ? codeLabel('levels', n.level, locale) : ''}
+                    {labels.code('series', n.series)} {labels.code('levels', n.level)}
                   </dd>
                 </>
               )}
