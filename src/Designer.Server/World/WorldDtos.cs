@@ -5,5 +5,5 @@ public sealed record VocabularyEntryDto(string? Code, string? Name, string? Name
 
 public sealed record CountyDto(string? Code, string? Name);
 
-/// <summary>`{"code":"aksu","name":"阿克苏地区","parent":"xinjiang","counties":[{"code":"wensu","name":"温宿县"}]}`.</summary>
+/// <summary>`{"code","name","nameEn","parent","counties":[{"code","name"}]}`: the parent must exist, codes are unique.</summary>
 public sealed record LocalityDto(string? Code, string? Name, string? NameEn, string? Parent, IReadOnlyList<CountyDto>? Counties);
