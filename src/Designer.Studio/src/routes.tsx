@@ -28,6 +28,7 @@ const WorkflowHistoryPage = lazyPage(() => import('./audit/WorkflowHistoryPage')
 const DiffPage = lazyPage(() => import('./audit/DiffPage'), 'DiffPage');
 const JournalPage = lazyPage(() => import('./audit/JournalPage'), 'JournalPage');
 const MergePage = lazyPage(() => import('./audit/MergePage'), 'MergePage');
+const VocabularyPage = lazyPage(() => import('./pages/world/VocabularyPage'), 'VocabularyPage');
 
 /** Route data read by the layout: full-bleed pages (the designers, the diff) use the whole window below the top bar. */
 export interface RouteHandle {
@@ -99,6 +100,7 @@ const signedIn: RouteObject[] = [
   { path: 'inbox', element: withParams((_, q) => <InboxPage stage={q.get('stage') ?? ''} />) },
   { path: 'tasks/:id', element: withParams((p) => <TaskPage key={p.id} id={p.id} />) },
   { path: 'committee', element: <CommitteePage /> },
+  { path: 'vocabulary', element: <VocabularyPage /> },
   // Auditing (the server decides what each user may read): the auditor's home (tabs workflows, trail, applications),
   // a definition's history, the diff view (`?from=&to=` or `?against=template`), a journal, a template merge.
   {

@@ -31,6 +31,7 @@ export function Layout() {
     { to: '/applications', label: t('我的申报'), show: hasRole(me, Roles.applicant) },
     { to: '/inbox', label: t('待办'), show: hasRole(me, Roles.reviewer) },
     { to: '/committee', label: t('评审会'), show: hasRole(me, Roles.reviewer, Roles.policyAdmin, Roles.localityAdmin) },
+    { to: '/vocabulary', label: t('词表'), show: admin || hasRole(me, Roles.auditor) },
     { to: '/history', label: t('审计'), show: hasRole(me, Roles.auditor, Roles.policyAdmin, Roles.localityAdmin) },
     { to: '/public/publicity', label: t('公示'), show: true },
     { to: '/public/certificates', label: t('证书查验'), show: true },
