@@ -20,26 +20,26 @@ public sealed class VocabularyPageTests(StudioServer server, Browser browser, IT
         await studio.GoAsync("/vocabulary");
 
         var localityForm = page.GetByRole(AriaRole.Form, new() { Name = "添加地区" });
-        await localityForm.GetByLabel("代码").FillAsync(code);
-        await localityForm.GetByLabel("名称", new() { Exact = true }).FillAsync("阿克苏地区");
-        await localityForm.GetByLabel("上级地区").SelectOptionAsync("xinjiang");
-        await localityForm.GetByLabel("县（市、区）").FillAsync("wensu 温宿县");
+        await page.Locator("#locality-code").FillAsync(code);
+        await page.Locator("#locality-name").FillAsync("阿克苏地区");
+        await page.Locator("#locality-parent").SelectOptionAsync("xinjiang");
+        await page.Locator("#locality-counties").FillAsync("wensu 温宿县");
         await localityForm.GetByRole(AriaRole.Button, new() { Name = "添加" }).ClickAsync();
 
         var row = page.GetByRole(AriaRole.Table, new() { Name = "地区" }).Locator("tbody tr", new() { Has = page.Locator($"code:text-is('{code}')") });
         await row.GetByText("温宿县").WaitForAsync();
         Assert.Contains("阿克苏地区", await row.InnerTextAsync());
 
-        await localityForm.GetByLabel("代码").FillAsync(code);
-        await localityForm.GetByLabel("名称", new() { Exact = true }).FillAsync("重复的地区");
+        await page.Locator("#locality-code").FillAsync(code);
+        await page.Locator("#locality-name").FillAsync("重复的地区");
         await localityForm.GetByRole(AriaRole.Button, new() { Name = "添加" }).ClickAsync();
         await localityForm.GetByText("已存在").WaitForAsync();
 
         var series = "accounting-" + Guid.NewGuid().ToString("N")[..6];
         var entryForm = page.GetByRole(AriaRole.Form, new() { Name = "添加条目" });
-        await entryForm.GetByLabel("代码").FillAsync(series);
-        await entryForm.GetByLabel("名称", new() { Exact = true }).FillAsync("会计");
-        await entryForm.GetByLabel("英文名称").FillAsync("Accounting");
+        await page.Locator("#entry-code").FillAsync(series);
+        await page.Locator("#entry-name").FillAsync("会计");
+        await page.Locator("#entry-name-en").FillAsync("Accounting");
         await entryForm.GetByRole(AriaRole.Button, new() { Name = "添加" }).ClickAsync();
         var entry = page.GetByRole(AriaRole.Table, new() { Name = "代码表" }).Locator("tbody tr", new() { Has = page.Locator($"code:text-is('{series}')") });
         await entry.GetByText("会计").WaitForAsync();
