@@ -21,6 +21,7 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
     public DbSet<VocabularyEntryRecord> VocabularyEntries => Set<VocabularyEntryRecord>();
     public DbSet<LocalityRecord> Localities => Set<LocalityRecord>();
     public DbSet<CountyRecord> Counties => Set<CountyRecord>();
+    public DbSet<OrganisationRecord> Organisations => Set<OrganisationRecord>();
 
     /// <summary>
     /// Every time is stored in UTC; SQLite gives DateTime back without a kind, so it is marked UTC on read (otherwise
@@ -49,6 +50,11 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
             e.HasMany(l => l.Counties).WithOne().HasForeignKey(c => c.Locality).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<CountyRecord>(e => e.HasKey(c => new { c.Locality, c.Code }));
+        builder.Entity<OrganisationRecord>(e =>
+        {
+            e.HasKey(o => o.Id);
+            e.HasIndex(o => new { o.Locality, o.Kind });
+        });
 
         builder.Entity<WorkflowDefinitionRecord>(e =>
         {

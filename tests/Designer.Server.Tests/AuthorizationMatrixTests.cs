@@ -8,6 +8,8 @@ namespace Designer.Server.Tests;
 public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
 {
     public const string Name = "矩阵甲";
+    public const string Organisation = "bazhou/unit/matrix-school";
+    public const string OrganisationName = "矩阵学校";
     public string ApplicationId { get; private set; } = "";
     public string TaskId { get; private set; } = "";
     public string SessionId { get; private set; } = "";
@@ -69,6 +71,12 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
 
         NonCommitteeReviewer = await CreateReviewerAsync("bazhou", "bazhou/education", "reviewer");
         RolelessReviewer = await CreateReviewerAsync("bazhou", "bazhou/education", "");
+
+        var admin = await driver.As("admin");
+        (await admin.PostAsync("/api/organisations", new JsonObject
+        {
+            ["id"] = Organisation, ["name"] = OrganisationName, ["kind"] = "unit", ["county"] = "和静县",
+        })).Expect(HttpStatusCode.Created);
 
         var third = await driver.As(await CreateApplicantAsync("bazhou"));
         DraftId = (await third.PostAsync("/api/applications", new JsonObject
@@ -141,6 +149,11 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         {
             ["code"] = "matrix-county-city", ["name"] = "矩阵市", ["parent"] = "bazhou", ["counties"] = new JsonArray(new JsonObject { ["code"] = "m", ["name"] = "矩阵县" }),
         });
+        // Organisations: the locality's admins (and the policy admin) manage them; a list shows only what the caller may see.
+        yield return new(HttpMethod.Get, "/api/organisations", IsList: true);
+        yield return new(HttpMethod.Get, "/api/organisations?locality=bazhou", IsList: true);
+        yield return new(HttpMethod.Post, "/api/organisations", new JsonObject { ["id"] = "bazhou/unit/intruder", ["name"] = "外来单位", ["kind"] = "unit", ["county"] = "和静县" });
+        yield return new(HttpMethod.Put, $"/api/organisations/{MatrixFactory.Organisation}", new JsonObject { ["name"] = "改名", ["kind"] = "unit", ["county"] = "和静县" });
         // Integration routes belong to client-credentials tokens with the "results" scope, never to a person.
         yield return new(HttpMethod.Get, "/api/integration/results");
         yield return new(HttpMethod.Get, "/api/integration/certificates");
@@ -152,7 +165,7 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
     }
 
     private string[] Secrets => [factory.ApplicationId, factory.TaskId, factory.SessionId, factory.DraftId, MatrixFactory.Name, "矩阵乙", "矩阵丙",
-        "bazhou-directed-deputy-senior", "bazhou/apply", "和静县第三中学"];
+        "bazhou-directed-deputy-senior", "bazhou/apply", "和静县第三中学", MatrixFactory.OrganisationName];
 
     public static TheoryData<string> Outsiders => ["kashgar-admin", "kashgar-applicant", "kashgar-reviewer-agriculture", "unit-reviewer-kashgar", "kashgar-reviewer-county-hr", "xinjiang-applicant"];
 

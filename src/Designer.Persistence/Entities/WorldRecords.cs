@@ -26,3 +26,23 @@ public sealed class CountyRecord
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
 }
+
+/// <summary>
+/// A registered organisation: a department at prefecture (`aksu/education`) or county level (`aksu/wensu/education`),
+/// a unit (employer, `aksu/unit/&lt;slug&gt;`) or an enterprise committee (`aksu/enterprise/&lt;slug&gt;`).
+/// </summary>
+public sealed class OrganisationRecord
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    /// <summary>`department`, `unit` or `enterprise-committee`.</summary>
+    public string Kind { get; set; } = "";
+    public string Locality { get; set; } = "";
+    /// <summary>The county code: a county bureau's, a unit's.</summary>
+    public string? County { get; set; }
+    public string? EmploymentType { get; set; }
+    /// <summary>A unit's post quota (岗位职数), when known.</summary>
+    public int? Quota { get; set; }
+    /// <summary>A unit approved by HR for autonomous evaluation (自主评审).</summary>
+    public bool AutonomousEvaluation { get; set; }
+}

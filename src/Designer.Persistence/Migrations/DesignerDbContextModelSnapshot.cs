@@ -477,6 +477,42 @@ namespace Designer.Persistence.Migrations
                     b.ToTable("Localities");
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.OrganisationRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AutonomousEvaluation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("County")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmploymentType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Quota")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Locality", "Kind");
+
+                    b.ToTable("Organisations");
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.QuotaRecord", b =>
                 {
                     b.Property<long>("Id")

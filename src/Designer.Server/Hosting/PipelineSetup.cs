@@ -40,6 +40,7 @@ public static class PipelineSetup
         api.MapAuth();
         api.MapCatalog();
         api.MapWorld();
+        api.MapOrganisations();
         api.MapWorkflows();
         api.MapForms();
         api.MapApplications();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Designer.Persistence.Migrations
 {
     [DbContext(typeof(DesignerDbContext))]
-    [Migration("20261201115003_World")]
+    [Migration("20261201125815_World")]
     partial class World
     {
         /// <inheritdoc />
@@ -478,6 +478,42 @@ namespace Designer.Persistence.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("Localities");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.OrganisationRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AutonomousEvaluation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("County")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmploymentType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Quota")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Locality", "Kind");
+
+                    b.ToTable("Organisations");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.QuotaRecord", b =>

@@ -25,6 +25,24 @@ namespace Designer.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Organisations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    Locality = table.Column<string>(type: "TEXT", nullable: false),
+                    County = table.Column<string>(type: "TEXT", nullable: true),
+                    EmploymentType = table.Column<string>(type: "TEXT", nullable: true),
+                    Quota = table.Column<int>(type: "INTEGER", nullable: true),
+                    AutonomousEvaluation = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Organisations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "VocabularyEntries",
                 columns: table => new
                 {
@@ -56,6 +74,11 @@ namespace Designer.Persistence.Migrations
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_Locality_Kind",
+                table: "Organisations",
+                columns: new[] { "Locality", "Kind" });
         }
 
         /// <inheritdoc />
@@ -63,6 +86,9 @@ namespace Designer.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Counties");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
 
             migrationBuilder.DropTable(
                 name: "VocabularyEntries");
