@@ -25,6 +25,8 @@ public class DiffBenchmark
     [Benchmark(Description = "Diff rendered as text")]
     public string DiffText() => Designer.Engine.Diff.DiffText.Render(WorkflowDiffer.Compare(_from, _to));
 
+    private static string Org => BenchmarkSubjects.Section("diff")["org"]!.GetValue<string>();
+
     private static JsonObject Build(int count, bool changed)
     {
         var activities = new JsonArray();
@@ -37,7 +39,7 @@ public class DiffBenchmark
             activities.Add(JsonNode.Parse($$$"""
                 {"id":"a{{{i}}}","type":"Titles.Task","metadata":{"designer":{"position":{"x":{{{x}}},"y":0}},"displayText":"审核 {{{i}}}"},
                  "stage":{"typeName":"String","expression":{"type":"Literal","value":"hr-review"}},
-                 "assigneeOrg":{"typeName":"String","expression":{"type":"Literal","value":"bazhou/hr"}},
+                 "assigneeOrg":{"typeName":"String","expression":{"type":"Literal","value":"{{{Org}}}"}},
                  "deadlineDays":{"typeName":"Int32","expression":{"type":"Literal","value":{{{deadline}}} } } }
                 """));
             if (i == 0) continue;
@@ -46,7 +48,7 @@ public class DiffBenchmark
         }
         return new JsonObject
         {
-            ["definitionId"] = "bench", ["name"] = "bench", ["customProperties"] = new JsonObject { ["locality"] = "bazhou" },
+            ["definitionId"] = "bench", ["name"] = "bench", ["customProperties"] = new JsonObject { ["locality"] = BenchmarkSubjects.Section("diff")["locality"]!.GetValue<string>() },
             ["root"] = new JsonObject { ["type"] = "Elsa.Flowchart", ["id"] = "root", ["activities"] = activities, ["connections"] = connections },
         };
     }

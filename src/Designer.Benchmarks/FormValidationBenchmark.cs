@@ -7,13 +7,14 @@ using Designer.Forms;
 namespace Designer.Benchmarks;
 
 /// <summary>
-/// One form validation as a person step does it: the shipped bazhou/apply form (x-extends apply, 30-odd fields),
-/// once with valid data and once with data that breaks several rules (the errors translated into Chinese).
+/// One form validation as a person step does it: a locality's shipped apply form (docs/benchmark-subjects.json;
+/// x-extends apply, 30-odd fields), once with valid data and once with data that breaks several rules (the errors
+/// translated into Chinese).
 /// </summary>
 [MemoryDiagnoser]
 public class FormValidationBenchmark
 {
-    private const string FormId = "bazhou/apply";
+    private string FormId = "";
     private string _schemas = null!;
     private FileFormCatalog _catalog = null!;
     private JsonObject _valid = null!;
@@ -22,23 +23,23 @@ public class FormValidationBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        _schemas = (ProjectLayout.Find(AppContext.BaseDirectory) ?? ProjectLayout.Find(Directory.GetCurrentDirectory())
-            ?? throw new InvalidOperationException("run from the repository")).Schemas;
+        _schemas = BenchmarkSubjects.Layout.Schemas;
+        var subject = BenchmarkSubjects.Section("form");
+        FormId = subject["id"]!.GetValue<string>();
         _catalog = FileFormCatalog.Load(_schemas);
         _valid = _catalog.MinimalValid(FormId);
         _invalid = (JsonObject)_valid.DeepClone();
-        _invalid.Remove("name");
-        _invalid["grassrootsYears"] = "八年";
-        _invalid["competentDepartment"] = "culture";
-        _invalid["evidence"] = JsonNode.Parse("""[{ "fileName": "学历证书.pdf" }]""");
-        if (_catalog.Validate(FormId, _valid).Count != 0 || _catalog.Validate(FormId, _invalid).Count != 4)
+        var breaking = subject["invalid"]!.AsObject();
+        foreach (var field in breaking["remove"]!.AsArray()) _invalid.Remove(field!.GetValue<string>());
+        foreach (var (field, value) in breaking["set"]!.AsObject()) _invalid[field] = value?.DeepClone();
+        if (_catalog.Validate(FormId, _valid).Count != 0 || _catalog.Validate(FormId, _invalid).Count != breaking["errors"]!.GetValue<int>())
             throw new InvalidOperationException("the benchmark data no longer has the errors it should");
     }
 
-    [Benchmark(Description = "Validate a valid bazhou/apply")]
+    [Benchmark(Description = "Validate a valid locality apply form")]
     public IReadOnlyList<FieldError> Valid() => _catalog.Validate(FormId, _valid);
 
-    [Benchmark(Description = "Validate a bazhou/apply with 4 errors")]
+    [Benchmark(Description = "Validate a locality apply form with 4 errors")]
     public IReadOnlyList<FieldError> Invalid() => _catalog.Validate(FormId, _invalid);
 
     [Benchmark(Description = "Load and compile every shipped form")]

@@ -28,7 +28,7 @@ public static class Cli
         root.Subcommands.Add(ValidateCommand.Create(projectRoot));
         root.Subcommands.Add(SimulateCommand.Create(projectRoot));
         root.Subcommands.Add(RunCommand.Create(projectRoot));
-        root.Subcommands.Add(DescribeCommand.Create());
+        root.Subcommands.Add(DescribeCommand.Create(projectRoot));
         root.Subcommands.Add(DiffCommand.Create(projectRoot));
         root.Subcommands.Add(AuditCommand.Create(projectRoot));
         root.SetAction(int (_) => throw new UsageException("缺少命令，可用命令见 designer --help (a command is needed: see designer --help)"));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Designer.Engine.Calendar;
 using Designer.Engine.Committees;
+using Designer.Engine.Domain;
 using Designer.Engine.Expressions;
 using Designer.Engine.Forms;
 using Designer.Engine.Model;
@@ -15,6 +16,7 @@ internal sealed class CliContext
 {
     private readonly Lazy<IWorkingDayCalendar> _calendar;
     private readonly Lazy<IFormCatalog?> _forms;
+    private readonly Lazy<VocabularySet> _vocabulary;
 
     public CliContext(string? root, TextWriter output, TextWriter error)
     {
@@ -26,6 +28,12 @@ internal sealed class CliContext
             if (Layout is not null && File.Exists(Layout.CalendarFile)) return WorkingDayCalendar.Load(Layout.CalendarFile);
             error.WriteLine("提示：未找到工作日日历文件，仅按周末计算 (no calendar file found: weekends only)");
             return WorkingDayCalendar.WeekendsOnly;
+        });
+        _vocabulary = new(() =>
+        {
+            if (Layout is not null && Directory.Exists(Layout.World)) return VocabularySet.Load(Layout.World);
+            error.WriteLine("提示：未找到 workflows/world/ 词表，所有代码均视为未知 (no workflows/world folder: every code is unknown)");
+            return VocabularySet.Empty;
         });
         _forms = new(() => Layout is not null && Directory.Exists(Layout.Schemas) ? FileFormCatalog.Load(Layout.Schemas) : null);
     }
@@ -50,7 +58,9 @@ internal sealed class CliContext
     public CalendarInForce CalendarInForce => Layout is null ? CalendarInForce.NationalOnly(Calendar) : CalendarInForce.Load(Calendar, Layout.CalendarFolder);
     public IFormCatalog? Forms => _forms.Value;
     public IScriptSandbox Scripts => new JintScriptSandbox(SandboxLimits.Default, Calendar);
-    public WorkflowValidator Validator => new(ActivityRegistry.Default, Forms, Scripts, Committees);
+    /// <summary>workflows/world/vocabulary.json and localities.json.</summary>
+    public VocabularySet Vocabulary => _vocabulary.Value;
+    public WorkflowValidator Validator => new(ActivityRegistry.Default, Forms, Scripts, Vocabulary, Committees);
 
     /// <summary>workflows/world/committees.json when the project has one: `validate` then checks the committees votes name.</summary>
     public ICommitteeCatalog? Committees =>

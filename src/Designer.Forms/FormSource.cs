@@ -1,7 +1,7 @@
 namespace Designer.Forms;
 
 /// <summary>
-/// One form as stored: its id ("apply", "kashgar/apply"), its JSON Schema text and its optional UI schema text.
+/// One form as stored: its id ("apply", "&lt;locality&gt;/apply"), its JSON Schema text and its optional UI schema text.
 /// Files and database rows both come down to this.
 /// </summary>
 public sealed record FormSource(string Id, string SchemaJson, string? UiSchemaJson = null)

@@ -59,11 +59,11 @@ public static class LoadDriver
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2 };
         HttpClient NewClient() => new(handler, disposeHandler: false) { BaseAddress = new Uri(options.Url!) };
         var admin = await SignInAsync(NewClient(), "admin", password);
-        var applicant = await SignInAsync(NewClient(), "sample-city-applicant", password);
-        var reviewer = await SignInAsync(NewClient(), "sample-city-reviewer-hr", password);
+        var (locality, reviewer) = await LocalityWithHrReviewerAsync(admin, NewClient, options.Locality, password);
+        var applicant = await SignInAsync(NewClient(), $"{locality}-applicant", password);
 
         var definitionId = $"loadtest-loop-{Guid.NewGuid().ToString("N")[..8]}";
-        await Expect(await admin.PostAsJsonAsync("/api/workflows", LoopWorkflow(definitionId)));
+        await Expect(await admin.PostAsJsonAsync("/api/workflows", LoopWorkflow(definitionId, locality)));
         await Expect(await admin.PostAsync($"/api/workflows/{definitionId}/publish", null));
 
         var applyForm = await Expect(await applicant.GetAsync("/api/forms/apply"));
@@ -136,7 +136,7 @@ public static class LoadDriver
     }
 
     /// <summary>apply → review (approve loops back to review, reject ends): every action leaves one new task.</summary>
-    private static JsonObject LoopWorkflow(string definitionId)
+    private static JsonObject LoopWorkflow(string definitionId, string locality)
     {
         static JsonObject Literal(JsonNode value) => new() { ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
         static JsonObject Connect(string from, string port, string to) => new()
@@ -145,7 +145,7 @@ public static class LoadDriver
         };
         return new JsonObject
         {
-            ["definitionId"] = definitionId, ["name"] = "压测：循环审核", ["customProperties"] = new JsonObject { ["locality"] = "sample-city" },
+            ["definitionId"] = definitionId, ["name"] = "压测：循环审核", ["customProperties"] = new JsonObject { ["locality"] = locality },
             ["root"] = new JsonObject
             {
                 ["type"] = "Elsa.Flowchart", ["id"] = "root",
@@ -159,7 +159,7 @@ public static class LoadDriver
                     },
                     new JsonObject
                     {
-                        ["id"] = "review", ["type"] = "Titles.Task", ["stage"] = Literal("hr-review"), ["assigneeOrg"] = Literal("sample-city/hr"),
+                        ["id"] = "review", ["type"] = "Titles.Task", ["stage"] = Literal("hr-review"), ["assigneeOrg"] = Literal($"{locality}/hr"),
                         ["assigneeRole"] = Literal("reviewer"), ["actions"] = Literal(new JsonArray("approve", "reject")), ["form"] = Literal("review-opinion"),
                     },
                     new JsonObject { ["id"] = "end", ["type"] = "Titles.Conclude", ["result"] = Literal("Rejected") },
@@ -174,6 +174,26 @@ public static class LoadDriver
 
     private static JsonObject MinimalValid(string formId, JsonObject schema) =>
         FileFormCatalog.FromJson([new(formId, (schema.ToJsonString(), (string?)null))]).MinimalValid(formId);
+
+    /// <summary>
+    /// The locality given by --locality, else the first one the server lists whose demo HR reviewer
+    /// (`&lt;locality&gt;-reviewer-hr`) signs in, with that reviewer signed in.
+    /// </summary>
+    private static async Task<(string Locality, HttpClient Reviewer)> LocalityWithHrReviewerAsync(HttpClient admin, Func<HttpClient> newClient, string? given, string password)
+    {
+        if (given is not null) return (given, await SignInAsync(newClient(), $"{given}-reviewer-hr", password));
+        var localities = await Expect(await admin.GetAsync("/api/localities?pageSize=200"));
+        foreach (var code in localities["items"]!.AsArray().Select(l => l!["code"]!.GetValue<string>()))
+        {
+            var client = newClient();
+            using var login = await client.PostAsJsonAsync("/api/auth/login", new { userName = $"{code}-reviewer-hr", password });
+            if (!login.IsSuccessStatusCode) continue;
+            var token = JsonNode.Parse(await login.Content.ReadAsStringAsync())!["accessToken"]!.GetValue<string>();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return (code, client);
+        }
+        throw new InvalidOperationException("没有地区的人社审核演示账户可以登录，请用 --locality 指定 (no locality's demo HR reviewer signs in)");
+    }
 
     private static async Task<HttpClient> SignInAsync(HttpClient client, string userName, string password)
     {
@@ -205,4 +225,6 @@ public sealed class LoadOptions
     public int Warmup { get; set; } = 100;
     /// <summary>Null: a fresh one for the in-process server, the demo password for --url.</summary>
     public string? Password { get; set; }
+    /// <summary>The locality whose demo applicant and HR reviewer act; null: the first the server lists that has them.</summary>
+    public string? Locality { get; set; }
 }

@@ -37,9 +37,15 @@ public static class LoadTestCommand
             Description = "演示账户的密码；默认：自启服务器用新生成的密码，--url 用 Designer#2024 (the demo users' password)",
         };
 
+        var locality = new Option<string?>("--locality")
+        {
+            Description = "其演示申报人与人社审核人办理的地区代码；默认取服务器列出的第一个有此账户的地区 (the locality whose demo applicant and HR reviewer act)",
+            HelpName = "CODE",
+        };
+
         var command = new RootCommand("任务办理吞吐量压测：POST /api/tasks/{id}/act 每秒次数与延迟 (task actions per second over HTTP)")
         {
-            url, port, applications, actions, seconds, concurrency, warmup, password,
+            url, port, applications, actions, seconds, concurrency, warmup, password, locality,
         };
         command.HelpName = "designer-loadtest";
         command.SetAction(async (parsed, cancellation) =>
@@ -48,7 +54,7 @@ public static class LoadTestCommand
             {
                 Url = parsed.GetValue(url)?.TrimEnd('/'), Port = parsed.GetValue(port), Applications = parsed.GetValue(applications),
                 Actions = parsed.GetValue(actions), Seconds = parsed.GetValue(seconds), Concurrency = parsed.GetValue(concurrency),
-                Warmup = parsed.GetValue(warmup), Password = parsed.GetValue(password),
+                Warmup = parsed.GetValue(warmup), Password = parsed.GetValue(password), Locality = parsed.GetValue(locality),
             };
             var error = parsed.InvocationConfiguration.Error;
             try

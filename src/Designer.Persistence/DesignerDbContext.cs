@@ -32,6 +32,10 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
     public DbSet<EducationHoursRecord> EducationHours => Set<EducationHoursRecord>();
     public DbSet<IntegrityRecordEntity> IntegrityRecords => Set<IntegrityRecordEntity>();
     public DbSet<CalendarEntryRecord> CalendarEntries => Set<CalendarEntryRecord>();
+    public DbSet<VocabularyEntryRecord> VocabularyEntries => Set<VocabularyEntryRecord>();
+    public DbSet<LocalityRecord> Localities => Set<LocalityRecord>();
+    public DbSet<CountyRecord> Counties => Set<CountyRecord>();
+    public DbSet<OrganisationRecord> Organisations => Set<OrganisationRecord>();
 
     /// <summary>
     /// Every time is stored in UTC; SQLite gives DateTime back without a kind, so it is marked UTC on read (otherwise
@@ -53,6 +57,19 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
         base.OnModelCreating(builder);
         // OAuth/OpenID Connect: client applications, authorizations (sign-in sessions), scopes and tokens.
         builder.UseOpenIddict();
+
+        builder.Entity<VocabularyEntryRecord>(e => e.HasKey(v => new { v.Kind, v.Code }));
+        builder.Entity<LocalityRecord>(e =>
+        {
+            e.HasKey(l => l.Code);
+            e.HasMany(l => l.Counties).WithOne().HasForeignKey(c => c.Locality).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<CountyRecord>(e => e.HasKey(c => new { c.Locality, c.Code }));
+        builder.Entity<OrganisationRecord>(e =>
+        {
+            e.HasKey(o => o.Id);
+            e.HasIndex(o => new { o.Locality, o.Kind });
+        });
 
         builder.Entity<WorkflowDefinitionRecord>(e =>
         {

@@ -10,6 +10,8 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
     public const string Name = "矩阵甲";
     public const string RecordSecret = "矩阵南疆";
     public const string IntegritySecret = "矩阵查实";
+    public const string Organisation = "bazhou/unit/matrix-school";
+    public const string OrganisationName = "矩阵学校";
     public string ApplicationId { get; private set; } = "";
     public string TaskId { get; private set; } = "";
     public string SessionId { get; private set; } = "";
@@ -92,6 +94,12 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
         })).Expect(HttpStatusCode.Created);
         (await hr.PostAsync("/api/integrity-records", new JsonObject { ["userName"] = Applicant, ["finding"] = IntegritySecret, ["from"] = "2020-01-01" }))
             .Expect(HttpStatusCode.Created);
+
+        var admin = await driver.As("admin");
+        (await admin.PostAsync("/api/organisations", new JsonObject
+        {
+            ["id"] = Organisation, ["name"] = OrganisationName, ["kind"] = "unit", ["county"] = "和静县",
+        })).Expect(HttpStatusCode.Created);
 
         var third = await driver.As(await CreateApplicantAsync("bazhou"));
         DraftId = (await third.PostAsync("/api/applications", new JsonObject
@@ -222,6 +230,19 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         yield return new(HttpMethod.Get, $"/api/committee-sessions/{factory.SessionId}/export.xlsx");
         yield return new(HttpMethod.Get, $"/api/applications/{factory.ApplicationId}/certificate.pdf");
         yield return new(HttpMethod.Get, "/api/applications/export.xlsx", IsList: true);
+        // The vocabulary and the localities: everyone signed in reads, only the policy admin adds.
+        yield return new(HttpMethod.Get, "/api/vocabulary/series", IsList: true);
+        yield return new(HttpMethod.Post, "/api/vocabulary/series", new JsonObject { ["code"] = "matrix-series", ["name"] = "矩阵系列" });
+        yield return new(HttpMethod.Get, "/api/localities", IsList: true);
+        yield return new(HttpMethod.Post, "/api/localities", new JsonObject
+        {
+            ["code"] = "matrix-county-city", ["name"] = "矩阵市", ["parent"] = "bazhou", ["counties"] = new JsonArray(new JsonObject { ["code"] = "m", ["name"] = "矩阵县" }),
+        });
+        // Organisations: the locality's admins (and the policy admin) manage them; a list shows only what the caller may see.
+        yield return new(HttpMethod.Get, "/api/organisations", IsList: true);
+        yield return new(HttpMethod.Get, "/api/organisations?locality=bazhou", IsList: true);
+        yield return new(HttpMethod.Post, "/api/organisations", new JsonObject { ["id"] = "bazhou/unit/intruder", ["name"] = "外来单位", ["kind"] = "unit", ["county"] = "和静县" });
+        yield return new(HttpMethod.Put, $"/api/organisations/{MatrixFactory.Organisation}", new JsonObject { ["name"] = "改名", ["kind"] = "unit", ["county"] = "和静县" });
         // Integration routes belong to client-credentials tokens with the "results" scope, never to a person.
         yield return new(HttpMethod.Get, "/api/integration/results");
         yield return new(HttpMethod.Get, "/api/integration/certificates");
@@ -245,9 +266,8 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
 
     private string[] Secrets => [factory.ApplicationId, factory.TaskId, factory.SessionId, factory.DraftId, MatrixFactory.Name, "矩阵乙", "矩阵丙",
         "bazhou-directed-deputy-senior", "bazhou/apply", "和静县第三中学", MatrixFactory.Expert, MatrixFactory.Committee, "bazhou/expert/",
-        MatrixFactory.RecordSecret, MatrixFactory.IntegritySecret];
-        "bazhou-directed-deputy-senior", "bazhou/apply", "和静县第三中学", "矩阵窗口", "矩阵假日"];
-        "bazhou-directed-deputy-senior", "bazhou/apply", "和静县第三中学", "bazhou-reviewer-education", factory.RolelessReviewer];
+        MatrixFactory.RecordSecret, MatrixFactory.IntegritySecret, "矩阵窗口", "矩阵假日", "bazhou-reviewer-education", factory.RolelessReviewer,
+        MatrixFactory.OrganisationName];
 
     public static TheoryData<string> Outsiders => ["kashgar-admin", "kashgar-applicant", "kashgar-reviewer-agriculture", "unit-reviewer-kashgar", "kashgar-reviewer-county-hr", "xinjiang-applicant"];
 

@@ -42,7 +42,7 @@ internal sealed class SimulateCommand(CliContext context, TextWriter output)
     private WorkflowDefinition ResolveWorkflow(SimulationCase @case, string caseDirectory)
     {
         var text = @case.WorkflowText ?? throw new SimulationCaseException("$.workflow", "命令行只接受文件路径或地区代码 (the CLI takes a file path or a locality code)");
-        if (Vocabulary.Localities.ContainsKey(text))
+        if (context.Vocabulary.IsWorkflowLocality(text))
         {
             var root = context.Layout?.Workflows ?? throw new SimulationCaseException("$.workflow", "找不到 workflows/ 目录 (no workflows folder)");
             return WorkflowSelector.Choose(WorkflowFiles.LoadAll(root).Definitions, text, @case.Applicant);

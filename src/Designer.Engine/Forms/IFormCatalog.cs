@@ -10,7 +10,7 @@ public sealed record FieldError(string Path, string Message)
 }
 
 /// <summary>
-/// The forms a workflow step may reference by id ("apply", "kashgar/apply", "review-opinion"...).
+/// The forms a workflow step may reference by id ("apply", "&lt;locality&gt;/apply", "review-opinion"...).
 /// The engine sees forms only through this interface; Designer.Forms implements it with JSON Schema (draft-07 or 2020-12).
 /// </summary>
 public interface IFormCatalog

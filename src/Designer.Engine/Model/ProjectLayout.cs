@@ -8,6 +8,8 @@ public sealed record ProjectLayout(string Root)
     public string CalendarFile => Path.Combine(Workflows, "calendar", "cn-working-days.json");
     /// <summary>workflows/calendar/: the national calendar, application windows and locality holiday overlays.</summary>
     public string CalendarFolder => Path.Combine(Workflows, "calendar");
+    /// <summary>The organisational world: vocabulary.json, localities.json, demo-world.json.</summary>
+    public string World => Path.Combine(Workflows, WorkflowFiles.WorldFolder);
 
     /// <summary>The nearest folder at or above <paramref name="start"/> with a workflows/ folder (or Designer.sln).</summary>
     public static ProjectLayout? Find(string start)

@@ -4,13 +4,17 @@ namespace Designer.Engine.Model;
 public static class WorkflowFiles
 {
     public const string CalendarFolder = "calendar";
-    /// <summary>Committees and the expert pool (workflows/world/committees.json, experts.json).</summary>
     public const string WorldFolder = "world";
     public static readonly IReadOnlySet<string> DataFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { CalendarFolder, WorldFolder };
 
+
+    /// <summary>Folders of workflows/ that hold data, not workflows.</summary>
+    public static bool IsDataFolder(string name) =>
+        name.Equals(CalendarFolder, StringComparison.OrdinalIgnoreCase) || name.Equals(WorldFolder, StringComparison.OrdinalIgnoreCase);
+
     public static IEnumerable<string> Find(string workflowsRoot) =>
         Directory.EnumerateFiles(workflowsRoot, "*.json", SearchOption.AllDirectories)
-            .Where(path => Path.GetRelativePath(workflowsRoot, path).Split(Path.DirectorySeparatorChar)[0] is var folder && !DataFolders.Contains(folder))
+            .Where(path => !IsDataFolder(Path.GetRelativePath(workflowsRoot, path).Split(Path.DirectorySeparatorChar)[0]))
             .Order(StringComparer.Ordinal);
 
     /// <summary>Every definition that parses; the ones that don't are returned as (path, problem) pairs.</summary>

@@ -31,6 +31,22 @@ public sealed class ActivityRegistry
     public IReadOnlyList<ActivityDescriptor> DescribeAll() =>
         _types.Values.Select(t => Metadata(t).Descriptor).OrderBy(d => d.Category).ThenBy(d => d.TypeName).ToList();
 
+    /// <summary>The descriptors with action ports and stage/action options named from the vocabulary.</summary>
+    public IReadOnlyList<ActivityDescriptor> DescribeAll(VocabularySet vocabulary) =>
+        DescribeAll().Select(d => d with
+        {
+            Ports = d.Ports.Select(p => p with { DisplayName = vocabulary.PortLabel(p.Name) }).ToList(),
+            Inputs = d.Inputs.Select(i => i.Options is null ? i : i with
+            {
+                Options = i.Options.Select(o => o with { Label = OptionLabel(vocabulary, o.Value) }).ToList(),
+            }).ToList(),
+        }).ToList();
+
+    private static string OptionLabel(VocabularySet vocabulary, string code) =>
+        vocabulary.Stages.TryGetValue(code, out var stage) ? stage.Name
+        : vocabulary.EmploymentTypes.TryGetValue(code, out var employment) ? employment.Name
+        : vocabulary.PortLabel(code);
+
     public ActivityDescriptor? Describe(string typeName) => _types.TryGetValue(typeName, out var t) ? Metadata(t).Descriptor : null;
 
     /// <summary>An instance for the activity, its inputs bound; null for an unknown type.</summary>
@@ -91,13 +107,10 @@ public sealed class ActivityRegistry
             var attribute = property.GetCustomAttribute<InputAttribute>()!;
             var input = property.GetValue(prototype)!;
             var defaultValue = property.PropertyType.GetProperty(nameof(Input<int>.DefaultValue))!.GetValue(input);
-            var options = attribute.Options?.Select(o => new OptionDescriptor(o, OptionLabel(o))).ToList();
+            var options = attribute.Options?.Select(o => new OptionDescriptor(o, Vocabulary.PortLabel(o))).ToList();
             return new InputDescriptor(Name, attribute.DisplayName, TypeNameOf(ValueType), attribute.UiHint, attribute.Required,
                 defaultValue, options, attribute.Category, attribute.Description, attribute.SupportsExpressions);
         }
-
-        private static string OptionLabel(string code) =>
-            Vocabulary.Stages.TryGetValue(code, out var s) ? s : Vocabulary.PortLabel(code);
 
         private static string TypeNameOf(Type type) => type switch
         {

@@ -9,7 +9,7 @@ using Designer.Engine.Runtime;
 namespace Designer.Engine.Validation;
 
 /// <summary>Checks of one activity's own configuration: inputs, scripts, and for person steps the vocabulary and form.</summary>
-internal sealed class ActivityChecks(Activity activity, string path, IFormCatalog? forms, IScriptSandbox scripts, List<ValidationProblem> problems)
+internal sealed class ActivityChecks(Activity activity, string path, IFormCatalog? forms, IScriptSandbox scripts, VocabularySet vocabulary, List<ValidationProblem> problems)
 {
     private string Id => activity.Id;
 
@@ -45,10 +45,10 @@ internal sealed class ActivityChecks(Activity activity, string path, IFormCatalo
         CheckStage(step.Stage);
         CheckOrganisation(step.AssigneeOrg, "assigneeOrg");
         var role = step.AssigneeRole.LiteralOrDefault();
-        if (IsLiteral(step.AssigneeRole.Expression) && !Vocabulary.Roles.ContainsKey(role))
-            Add($"{path}.assigneeRole", ProblemCodes.UnknownRole, $"角色 “{role}” 不在词表中 (unknown role; expected one of {string.Join(", ", Vocabulary.Roles.Keys)})");
-        foreach (var action in step.OfferedActions().Where(a => !Vocabulary.Actions.ContainsKey(a)))
-            Add($"{path}.actions", ProblemCodes.UnknownAction, $"动作 “{action}” 不在词表中 (unknown action; expected one of {string.Join(", ", Vocabulary.Actions.Keys)})");
+        if (IsLiteral(step.AssigneeRole.Expression) && !vocabulary.Roles.ContainsKey(role))
+            Add($"{path}.assigneeRole", ProblemCodes.UnknownRole, $"角色 “{role}” 不在词表中 (unknown role; expected one of {string.Join(", ", vocabulary.Roles.Keys)})");
+        foreach (var action in step.OfferedActions().Where(a => !vocabulary.Actions.ContainsKey(a)))
+            Add($"{path}.actions", ProblemCodes.UnknownAction, $"动作 “{action}” 不在词表中 (unknown action; expected one of {string.Join(", ", vocabulary.Actions.Keys)})");
         if (step.OfferedActions().Count == 0)
             Add($"{path}.actions", ProblemCodes.MissingInput, "人工步骤至少要提供一个动作 (a person's step must offer at least one action)");
         CheckForm(step.Form.LiteralOrDefault(), "form", required: true);
@@ -100,17 +100,17 @@ internal sealed class ActivityChecks(Activity activity, string path, IFormCatalo
     private void CheckStage(Input<string> stage)
     {
         var code = stage.LiteralOrDefault();
-        if (!string.IsNullOrEmpty(code) && !Vocabulary.Stages.ContainsKey(code))
-            Add($"{path}.stage", ProblemCodes.UnknownStage, $"阶段 “{code}” 不在词表中 (unknown stage; expected one of {string.Join(", ", Vocabulary.Stages.Keys)})");
+        if (!string.IsNullOrEmpty(code) && !vocabulary.Stages.ContainsKey(code))
+            Add($"{path}.stage", ProblemCodes.UnknownStage, $"阶段 “{code}” 不在词表中 (unknown stage; expected one of {string.Join(", ", vocabulary.Stages.Keys)})");
     }
 
     private void CheckOrganisation(Input<string> org, string name)
     {
         if (!IsLiteral(org.Expression)) return;
         var code = org.LiteralOrDefault();
-        if (!string.IsNullOrEmpty(code) && !Vocabulary.IsOrganisation(code))
+        if (!string.IsNullOrEmpty(code) && !vocabulary.IsOrganisation(code))
             Add($"{path}.{name}", ProblemCodes.UnknownOrganisation,
-                $"机构 “{code}” 无效：应为 unit、county/hr、applicant 或 <地区>/<部门> (unknown organisation)");
+                $"机构 “{code}” 无效：应为 unit、county/<部门>、applicant、<地区>/<部门> 或 <地区>/<县>/<部门> (unknown organisation)");
     }
 
     private void CheckForm(string formId, string name, bool required)

@@ -12,7 +12,8 @@ namespace Designer.Engine.Validation;
 /// Checks a definition before it may be published and reports every problem at once, each naming the activity
 /// and the JSON path: types, inputs, connections and ports, reachability, scripts, forms, the vocabulary and the committees that votes name.
 /// </summary>
-public sealed class WorkflowValidator(ActivityRegistry registry, IFormCatalog? forms, IScriptSandbox scripts, ICommitteeCatalog? committees = null)
+public sealed class WorkflowValidator(ActivityRegistry registry, IFormCatalog? forms, IScriptSandbox scripts, VocabularySet vocabulary,
+    ICommitteeCatalog? committees = null)
 {
     /// <summary>Parses and validates; a document that cannot be read gives its parse problems only.</summary>
     public IReadOnlyList<ValidationProblem> Validate(string json, string? source = null)
@@ -40,7 +41,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry, IFormCatalog? f
                 continue;
             }
             var activity = workflow.Activity(node.Id);
-            new ActivityChecks(activity, path, forms, scripts, problems).Run();
+            new ActivityChecks(activity, path, forms, scripts, vocabulary, problems).Run();
             if (activity is CommitteeVote vote && committees is not null) CommitteeChecks.Run(vote, definition, path, committees, problems);
             CheckAssumptions(node, path, problems);
         }
@@ -50,26 +51,26 @@ public sealed class WorkflowValidator(ActivityRegistry registry, IFormCatalog? f
         return problems;
     }
 
-    private static void CheckDefinition(WorkflowDefinition definition, List<ValidationProblem> problems)
+    private void CheckDefinition(WorkflowDefinition definition, List<ValidationProblem> problems)
     {
         if (string.IsNullOrWhiteSpace(definition.DefinitionId))
             problems.Add(new(null, "$.definitionId", ProblemCodes.InvalidDefinition, "缺少 definitionId (missing definitionId)"));
         if (string.IsNullOrWhiteSpace(definition.Json["name"].AsString()))
             problems.Add(new(null, "$.name", ProblemCodes.InvalidDefinition, "缺少流程名称 (missing name)"));
-        if (!Vocabulary.Localities.ContainsKey(definition.Locality))
+        if (!vocabulary.IsWorkflowLocality(definition.Locality))
             problems.Add(new(null, "$.customProperties.locality", ProblemCodes.UnknownLocality,
-                $"地区 “{definition.Locality}” 不在词表中 (unknown locality; expected one of {string.Join(", ", Vocabulary.Localities.Keys)})"));
+                $"地区 “{definition.Locality}” 不在词表中 (unknown locality; expected one of {string.Join(", ", vocabulary.Localities.Keys.Prepend(VocabularySet.Templates))})"));
         var scope = definition.Scope;
-        CheckCodes(scope.Kinds, ApplicantCodes.Kinds, "kinds");
-        CheckCodes(scope.Series, ApplicantCodes.Series, "series");
-        CheckCodes(scope.Levels, ApplicantCodes.Levels, "levels");
-        CheckCodes(scope.EmploymentTypes, ApplicantCodes.EmploymentTypes, "employmentTypes");
+        CheckCodes(scope.Kinds, vocabulary.ApplicationKinds, "kinds");
+        CheckCodes(scope.Series, vocabulary.Series, "series");
+        CheckCodes(scope.Levels, vocabulary.Levels, "levels");
+        CheckCodes(scope.EmploymentTypes, vocabulary.EmploymentTypes, "employmentTypes");
 
-        void CheckCodes(IReadOnlyList<string> values, IReadOnlyList<string> allowed, string field)
+        void CheckCodes(IReadOnlyList<string> values, IReadOnlyDictionary<string, VocabularyEntry> allowed, string field)
         {
-            foreach (var value in values.Where(v => !allowed.Contains(v)))
+            foreach (var value in values.Where(v => !allowed.ContainsKey(v)))
                 problems.Add(new(null, $"$.customProperties.scope.{field}", ProblemCodes.InvalidScope,
-                    $"适用范围 {field} 中的 “{value}” 无效 (unknown code; expected one of {string.Join(", ", allowed)})"));
+                    $"适用范围 {field} 中的 “{value}” 无效 (unknown code; expected one of {string.Join(", ", allowed.Keys)})"));
         }
     }
 

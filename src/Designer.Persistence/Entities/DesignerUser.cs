@@ -4,7 +4,7 @@ namespace Designer.Persistence.Entities;
 
 /// <summary>
 /// A person who signs in. Locality scopes what they see; Org is the organisation a reviewer works for
-/// ("bazhou/education", or the placeholders "unit" / "county/hr" of their locality); TaskRoles are the roles of
+/// ("&lt;locality&gt;/education", or the placeholders "unit" / "county/hr" of their locality); TaskRoles are the roles of
 /// that organisation's steps they act on ("reviewer", "committee", …).
 /// </summary>
 public sealed class DesignerUser : IdentityUser

@@ -1,6 +1,6 @@
 namespace Designer.Persistence.Entities;
 
-/// <summary>A form (JSON Schema + UI schema) by id, e.g. "apply" or "kashgar/apply".</summary>
+/// <summary>A form (JSON Schema + UI schema) by id, e.g. "apply" or "&lt;locality&gt;/apply".</summary>
 public sealed class FormRecord
 {
     public string FormId { get; set; } = "";

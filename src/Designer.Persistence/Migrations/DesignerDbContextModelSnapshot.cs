@@ -15,7 +15,7 @@ namespace Designer.Persistence.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
             modelBuilder.Entity("Designer.Persistence.Entities.ApplicationRecord", b =>
                 {
@@ -154,37 +154,6 @@ namespace Designer.Persistence.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Designer.Persistence.Entities.CalendarEntryRecord", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Locality")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Kind", "Locality");
-
-                    b.ToTable("CalendarEntries");
-                });
-
             modelBuilder.Entity("Designer.Persistence.Entities.CertificateRecord", b =>
                 {
                     b.Property<string>("Number")
@@ -201,9 +170,6 @@ namespace Designer.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("HolderUserName")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("IssuedOn")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -216,33 +182,9 @@ namespace Designer.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ReplacedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReplacementReason")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Replaces")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RevocationReason")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RevokedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RevokedOn")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Series")
                         .IsRequired()
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("valid");
 
                     b.Property<string>("ValidIn")
                         .HasColumnType("TEXT");
@@ -336,6 +278,23 @@ namespace Designer.Persistence.Migrations
                     b.ToTable("CommitteeSessions");
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.CountyRecord", b =>
+                {
+                    b.Property<string>("Locality")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Locality", "Code");
+
+                    b.ToTable("Counties");
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.DesignerUser", b =>
                 {
                     b.Property<string>("Id")
@@ -362,12 +321,6 @@ namespace Designer.Persistence.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("IdNumberHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IdNumberMasked")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Locality")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -377,9 +330,6 @@ namespace Designer.Persistence.Migrations
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("MustChangePassword")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -423,57 +373,11 @@ namespace Designer.Persistence.Migrations
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
-                    b.HasIndex("Locality", "IdNumberHash")
-                        .IsUnique();
-
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Designer.Persistence.Entities.EducationHoursRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Exempt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ExemptionReason")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("Hours")
-                        .HasColumnType("REAL");
-
-                    b.Property<DateTime>("RegisteredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegisteredBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserName", "Year");
-
-                    b.ToTable("EducationHours");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.FormRecord", b =>
@@ -553,17 +457,41 @@ namespace Designer.Persistence.Migrations
                     b.ToTable("FormVersions");
                 });
 
-            modelBuilder.Entity("Designer.Persistence.Entities.IntegrityRecordEntity", b =>
+            modelBuilder.Entity("Designer.Persistence.Entities.LocalityRecord", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT");
 
-                    b.Property<string>("Finding")
+                    b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("From")
+                    b.Property<string>("NameEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parent")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Localities");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.OrganisationRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AutonomousEvaluation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("County")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmploymentType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -571,30 +499,18 @@ namespace Designer.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedBy")
+                    b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Until")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<int?>("Quota")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserName");
+                    b.HasIndex("Locality", "Kind");
 
-                    b.ToTable("IntegrityRecords");
+                    b.ToTable("Organisations");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.QuotaRecord", b =>
@@ -762,53 +678,24 @@ namespace Designer.Persistence.Migrations
                     b.ToTable("Tasks");
                 });
 
-            modelBuilder.Entity("Designer.Persistence.Entities.TitleHeldRecord", b =>
+            modelBuilder.Entity("Designer.Persistence.Entities.VocabularyEntryRecord", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CertificateNumber")
+                    b.Property<string>("Kind")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Directed")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT");
 
-                    b.Property<string>("Level")
+                    b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ObtainedOn")
-                        .IsRequired()
+                    b.Property<string>("NameEn")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("RegisteredAt")
-                        .HasColumnType("TEXT");
+                    b.HasKey("Kind", "Code");
 
-                    b.Property<string>("RegisteredBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Series")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ValidIn")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserName");
-
-                    b.ToTable("TitlesHeld");
+                    b.ToTable("VocabularyEntries");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.WorkflowDefinitionRecord", b =>
@@ -1251,6 +1138,15 @@ namespace Designer.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.CountyRecord", b =>
+                {
+                    b.HasOne("Designer.Persistence.Entities.LocalityRecord", null)
+                        .WithMany("Counties")
+                        .HasForeignKey("Locality")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.FormVersionRecord", b =>
                 {
                     b.HasOne("Designer.Persistence.Entities.FormRecord", null)
@@ -1352,6 +1248,11 @@ namespace Designer.Persistence.Migrations
             modelBuilder.Entity("Designer.Persistence.Entities.FormRecord", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.LocalityRecord", b =>
+                {
+                    b.Navigation("Counties");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.WorkflowDefinitionRecord", b =>

@@ -45,16 +45,16 @@ public static class ApplicationDtos
         a.CreatedAt, a.UpdatedAt,
         openTasks?.Where(t => t.ApplicationId == a.Id).Select(t => t.Stage).Distinct().ToList() ?? []);
 
-    public static ApplicationDetail Detail(ApplicationRecord a, IEnumerable<TaskRecord> pendingForViewer)
+    public static ApplicationDetail Detail(ApplicationRecord a, IEnumerable<TaskRecord> pendingForViewer, VocabularySet names)
     {
         var state = a.StateJson is null ? null : WorkflowInstanceState.FromJson(a.StateJson);
         return new ApplicationDetail(
             a.Id, a.Status, state?.Reason, a.DefinitionId, a.DefinitionVersion, a.WorkflowName, a.Locality, a.ApplicantName,
             JsonNode.Parse(a.DataJson),
-            state is null ? [] : Timeline(state),
-            pendingForViewer.Select(TaskDtos.Summary).ToList(),
+            state is null ? [] : Timeline(state, names),
+            pendingForViewer.Select(t => TaskDtos.Summary(t, names)).ToList(),
             state?.Bookmarks.Select(b => new WaitingPoint(
-                b.Stage, StageName(b.Stage), b.Kind, b.Payload["title"]?.ToString(), b.Org, b.Role,
+                b.Stage, StageName(b.Stage, names), b.Kind, b.Payload["title"]?.ToString(), b.Org, b.Role,
                 b.Kind == BookmarkKinds.Publicity ? b.Payload["endDate"]?.ToString()
                     : b.Payload["dueDate"]?.ToString() ?? (b.DueAt is { } due ? ChinaTime.DateOf(due).ToString("yyyy-MM-dd") : null))).ToList(),
             state?.Granted,
@@ -63,19 +63,19 @@ public static class ApplicationDtos
     }
 
     /// <summary>The first entry is the application itself (shown as the application's data), so it carries no details.</summary>
-    public static List<TimelineEntry> Timeline(WorkflowInstanceState state, bool forReviewer = false) => state.Journal.Select((entry, index) => new TimelineEntry(
-        entry.Stage, StageName(entry.Stage), entry.ActivityId, entry.ActivityName,
+    public static List<TimelineEntry> Timeline(WorkflowInstanceState state, VocabularySet names, bool forReviewer = false) => state.Journal.Select((entry, index) => new TimelineEntry(
+        entry.Stage, StageName(entry.Stage, names), entry.ActivityId, entry.ActivityName,
         new TimelineAssignee(entry.Assignee.Org, entry.Assignee.Role, entry.Assignee.ResolvedOrg),
-        entry.Action, Vocabulary.Actions.GetValueOrDefault(entry.Action, entry.Action),
+        entry.Action, names.Name("actions", entry.Action),
         entry.Date, entry.Actor, entry.Comment, entry.Reasons, index == 0 ? null : StepDetails.Of(entry.Data, forReviewer))).ToList();
 
-    public static string? StageName(string? stage) => stage is null ? null : Vocabulary.Stages.GetValueOrDefault(stage, stage);
+    public static string? StageName(string? stage, VocabularySet names) => stage is null ? null : names.Name("stages", stage);
 }
 
 public static class TaskDtos
 {
-    public static TaskSummary Summary(TaskRecord t) => new(
-        t.Id, t.ApplicationId, t.ApplicantName, t.WorkflowName, t.DefinitionId, t.Stage, ApplicationDtos.StageName(t.Stage), t.Title, t.Org,
+    public static TaskSummary Summary(TaskRecord t, VocabularySet names) => new(
+        t.Id, t.ApplicationId, t.ApplicantName, t.WorkflowName, t.DefinitionId, t.Stage, ApplicationDtos.StageName(t.Stage, names), t.Title, t.Org,
         t.ResolvedOrg, t.Role, JsonSerializer.Deserialize<List<string>>(t.ActionsJson) ?? [], t.Form, t.DueDate, t.CreatedAt, t.IsOpen, t.ClosedAction, t.ClosedBy, t.ClosedAt,
         t.AssignedUser, t.ClaimedBy, t.ClaimedAt);
 }

@@ -6,6 +6,7 @@ using Designer.Server.Auth;
 using Designer.Server.Forms;
 using Designer.Server.Hosting;
 using Designer.Server.Tasks;
+using Designer.Server.World;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +36,7 @@ public static class ApplicationEndpoints
         {
             var user = http.CurrentUser();
             var application = await ApplicationAccess.FindReadableAsync(db, user, id);
-            return TypedResults.Ok(ApplicationDtos.Detail(application, await PendingForAsync(db, user, id)));
+            return TypedResults.Ok(ApplicationDtos.Detail(application, await PendingForAsync(db, user, id), http.Vocabulary()));
         });
         group.MapPost("/", Start).RequireAuthorization(Policies.Applicant).Fails(409, 422);
         group.MapPut("/{id}/draft", async (string id, DraftRequest request, HttpContext http, DesignerDbContext db, ApplicationRunner runner) =>
@@ -43,7 +44,7 @@ public static class ApplicationEndpoints
             var user = http.CurrentUser();
             var draft = await OwnDraftAsync(db, user, id);
             var saved = await runner.SaveDraftAsync(user, await VersionAsync(db, draft.DefinitionId, draft.DefinitionVersion), Data(request.Data), draft);
-            return TypedResults.Ok(ApplicationDtos.Detail(saved, []));
+            return TypedResults.Ok(ApplicationDtos.Detail(saved, [], http.Vocabulary()));
         }).RequireAuthorization(Policies.Applicant).Fails(409, 422);
         group.MapPost("/{id}/submit", async (string id, HttpContext http, DesignerDbContext db, ApplicationRunner runner) =>
         {
@@ -51,7 +52,7 @@ public static class ApplicationEndpoints
             var draft = await OwnDraftAsync(db, user, id);
             var version = await PublishedVersionAsync(db, user, draft.DefinitionId);
             var submitted = await runner.SubmitAsync(user, version, JsonNode.Parse(draft.DataJson)!.AsObject(), draft);
-            return TypedResults.Ok(ApplicationDtos.Detail(submitted, await PendingForAsync(db, user, id)));
+            return TypedResults.Ok(ApplicationDtos.Detail(submitted, await PendingForAsync(db, user, id), http.Vocabulary()));
         }).RequireAuthorization(Policies.Applicant).Fails(409, 422);
     }
 
@@ -64,7 +65,7 @@ public static class ApplicationEndpoints
         var application = request.Draft
             ? await runner.SaveDraftAsync(user, version, data, null)
             : await runner.SubmitAsync(user, version, data, null);
-        return TypedResults.Created($"/api/applications/{application.Id}", ApplicationDtos.Detail(application, await PendingForAsync(db, user, application.Id)));
+        return TypedResults.Created($"/api/applications/{application.Id}", ApplicationDtos.Detail(application, await PendingForAsync(db, user, application.Id), http.Vocabulary()));
     }
 
     private static async Task<Ok<List<Procedure>>> Procedures(string? kind, string? series, string? level, string? employmentType, string? locality,

@@ -15,7 +15,7 @@ namespace Designer.Server.Audit;
 /// correction, an objection from the public), timers fired, committee votes and decisions. The data is
 /// {stage, action, dataHash, comment}: the step, what was done, a hash of the data given, the comment.
 /// </summary>
-public sealed class ApplicationAudit(DesignerDbContext db, AuditLog log)
+public sealed class ApplicationAudit(DesignerDbContext db, AuditLog log, World.WorldVocabulary world)
 {
     /// <summary>Called when an application's new state is about to be saved (after its task rows are brought up to date).</summary>
     public void Changed(ApplicationRecord application, WorkflowInstanceState state, string? actor, string? actedBookmarkId, string? action)
@@ -46,7 +46,7 @@ public sealed class ApplicationAudit(DesignerDbContext db, AuditLog log)
         };
         var who = actor ?? "system";
         var summary = $"{who} {Verb(kind)}申报 {application.Id}（{application.ApplicantName}）" +
-                      (step.Stage is null ? "" : $"：{ApplicationDtos.StageName(step.Stage)} · {Vocabulary.Actions.GetValueOrDefault(step.Action, step.Action)}") +
+                      (step.Stage is null ? "" : $"：{ApplicationDtos.StageName(step.Stage, world.Current)} · {world.Current.Name("actions", step.Action)}") +
                       $"，状态 {application.Status}";
         log.Record(who, kind, AuditKinds.ApplicationSubject(application.Id), application.Locality, summary, data);
     }

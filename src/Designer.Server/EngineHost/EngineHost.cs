@@ -18,8 +18,12 @@ public sealed class EngineHost
 {
     private readonly ConcurrentDictionary<string, WorkflowDefinition> _definitions = new();
 
-    public EngineHost(IOptions<DesignerOptions> options, IClock clock, ILogger<EngineHost> log, Committee.CommitteeDirectory committees)
+    private readonly World.WorldVocabulary _world;
+
+    public EngineHost(IOptions<DesignerOptions> options, IClock clock, World.WorldVocabulary world, ILogger<EngineHost> log,
+        Committee.CommitteeDirectory committees)
     {
+        _world = world;
         Clock = clock;
         Committees = committees;
         var calendarFile = options.Value.CalendarFile;
@@ -55,7 +59,10 @@ public sealed class EngineHost
         CertificateNumbers = CertificateNumbers.Random,
     });
 
-    public WorkflowValidator Validator(IFormCatalog? forms) => new(Registry, forms, Scripts, Committees);
+    /// <summary>The vocabulary and localities as the database holds them now.</summary>
+    public Designer.Engine.Domain.VocabularySet Vocabulary => _world.Current;
+
+    public WorkflowValidator Validator(IFormCatalog? forms) => new(Registry, forms, Scripts, Vocabulary, Committees);
 
     /// <summary>The parsed definition of a saved version; cached, since a saved version's JSON changes only with its token.</summary>
     public WorkflowDefinition Definition(string definitionId, int version, string concurrencyToken, string json) =>

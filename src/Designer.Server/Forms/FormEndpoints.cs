@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Designer.Server.Forms;
 
 /// <summary>
-/// Form ids may contain '/' (kashgar/apply), so one catch-all route per verb reads the id and the operation suffix
+/// Form ids may contain '/' (&lt;locality&gt;/apply), so one catch-all route per verb reads the id and the operation suffix
 /// (/versions, /draft, /publish) from the rest of the path.
 /// </summary>
 public static class FormEndpoints

@@ -13,6 +13,8 @@ public sealed class DesignerOptions
     public string CalendarFile => RepositoryRoot.Resolve(Root, CalendarPath);
     /// <summary>The folder of the calendar file: application windows (windows.json) and locality holidays (locality-holidays.json) seed from it.</summary>
     public string CalendarFolder => Path.GetDirectoryName(CalendarFile) ?? ".";
+    /// <summary>workflows/world/: the vocabulary, localities and demo world seeded into the database.</summary>
+    public string WorldDirectory => Path.Combine(WorkflowsDirectory, Designer.Engine.Model.WorkflowFiles.WorldFolder);
 }
 
 public sealed class SeedOptions

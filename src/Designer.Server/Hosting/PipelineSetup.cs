@@ -14,6 +14,7 @@ using Designer.Server.Simulation;
 using Designer.Server.Tasks;
 using Designer.Server.Users;
 using Designer.Server.Workflows;
+using Designer.Server.World;
 using Designer.Server.ApiDocs;
 
 using Designer.Server.Calendar;
@@ -48,6 +49,8 @@ public static class PipelineSetup
         api.MapAccounts();
         api.MapUsers();
         api.MapCatalog();
+        api.MapWorld();
+        api.MapOrganisations();
         api.MapWorkflows();
         api.MapForms();
         api.MapApplications();

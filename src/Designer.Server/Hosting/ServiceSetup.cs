@@ -55,6 +55,7 @@ public static class ServiceSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<EngineHost.EngineHost>();
         services.AddSingleton<Calendar.CalendarStore>();
+        services.AddSingleton<World.WorldVocabulary>();
         services.AddSingleton<FormCatalogs>();
         services.AddSingleton<TimerSweeper>();
         services.AddHostedService<TimerService>();

@@ -36,6 +36,8 @@ public static class PublicEndpoints
     {
         var group = app.MapGroup("/api/public").WithTags("Public").AllowAnonymous();
         group.MapGet("/publicity", Publicity);
+        // The names of localities, series and levels the public pages show (public data, like the notices themselves).
+        group.MapGet("/vocabulary", (World.WorldVocabulary world) => TypedResults.Ok(Designer.Engine.Domain.VocabularyLists.From(world.Current)));
         group.MapPost("/publicity/{id}/objections", Object).Accepts<JsonObject>("application/json")
             .RequireRateLimiting(ObjectionOptions.RateLimitPolicy).Fails(422);
         group.MapGet("/certificates/{number}", async Task<Results<Ok<CertificateCheck>, ProblemHttpResult>> (string number, DesignerDbContext db) =>
@@ -53,7 +55,7 @@ public static class PublicEndpoints
         }).RequireRateLimiting(RateLimits.CertificateLookup);
     }
 
-    private static async Task<Ok<List<PublicityNotice>>> Publicity(string? locality, DesignerDbContext db, IClock clock)
+    private static async Task<Ok<List<PublicityNotice>>> Publicity(string? locality, DesignerDbContext db, IClock clock, World.WorldVocabulary world)
     {
         var today = ChinaTime.DateOf(clock.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var query = db.Tasks.AsNoTracking().Where(t => t.IsOpen && t.Kind == BookmarkKinds.Publicity && (t.DueDate == null || string.Compare(t.DueDate, today) >= 0));
@@ -63,7 +65,7 @@ public static class PublicEndpoints
         var applications = await db.Applications.AsNoTracking().Where(a => applicationIds.Contains(a.Id))
             .Select(a => new { a.Id, a.DataJson }).ToDictionaryAsync(a => a.Id, a => JsonNode.Parse(a.DataJson));
         return TypedResults.Ok(notices.Select(n => new PublicityNotice(
-            n.Id, n.Locality, n.Stage, ApplicationDtos.StageName(n.Stage), n.Title, n.Subject,
+            n.Id, n.Locality, n.Stage, ApplicationDtos.StageName(n.Stage, world.Current), n.Title, n.Subject,
             n.Org, Mask(n.ApplicantName), applications.GetValueOrDefault(n.ApplicationId)?["unit"]?.ToString(),
             applications.GetValueOrDefault(n.ApplicationId)?["series"]?.ToString(),
             applications.GetValueOrDefault(n.ApplicationId)?["level"]?.ToString(),

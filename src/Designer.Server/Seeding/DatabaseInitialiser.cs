@@ -16,6 +16,7 @@ public static class DatabaseInitialiser
         await db.Database.MigrateAsync();
         if (!db.Database.IsPostgres()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await provider.GetRequiredService<Auth.OAuthClients>().RegisterAsync();
+        await provider.GetRequiredService<World.WorldVocabulary>().SeedAsync(db, provider.GetRequiredService<IOptions<DesignerOptions>>().Value.WorldDirectory);
 
         var seed = provider.GetRequiredService<IOptions<SeedOptions>>().Value;
         var options = provider.GetRequiredService<IOptions<DesignerOptions>>().Value;

@@ -55,7 +55,7 @@ public sealed class DefinitionSeeder(DesignerDbContext db, FormStore forms, Work
     /// <summary>workflows/&lt;locality&gt;/*.json; the calendar and world folders hold data, not workflows.</summary>
     public static IEnumerable<string> WorkflowFiles(string directory) =>
         Directory.EnumerateDirectories(directory)
-            .Where(d => !Designer.Engine.Model.WorkflowFiles.DataFolders.Contains(Path.GetFileName(d)))
+            .Where(d => !Designer.Engine.Model.WorkflowFiles.IsDataFolder(Path.GetFileName(d)))
             .SelectMany(d => Directory.EnumerateFiles(d, "*.json", SearchOption.AllDirectories))
             .OrderBy(f => f, StringComparer.Ordinal);
 }

@@ -19,8 +19,10 @@ public sealed record DemoAccount(string UserName, string Role, string DisplayNam
 /// saved workflows assign steps to (`{locality}` resolved to the workflow's own locality; templates are skipped).
 /// </summary>
 public sealed partial class DemoUsers(DesignerDbContext db, UserManager<DesignerUser> users, RoleManager<IdentityRole> roles,
-    Microsoft.Extensions.Options.IOptions<Hosting.SeedOptions> seed, ILogger<DemoUsers> log)
+    Microsoft.Extensions.Options.IOptions<Hosting.SeedOptions> seed, World.WorldVocabulary world, ILogger<DemoUsers> log)
 {
+    private VocabularySet Vocabulary => world.Current;
+
     public async Task<IReadOnlyList<DemoAccount>> SeedAsync(string password)
     {
         foreach (var role in Roles.All)
@@ -50,7 +52,7 @@ public sealed partial class DemoUsers(DesignerDbContext db, UserManager<Designer
             new("admin", Roles.PolicyAdmin, "政策管理员", ""),
             new("auditor", Roles.Auditor, "审计员", ""),
         };
-        foreach (var (code, label) in Vocabulary.Localities.Where(l => l.Key != Shared.Templates))
+        foreach (var (code, label) in Vocabulary.Localities.Values.Select(l => (l.Code, l.Name)))
         {
             accounts.Add(new($"{code}-admin", Roles.LocalityAdmin, $"{label}管理员", code));
             accounts.Add(new($"{code}-applicant", Roles.Applicant, $"{label}申报人", code));
@@ -62,8 +64,8 @@ public sealed partial class DemoUsers(DesignerDbContext db, UserManager<Designer
         {
             var (userName, label) = org switch
             {
-                "unit" => ($"unit-reviewer-{locality}", $"{Vocabulary.Localities.GetValueOrDefault(locality, locality)}用人单位"),
-                "county/hr" => ($"{locality}-reviewer-county-hr", $"{Vocabulary.Localities.GetValueOrDefault(locality, locality)}县级人社局"),
+                "unit" => ($"unit-reviewer-{locality}", $"{Vocabulary.LocalityName(locality)}用人单位"),
+                "county/hr" => ($"{locality}-reviewer-county-hr", $"{Vocabulary.LocalityName(locality)}县级人社局"),
                 _ => ($"{org.Split('/')[0]}-reviewer-{string.Join("-", org.Split('/').Skip(1))}", OrgLabel(org)),
             };
             accounts.Add(new(userName, Roles.Reviewer, label, org.Contains('/') && org != "county/hr" ? org.Split('/')[0] : locality, org, taskRoles));
@@ -74,7 +76,7 @@ public sealed partial class DemoUsers(DesignerDbContext db, UserManager<Designer
     /// <summary>
     /// (organisation, locality for unit / county placeholders) → the roles its steps name. A step may compute its
     /// organisation (`return sectorOrg;`), so organisations are also gathered from every string of the definition
-    /// (SetVariable values, script literals such as 'xj-prefecture/' + departments[...]), and get the roles of the
+    /// (SetVariable values, script literals such as '&lt;locality&gt;/' + departments[...]), and get the roles of the
     /// computed steps.
     /// </summary>
     private async Task<SortedDictionary<(string Org, string Locality), SortedSet<string>>> AssignmentsAsync()
@@ -116,7 +118,7 @@ public sealed partial class DemoUsers(DesignerDbContext db, UserManager<Designer
         _ => [],
     };
 
-    private static IEnumerable<string> OrganisationsNamedIn(string text)
+    private IEnumerable<string> OrganisationsNamedIn(string text)
     {
         foreach (Match match in OrgPattern().Matches(text)) yield return match.Value;
         foreach (Match prefix in PrefixPlusPattern().Matches(text))
@@ -134,11 +136,11 @@ public sealed partial class DemoUsers(DesignerDbContext db, UserManager<Designer
     [GeneratedRegex(@"'([a-z][a-z-]*)'")]
     private static partial Regex QuotedPattern();
 
-    private static string OrgLabel(string org)
+    private string OrgLabel(string org)
     {
         var parts = org.Split('/');
-        var locality = Vocabulary.Localities.GetValueOrDefault(parts[0], parts[0]);
-        var department = parts.Length > 1 ? Vocabulary.Departments.GetValueOrDefault(parts[1], parts[1]) : "";
+        var locality = Vocabulary.LocalityName(parts[0]);
+        var department = parts.Length > 1 ? Vocabulary.Name("departments", parts[1]) : "";
         return $"{locality}{department}{(parts.Length > 2 ? parts[2] : "")}审核人";
     }
 }

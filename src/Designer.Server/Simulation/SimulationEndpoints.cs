@@ -52,7 +52,7 @@ public static class SimulationEndpoints
                 version.FormPins is null ? await catalogs.PublishedAsync(db) : await catalogs.PinnedAsync(db, version.FormPins));
         }
         var text = @case.WorkflowText ?? "";
-        if (Vocabulary.Localities.ContainsKey(text))
+        if (host.Vocabulary.IsWorkflowLocality(text))
         {
             if (!user.CanReadDefinitionsOf(text)) throw new ApiProblemException(Problems.NotFound("找不到该地区的流程 (no workflows of that locality)"));
             var published = await db.WorkflowVersions.AsNoTracking().Where(v => v.IsPublished)

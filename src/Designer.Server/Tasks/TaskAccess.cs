@@ -1,3 +1,5 @@
+using Designer.Engine.Activities.Titles;
+using Designer.Engine.Domain;
 using Designer.Engine.Runtime;
 using Designer.Persistence;
 using Designer.Persistence.Entities;
@@ -8,7 +10,8 @@ namespace Designer.Server.Tasks;
 /// <summary>
 /// Who acts on a task: the applicant for steps assigned to the applicant; otherwise a reviewer of the task's
 /// organisation who holds the task's role (a user without task roles acts on no reviewer step). `unit` and `county/hr` tasks belong to the unit / county HR reviewers of the
-/// application's locality (narrowed to one unit or county when the user has one).
+/// application's locality (narrowed to one unit or county when the user has one). A `county/&lt;department&gt;` task also
+/// belongs to the registered bureau `&lt;locality&gt;/&lt;county&gt;/&lt;department&gt;` of the applicant's county.
 /// </summary>
 public static class TaskAccess
 {
@@ -37,9 +40,25 @@ public static class TaskAccess
     private static bool OrgMatches(CurrentUser user, TaskRecord task) => task.Org switch
     {
         "unit" => user.Org == "unit" && user.Locality == task.Locality && (user.Unit is null || task.ResolvedOrg == $"unit:{user.Unit}"),
-        "county/hr" => user.Org == "county/hr" && user.Locality == task.Locality && (user.County is null || task.ResolvedOrg == $"county/hr:{user.County}"),
+        _ when PersonStep.IsCountyDepartment(task.Org) => CountyDepartmentMatches(user, task),
         _ => user.Org is { Length: > 0 } org && org == task.Org,
     };
+
+    private static bool CountyDepartmentMatches(CurrentUser user, TaskRecord task)
+    {
+        if (user.Locality != task.Locality) return false;
+        var prefix = task.Org + ":";
+        var applicantCounty = task.ResolvedOrg is { } resolved && resolved.StartsWith(prefix, StringComparison.Ordinal) ? resolved[prefix.Length..] : null;
+        if (user.Org == task.Org) return user.County is null || applicantCounty == user.County;
+        // A registered county bureau: <locality>/<county code>/<department>; the application names its county by code or name.
+        return CountyBureauDepartment(user) is { } bureau && bureau.Org == task.Org && applicantCounty is not null &&
+               (applicantCounty == bureau.County || applicantCounty == user.County);
+    }
+
+    /// <summary>For a user of `&lt;locality&gt;/&lt;county&gt;/&lt;department&gt;`: (`county/&lt;department&gt;`, county code).</summary>
+    private static (string Org, string County)? CountyBureauDepartment(CurrentUser user) =>
+        user.Org?.Split('/') is [var locality, var county, var department] && locality == user.Locality && county != "unit" && county != "enterprise"
+            ? ($"{Vocabulary.CountyPrefix}/{department}", county) : null;
 
     /// <summary>A database filter no wider than the tasks the user may read (refined in memory by CanRead).</summary>
     public static IQueryable<TaskRecord> Candidates(DesignerDbContext db, CurrentUser user)
@@ -51,10 +70,14 @@ public static class TaskAccess
         var locality = user.Locality;
         var oversees = user.IsLocalityAdmin;
         var userName = user.UserName;
+        var countyOrg = CountyBureauDepartment(user)?.Org;
+        // `unit` and `county/…` are placeholders: one locality's tasks (computed here: EF must not call methods on a null org).
+        var orgIsPlaceholder = org is not null && (org == "unit" || org.StartsWith("county/", StringComparison.Ordinal));
         return tasks.Where(t =>
             (oversees && t.Locality == locality) ||
             t.AssignedUser == userName ||
             (t.ApplicantUserId == id && (t.Org == "applicant" || t.Role == "applicant")) ||
-            (org != null && t.Org == org && (org != "unit" && org != "county/hr" || t.Locality == locality)));
+            (countyOrg != null && t.Org == countyOrg && t.Locality == locality) ||
+            (org != null && t.Org == org && (!orgIsPlaceholder || t.Locality == locality)));
     }
 }

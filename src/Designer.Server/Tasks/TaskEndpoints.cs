@@ -6,6 +6,7 @@ using Designer.Server.Applications;
 using Designer.Server.Audit;
 using Designer.Server.Auth;
 using Designer.Server.Hosting;
+using Designer.Server.World;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,7 +64,7 @@ public static class TaskEndpoints
         }
         var tasks = (await query.ToListAsync()).Where(t => TaskAccess.CanRead(user, t))
             .OrderBy(t => t.DueDate ?? "9999").ThenBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal);
-        return TypedResults.Ok(tasks.Page(page, pageSize, TaskDtos.Summary));
+        return TypedResults.Ok(tasks.Page(page, pageSize, t => TaskDtos.Summary(t, http.Vocabulary())));
     }
 
     /// <summary>Takes a task of a shared role for oneself: others see who holds it and cannot act on it until it is released.</summary>
@@ -80,7 +81,7 @@ public static class TaskEndpoints
             audit.TaskChanged(application, task, user.UserName, AuditKinds.TaskClaim, "认领待办", null);
             await runner.SaveTaskChangeAsync(application);
         }
-        return TypedResults.Ok(TaskDtos.Summary(task));
+        return TypedResults.Ok(TaskDtos.Summary(task, http.Vocabulary()));
     }
 
     private static async Task<Results<Ok<TaskSummary>, ProblemHttpResult>> Unclaim(string id, HttpContext http, DesignerDbContext db, ApplicationRunner runner, ApplicationAudit audit)
@@ -96,7 +97,7 @@ public static class TaskEndpoints
             audit.TaskChanged(application, task, user.UserName, AuditKinds.TaskUnclaim, "释放待办", null);
             await runner.SaveTaskChangeAsync(application);
         }
-        return TypedResults.Ok(TaskDtos.Summary(task));
+        return TypedResults.Ok(TaskDtos.Summary(task, http.Vocabulary()));
     }
 
     /// <summary>An open task the user is assigned to, tracked for writing, with its application (403 read-only, 409 closed).</summary>
@@ -117,11 +118,11 @@ public static class TaskEndpoints
         var loaded = await runner.LoadAsync(application.DefinitionId, application.DefinitionVersion);
         var state = ApplicationRunner.StateOf(application);
         return TypedResults.Ok(new TaskDetail(
-            TaskDtos.Summary(task),
+            TaskDtos.Summary(task, http.Vocabulary()),
             task.IsOpen && TaskAccess.CanAct(user, task),
             state.Bookmarks.FirstOrDefault(b => b.Id == task.BookmarkId)?.Payload["instructions"]?.ToString(),
-            ApplicationDtos.Detail(application, []),
-            ApplicationDtos.Timeline(state, forReviewer: true),
+            ApplicationDtos.Detail(application, [], http.Vocabulary()),
+            ApplicationDtos.Timeline(state, http.Vocabulary(), forReviewer: true),
             task.Form is { } formId && loaded.Forms.Exists(formId)
                 ? new TaskForm(formId, loaded.Forms.GetSchema(formId), loaded.Forms.GetUiSchema(formId))
                 : null));
@@ -139,7 +140,7 @@ public static class TaskEndpoints
         if (string.IsNullOrEmpty(request.Action)) return Problems.Invalid("$.action", "请选择办理动作 (action is required)");
         var application = await db.Applications.FirstAsync(a => a.Id == task.ApplicationId);
         await runner.ActAsync(application, task.BookmarkId, new ResumeInput(request.Action, request.Data ?? new JsonObject(), user.UserName, request.Comment));
-        return TypedResults.Ok(ApplicationDtos.Detail(application, await ApplicationEndpoints.PendingForAsync(db, user, application.Id)));
+        return TypedResults.Ok(ApplicationDtos.Detail(application, await ApplicationEndpoints.PendingForAsync(db, user, application.Id), http.Vocabulary()));
     }
 
     /// <summary>The task if the user may read it; 404 otherwise (also for another organisation's or locality's task).</summary>

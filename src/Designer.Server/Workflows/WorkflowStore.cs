@@ -48,7 +48,7 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
     {
         var definition = Parse(json);
         var locality = definition.Locality;
-        if (!Vocabulary.Localities.ContainsKey(locality))
+        if (!engine.Vocabulary.IsWorkflowLocality(locality))
             throw new ApiProblemException(Problems.Invalid("$.customProperties.locality", $"未知的地区 “{locality}” (customProperties.locality must be a locality code)"));
         if (!user.CanWriteDefinitionsOf(locality)) throw new ApiProblemException(Problems.Forbidden($"无权在地区 {locality} 创建流程"));
 
@@ -188,7 +188,7 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
     {
         var record = await FindAsync(user, definitionId);
         var locality = request.Locality ?? user.Locality;
-        if (string.IsNullOrEmpty(locality) || !Vocabulary.Localities.ContainsKey(locality))
+        if (string.IsNullOrEmpty(locality) || !engine.Vocabulary.IsWorkflowLocality(locality))
             throw new ApiProblemException(Problems.Invalid("$.locality", $"未知的地区 “{locality}” (locality must be a locality code)"));
         var source = await VersionAsync(definitionId, record.PublishedVersion);
         var json = JsonNode.Parse(source.Json)!.AsObject();

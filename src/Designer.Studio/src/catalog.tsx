@@ -17,9 +17,22 @@ const emptyVocab: Vocabulary = {
   stages: {},
   actions: {},
   roles: {},
+  series: {},
+  levels: {},
+  kinds: {},
+  employmentTypes: {},
+  workplaceLevels: {},
+  education: {},
+  localityParents: {},
+  counties: {},
+  english: {},
   portLabels: {},
   organisationPlaceholders: ['unit', 'county/hr', 'applicant', 'system'],
+  version: '',
 };
+
+/** The code lists of the applicant's fields (contract.md) that a workflow's scope and the public pages name. */
+export type CodeKind = 'kinds' | 'series' | 'levels' | 'employmentTypes' | 'workplaceLevels' | 'education';
 
 /** Accepts {code: label}, [{code|value|name, label|displayName}] or [code]. */
 function toMap(x: unknown): Record<string, string> {
@@ -49,6 +62,16 @@ export function normaliseVocabulary(raw: any): Vocabulary {
     stages: toMap(raw.stages),
     actions: toMap(raw.actions),
     roles: toMap(raw.roles),
+    series: toMap(raw.series),
+    levels: toMap(raw.levels),
+    kinds: toMap(raw.kinds),
+    employmentTypes: toMap(raw.employmentTypes),
+    workplaceLevels: toMap(raw.workplaceLevels),
+    education: toMap(raw.education),
+    localityParents: raw.localityParents ?? {},
+    counties: raw.counties ?? {},
+    english: raw.english ?? {},
+    version: raw.version ?? '',
     portLabels: toMap(raw.portLabels ?? raw.ports),
     organisationPlaceholders: Array.isArray(placeholders)
       ? placeholders.map((p: any) => (typeof p === 'string' ? p : p.code ?? p.value))
@@ -56,21 +79,10 @@ export function normaliseVocabulary(raw: any): Vocabulary {
   };
 }
 
-/** Locality names for anonymous visitors of the public pages (the vocabulary endpoint needs a signed-in user). */
-const localitiesZh: Record<string, string> = {
-  templates: '通用模板',
-  'xj-prefecture': '自治州',
-  bazhou: '巴音郭楞蒙古自治州',
-  kashgar: '喀什地区',
-  qiaocheng: '亳州市谯城区',
-  'sample-city': '示例市',
-  xinjiang: '新疆维吾尔自治区',
-  bozhou: '亳州市',
-};
-
 const placeholderZh: Record<string, string> = {
   unit: '申报人所在单位',
   'county/hr': '申报人所在县（市、区）人社局',
+  county: '申报人所在县（市、区）',
   applicant: '申报人本人',
   system: '系统',
   '{locality}': '本流程所属地区',
@@ -93,10 +105,15 @@ const CatalogContext = createContext<CatalogState>({
 });
 
 export function CatalogProvider({ children, userKey }: { children: ReactNode; userKey: string }) {
-  // Anonymous (public pages): the catalog needs a signed-in user; labels fall back to built-in names.
+  // Anonymous (public pages): the catalog needs a signed-in user; the public vocabulary names localities, series and levels.
   const enabled = !!userKey;
   const activities = useQuery({ queryKey: ['activities', userKey], queryFn: () => api.get<ActivityDescriptor[]>('/api/activities'), enabled, staleTime: Infinity, meta: { fixed: true } });
-  const vocabulary = useQuery({ queryKey: ['vocabulary', userKey], queryFn: () => api.get('/api/vocabulary'), enabled, staleTime: Infinity, meta: { fixed: true } });
+  const vocabulary = useQuery({
+    queryKey: ['vocabulary', userKey],
+    queryFn: () => api.get(enabled ? '/api/vocabulary' : '/api/public/vocabulary'),
+    staleTime: Infinity,
+    meta: { fixed: true },
+  });
   const { refetch: refetchActivities } = activities;
   const { refetch: refetchVocabulary } = vocabulary;
   const reload = useCallback(() => {
@@ -107,7 +124,7 @@ export function CatalogProvider({ children, userKey }: { children: ReactNode; us
     () => ({
       descriptors: Array.isArray(activities.data) ? activities.data : emptyDescriptors,
       vocab: vocabulary.data ? normaliseVocabulary(vocabulary.data) : emptyVocab,
-      loaded: !enabled || (!activities.isPending && !vocabulary.isPending),
+      loaded: !vocabulary.isPending && (!enabled || !activities.isPending),
       error: activities.error ? String((activities.error as Error).message ?? activities.error) : null,
       reload,
     }),
@@ -129,6 +146,8 @@ export interface Labels {
   role(code?: string | null): string;
   locality(code?: string | null): string;
   department(code?: string | null): string;
+  /** A code of an applicant-field list (series, levels, kinds, employment types...). */
+  code(kind: CodeKind, code?: string | null): string;
   org(code?: string | null): string;
   port(name: string): string;
   activity(typeName: string): string;
@@ -149,11 +168,16 @@ export function makeLabels(vocab: Vocabulary, descriptors: ActivityDescriptor[],
     const type = typeName ?? typeOfInput.get(input);
     return type ? catalogEn[type]?.inputs[input.name] : undefined;
   };
+  const english = (kind: string, code: string): string | undefined =>
+    vocab.english?.[kind]?.[code] ?? (kind === 'localities' && code === 'templates' ? vocabEn.placeholders.templates : undefined);
   const pick = (kind: keyof Vocabulary & string, code?: string | null) => {
     if (!code) return '';
-    if (en && vocabEn[kind]?.[code]) return vocabEn[kind][code];
+    if (en) {
+      const name = english(kind, code);
+      if (name) return name;
+    }
     const map = vocab[kind] as Record<string, string>;
-    return map?.[code] ?? (kind === 'localities' ? (en ? vocabEn.localities[code] : localitiesZh[code]) : undefined) ?? code;
+    return map?.[code] ?? code;
   };
   const labels: Labels = {
     locale,
@@ -162,13 +186,18 @@ export function makeLabels(vocab: Vocabulary, descriptors: ActivityDescriptor[],
     role: (c) => pick('roles', c),
     locality: (c) => pick('localities', c),
     department: (c) => pick('departments', c),
+    code: (kind, c) => pick(kind, c),
     org(code) {
       if (!code) return '';
       const ph = en ? vocabEn.placeholders[code] : placeholderZh[code];
       if (ph) return ph;
       if (code.startsWith('unit:')) return code.slice(5);
-      if (code.startsWith('county/hr:')) return `${code.slice(10)} ${pick('departments', 'hr')}`;
+      const county = /^county\/([^:/]+):(.*)$/.exec(code);
+      if (county) return `${county[2]} ${pick('departments', county[1])}`;
       const parts = code.split('/');
+      if (parts[0] === 'county' && parts.length === 2) return `${en ? vocabEn.placeholders.county : placeholderZh.county} · ${pick('departments', parts[1])}`;
+      const countyName = parts.length === 3 ? vocab.counties?.[parts[0]]?.[parts[1]] : undefined;
+      if (countyName) return [pick('localities', parts[0]), countyName, pick('departments', parts[2])].join(' · ');
       if (parts.length >= 2) {
         const loc = parts[0] === '{locality}' ? (en ? vocabEn.placeholders['{locality}'] : placeholderZh['{locality}']) : pick('localities', parts[0]);
         const dep = pick('departments', parts[1]);
@@ -178,7 +207,7 @@ export function makeLabels(vocab: Vocabulary, descriptors: ActivityDescriptor[],
       return code;
     },
     port(name) {
-      if (en) return vocabEn.actions[name] ?? vocabEn.portLabels[name] ?? name;
+      if (en) return english('actions', name) ?? vocabEn.portLabels[name] ?? name;
       return vocab.actions[name] ?? vocab.portLabels[name] ?? name;
     },
     activity(typeName) {
@@ -204,7 +233,8 @@ export function makeLabels(vocab: Vocabulary, descriptors: ActivityDescriptor[],
       return en ? vocabEn.categories[name] ?? name : name;
     },
     option(o) {
-      if (en) return vocabEn.options[o.value] ?? vocabEn.stages[o.value] ?? vocabEn.actions[o.value] ?? vocabEn.portLabels[o.value] ?? o.label ?? o.value;
+      if (en)
+        return vocabEn.options[o.value] ?? english('stages', o.value) ?? english('employmentTypes', o.value) ?? english('actions', o.value) ?? vocabEn.portLabels[o.value] ?? o.label ?? o.value;
       return o.label || o.value;
     },
   };

@@ -142,7 +142,7 @@ public class CalendarInForceTests
             .Add("done", "Titles.Conclude")
             .Connect("filing", "publicity", "approve").Connect("filing", "done", "Overdue").Connect("publicity", "check", "no-objection")
             .Connect("publicity", "check", "object").Connect("check", "done", "approve");
-        var validator = new WorkflowValidator(ActivityRegistry.Default, TestEngine.Forms, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar));
+        var validator = new WorkflowValidator(ActivityRegistry.Default, TestEngine.Forms, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar), TestEngine.Vocabulary);
         var problems = validator.Validate(flow.Definition()).Where(p => p.Code == ProblemCodes.InvalidDeadline).ToList();
         Assert.Contains(problems, p => p.ActivityId == "filing" && p.Path.EndsWith(".deadlineFrom") && p.Message.Contains("committee-vote"));
         Assert.Contains(problems, p => p.ActivityId == "publicity" && p.Path.EndsWith(".workingDays"));

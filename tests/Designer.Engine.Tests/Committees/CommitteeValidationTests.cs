@@ -13,7 +13,7 @@ public class CommitteeValidationTests
     private static readonly IReadOnlyList<CommitteeInfo> World = CommitteeFile.Load(Path.Combine(TestEngine.Layout.Workflows, "world", "committees.json"));
 
     private static IReadOnlyList<ValidationProblem> Validate(string file, IEnumerable<CommitteeInfo> committees) =>
-        new WorkflowValidator(ActivityRegistry.Default, TestEngine.Forms, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar), new CommitteeCatalog(committees))
+        new WorkflowValidator(ActivityRegistry.Default, TestEngine.Forms, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar), TestEngine.Vocabulary, new CommitteeCatalog(committees))
             .Validate(WorkflowDefinitionReader.Load(Path.Combine(TestEngine.Layout.Workflows, file)));
 
     public static TheoryData<string> Files()

@@ -103,7 +103,7 @@ public partial class LocalityCaseTests
     private static WorkflowDefinition Resolve(SimulationCase simulation)
     {
         var text = simulation.WorkflowText ?? throw new InvalidOperationException("workflow must be a path or a locality code");
-        return Vocabulary.Localities.ContainsKey(text)
+        return TestEngine.Vocabulary.IsWorkflowLocality(text)
             ? WorkflowSelector.Choose(Definitions.Value, text, simulation.Applicant)
             : WorkflowDefinitionReader.Load(Path.Combine(TestEngine.Layout.Root, text));
     }

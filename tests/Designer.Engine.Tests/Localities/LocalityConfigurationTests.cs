@@ -29,7 +29,7 @@ public class LocalityConfigurationTests
     [MemberData(nameof(Files))]
     public void Workflow_file_validates_without_problems(string file)
     {
-        var validator = new WorkflowValidator(ActivityRegistry.Default, TestEngine.Forms, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar));
+        var validator = new WorkflowValidator(ActivityRegistry.Default, TestEngine.Forms, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar), TestEngine.Vocabulary);
         var problems = validator.Validate(Load(file));
         Assert.True(problems.Count == 0, string.Join("\n", problems.Select(p => p.ToString())));
     }
@@ -68,10 +68,10 @@ public class LocalityConfigurationTests
         foreach (var locality in Definitions.Select(d => d.Locality).Where(l => l != "templates").Distinct())
         {
             var procedures = Definitions.Where(d => d.Locality == locality).ToList();
-            foreach (var kind in ApplicantCodes.Kinds)
-            foreach (var series in ApplicantCodes.Series)
-            foreach (var level in ApplicantCodes.Levels)
-            foreach (var employment in ApplicantCodes.EmploymentTypes)
+            foreach (var kind in TestEngine.Vocabulary.ApplicationKinds.Keys)
+            foreach (var series in TestEngine.Vocabulary.Series.Keys)
+            foreach (var level in TestEngine.Vocabulary.Levels.Keys)
+            foreach (var employment in TestEngine.Vocabulary.EmploymentTypes.Keys)
             {
                 var applicant = new JsonObject { ["kind"] = kind, ["series"] = series, ["level"] = level, ["employmentType"] = employment };
                 var covering = procedures.Where(d => d.Scope.Covers(applicant)).ToList();
@@ -101,7 +101,7 @@ public class LocalityConfigurationTests
     {
         foreach (var definition in Definitions.Where(d => d.Locality != "templates"))
         {
-            Assert.True(Vocabulary.Localities.ContainsKey(definition.Locality), definition.DefinitionId);
+            Assert.True(TestEngine.Vocabulary.IsWorkflowLocality(definition.Locality), definition.DefinitionId);
             Assert.False(definition.Scope.IsEmpty, $"{definition.DefinitionId} has no scope");
             Assert.False(string.IsNullOrWhiteSpace(definition.CustomProperties["source"]?.GetValue<string>()), $"{definition.DefinitionId} has no source");
         }

@@ -100,7 +100,7 @@ public class CustomActivityBoundaryTests
     [Fact]
     public void The_validator_takes_a_custom_terminal_step_as_an_end_from_its_descriptor()
     {
-        var validator = new WorkflowValidator(Registry, TestEngine.Forms, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar));
+        var validator = new WorkflowValidator(Registry, TestEngine.Forms, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar), TestEngine.Vocabulary);
         Assert.True(Registry.Describe("Tests.Stop")!.IsTerminal);
         Assert.DoesNotContain(validator.Validate(LoopThrough("Tests.Stop").Definition()), p => p.Code == ProblemCodes.NoPathToEnd);
 

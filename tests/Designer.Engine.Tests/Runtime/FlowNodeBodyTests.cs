@@ -45,7 +45,7 @@ public class FlowNodeBodyTests
 
         var body = json["root"]!["activities"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == "node")!["body"]!["activities"]!.AsArray();
         body[0]!["type"] = "Elsa.NoSuchThing";
-        var validator = new WorkflowValidator(ActivityRegistry.Default, TestEngine.Forms, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar));
+        var validator = new WorkflowValidator(ActivityRegistry.Default, TestEngine.Forms, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar), TestEngine.Vocabulary);
         var problems = validator.Validate(json.ToJsonString());
         Assert.Contains(problems, p => p.ActivityId == "line2" && p.Path == "$.root.activities[1].body.activities[0].type");
     }

@@ -1,3 +1,4 @@
+using Designer.Engine.Domain;
 using Designer.Engine.Calendar;
 using Designer.Engine.Expressions;
 using Designer.Engine.Forms;
@@ -16,6 +17,8 @@ public sealed class TestEngine
     public static readonly CalendarInForce CalendarInForce = CalendarInForce.Load(Calendar, Layout.CalendarFolder);
     private static readonly Lazy<IFormCatalog> LazyForms = new(() => FileFormCatalog.Load(Layout.Schemas));
     public static IFormCatalog Forms => LazyForms.Value;
+    /// <summary>workflows/world/: the vocabulary and localities the shipped workflows use.</summary>
+    public static readonly VocabularySet Vocabulary = VocabularySet.Load(Layout.World);
 
     public TestEngine(DateOnly? start = null, IFormCatalog? forms = null)
     {

@@ -16,7 +16,7 @@ public class LocalAssumptionTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("designer-assumptions-").FullName;
 
     private static readonly WorkflowValidator Validator =
-        new(ActivityRegistry.Default, TestEngine.Forms, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar));
+        new(ActivityRegistry.Default, TestEngine.Forms, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar), TestEngine.Vocabulary);
 
     private static JsonObject FlowAssuming(JsonNode assumptions)
     {

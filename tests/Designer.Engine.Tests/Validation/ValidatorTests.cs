@@ -10,7 +10,7 @@ namespace Designer.Engine.Tests.Validation;
 public class ValidatorTests
 {
     private static readonly WorkflowValidator Validator =
-        new(ActivityRegistry.Default, TestEngine.Forms, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar));
+        new(ActivityRegistry.Default, TestEngine.Forms, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar), TestEngine.Vocabulary);
 
     private static (string Stage, string Org, string Role, string[] Actions, string Form) Review =>
         ("hr-review", "bazhou/hr", "reviewer", ["approve", "reject"], "review-opinion");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Designer.Engine.Domain;
 using Designer.Engine.Descriptors;
 using Designer.Engine.Model;
 using Designer.Engine.Runtime;
@@ -17,7 +18,7 @@ public abstract class PersonStep : Activity
     public Input<string> Stage { get; } = new("");
 
     [Input("办理机构", UiHint = UiHints.OrganisationPicker, Required = true,
-        Description = "如 bazhou/education；unit 为申报人所在单位，county/hr 为申报人所在县人社局，{locality} 为本流程所属地区。")]
+        Description = "如 <地区>/education；unit 为申报人所在单位，county/hr 为申报人所在县人社局（county/<部门> 同理），{locality} 为本流程所属地区。")]
     public Input<string> AssigneeOrg { get; } = new("");
 
     [Input("办理角色", UiHint = UiHints.RolePicker)]
@@ -127,11 +128,11 @@ public abstract class PersonStep : Activity
         Act(context, bookmark, input, assignee);
     }
 
-    /// <summary>`unit` and `county/hr` name the applicant's own employer and county HR bureau.</summary>
+    /// <summary>`unit` and `county/&lt;department&gt;` (e.g. `county/hr`) name the applicant's own employer and a bureau of their county.</summary>
     public static string ResolveOrg(string org, JsonObject application) => org switch
     {
         "unit" => $"unit:{application["unit"].AsString()}",
-        "county/hr" => $"county/hr:{application["county"].AsString()}",
+        _ when IsCountyDepartment(org) => $"{org}:{application["county"].AsString()}",
         _ => org,
     };
 
@@ -149,6 +150,9 @@ public abstract class PersonStep : Activity
                       $" (form conclusion {gate.Pointer} = {value?.ToJsonString() ?? "blank"} does not agree with action '{action}'; allowed: {allowed})";
         throw new ResumeRejectedException(message, [new Forms.FieldError(gate.JsonPath, message)]);
     }
+    /// <summary>`county/&lt;department&gt;`: resolved from the applicant's county.</summary>
+    public static bool IsCountyDepartment(string org) =>
+        org.StartsWith(Vocabulary.CountyPrefix + "/", StringComparison.Ordinal) && org.Count(c => c == '/') == 1;
 
     private static void ValidateForm(ActivityContext context, string? formId, JsonNode? data)
     {

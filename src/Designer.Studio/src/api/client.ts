@@ -138,7 +138,7 @@ export function qs(params: Record<string, string | number | boolean | undefined 
   return s ? `?${s}` : '';
 }
 
-/** Encodes an id for a path segment, keeping '/' (form ids like kashgar/apply). */
+/** Encodes an id for a path segment, keeping '/' (form ids like <locality>/apply). */
 export function idPath(id: string) {
   return id.split('/').map(encodeURIComponent).join('/');
 }

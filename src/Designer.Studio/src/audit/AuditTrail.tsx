@@ -96,7 +96,7 @@ export function AuditTrail({ subject, kind, page }: { subject: string; kind: str
       >
         <label>
           {t('对象')}
-          <input value={subjectText} onChange={(e) => setSubjectText(e.target.value)} placeholder={t('如 workflow/bazhou-x 或 application/申报编号')} />
+          <input value={subjectText} onChange={(e) => setSubjectText(e.target.value)} placeholder={t('如 workflow/流程标识 或 application/申报编号')} />
         </label>
         <label>
           {t('类型')}

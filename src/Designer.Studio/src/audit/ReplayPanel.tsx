@@ -2,18 +2,18 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useWrite } from '../api/query';
-import type { Application, ElsaDefinition, TimelineEntry } from '../api/types';
-import { useLabels } from '../catalog';
+import type { Application, ElsaDefinition, TimelineEntry, Vocabulary } from '../api/types';
+import { useCatalog, useLabels } from '../catalog';
 import { Badge } from '../components/ui';
 import { useT } from '../i18n';
 import { replay, type ReplayAnswer, type SimulationRun } from './api';
 import { sampleApplicant } from '../designer/sampleApplicant';
 
 /** A simulation case (contract.md) for the workflow, with a sample applicant within its scope. */
-function defaultCase(def: ElsaDefinition | undefined) {
+function defaultCase(def: ElsaDefinition | undefined, vocab: Vocabulary) {
   return {
     startDate: new Date().toISOString().slice(0, 10),
-    applicant: sampleApplicant(def),
+    applicant: sampleApplicant(def, vocab),
     history: [],
     answers: {},
     defaultAction: 'approve',
@@ -43,8 +43,9 @@ export function ReplayPanel({
   const t = useT();
   const write = useWrite({ invalidates: false });
   const queryClient = useQueryClient();
+  const { vocab } = useCatalog();
   const [mode, setMode] = useState<'case' | 'application'>('case');
-  const [caseText, setCaseText] = useState(() => JSON.stringify(defaultCase(definition), null, 2));
+  const [caseText, setCaseText] = useState(() => JSON.stringify(defaultCase(definition, vocab), null, 2));
   const [applicationId, setApplicationId] = useState('');
   const [applications, setApplications] = useState<Application[] | null>(null);
   const [busy, setBusy] = useState(false);

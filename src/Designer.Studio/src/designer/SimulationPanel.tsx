@@ -51,7 +51,7 @@ export function SimulationPanel({
   const { vocab } = useCatalog();
   const [startDate, setStartDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [applicantText, setApplicantText] = useState(() =>
-    JSON.stringify(sampleApplicant(definition), null, 2),
+    JSON.stringify(sampleApplicant(definition, vocab), null, 2),
   );
   const [historyText, setHistoryText] = useState('[]');
   const [answers, setAnswers] = useState<Record<string, Answer>>({});

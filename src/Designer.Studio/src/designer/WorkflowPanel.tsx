@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { ElsaDefinition, ElsaVariable } from '../api/types';
 import { Field } from '../components/ui';
-import { domainCodes, codeLabel } from '../domainCodes';
+import { useCatalog } from '../catalog';
 import { useI18n } from '../i18n';
 import { useDesignerView } from './context';
 import { CodeListPicker } from './editors';
@@ -9,8 +9,9 @@ import { newId } from './model';
 
 /** The workflow's own properties, shown when nothing is selected: name, description, scope, variables. */
 function WorkflowPanelView({ definition, onChange }: { definition: ElsaDefinition; onChange: (update: (d: ElsaDefinition) => ElsaDefinition, key: string) => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { labels, readOnly } = useDesignerView();
+  const { vocab } = useCatalog();
   const cp = definition.customProperties ?? {};
   const scope = cp.scope ?? {};
   const setScope = (key: string, value: string[]) =>
@@ -42,7 +43,7 @@ function WorkflowPanelView({ definition, onChange }: { definition: ElsaDefinitio
             <CodeListPicker
               id={`scope-${key}`}
               value={Array.isArray(scope[key]) ? scope[key] : []}
-              options={Object.keys(domainCodes[key]).map((c) => ({ value: c, label: codeLabel(key, c, locale) }))}
+              options={Object.keys(vocab[key]).map((c) => ({ value: c, label: labels.code(key, c) }))}
               onChange={(v) => setScope(key, v)}
               readOnly={readOnly}
             />

@@ -545,12 +545,17 @@ function OrgPicker({ id, value, onChange, ctx }: { id: string; value: string; on
   const { vocab } = useCatalog();
   const placeholders = vocab.organisationPlaceholders;
   const parts = value.split('/');
-  const isPlaceholder = placeholders.includes(value);
+  // county/hr is a placeholder too, but is picked as 申报人所在县 + 部门 like every county/<department>.
+  const isPlaceholder = placeholders.includes(value) && !value.startsWith('county/');
   const locality = isPlaceholder || !value ? '' : parts[0];
-  const department = isPlaceholder ? '' : (parts[1] ?? '');
+  const counties = vocab.counties?.[locality] ?? {};
+  // `<locality>/<county>/<department>`: a county bureau; `county/<department>`: the bureau of the applicant's county.
+  const county = parts.length === 3 && counties[parts[1]] ? parts[1] : '';
+  const department = isPlaceholder ? '' : county ? parts[2] : (parts[1] ?? '');
   const enterprise = department === 'enterprise' ? parts.slice(2).join('/') : '';
   const firstValue = isPlaceholder ? value : locality ? `loc:${locality}` : '';
-  const compose = (loc: string, dep: string, ent = '') => (dep === 'enterprise' ? `${loc}/enterprise/${ent}` : dep ? `${loc}/${dep}` : `${loc}/`);
+  const compose = (loc: string, dep: string, ent = '', cty = '') =>
+    dep === 'enterprise' ? `${loc}/enterprise/${ent}` : !dep ? `${loc}/` : cty ? `${loc}/${cty}/${dep}` : `${loc}/${dep}`;
   return (
     <div className="org-picker">
       <div className="inline-2">
@@ -568,7 +573,7 @@ function OrgPicker({ id, value, onChange, ctx }: { id: string; value: string; on
         >
           <option value="">{t('请选择')}</option>
           <optgroup label={t('按申报人确定')}>
-            {placeholders.map((p) => (
+            {placeholders.filter((p) => !p.startsWith('county/')).map((p) => (
               <option key={p} value={p}>
                 {ctx.labels.org(p)}
               </option>
@@ -576,6 +581,7 @@ function OrgPicker({ id, value, onChange, ctx }: { id: string; value: string; on
           </optgroup>
           <optgroup label={t('地区')}>
             <option value="loc:{locality}">{ctx.labels.org('{locality}')}</option>
+            <option value="loc:county">{t('申报人所在县（市、区）')}</option>
             {Object.keys(vocab.localities).map((l) => (
               <option key={l} value={`loc:${l}`}>
                 {ctx.labels.locality(l)}
@@ -583,8 +589,18 @@ function OrgPicker({ id, value, onChange, ctx }: { id: string; value: string; on
             ))}
           </optgroup>
         </select>
+        {Object.keys(counties).length > 0 && (
+          <select value={county} disabled={ctx.readOnly} onChange={(e) => onChange(compose(locality, department || 'hr', enterprise, e.target.value))} aria-label={t('县（市、区）')}>
+            <option value="">{t('地区本级')}</option>
+            {Object.entries(counties).map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        )}
         {locality && (
-          <select value={department} disabled={ctx.readOnly} onChange={(e) => onChange(compose(locality, e.target.value, enterprise))} aria-label={t('部门')}>
+          <select value={department} disabled={ctx.readOnly} onChange={(e) => onChange(compose(locality, e.target.value, enterprise, county))} aria-label={t('部门')}>
             <option value="">{t('请选择部门')}</option>
             {Object.keys(vocab.departments).map((d) => (
               <option key={d} value={d}>
@@ -595,7 +611,7 @@ function OrgPicker({ id, value, onChange, ctx }: { id: string; value: string; on
         )}
       </div>
       {department === 'enterprise' && (
-        <input value={enterprise} placeholder={t('企业评委会编号')} readOnly={ctx.readOnly} onChange={(e) => onChange(compose(locality, 'enterprise', e.target.value))} aria-label={t('企业评委会编号')} />
+        <input value={enterprise} placeholder={t('企业的评委会编号')} readOnly={ctx.readOnly} onChange={(e) => onChange(compose(locality, 'enterprise', e.target.value))} aria-label={t('企业的评委会编号')} />
       )}
       <div className="field-hint">
         <code>{value || '—'}</code> {value && ctx.labels.org(value)}

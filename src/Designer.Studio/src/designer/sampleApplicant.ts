@@ -1,12 +1,17 @@
-import type { ElsaDefinition } from '../api/types';
+import type { ElsaDefinition, Vocabulary } from '../api/types';
 
-/** The applicant fields of a simulation case (contract.md), prefilled from the workflow's declared scope. */
-export function sampleApplicant(definition: ElsaDefinition | undefined) {
+/**
+ * The applicant fields of a simulation case (contract.md), prefilled from the workflow's declared scope and the first
+ * county of its locality.
+ */
+export function sampleApplicant(definition: ElsaDefinition | undefined, vocab?: Vocabulary) {
   const scope = definition?.customProperties?.scope ?? {};
+  const locality = definition?.customProperties?.locality ?? '';
+  const county = Object.values(vocab?.counties?.[locality] ?? {})[0] ?? '示例县';
   return {
     name: '测试申报人',
-    county: '和静县',
-    unit: '和静县第一小学',
+    county,
+    unit: `${county}第一小学`,
     employmentType: scope.employmentTypes?.[0] ?? 'public-institution',
     workplaceLevel: 'township',
     series: scope.series?.[0] ?? 'teacher',

@@ -20,7 +20,7 @@ const personStep: Record<string, InputEn> = {
   assigneeOrg: {
     displayName: 'Assignee organisation',
     description:
-      "e.g. bazhou/education; unit is the applicant's employer, county/hr the HR bureau of the applicant's county, {locality} this workflow's locality.",
+      "e.g. <locality>/education; unit is the applicant's employer, county/hr the HR bureau of the applicant's county (county/<department> likewise), {locality} this workflow's locality.",
   },
   assigneeRole: { displayName: 'Assignee role' },
   form: { displayName: 'Form' },

@@ -1,67 +1,9 @@
-/** English names for the shared vocabulary and the activity catalog; the Chinese ones come from the server. */
+/**
+ * English names of the engine's own labels (ports, placeholders, categories) and the activity catalog; the Chinese
+ * ones come from the server, and the vocabulary's English names (localities, departments, stages...) come with it.
+ */
 
 export const vocabEn: Record<string, Record<string, string>> = {
-  localities: {
-    templates: 'Shared templates',
-    'xj-prefecture': 'Prefecture (grassroots directed titles 2022)',
-    bazhou: 'Bayingolin Prefecture',
-    kashgar: 'Kashgar Prefecture',
-    qiaocheng: 'Qiaocheng District, Bozhou',
-    'sample-city': 'Sample city (2021 arrangements)',
-    xinjiang: 'Xinjiang Region HR Department',
-    bozhou: 'Bozhou City HR Bureau',
-  },
-  departments: {
-    hr: 'Human resources & social security',
-    education: 'Education bureau',
-    health: 'Health commission',
-    agriculture: 'Agriculture bureau',
-    'animal-husbandry': 'Animal husbandry bureau',
-    veterinary: 'Veterinary bureau',
-    water: 'Water resources bureau',
-    forestry: 'Forestry & grassland bureau',
-    'evaluation-center': 'Title evaluation centre',
-    enterprise: 'Enterprise committee',
-  },
-  stages: {
-    apply: 'Application',
-    eligibility: 'Eligibility check',
-    'unit-recommend': 'Unit recommendation',
-    'unit-publicity': 'Unit publicity',
-    'political-review': 'Political review',
-    'competent-review': 'Competent department review',
-    'hr-review': 'HR review',
-    correction: 'Correction',
-    'language-test': 'Language test',
-    scoring: 'Scoring',
-    defence: 'Defence / trial lecture',
-    'committee-vote': 'Committee vote',
-    'result-publicity': 'Result publicity',
-    approval: 'Approval',
-    filing: 'Filing',
-    certificate: 'Certificate',
-    recognition: 'Initial recognition',
-  },
-  actions: {
-    approve: 'Approve',
-    reject: 'Reject',
-    return: 'Return for correction',
-    pass: 'Pass',
-    fail: 'Fail',
-    vote: 'Vote',
-    object: 'Object',
-    'no-objection': 'No objection',
-  },
-  roles: {
-    applicant: 'Applicant',
-    reviewer: 'Reviewer',
-    leader: 'Leader',
-    committee: 'Committee',
-    examiner: 'Examiner',
-    'party-organisation': 'Party organisation',
-    publisher: 'Publisher',
-    system: 'System',
-  },
   portLabels: {
     Done: 'Done',
     True: 'Yes',
@@ -88,6 +30,8 @@ export const vocabEn: Record<string, Record<string, string>> = {
     applicant: 'The applicant',
     system: 'System',
     '{locality}': "This workflow's locality",
+    county: "Applicant's county",
+    templates: 'Shared templates',
   },
   categories: {
     流程控制: 'Flow',

@@ -10,7 +10,6 @@ import { Timeline } from '../../components/Timeline';
 import { ErrorBox, PageHeader, Spinner } from '../../components/ui';
 import { useLabels } from '../../catalog';
 import { useI18n, useT } from '../../i18n';
-import { codeLabel } from '../../domainCodes';
 
 /** An application: status, timeline, what is waiting, the applicant's own pending steps (a correction request). */
 export function ApplicationDetailPage({ id }: { id: string }) {
@@ -40,9 +39,9 @@ export function ApplicationDetailPage({ id }: { id: string }) {
       {data.reason ? <div className={`alert ${data.status === 'Completed' ? 'alert-info' : 'alert-warn'}`}>{String(data.reason)}</div> : null}
       {granted && (
         <div className="alert alert-ok">
-          {t('已取得资格')}：{codeLabel('series', granted.series, locale)} · {codeLabel('levels', granted.level, locale)}
+          {t('已取得资格')}：{labels.code('series', granted.series)} · {labels.code('levels', granted.level)}
           {granted.directed ? ` · ${t('定向')}` : ''}
-          {granted.validIn ? ` · ${codeLabel('validIn', granted.validIn, locale)}` : ''}
+          {granted.validIn ? ` · ${granted.validIn}` : ''}
           {granted.number && (
             <>
               {' · '}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useApiQuery, useWrite } from '../../api/query';
 import { loadResolvedForm } from '../../api/forms';
+import { useLabels } from '../../catalog';
 import type { Application, Procedure } from '../../api/types';
 import { ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';
 import { SchemaForm } from '../../forms/SchemaForm';
@@ -15,6 +16,7 @@ const FAILED_ATTEMPT = 'apply-form-attempt';
 
 /** Fill the procedure's apply form (generated from its JSON Schema), save a draft, submit. */
 export function ApplicationFormPage({ definitionId, applicationId }: { definitionId?: string; applicationId?: string }) {
+  const labels = useLabels();
   const { t, locale } = useI18n();
   const toast = useToast();
   const write = useWrite();
@@ -70,7 +72,7 @@ export function ApplicationFormPage({ definitionId, applicationId }: { definitio
   async function submit(formData: any) {
     const procedure = loaded?.procedure;
     if (!procedure) return;
-    const outside = scopeViolations(procedure, formData, t, locale);
+    const outside = scopeViolations(procedure, formData, t, labels.code);
     if (outside.length > 0) {
       setServerErrors(outside);
       toast(t('申报信息不在本事项的申报范围内'), 'error', { group: FAILED_ATTEMPT });

@@ -4,33 +4,35 @@ import { api, qs } from '../../api/client';
 import { useApiQuery } from '../../api/query';
 import type { Procedure } from '../../api/types';
 import { Badge, Empty, ErrorBox, PageHeader, Spinner } from '../../components/ui';
-import { codeLabel, domainCodes } from '../../domainCodes';
+import { useCatalog, useLabels, type CodeKind } from '../../catalog';
 import { useI18n } from '../../i18n';
 
 /** The procedures open to the applicant (published in their locality), narrowed by kind, series and level. */
 export function ProceduresPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const labels = useLabels();
+  const { vocab } = useCatalog();
   const [filter, setFilter] = useState({ kind: '', series: '', level: '' });
   const { data, error, loading, reload } = useApiQuery(['procedures', filter.kind, filter.series, filter.level], () =>
     api.get<Procedure[]>(`/api/procedures${qs(filter)}`),
   );
-  const select = (key: 'kind' | 'series' | 'level', codes: string, label: string) => (
+  const select = (key: 'kind' | 'series' | 'level', codes: CodeKind, label: string) => (
     <label>
       {t(label)}
       <select value={filter[key]} onChange={(e) => setFilter({ ...filter, [key]: e.target.value })} aria-label={t(label)}>
         <option value="">{t('不限')}</option>
-        {Object.keys(domainCodes[codes]).map((c) => (
+        {Object.keys(vocab[codes]).map((c) => (
           <option key={c} value={c}>
-            {codeLabel(codes, c, locale)}
+            {labels.code(codes, c)}
           </option>
         ))}
       </select>
     </label>
   );
-  const chips = (kind: string, codes?: string[]) =>
+  const chips = (kind: CodeKind, codes?: string[]) =>
     (codes ?? []).map((c) => (
       <Badge key={kind + c} tone="neutral">
-        {codeLabel(kind, c, locale)}
+        {labels.code(kind, c)}
       </Badge>
     ));
   return (

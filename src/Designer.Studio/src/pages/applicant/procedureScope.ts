@@ -1,5 +1,5 @@
 import type { Procedure } from '../../api/types';
-import { codeLabel } from '../../domainCodes';
+import type { CodeKind } from '../../catalog';
 
 type Translate = (text: string, values?: Record<string, string | number>) => string;
 
@@ -16,7 +16,7 @@ const SCOPED: { field: string; list: 'kinds' | 'series' | 'levels' | 'employment
  * The fields of the form data outside the procedure's declared scope, as the server names them (path `$.field`):
  * checked before submitting so the applicant sees the same refusal without a round trip.
  */
-export function scopeViolations(procedure: Procedure, data: Record<string, unknown>, t: Translate, locale: string) {
+export function scopeViolations(procedure: Procedure, data: Record<string, unknown>, t: Translate, codeName: (kind: CodeKind, code: string) => string) {
   const scope = procedure.scope as Record<string, string[] | undefined> | undefined;
   const found: { path: string; message: string }[] = [];
   for (const { field, list, codes, label } of SCOPED) {
@@ -24,7 +24,7 @@ export function scopeViolations(procedure: Procedure, data: Record<string, unkno
     const value = data?.[field];
     // A field left empty is the form's business (it says what is required), not the scope's.
     if (allowed.length === 0 || typeof value !== 'string' || value === '' || allowed.includes(value)) continue;
-    const names = allowed.map((c) => (codes ? codeLabel(codes, c, locale) : c)).join('、');
+    const names = allowed.map((c) => (codes ? codeName(codes as CodeKind, c) : c)).join('、');
     found.push({ path: `$.${field}`, message: t('{label}不在本事项的申报范围内，可选：{allowed}', { label: t(label), allowed: names }) });
   }
   return found;

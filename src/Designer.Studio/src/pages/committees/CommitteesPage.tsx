@@ -2,15 +2,15 @@ import { useState } from 'react';
 import { api, ApiError, qs, idPath } from '../../api/client';
 import { useApiQuery, useWrite } from '../../api/query';
 import { isAdmin, useAuth } from '../../auth';
-import { useLabels } from '../../catalog';
+import { useCatalog, useLabels } from '../../catalog';
 import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } from '../../components/ui';
-import { codeLabel, domainCodes } from '../../domainCodes';
 import { useI18n } from '../../i18n';
 import { committeeStatuses, fieldErrors, splitList, statusLabels, type Committee, type Paged } from './types';
 
 /** 评委会: one series each, its levels, organiser office, members from the pool, approval and filing. */
 export function CommitteesPage() {
   const { t, locale } = useI18n();
+  const { vocab } = useCatalog();
   const { me } = useAuth();
   const labels = useLabels();
   const [series, setSeries] = useState('');
@@ -35,9 +35,9 @@ export function CommitteesPage() {
       <div className="toolbar">
         <select aria-label={t('系列')} value={series} onChange={(e) => setSeries(e.target.value)}>
           <option value="">{t('全部系列')}</option>
-          {Object.keys(domainCodes.series).map((s) => (
+          {Object.keys(vocab.series).map((s) => (
             <option key={s} value={s}>
-              {codeLabel('series', s, locale)}
+              {labels.code('series', s)}
             </option>
           ))}
         </select>
@@ -68,7 +68,7 @@ export function CommitteesPage() {
                     <code>{c.id}</code>
                   </div>
                 </td>
-                <td>{c.series.map((s) => codeLabel('series', s, locale)).join('、')}</td>
+                <td>{c.series.map((s) => labels.code('series', s)).join('、')}</td>
                 <td>{c.levels.map((l) => codeLabel('levels', l, locale)).join('、')}</td>
                 <td>{labels.org(c.organiser)}</td>
                 <td>{c.experts.length}</td>
@@ -95,6 +95,7 @@ export function CommitteesPage() {
 
 function CommitteeEditor({ committee, onClose }: { committee: Partial<Committee>; onClose: () => void }) {
   const { t, locale } = useI18n();
+  const { vocab } = useCatalog();
   const { me } = useAuth();
   const toast = useToast();
   const write = useWrite();
@@ -133,9 +134,9 @@ function CommitteeEditor({ committee, onClose }: { committee: Partial<Committee>
       </Field>
       <Field label={t('系列')} required hint={t('一个评委会只评审一个系列')} error={errors['$.series']}>
         <div className="checks" role="group" aria-label={t('系列')}>
-          {Object.keys(domainCodes.series).map((s) => (
+          {Object.keys(vocab.series).map((s) => (
             <label key={s} className="checkbox">
-              <input type="checkbox" checked={(value.series ?? []).includes(s)} onChange={() => toggle('series', s)} /> {codeLabel('series', s, locale)}
+              <input type="checkbox" checked={(value.series ?? []).includes(s)} onChange={() => toggle('series', s)} /> {labels.code('series', s)}
             </label>
           ))}
         </div>

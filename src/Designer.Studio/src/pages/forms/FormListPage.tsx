@@ -80,7 +80,7 @@ function NewFormDialog({ onClose }: { onClose: () => void }) {
         </button>
       }
     >
-      <Field label={t('表单标识')} hint={t('小写英文、数字、连字符，可用 / 分地区，如 kashgar/defence')} error={formId && !valid ? t('标识格式不正确') : undefined} htmlFor="new-form-id">
+      <Field label={t('表单标识')} hint={t('小写英文、数字、连字符，可用 / 分地区，如 地区代码/defence')} error={formId && !valid ? t('标识格式不正确') : undefined} htmlFor="new-form-id">
         <input id="new-form-id" value={formId} onChange={(e) => setFormId(e.target.value.trim())} autoFocus />
       </Field>
     </Modal>

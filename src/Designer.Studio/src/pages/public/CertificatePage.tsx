@@ -4,7 +4,6 @@ import { useApiQuery, useWrite } from '../../api/query';
 import { hasRole, Roles, useAuth } from '../../auth';
 import { useLabels } from '../../catalog';
 import { Badge, PageHeader, Spinner } from '../../components/ui';
-import { codeLabel } from '../../domainCodes';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
 
@@ -27,7 +26,7 @@ interface Certificate {
 
 /** Certificate verification by number; no sign-in needed. */
 export function CertificatePage({ number }: { number: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const labels = useLabels();
   const [input, setInput] = useState(number);
   useEffect(() => setInput(number), [number]);
@@ -86,9 +85,9 @@ export function CertificatePage({ number }: { number: string }) {
             <dt>{t('持证人')}</dt>
             <dd>{state.cert.holder}</dd>
             <dt>{t('系列')}</dt>
-            <dd>{state.cert.series ? codeLabel('series', state.cert.series, locale) : ''}</dd>
+            <dd>{labels.code('series', state.cert.series)}</dd>
             <dt>{t('层级')}</dt>
-            <dd>{state.cert.level ? codeLabel('levels', state.cert.level, locale) : ''}</dd>
+            <dd>{labels.code('levels', state.cert.level)}</dd>
             <dt>{t('类型')}</dt>
             <dd>{state.cert.directed ? t('定向评价、定向使用') : t('通用')}</dd>
             {state.cert.validIn && (

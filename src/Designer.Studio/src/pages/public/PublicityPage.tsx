@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { api, ApiError, qs } from '../../api/client';
 import { useApiQuery, useWrite } from '../../api/query';
-import { useLabels } from '../../catalog';
+import { useCatalog, useLabels } from '../../catalog';
 import { hasRole, Roles, useAuth } from '../../auth';
 import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } from '../../components/ui';
-import { codeLabel } from '../../domainCodes';
 import { useI18n } from '../../i18n';
 import { navigate, withQuery } from '../../router';
-import { vocabEn } from '../../i18n/vocabEn';
 
 interface Notice {
   id: string;
@@ -41,7 +39,8 @@ export function PublicityPage({ locality }: { locality: string }) {
   const labels = useLabels();
   const { data, error, loading, reload } = useApiQuery(['publicity', locality], () => api.get<Notice[]>(`/api/public/publicity${qs({ locality })}`));
   const [objecting, setObjecting] = useState<Notice | null>(null);
-  const localities = Object.keys(vocabEn.localities);
+  const { vocab } = useCatalog();
+  const localities = Object.keys(vocab.localities).filter((code) => code !== 'templates');
   const { me } = useAuth();
   const mayExport = hasRole(me, Roles.reviewer, Roles.localityAdmin, Roles.policyAdmin);
   return (
@@ -95,7 +94,7 @@ export function PublicityPage({ locality }: { locality: string }) {
                     <tr key={n.id} data-notice-id={n.id}>
                       <td>{n.name}</td>
                       <td>
-                        {n.series ? codeLabel('series', n.series, locale) : ''} {n.level ? codeLabel('levels', n.level, locale) : ''}
+                        {labels.code('series', n.series)} {labels.code('levels', n.level)}
                       </td>
                       <td className="small">
                         {n.startDate} — {n.endDate}

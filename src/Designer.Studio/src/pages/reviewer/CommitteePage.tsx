@@ -5,7 +5,6 @@ import { useAuth, hasRole, Roles } from '../../auth';
 import { useLabels } from '../../catalog';
 import { Badge, Empty, ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';
 import { formatDate, useI18n } from '../../i18n';
-import { codeLabel } from '../../domainCodes';
 import { DrawPanel } from '../committees/DrawPanel';
 
 const voteLabels = { for: '赞成', against: '反对', abstain: '弃权' } as const;
@@ -119,7 +118,7 @@ export function CommitteePage() {
                 <td>{labels.org(s.org)}</td>
                 <td className="small">
                   {s.committeeId ?? ''}
-                  {s.series ? <div className="muted">{codeLabel('series', s.series, locale)}</div> : null}
+                  {s.series ? <div className="muted">{labels.code('series', s.series)}</div> : null}
                 </td>
                 <td>
                   <StatusBadge status={s.status} />

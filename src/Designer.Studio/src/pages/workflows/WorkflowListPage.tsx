@@ -344,7 +344,7 @@ function CreateDialog({ onClose }: { onClose: () => void }) {
         <input id="new-name" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
       </Field>
       <Field label={t('流程标识')} hint={t('英文、数字和连字符；留空自动生成')} htmlFor="new-id">
-        <input id="new-id" value={definitionId} onChange={(e) => setDefinitionId(e.target.value)} placeholder="bazhou-directed-senior" />
+        <input id="new-id" value={definitionId} onChange={(e) => setDefinitionId(e.target.value)} placeholder="locality-directed-senior" />
       </Field>
       <Field label={t('所属地区')} htmlFor="target-locality">
         <LocalitySelect value={locality} onChange={setLocality} />
