@@ -95,8 +95,8 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
         (await hr.PostAsync("/api/integrity-records", new JsonObject { ["userName"] = Applicant, ["finding"] = IntegritySecret, ["from"] = "2020-01-01" }))
             .Expect(HttpStatusCode.Created);
 
-        var admin = await driver.As("admin");
-        (await admin.PostAsync("/api/organisations", new JsonObject
+        var policyAdmin = await driver.As("admin");
+        (await policyAdmin.PostAsync("/api/organisations", new JsonObject
         {
             ["id"] = Organisation, ["name"] = OrganisationName, ["kind"] = "unit", ["county"] = "和静县",
         })).Expect(HttpStatusCode.Created);
@@ -107,9 +107,9 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
             ["definitionId"] = "bazhou-directed-deputy-senior", ["data"] = Teacher("矩阵丙"), ["draft"] = true,
         })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
 
-        var admin = await SignInAsync("bazhou-admin");
-        WindowId = (await admin.PostAsync("/api/calendar/windows", Window())).Expect(HttpStatusCode.OK)["id"]!.GetValue<string>();
-        HolidayId = (await admin.PostAsync("/api/calendar/holidays", Holiday())).Expect(HttpStatusCode.OK)["id"]!.GetValue<string>();
+        var bazhouAdmin = await SignInAsync("bazhou-admin");
+        WindowId = (await bazhouAdmin.PostAsync("/api/calendar/windows", Window())).Expect(HttpStatusCode.OK)["id"]!.GetValue<string>();
+        HolidayId = (await bazhouAdmin.PostAsync("/api/calendar/holidays", Holiday())).Expect(HttpStatusCode.OK)["id"]!.GetValue<string>();
     }
 
     /// <summary>A draft window of Bazhou (governs nothing) and a Bazhou holiday far from any test's dates.</summary>

@@ -12,14 +12,15 @@ namespace Designer.Engine.Validation;
 /// </summary>
 internal static class CommitteeChecks
 {
-    public static void Run(CommitteeVote vote, WorkflowDefinition definition, string path, ICommitteeCatalog committees, List<ValidationProblem> problems)
+    public static void Run(CommitteeVote vote, WorkflowDefinition definition, string path, ICommitteeCatalog committees, VocabularySet vocabulary,
+        List<ValidationProblem> problems)
     {
         var template = vote.Committee.LiteralOrDefault();
         if (template.Length == 0) return;
         var at = path + ".committee";
         var scope = definition.Scope;
-        var series = scope.Series.Count > 0 ? scope.Series : CommitteeIds.DependsOnSeries(template) ? [] : ApplicantCodes.Series;
-        var levels = scope.Levels.Count > 0 ? scope.Levels : CommitteeIds.DependsOnLevel(template) ? [] : ApplicantCodes.Levels;
+        IReadOnlyList<string> series = scope.Series.Count > 0 ? scope.Series : CommitteeIds.DependsOnSeries(template) ? [] : vocabulary.Series.Keys.ToList();
+        IReadOnlyList<string> levels = scope.Levels.Count > 0 ? scope.Levels : CommitteeIds.DependsOnLevel(template) ? [] : vocabulary.List("levels").Keys.ToList();
         foreach (var (s, l) in series.DefaultIfEmpty(null!).SelectMany(s => levels.DefaultIfEmpty(null!).Select(l => (s, l))))
         {
             if ((s is null && CommitteeIds.DependsOnSeries(template)) || (l is null && CommitteeIds.DependsOnLevel(template))) continue;

@@ -161,6 +161,37 @@ namespace Designer.Persistence.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.CalendarEntryRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Locality");
+
+                    b.ToTable("CalendarEntries");
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.CertificateRecord", b =>
                 {
                     b.Property<string>("Number")
@@ -177,6 +208,9 @@ namespace Designer.Persistence.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("HolderUserName")
+                        .HasColumnType("text");
+
                     b.Property<string>("IssuedOn")
                         .IsRequired()
                         .HasColumnType("text");
@@ -189,9 +223,33 @@ namespace Designer.Persistence.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ReplacedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReplacementReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Replaces")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RevocationReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RevokedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RevokedOn")
+                        .HasColumnType("text");
+
                     b.Property<string>("Series")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("valid");
 
                     b.Property<string>("ValidIn")
                         .HasColumnType("text");
@@ -252,6 +310,106 @@ namespace Designer.Persistence.Postgres.Migrations
                     b.ToTable("CommitteeCandidates");
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.CommitteeDrawRecord", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CandidatesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CommitteeId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("DrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DrawnJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PoolJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RecusalsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("CommitteeDraws");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.CommitteeRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ApprovedOn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ExpertsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FilingNumber")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LevelsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SeriesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Locality");
+
+                    b.ToTable("Committees");
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.CommitteeSessionRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -259,6 +417,9 @@ namespace Designer.Persistence.Postgres.Migrations
 
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CommitteeId")
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -270,12 +431,18 @@ namespace Designer.Persistence.Postgres.Migrations
                     b.Property<string>("DefinitionId")
                         .HasColumnType("text");
 
+                    b.Property<int?>("DrawnMembers")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Locality")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("Org")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Series")
                         .HasColumnType("text");
 
                     b.Property<string>("Status")
@@ -285,6 +452,23 @@ namespace Designer.Persistence.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("CommitteeSessions");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.CountyRecord", b =>
+                {
+                    b.Property<string>("Locality")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Locality", "Code");
+
+                    b.ToTable("Counties");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.DesignerUser", b =>
@@ -313,6 +497,12 @@ namespace Designer.Persistence.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("IdNumberHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("IdNumberMasked")
+                        .HasColumnType("text");
+
                     b.Property<string>("Locality")
                         .IsRequired()
                         .HasColumnType("text");
@@ -322,6 +512,9 @@ namespace Designer.Persistence.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -369,7 +562,103 @@ namespace Designer.Persistence.Postgres.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("Locality", "IdNumberHash")
+                        .IsUnique();
+
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.EducationHoursRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Exempt")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ExemptionReason")
+                        .HasColumnType("text");
+
+                    b.Property<double>("Hours")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName", "Year");
+
+                    b.ToTable("EducationHours");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.ExpertRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ConflictsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Unit");
+
+                    b.HasIndex("Locality", "Series");
+
+                    b.ToTable("Experts");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.FormRecord", b =>
@@ -449,6 +738,151 @@ namespace Designer.Persistence.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("FormVersions");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.IntegrityRecordEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Until")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("IntegrityRecords");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.LocalityRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NameEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Parent")
+                        .HasColumnType("text");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Localities");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.NotificationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ApplicationId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TaskId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.OrganisationRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("AutonomousEvaluation")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("County")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EmploymentType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Quota")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Locality", "Kind");
+
+                    b.ToTable("Organisations");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.QuotaRecord", b =>
@@ -547,8 +981,17 @@ namespace Designer.Persistence.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("AssignedUser")
+                        .HasColumnType("text");
+
                     b.Property<string>("BookmarkId")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClaimedBy")
                         .HasColumnType("text");
 
                     b.Property<string>("ClosedAction")
@@ -558,6 +1001,9 @@ namespace Designer.Persistence.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ClosedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Committee")
                         .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAt")
@@ -617,11 +1063,86 @@ namespace Designer.Persistence.Postgres.Migrations
 
                     b.HasIndex("ApplicationId");
 
+                    b.HasIndex("IsOpen", "DueDate");
+
                     b.HasIndex("IsOpen", "Kind", "Locality");
 
                     b.HasIndex("IsOpen", "Kind", "Org");
 
+                    b.HasIndex("IsOpen", "Org", "Role");
+
                     b.ToTable("Tasks");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.TitleHeldRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CertificateNumber")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Directed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ObtainedOn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ValidIn")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("TitlesHeld");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.VocabularyEntryRecord", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NameEn")
+                        .HasColumnType("text");
+
+                    b.HasKey("Kind", "Code");
+
+                    b.ToTable("VocabularyEntries");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.WorkflowDefinitionRecord", b =>
@@ -1089,6 +1610,15 @@ namespace Designer.Persistence.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.CountyRecord", b =>
+                {
+                    b.HasOne("Designer.Persistence.Entities.LocalityRecord", null)
+                        .WithMany("Counties")
+                        .HasForeignKey("Locality")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.FormVersionRecord", b =>
                 {
                     b.HasOne("Designer.Persistence.Entities.FormRecord", null)
@@ -1190,6 +1720,11 @@ namespace Designer.Persistence.Postgres.Migrations
             modelBuilder.Entity("Designer.Persistence.Entities.FormRecord", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.LocalityRecord", b =>
+                {
+                    b.Navigation("Counties");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.WorkflowDefinitionRecord", b =>

@@ -74,7 +74,7 @@ public sealed class ApplicationAudit(DesignerDbContext db, AuditLog log, World.W
         };
         foreach (var (key, value) in details ?? []) data[key] = value?.DeepClone();
         log.Record(actor, kind, AuditKinds.ApplicationSubject(application.Id), application.Locality,
-            $"{actor} {what}：申报 {application.Id}（{application.ApplicantName}）{ApplicationDtos.StageName(task.Stage)}" + (reason is null ? "" : $"，原因：{reason}"), data);
+            $"{actor} {what}：申报 {application.Id}（{application.ApplicantName}）{ApplicationDtos.StageName(task.Stage, world.Current)}" + (reason is null ? "" : $"，原因：{reason}"), data);
     }
 
     private sealed record Step(string? Stage, string Action, JsonNode? Data, string? Comment, string? ActivityId);

@@ -6,6 +6,7 @@ using Designer.Persistence.Entities;
 using Designer.Server.Audit;
 using Designer.Server.Auth;
 using Designer.Server.Hosting;
+using Designer.Server.World;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,6 +61,7 @@ public static class CalendarEndpoints
         DesignerDbContext db, CalendarStore store, AuditLog audit)
     {
         var user = http.CurrentUser();
+        var codes = new CalendarVocabulary(http.Vocabulary());
         var existing = id is null ? null : await WritableAsync(db, user, CalendarEntryRecord.WindowKind, id);
         var json = new JsonObject
         {
@@ -70,8 +72,8 @@ public static class CalendarEndpoints
         ApplicationWindow window;
         try { window = ApplicationWindow.FromJson(json, "$"); }
         catch (CalendarFieldException e) { return Problems.Invalid(e.Path, e.Detail); }
-        if (CheckLocality(user, window.Locality) is { } refused) return refused;
-        foreach (var (field, values, allowed) in new[] { ("kinds", window.Kinds, CalendarVocabulary.Kinds), ("series", window.Series, CalendarVocabulary.Series), ("levels", window.Levels, CalendarVocabulary.Levels) })
+        if (CheckLocality(user, window.Locality, codes) is { } refused) return refused;
+        foreach (var (field, values, allowed) in new[] { ("kinds", window.Kinds, codes.Kinds), ("series", window.Series, codes.Series), ("levels", window.Levels, codes.Levels) })
             for (var i = 0; i < values.Count; i++)
                 if (!allowed.Contains(values[i]))
                     return Problems.Invalid($"$.{field}[{i}]", $"“{values[i]}” 不是有效代码 (unknown code; expected one of {string.Join(", ", allowed)})");
@@ -87,6 +89,7 @@ public static class CalendarEndpoints
         DesignerDbContext db, CalendarStore store, AuditLog audit)
     {
         var user = http.CurrentUser();
+        var codes = new CalendarVocabulary(http.Vocabulary());
         var existing = id is null ? null : await WritableAsync(db, user, CalendarEntryRecord.HolidayKind, id);
         var json = new JsonObject
         {
@@ -96,7 +99,7 @@ public static class CalendarEndpoints
         HolidayOverlay holiday;
         try { holiday = HolidayOverlay.FromJson(json, "$"); }
         catch (CalendarFieldException e) { return Problems.Invalid(e.Path, e.Detail); }
-        if (CheckLocality(user, holiday.Locality) is { } refused) return refused;
+        if (CheckLocality(user, holiday.Locality, codes) is { } refused) return refused;
         var saved = await SaveAsync(db, existing, CalendarEntryRecord.HolidayKind, holiday.Id, holiday.Locality, holiday.ToJson(), user);
         audit.Record(user.UserName, AuditHoliday, holiday.Id, holiday.Locality,
             $"{(existing is null ? "新增" : "修改")}地区节假日 {holiday.Name} {holiday.From:yyyy-MM-dd} 至 {holiday.To:yyyy-MM-dd}", holiday.ToJson());
@@ -140,9 +143,9 @@ public static class CalendarEndpoints
         return entry;
     }
 
-    private static ProblemHttpResult? CheckLocality(CurrentUser user, string locality)
+    private static ProblemHttpResult? CheckLocality(CurrentUser user, string locality, CalendarVocabulary codes)
     {
-        if (!CalendarVocabulary.LocalityExists(locality))
+        if (!codes.LocalityExists(locality))
             return Problems.Invalid("$.locality", $"地区 “{locality}” 不存在 (unknown locality)");
         return user.CanWriteDefinitionsOf(locality) ? null : Problems.Forbidden("只能修改本地区的日历 (you may change your own locality's calendar only)");
     }

@@ -2,11 +2,11 @@ using Designer.Engine.Domain;
 
 namespace Designer.Server.Calendar;
 
-/// <summary>The calendar's questions about the vocabulary, in one place (the vocabulary becomes data elsewhere).</summary>
-public static class CalendarVocabulary
+/// <summary>The calendar's questions about the vocabulary (the database copy the server holds), in one place.</summary>
+public sealed class CalendarVocabulary(VocabularySet names)
 {
-    public static bool LocalityExists(string code) => Vocabulary.Localities.ContainsKey(code);
-    public static IReadOnlyList<string> Kinds => ApplicantCodes.Kinds;
-    public static IReadOnlyList<string> Series => ApplicantCodes.Series;
-    public static IReadOnlyList<string> Levels => ApplicantCodes.Levels;
+    public bool LocalityExists(string code) => code != VocabularySet.Templates && names.Localities.ContainsKey(code);
+    public IReadOnlyList<string> Kinds => names.ApplicationKinds.Keys.ToList();
+    public IReadOnlyList<string> Series => names.Series.Keys.ToList();
+    public IReadOnlyList<string> Levels => names.Levels.Keys.ToList();
 }

@@ -16,7 +16,7 @@ namespace Designer.Server.Committee;
 /// filed committee evaluates). Admins and auditors read them, and reviewers of the locality (the committee office);
 /// the policy admin and the locality's admin write.
 /// </summary>
-public sealed class CommitteeRegistry(DesignerDbContext db, AuditLog audit, IClock clock, CommitteeDirectory directory)
+public sealed class CommitteeRegistry(DesignerDbContext db, AuditLog audit, IClock clock, CommitteeDirectory directory, World.WorldVocabulary world)
 {
     public async Task<Paged<CommitteeDto>> ListAsync(CurrentUser user, string? locality, string? series, string? status, int? page, int? pageSize)
     {
@@ -89,8 +89,9 @@ public sealed class CommitteeRegistry(DesignerDbContext db, AuditLog audit, IClo
     private async Task<List<FieldError>> CheckAsync(CommitteeRequest request, string? previousStatus)
     {
         var errors = new List<FieldError>();
+        var codes = new WorldCodes(world.Current);
         var locality = request.Locality ?? "";
-        if (!WorldCodes.LocalityExists(locality)) errors.Add(new("$.locality", $"地区 “{locality}” 不存在 (unknown locality)"));
+        if (!codes.LocalityExists(locality)) errors.Add(new("$.locality", $"地区 “{locality}” 不存在 (unknown locality)"));
         if (string.IsNullOrWhiteSpace(request.Id) || !request.Id.StartsWith($"{locality}/committee/", StringComparison.Ordinal) ||
             request.Id.Length <= $"{locality}/committee/".Length || request.Id.Length > 120 || request.Id.Any(char.IsWhiteSpace))
             errors.Add(new("$.id", $"评委会编号应为 {locality}/committee/<代码> (the id is <locality>/committee/<code>)"));
@@ -101,14 +102,14 @@ public sealed class CommitteeRegistry(DesignerDbContext db, AuditLog audit, IClo
         else if (series.Distinct().Count() > 1)
             errors.Add(new("$.series", $"不得设立综合性评委会：一个评委会只评审一个系列，这里有 {series.Distinct().Count()} 个（{string.Join("、", series.Distinct())}）(a committee evaluates one series)"));
         for (var i = 0; i < series.Count; i++)
-            if (!WorldCodes.SeriesExists(series[i])) errors.Add(new($"$.series[{i}]", $"系列 “{series[i]}” 不存在 (unknown series)"));
+            if (!codes.SeriesExists(series[i])) errors.Add(new($"$.series[{i}]", $"系列 “{series[i]}” 不存在 (unknown series)"));
 
         var levels = request.Levels ?? [];
         if (levels.Count == 0) errors.Add(new("$.levels", "评委会须指定评审的层级 (levels are required)"));
         for (var i = 0; i < levels.Count; i++)
-            if (!WorldCodes.LevelExists(levels[i])) errors.Add(new($"$.levels[{i}]", $"层级 “{levels[i]}” 不存在 (unknown level)"));
+            if (!codes.LevelExists(levels[i])) errors.Add(new($"$.levels[{i}]", $"层级 “{levels[i]}” 不存在 (unknown level)"));
 
-        if (!WorldCodes.IsOfficeOf(request.Organiser ?? "", locality))
+        if (!codes.IsOfficeOf(request.Organiser ?? "", locality))
             errors.Add(new("$.organiser", $"组建单位 “{request.Organiser}” 应为本地区的机构，如 {locality}/hr (the organiser is an office of the locality)"));
 
         var experts = request.Experts ?? [];

@@ -17,7 +17,7 @@ public sealed record ExpertQuery(string? Locality, string? Series, string? Speci
 /// The expert pool (评审专家库): the policy admin and auditor see all of it, a locality admin their locality's; only
 /// the policy admin and the locality's admin write. An expert's data is personal: reviewers see experts only as drawn.
 /// </summary>
-public sealed class ExpertPool(DesignerDbContext db, AuditLog audit, IClock clock)
+public sealed class ExpertPool(DesignerDbContext db, AuditLog audit, IClock clock, World.WorldVocabulary world)
 {
     public async Task<Paged<ExpertDto>> ListAsync(CurrentUser user, ExpertQuery query)
     {
@@ -79,13 +79,14 @@ public sealed class ExpertPool(DesignerDbContext db, AuditLog audit, IClock cloc
                 : "只有管理员可以管理专家库 (admins only)"));
     }
 
-    private static List<FieldError> Check(ExpertRequest request, string id)
+    private List<FieldError> Check(ExpertRequest request, string id)
     {
         var errors = new List<FieldError>();
+        var codes = new WorldCodes(world.Current);
         if (id.Length > 100 || id.Any(char.IsWhiteSpace)) errors.Add(new("$.id", "专家编号不能含空白，最长 100 字符 (an id has no spaces, at most 100 characters)"));
         if (string.IsNullOrWhiteSpace(request.Name)) errors.Add(new("$.name", "缺少专家姓名 (name is required)"));
-        if (!WorldCodes.LocalityExists(request.Locality ?? "")) errors.Add(new("$.locality", $"地区 “{request.Locality}” 不存在 (unknown locality)"));
-        if (!WorldCodes.SeriesExists(request.Series ?? "")) errors.Add(new("$.series", $"系列 “{request.Series}” 不存在 (unknown series)"));
+        if (!codes.LocalityExists(request.Locality ?? "")) errors.Add(new("$.locality", $"地区 “{request.Locality}” 不存在 (unknown locality)"));
+        if (!codes.SeriesExists(request.Series ?? "")) errors.Add(new("$.series", $"系列 “{request.Series}” 不存在 (unknown series)"));
         if (string.IsNullOrWhiteSpace(request.Unit)) errors.Add(new("$.unit", "缺少专家的工作单位（回避依据）(unit is required)"));
         for (var i = 0; i < (request.Conflicts?.Count ?? 0); i++)
             if (string.IsNullOrWhiteSpace(request.Conflicts![i])) errors.Add(new($"$.conflicts[{i}]", "回避对象不能为空 (a conflict names a person or unit)"));

@@ -1,3 +1,4 @@
+using Designer.Engine.Domain;
 using Designer.Persistence.Entities;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -13,7 +14,7 @@ public static class CertificatePdf
 {
     private static readonly XColor Seal = XColor.FromArgb(164, 30, 34);
 
-    public static byte[] Render(CertificateRecord certificate, string verificationUrl)
+    public static byte[] Render(CertificateRecord certificate, string verificationUrl, VocabularySet names)
     {
         CjkFontResolver.Install();
         var document = new PdfDocument();
@@ -22,13 +23,13 @@ public static class CertificatePdf
         var page = document.AddPage();
         page.Width = XUnit.FromMillimeter(297);
         page.Height = XUnit.FromMillimeter(210);
-        using (var gfx = XGraphics.FromPdfPage(page)) Draw(new Writer(gfx), page.Width.Point, page.Height.Point, certificate, verificationUrl);
+        using (var gfx = XGraphics.FromPdfPage(page)) Draw(new Writer(gfx), page.Width.Point, page.Height.Point, certificate, verificationUrl, names);
         using var output = new MemoryStream();
         document.Save(output);
         return output.ToArray();
     }
 
-    private static void Draw(Writer w, double width, double height, CertificateRecord c, string verificationUrl)
+    private static void Draw(Writer w, double width, double height, CertificateRecord c, string verificationUrl, VocabularySet names)
     {
         w.Gfx.DrawRectangle(new XPen(Seal, 4), 24, 24, width - 48, height - 48);
         w.Gfx.DrawRectangle(new XPen(Seal, 1), 34, 34, width - 68, height - 68);
@@ -41,8 +42,8 @@ public static class CertificatePdf
             ("专业系列", DocumentWords.Series(c.Series)),
             ("资格级别", DocumentWords.Level(c.Level)),
             ("评价方式", c.Directed ? "定向评价（限定向范围内聘用有效）" : "通用评价"),
-            ("适用范围", string.IsNullOrEmpty(c.ValidIn) ? "全区通用" : DocumentWords.ValidIn(c.ValidIn)),
-            ("发证地区", DocumentWords.Locality(c.Locality)),
+            ("适用范围", string.IsNullOrEmpty(c.ValidIn) ? "全区通用" : DocumentWords.ValidIn(c.ValidIn, names)),
+            ("发证地区", DocumentWords.Locality(c.Locality, names)),
             ("发证日期", c.IssuedOn),
         };
         var baseline = 180.0;

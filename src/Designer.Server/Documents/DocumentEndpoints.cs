@@ -9,6 +9,8 @@ using Designer.Server.Public;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
+using Designer.Server.World;
+
 namespace Designer.Server.Documents;
 
 /// <summary>
@@ -34,7 +36,7 @@ public static class DocumentEndpoints
         var certificate = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.ApplicationId == application.Id)
             ?? throw new ApiProblemException(Problems.NotFound("该申报尚未发证 (no certificate has been issued for this application)"));
         var verify = $"{http.Request.Scheme}://{http.Request.Host}/public/certificates/{Uri.EscapeDataString(certificate.Number)}";
-        return TypedResults.File(CertificatePdf.Render(certificate, verify), PdfType, $"职称证书-{certificate.Number}.pdf");
+        return TypedResults.File(CertificatePdf.Render(certificate, verify, http.Vocabulary()), PdfType, $"职称证书-{certificate.Number}.pdf");
     }
 
     private static async Task<FileContentHttpResult> Applications([AsParameters] ApplicationFilter filter, HttpContext http, DesignerDbContext db)
@@ -42,9 +44,9 @@ public static class DocumentEndpoints
         var found = await ApplicationAccess.VisibleAsync(db, http.CurrentUser(), filter);
         var ids = found.Select(a => a.Id).ToList();
         var stages = (await db.Tasks.AsNoTracking().Where(t => t.IsOpen && ids.Contains(t.ApplicationId)).Select(t => new { t.ApplicationId, t.Stage }).ToListAsync())
-            .ToLookup(t => t.ApplicationId, t => DocumentWords.Stage(t.Stage));
+            .ToLookup(t => t.ApplicationId, t => DocumentWords.Stage(t.Stage, http.Vocabulary()));
         var rows = found.Select(a => Row(
-            ("申报编号", a.Id), ("姓名", a.ApplicantName), ("评审流程", a.WorkflowName), ("地区", DocumentWords.Locality(a.Locality)),
+            ("申报编号", a.Id), ("姓名", a.ApplicantName), ("评审流程", a.WorkflowName), ("地区", DocumentWords.Locality(a.Locality, http.Vocabulary())),
             ("专业系列", DocumentWords.Series(a.Series)), ("资格级别", DocumentWords.Level(a.Level)), ("状态", DocumentWords.Status(a.Status)),
             ("当前环节", string.Join("、", stages[a.Id].Distinct())), ("创建日期", Date(a.CreatedAt)), ("更新日期", Date(a.UpdatedAt))));
         return TypedResults.File(Spreadsheets.Workbook(("申报列表", rows)), Spreadsheets.ContentType, "申报列表.xlsx");
@@ -73,10 +75,10 @@ public static class DocumentEndpoints
             var objections = ApplicationRunner.StateOf(application).Bookmarks.FirstOrDefault(b => b.Id == t.BookmarkId)?.Payload["objections"]?.AsArray().Count ?? 0;
             return Row(("序号", index + 1), ("姓名", PublicEndpoints.Mask(t.ApplicantName)), ("工作单位", data?["unit"]?.ToString() ?? ""),
                 ("专业系列", DocumentWords.Series(application.Series)), ("资格级别", DocumentWords.Level(application.Level)),
-                ("公示环节", DocumentWords.Stage(t.Stage)), ("公示开始", t.StartDate ?? ""), ("公示结束", t.DueDate ?? ""), ("异议数", objections));
+                ("公示环节", DocumentWords.Stage(t.Stage, http.Vocabulary())), ("公示开始", t.StartDate ?? ""), ("公示结束", t.DueDate ?? ""), ("异议数", objections));
         });
-        return TypedResults.File(Spreadsheets.Workbook(($"{DocumentWords.Stage(notice.Stage)}名单", rows)), Spreadsheets.ContentType,
-            $"公示名单-{DocumentWords.Stage(notice.Stage)}-{notice.StartDate}.xlsx");
+        return TypedResults.File(Spreadsheets.Workbook(($"{DocumentWords.Stage(notice.Stage, http.Vocabulary())}名单", rows)), Spreadsheets.ContentType,
+            $"公示名单-{DocumentWords.Stage(notice.Stage, http.Vocabulary())}-{notice.StartDate}.xlsx");
     }
 
     /// <summary>The session named by committee and date, then its candidates in rank order with votes and decisions in words.</summary>
@@ -86,7 +88,7 @@ public static class DocumentEndpoints
         var date = Date(session.CreatedAt);
         var about = new[]
         {
-            Row(("项目", "评审委员会"), ("内容", session.Org)), Row(("项目", "地区"), ("内容", DocumentWords.Locality(session.Locality))),
+            Row(("项目", "评审委员会"), ("内容", session.Org)), Row(("项目", "地区"), ("内容", DocumentWords.Locality(session.Locality, http.Vocabulary()))),
             Row(("项目", "评审会日期"), ("内容", date)), Row(("项目", "状态"), ("内容", SessionStatus(session.Status))),
             Row(("项目", "组织人"), ("内容", session.CreatedBy)),
         };

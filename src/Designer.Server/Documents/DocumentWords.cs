@@ -35,18 +35,18 @@ public static class DocumentWords
     /// <summary>Where a directed title is valid, as workflows write it (free text, a locality code, or a known English phrase).</summary>
     private static readonly Dictionary<string, string> ValidInNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["southern Xinjiang"] = "南疆", ["Xinjiang"] = "新疆维吾尔自治区",
+        ["southern Xinjiang"] = "南疆",
     };
 
-    public static string ValidIn(string code) =>
-        ValidInNames.TryGetValue(code, out var name) ? name : Vocabulary.Localities.GetValueOrDefault(code, code);
+    public static string ValidIn(string code, VocabularySet names) =>
+        ValidInNames.TryGetValue(code, out var name) ? name : names.LocalityName(code);
 
     public static string Series(string? code) => Name(SeriesNames, code);
     public static string Level(string? code) => Name(LevelNames, code);
     public static string Decision(string? code) => Name(DecisionNames, code);
     public static string Status(string? code) => Name(StatusNames, code);
-    public static string Locality(string? code) => code is null ? "" : Vocabulary.Localities.GetValueOrDefault(code, code);
-    public static string Stage(string? code) => code is null ? "" : Vocabulary.Stages.GetValueOrDefault(code, code);
+    public static string Locality(string? code, VocabularySet names) => code is null ? "" : names.LocalityName(code);
+    public static string Stage(string? code, VocabularySet names) => names.Name("stages", code);
 
     private static string Name(Dictionary<string, string> names, string? code) => code is null ? "" : names.GetValueOrDefault(code, code);
 }

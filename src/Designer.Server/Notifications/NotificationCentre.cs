@@ -14,7 +14,8 @@ namespace Designer.Server.Notifications;
 /// each person who may act on it, "returned for correction" and "in publicity" for the applicant, and the decision.
 /// After the change is saved, <see cref="FlushAsync"/> hands them to the <see cref="INotificationSender"/> (SMS, e-mail).
 /// </summary>
-public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INotificationSender sender, ILogger<NotificationCentre> logger)
+public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INotificationSender sender, ILogger<NotificationCentre> logger,
+    World.WorldVocabulary world)
 {
     public const string NewTask = "task";
     public const string Returned = "returned";
@@ -30,7 +31,7 @@ public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INoti
         {
             if (task.Kind == BookmarkKinds.Publicity)
             {
-                await ToApplicantAsync(application, Publicity, "申报进入公示", $"您的申报（{application.WorkflowName}）进入{ApplicationDtos.StageName(task.Stage)}，公示期至 {task.DueDate}。", task.Id);
+                await ToApplicantAsync(application, Publicity, "申报进入公示", $"您的申报（{application.WorkflowName}）进入{ApplicationDtos.StageName(task.Stage, world.Current)}，公示期至 {task.DueDate}。", task.Id);
                 continue;
             }
             if (task.Kind != BookmarkKinds.Task) continue;
@@ -42,7 +43,7 @@ public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INoti
             }
             // All active users: a step may belong to an organisation of another locality (a regional bureau).
             foreach (var user in (await UsersAsync()).Where(u => TaskAccess.IsAssignedTo(u, task)))
-                Add(user, application, NewTask, $"新待办：{ApplicationDtos.StageName(task.Stage)}",
+                Add(user, application, NewTask, $"新待办：{ApplicationDtos.StageName(task.Stage, world.Current)}",
                     $"{application.ApplicantName} 的申报（{application.WorkflowName}）待您办理：{task.Title}" + Due(task), task.Id);
         }
         var finished = Enum.TryParse<WorkflowStatus>(application.Status, out var status) && status.IsFinal() &&
@@ -55,7 +56,7 @@ public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INoti
     public async Task TaskReassignedAsync(ApplicationRecord application, TaskRecord task)
     {
         foreach (var user in (await UsersAsync()).Where(u => TaskAccess.IsAssignedTo(u, task)))
-            Add(user, application, NewTask, $"改派待办：{ApplicationDtos.StageName(task.Stage)}",
+            Add(user, application, NewTask, $"改派待办：{ApplicationDtos.StageName(task.Stage, world.Current)}",
                 $"{application.ApplicantName} 的申报（{application.WorkflowName}）改派给您办理：{task.Title}" + Due(task), task.Id);
     }
 

@@ -19,7 +19,8 @@ public static partial class InstanceHealth
     public const string Stuck = "stuck";
     public const string Ended = "ended";
 
-    public static (string Health, string? Why) Of(ApplicationRecord application, WorkflowInstanceState? state, IReadOnlyList<TaskRecord> open, IReadOnlyList<CurrentUser> users)
+    public static (string Health, string? Why) Of(ApplicationRecord application, WorkflowInstanceState? state, IReadOnlyList<TaskRecord> open, IReadOnlyList<CurrentUser> users,
+        VocabularySet names)
     {
         if (application.Status == nameof(WorkflowStatus.Faulted)) return (Faulted, FaultText(state));
         if (application.Status != nameof(WorkflowStatus.Waiting)) return (Ended, null);
@@ -28,18 +29,18 @@ public static partial class InstanceHealth
         foreach (var task in open.Where(t => t.Kind == BookmarkKinds.Task))
         {
             if (task.ClaimedBy is { } holder && !users.Any(u => u.UserName == holder))
-                return (Stuck, $"“{StageName(task)}”的待办由 {holder} 认领，但该账号已停用或不存在。请改派。");
+                return (Stuck, $"“{StageName(task, names)}”的待办由 {holder} 认领，但该账号已停用或不存在。请改派。");
             if (!users.Any(u => TaskAccess.IsAssignedTo(u, task)))
-                return (Stuck, $"“{StageName(task)}”的待办没有可以办理的在岗人员（{Assignee(task)}）。请改派给其他机构、角色或人员。");
+                return (Stuck, $"“{StageName(task, names)}”的待办没有可以办理的在岗人员（{Assignee(task, names)}）。请改派给其他机构、角色或人员。");
         }
         return (Ok, null);
     }
 
-    public static string Assignee(TaskRecord task) =>
-        task.AssignedUser is { } person ? $"指定人员 {person}" : $"{OrganisationName(task.ResolvedOrg ?? task.Org)} · {Vocabulary.Roles.GetValueOrDefault(task.Role, task.Role)}";
+    public static string Assignee(TaskRecord task, VocabularySet names) =>
+        task.AssignedUser is { } person ? $"指定人员 {person}" : $"{OrganisationName(task.ResolvedOrg ?? task.Org, names)} · {names.Name("roles", task.Role)}";
 
     /// <summary>An organisation in words: "示例市人力资源和社会保障部门", "用人单位（某某中学）", "县级人社部门".</summary>
-    public static string OrganisationName(string org)
+    public static string OrganisationName(string org, VocabularySet names)
     {
         if (org.StartsWith("unit:")) return $"用人单位（{org[5..]}）";
         if (org.StartsWith("county/hr:")) return $"{org[10..]}人社部门";
@@ -51,12 +52,12 @@ public static partial class InstanceHealth
         }
         var parts = org.Split('/');
         if (parts.Length < 2) return org;
-        var locality = Vocabulary.Localities.TryGetValue(parts[0], out var name) ? Regex.Replace(name, "（.*）$", "") : parts[0];
-        var department = Vocabulary.Departments.GetValueOrDefault(parts[1], parts[1]);
+        var locality = names.Localities.TryGetValue(parts[0], out var entry) ? Regex.Replace(entry.Name, "（.*）$", "") : parts[0];
+        var department = names.Name("departments", parts[1]);
         return parts.Length > 2 ? $"{locality}{department}（{string.Join("/", parts.Skip(2))}）" : $"{locality}{department}";
     }
 
-    private static string StageName(TaskRecord task) => ApplicationDtos.StageName(task.Stage) ?? task.Title;
+    private static string StageName(TaskRecord task, VocabularySet names) => ApplicationDtos.StageName(task.Stage, names) ?? task.Title;
 
     /// <summary>
     /// The engine's fault message reads "活动 “label” (id): 中文说明 (english detail)": the label and the Chinese part are

@@ -1,3 +1,4 @@
+using Designer.Server.World;
 using System.Text.Json.Nodes;
 using Designer.Engine.Activities.Titles;
 using Designer.Engine.Domain;
@@ -60,14 +61,14 @@ public static class OperationsEndpoints
         if (status != StuckStatus)
         {
             var paged = await ordered.PageAsync(page, pageSize, a => a);
-            return TypedResults.Ok(new Paged<OperationsInstance>(await RowsAsync(db, clock, paged.Items), paged.Total, paged.Page, paged.PageSize));
+            return TypedResults.Ok(new Paged<OperationsInstance>(await RowsAsync(http.Vocabulary(), db, clock, paged.Items), paged.Total, paged.Page, paged.PageSize));
         }
-        var stuck = (await RowsAsync(db, clock, await ordered.ToListAsync())).Where(r => r.Health == InstanceHealth.Stuck).ToList();
+        var stuck = (await RowsAsync(http.Vocabulary(), db, clock, await ordered.ToListAsync())).Where(r => r.Health == InstanceHealth.Stuck).ToList();
         return TypedResults.Ok(stuck.Page(page, pageSize, r => r));
     }
 
     private static async Task<Ok<OperationsInstance>> One(string id, HttpContext http, DesignerDbContext db, IClock clock) =>
-        TypedResults.Ok(await RowAsync(db, clock, await FindAsync(db, http.CurrentUser(), id, track: false)));
+        TypedResults.Ok(await RowAsync(http.Vocabulary(), db, clock, await FindAsync(db, http.CurrentUser(), id, track: false)));
 
     private static async Task<Results<Ok<OperationsInstance>, ProblemHttpResult>> Retry(string id, ReasonRequest request, HttpContext http, DesignerDbContext db,
         ApplicationRunner runner, IClock clock)
@@ -82,7 +83,7 @@ public static class OperationsEndpoints
         await runner.OperateAsync(application, user,
             new ApplicationRunner.Operation(AuditKinds.ApplicationRetry, reason, "重试故障步骤", new JsonObject { ["activityId"] = faulted }, "retried"),
             (engine, definition, state) => engine.RunFrom(definition, state, faulted));
-        return TypedResults.Ok(await RowAsync(db, clock, application));
+        return TypedResults.Ok(await RowAsync(http.Vocabulary(), db, clock, application));
     }
 
     private static async Task<Results<Ok<OperationsInstance>, ProblemHttpResult>> Cancel(string id, ReasonRequest request, HttpContext http, DesignerDbContext db,
@@ -95,7 +96,7 @@ public static class OperationsEndpoints
         await runner.OperateAsync(application, user,
             new ApplicationRunner.Operation(AuditKinds.ApplicationCancel, reason, "终止申报", [], "cancelled"),
             (engine, definition, state) => engine.Stop(definition, state, WorkflowStatus.Cancelled, $"由 {user.UserName} 终止：{reason}"));
-        return TypedResults.Ok(await RowAsync(db, clock, application));
+        return TypedResults.Ok(await RowAsync(http.Vocabulary(), db, clock, application));
     }
 
     private static async Task<Results<Ok<OperationsInstance>, ProblemHttpResult>> Move(string id, MoveRequest request, HttpContext http, DesignerDbContext db,
@@ -115,7 +116,7 @@ public static class OperationsEndpoints
             new ApplicationRunner.Operation(AuditKinds.ApplicationMove, reason, $"将申报移至“{node.Label}”",
                 new JsonObject { ["toActivityId"] = node.Id, ["toStep"] = node.Label }, "moved"),
             (engine, def, state) => engine.RunFrom(def, state, node.Id));
-        return TypedResults.Ok(await RowAsync(db, clock, application));
+        return TypedResults.Ok(await RowAsync(http.Vocabulary(), db, clock, application));
     }
 
     private static async Task<Results<Ok<OperationsInstance>, ProblemHttpResult>> Reassign(string taskId, ReassignRequest request, HttpContext http, DesignerDbContext db,
@@ -129,9 +130,9 @@ public static class OperationsEndpoints
         var (org, role, userName) = (Blank(request.Org), Blank(request.Role), Blank(request.UserName));
         if (org is null && role is null && userName is null)
             return Problems.Invalid("$.org", "请指定改派到的机构、角色或人员 (org, role or userName is required)");
-        if (org is not null && !OrganisationExists(org))
+        if (org is not null && !http.Vocabulary().IsOrganisation(org))
             return Problems.Invalid("$.org", $"机构 “{org}” 无效：应为 unit、county/hr、applicant 或 <地区>/<部门> (unknown organisation)");
-        if (role is not null && !Vocabulary.Roles.ContainsKey(role))
+        if (role is not null && !http.Vocabulary().Roles.ContainsKey(role))
             return Problems.Invalid("$.role", $"角色 “{role}” 不在词表中 (unknown role)");
         if (userName is not null)
         {
@@ -148,11 +149,11 @@ public static class OperationsEndpoints
         task.AssignedUser = userName;
         (task.ClaimedBy, task.ClaimedAt) = (null, null);
         KeepBookmarkInStep(application, task);
-        audit.TaskChanged(application, task, user.UserName, AuditKinds.TaskReassign, $"改派待办给 {InstanceHealth.Assignee(task)}", reason,
+        audit.TaskChanged(application, task, user.UserName, AuditKinds.TaskReassign, $"改派待办给 {InstanceHealth.Assignee(task, http.Vocabulary())}", reason,
             new JsonObject { ["before"] = before });
         await notifications.TaskReassignedAsync(application, task);
         await runner.SaveTaskChangeAsync(application);
-        return TypedResults.Ok(await RowAsync(db, clock, application));
+        return TypedResults.Ok(await RowAsync(http.Vocabulary(), db, clock, application));
     }
 
     /// <summary>The applicant ends their own application while it runs (status Withdrawn).</summary>
@@ -168,7 +169,7 @@ public static class OperationsEndpoints
         await runner.OperateAsync(application, user,
             new ApplicationRunner.Operation(AuditKinds.ApplicationWithdraw, reason, "撤回申报", [], "withdrawn"),
             (engine, definition, state) => engine.Stop(definition, state, WorkflowStatus.Withdrawn, $"申报人撤回：{reason}"));
-        return TypedResults.Ok(ApplicationDtos.Detail(application, []));
+        return TypedResults.Ok(ApplicationDtos.Detail(application, [], http.Vocabulary()));
     }
 
     /// <summary>The bookmark in the saved state says the same as the task row (the application page shows it).</summary>
@@ -192,10 +193,10 @@ public static class OperationsEndpoints
         return application;
     }
 
-    private static async Task<OperationsInstance> RowAsync(DesignerDbContext db, IClock clock, ApplicationRecord application) =>
-        (await RowsAsync(db, clock, [application])).Single();
+    private static async Task<OperationsInstance> RowAsync(VocabularySet names, DesignerDbContext db, IClock clock, ApplicationRecord application) =>
+        (await RowsAsync(names, db, clock, [application])).Single();
 
-    private static async Task<List<OperationsInstance>> RowsAsync(DesignerDbContext db, IClock clock, IReadOnlyList<ApplicationRecord> applications)
+    private static async Task<List<OperationsInstance>> RowsAsync(VocabularySet names, DesignerDbContext db, IClock clock, IReadOnlyList<ApplicationRecord> applications)
     {
         var ids = applications.Select(a => a.Id).ToList();
         var open = (await db.Tasks.AsNoTracking().Where(t => t.IsOpen && ids.Contains(t.ApplicationId)).ToListAsync()).ToLookup(t => t.ApplicationId);
@@ -206,11 +207,11 @@ public static class OperationsEndpoints
         {
             var state = a.StateJson is null ? null : WorkflowInstanceState.FromJson(a.StateJson);
             var tasks = open[a.Id].OrderBy(t => t.CreatedAt).ToList();
-            var (health, why) = InstanceHealth.Of(a, state, tasks, users);
+            var (health, why) = InstanceHealth.Of(a, state, tasks, users, names);
             var since = tasks.Count > 0 ? tasks.Min(t => t.CreatedAt) : a.UpdatedAt;
             return new OperationsInstance(a.Id, a.ApplicantName, a.WorkflowName, a.DefinitionId, a.DefinitionVersion, a.Locality, a.Status, health,
-                tasks.Select(t => new OperationsStep(t.Kind == BookmarkKinds.Task ? t.Id : null, t.ActivityId, t.Kind, t.Stage, ApplicationDtos.StageName(t.Stage),
-                    t.Title, t.ResolvedOrg ?? t.Org, t.Role, Vocabulary.Roles.GetValueOrDefault(t.Role, t.Role), t.AssignedUser, t.ClaimedBy, t.DueDate)).ToList(),
+                tasks.Select(t => new OperationsStep(t.Kind == BookmarkKinds.Task ? t.Id : null, t.ActivityId, t.Kind, t.Stage, ApplicationDtos.StageName(t.Stage, names),
+                    t.Title, t.ResolvedOrg ?? t.Org, t.Role, names.Name("roles", t.Role), t.AssignedUser, t.ClaimedBy, t.DueDate)).ToList(),
                 since, Math.Max(0, (int)(now - since).TotalDays), why, health == InstanceHealth.Faulted ? state?.Fault?.ActivityId : null, a.UpdatedAt);
         }).ToList();
     }
@@ -230,7 +231,6 @@ public static class OperationsEndpoints
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>Whether an organisation code names a real organisation (rewired to the vocabulary tables at merge).</summary>
-    private static bool OrganisationExists(string org) => Vocabulary.IsOrganisation(org);
 
     private static string StatusName(string status) => status switch
     {

@@ -15,7 +15,7 @@ namespace Designer.Server.Record;
 /// caller's rights (<see cref="RecordAccess"/>; a person the caller may not see is 404), every write audited, and
 /// the record as the engine reads it at eligibility (<see cref="ForEngineAsync"/>).
 /// </summary>
-public sealed class RecordService(DesignerDbContext db, AuditLog audit, IClock clock)
+public sealed class RecordService(DesignerDbContext db, AuditLog audit, IClock clock, World.WorldVocabulary world)
 {
     private DateOnly Today => ChinaTime.DateOf(clock.Now);
     private DateTime Now => clock.Now.UtcDateTime;
@@ -52,7 +52,7 @@ public sealed class RecordService(DesignerDbContext db, AuditLog audit, IClock c
     public async Task<TitleHeld> AddTitleAsync(CurrentUser user, string userName, TitleRequest request)
     {
         await PersonAsync(user, userName, write: true);
-        if (TitleValidation.Title(request, Today) is { Count: > 0 } errors) throw new ApiProblemException(Problems.FormErrors(errors));
+        if (TitleValidation.Title(request, Today, new RecordVocabulary(world.Current)) is { Count: > 0 } errors) throw new ApiProblemException(Problems.FormErrors(errors));
         var title = NewTitle(userName, request, user.UserName);
         db.TitlesHeld.Add(title);
         audit.Record(user.UserName, RecordAuditKinds.TitleAdd, RecordAuditKinds.PersonSubject(userName), await LocalityOfAsync(userName),

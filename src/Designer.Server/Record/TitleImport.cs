@@ -15,7 +15,7 @@ namespace Designer.Server.Record;
 /// title a row with userName (or idNumber), series, level, directed, validIn, obtainedOn, and optionally source and
 /// certificateNumber. All or none: a file with any bad row imports nothing and answers 422 listing every bad row.
 /// </summary>
-public sealed class TitleImport(DesignerDbContext db, AuditLog audit, IClock clock)
+public sealed class TitleImport(DesignerDbContext db, AuditLog audit, IClock clock, World.WorldVocabulary world)
 {
     public const string CsvType = "text/csv";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -58,7 +58,7 @@ public sealed class TitleImport(DesignerDbContext db, AuditLog audit, IClock clo
         return new ImportReport(titles.Count, []);
     }
 
-    private static List<string> RowProblems(CurrentUser user, Dictionary<string, string> cells, Dictionary<string, string> people, DateOnly today, out TitleHeldRecord? title)
+    private List<string> RowProblems(CurrentUser user, Dictionary<string, string> cells, Dictionary<string, string> people, DateOnly today, out TitleHeldRecord? title)
     {
         title = null;
         var problems = new List<string>();
@@ -80,7 +80,7 @@ public sealed class TitleImport(DesignerDbContext db, AuditLog audit, IClock clo
         var request = new TitleRequest(cells.GetValueOrDefault("series"), cells.GetValueOrDefault("level"), directed,
             cells.GetValueOrDefault("validin"), NormaliseDate(cells.GetValueOrDefault("obtainedon")),
             string.IsNullOrEmpty(cells.GetValueOrDefault("source")) ? "import" : cells["source"], cells.GetValueOrDefault("certificatenumber"));
-        problems.AddRange(TitleValidation.Title(request, today).Select(e => $"{e.Path[2..]}：{e.Message}"));
+        problems.AddRange(TitleValidation.Title(request, today, new RecordVocabulary(world.Current)).Select(e => $"{e.Path[2..]}：{e.Message}"));
         if (problems.Count == 0) title = RecordService.NewTitle(userName!, request, user.UserName);
         return problems;
     }

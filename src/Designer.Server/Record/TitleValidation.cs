@@ -6,13 +6,13 @@ namespace Designer.Server.Record;
 /// <summary>Checks of a record entry, each error by its JSON path; messages in Chinese with the English in brackets.</summary>
 public static class TitleValidation
 {
-    public static List<FieldError> Title(TitleRequest title, DateOnly today)
+    public static List<FieldError> Title(TitleRequest title, DateOnly today, RecordVocabulary codes)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(title.Series)) errors.Add(new("$.series", "缺少系列 (series is required)"));
-        else if (!RecordVocabulary.SeriesExists(title.Series)) errors.Add(new("$.series", $"系列 “{title.Series}” 不存在 (unknown series)"));
+        else if (!codes.SeriesExists(title.Series)) errors.Add(new("$.series", $"系列 “{title.Series}” 不存在 (unknown series)"));
         if (string.IsNullOrWhiteSpace(title.Level)) errors.Add(new("$.level", "缺少级别 (level is required)"));
-        else if (!RecordVocabulary.LevelExists(title.Level)) errors.Add(new("$.level", $"级别 “{title.Level}” 不存在 (unknown level)"));
+        else if (!codes.LevelExists(title.Level)) errors.Add(new("$.level", $"级别 “{title.Level}” 不存在 (unknown level)"));
         if (Date(title.ObtainedOn) is not { } obtained) errors.Add(new("$.obtainedOn", "取得日期须为 yyyy-MM-dd 格式的日期 (obtainedOn must be a date)"));
         else if (obtained > today) errors.Add(new("$.obtainedOn", "取得日期不能晚于今天 (obtainedOn is in the future)"));
         if (title.Source is { } source && !RecordVocabulary.TitleSources.Contains(source))

@@ -27,14 +27,15 @@ public static class AccountEndpoints
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
         auth.MapPost("/register", Register).AllowAnonymous().RequireRateLimiting(RateLimits.Register).Fails(403, 422, 429);
-        auth.MapGet("/register", (IOptions<RegistrationOptions> options) => TypedResults.Ok(new RegistrationInfo(options.Value.Enabled,
-            UserDirectory.Localities.Select(l => new LocalityChoice(l.Key, l.Value)).ToList()))).AllowAnonymous();
+        auth.MapGet("/register", (IOptions<RegistrationOptions> options, World.WorldVocabulary world) => TypedResults.Ok(new RegistrationInfo(options.Value.Enabled,
+            new UserDirectory(world.Current).Localities.Select(l => new LocalityChoice(l.Key, l.Value)).ToList()))).AllowAnonymous();
         auth.MapPost("/change-password", ChangePassword).RequireAuthorization().RequireRateLimiting(RateLimits.SignIn).Fails(422, 429);
     }
 
     private static async Task<Results<Created<UserView>, ProblemHttpResult>> Register(RegisterRequest body, UserManager<DesignerUser> users,
-        DesignerDbContext db, IOptions<RegistrationOptions> options)
+        DesignerDbContext db, IOptions<RegistrationOptions> options, World.WorldVocabulary world)
     {
+        var directory = new UserDirectory(world.Current);
         if (!options.Value.Enabled) return Problems.Forbidden("本系统未开放自助注册，请联系管理员开通账户 (self-registration is switched off)");
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(body.UserName)) errors.Add(new("$.userName", "请输入用户名 (userName is required)"));
@@ -47,7 +48,7 @@ public static class AccountEndpoints
         else if (!UserAdmin.PhonePattern().IsMatch(body.Phone.Trim())) errors.Add(new("$.phone", "手机号须为 11 位，以 1 开头 (an 11-digit mobile number)"));
         var locality = body.Locality?.Trim() ?? "";
         if (locality.Length == 0) errors.Add(new("$.locality", "请选择所在地区 (locality is required)"));
-        else if (!UserDirectory.LocalityExists(locality)) errors.Add(new("$.locality", $"未知地区 '{locality}' (unknown locality)"));
+        else if (!directory.LocalityExists(locality)) errors.Add(new("$.locality", $"未知地区 '{locality}' (unknown locality)"));
         if (string.IsNullOrWhiteSpace(body.County)) errors.Add(new("$.county", "请输入所在县（市、区） (county is required)"));
         else if (body.County.Length > 50) errors.Add(new("$.county", "县名不能超过 50 个字符 (at most 50 characters)"));
         if (body.Unit is { Length: > 100 }) errors.Add(new("$.unit", "单位名称不能超过 100 个字符 (at most 100 characters)"));

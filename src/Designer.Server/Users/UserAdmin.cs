@@ -14,8 +14,10 @@ namespace Designer.Server.Users;
 /// never a policy admin or an auditor; nobody changes their own rights. Every change of what a user may do (roles,
 /// locality, organisation, task roles, unit, county, disabling) ends their sessions at once (DesignerUserManager).
 /// </summary>
-public sealed partial class UserAdmin(DesignerDbContext db, UserManager<DesignerUser> users)
+public sealed partial class UserAdmin(DesignerDbContext db, UserManager<DesignerUser> users, World.WorldVocabulary world)
 {
+    private UserDirectory Directory => new(world.Current);
+
     /// <summary>Roles only a policy admin gives, and whose holders only a policy admin manages.</summary>
     private static readonly string[] Privileged = [Roles.PolicyAdmin, Roles.Auditor];
 
@@ -91,7 +93,7 @@ public sealed partial class UserAdmin(DesignerDbContext db, UserManager<Designer
         if (everywhere && locality.Length > 0)
             errors.Add(new("$.locality", "政策管理员和审计员不属于某一地区，地区须为空 (policy admins and auditors have no locality)"));
         else if (!everywhere && locality.Length == 0) errors.Add(new("$.locality", "请指定所属地区 (locality is required)"));
-        else if (!everywhere && !UserDirectory.LocalityExists(locality)) errors.Add(new("$.locality", $"未知地区 '{locality}' (unknown locality)"));
+        else if (!everywhere && !Directory.LocalityExists(locality)) errors.Add(new("$.locality", $"未知地区 '{locality}' (unknown locality)"));
         if (caller.IsLocalityAdmin && !caller.IsPolicyAdmin && locality != caller.Locality)
             Forbidden("只能管理本地区的用户 (a locality admin manages only the users of their locality)");
 
@@ -102,8 +104,8 @@ public sealed partial class UserAdmin(DesignerDbContext db, UserManager<Designer
             errors.Add(new("$.org", $"机构 '{org}' 不属于地区 '{locality}' (unknown organisation of the locality: unit, county/hr or {locality}/…)"));
         var taskRoles = body.TaskRoles ?? (creating ? [] : SplitList(existing!.TaskRoles).ToList());
         for (var i = 0; i < taskRoles.Count; i++)
-            if (!UserDirectory.TaskRoleExists(taskRoles[i]))
-                errors.Add(new($"$.taskRoles[{i}]", $"未知任务角色 '{taskRoles[i]}' (unknown task role; one of {string.Join(", ", UserDirectory.TaskRoles)})"));
+            if (!Directory.TaskRoleExists(taskRoles[i]))
+                errors.Add(new($"$.taskRoles[{i}]", $"未知任务角色 '{taskRoles[i]}' (unknown task role; one of {string.Join(", ", Directory.TaskRoles)})"));
         if (taskRoles.Count > 0 && !roles.Contains(Roles.Reviewer))
             errors.Add(new("$.taskRoles", "只有审核人可持有任务角色 (task roles belong to reviewers)"));
         var applicant = roles.Contains(Roles.Applicant);

@@ -85,15 +85,15 @@ public static class ImpactEndpoints
             var pathChanged = result.Divergence is not null;
             rows.Add(new ImpactRow(application.Id, application.ApplicantName, application.DefinitionVersion, pathChanged || result.OutcomeChanged,
                 pathChanged, result.OutcomeChanged, result.From.Status, result.To.Status,
-                result.Divergence is { } d ? d.Index + 1 : null, Step(result.Divergence?.From), Step(result.Divergence?.To), result.Summary));
+                result.Divergence is { } d ? d.Index + 1 : null, Step(result.Divergence?.From, host.Vocabulary), Step(result.Divergence?.To, host.Vocabulary), result.Summary));
         }
         var ordered = rows.OrderByDescending(r => r.Changed).ToList();
         return new ImpactReport(definitionId, to.Version, rows.Count, rows.Count(r => r.Changed), ordered);
     }
 
-    private static ImpactStep? Step(PathStep? step) => step is null ? null : new ImpactStep(
-        step.Stage, ApplicationDtos.StageName(step.Stage), step.ActivityId, step.Assignee.Org, step.Assignee.Role, step.Action,
-        Engine.Domain.Vocabulary.Actions.GetValueOrDefault(step.Action, step.Action), step.Date);
+    private static ImpactStep? Step(PathStep? step, Engine.Domain.VocabularySet names) => step is null ? null : new ImpactStep(
+        step.Stage, ApplicationDtos.StageName(step.Stage, names), step.ActivityId, step.Assignee.Org, step.Assignee.Role, step.Action,
+        names.Name("actions", step.Action), step.Date);
 
     private static string Describe(ImpactStep? step) => step is null ? "（结束）" : $"{step.StageName ?? step.Stage}（{step.Org}，{step.ActionName}，{step.Date}）";
 

@@ -14,7 +14,7 @@ namespace Designer.Engine.Tests.Validation;
 public class FormGateValidationTests
 {
     private static readonly WorkflowValidator Validator =
-        new(ActivityRegistry.Default, TestEngine.Forms, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar));
+        new(ActivityRegistry.Default, TestEngine.Forms, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar), TestEngine.Vocabulary);
 
     private static List<ValidationProblem> ProblemsOf(string gates)
     {

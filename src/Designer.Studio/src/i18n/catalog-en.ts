@@ -174,6 +174,19 @@ export const catalogEn: Record<string, ActivityEn> = {
         displayName: 'Other conditions',
         description: 'Each: a condition (JavaScript, eligible only when true) and the reason given when it is not met.',
       },
+      oneQualificationPerYearIgnores: {
+        displayName: 'Earlier applications that do not count',
+        description: 'History statuses one qualification per year ignores, e.g. rejected-at-eligibility and withdrawn.',
+      },
+      refuseActiveIntegrityRecord: {
+        displayName: 'Refuse an active integrity record',
+        description: 'Ineligible while a finding of the applicant is in force; the reason names the finding.',
+      },
+      basisTitleMustNotBeDirected: {
+        displayName: 'Basis title not directed',
+        description: 'A higher general title cannot rest on a directed title.',
+      },
+      oneLevelAtATime: { displayName: 'One level at a time', description: 'The applied level must be the next above the title held.' },
     },
   },
   'Titles.RuleTable': {
@@ -204,6 +217,13 @@ export const catalogEn: Record<string, ActivityEn> = {
   },
   'Titles.Conclude': {
     description: 'Ends the whole application: passed, not passed or regarded as withdrawn, with the reason recorded.',
-    inputs: { result: { displayName: 'Outcome' }, reason: { displayName: 'Reason' } },
+    inputs: {
+      result: { displayName: 'Outcome' },
+      reason: { displayName: 'Reason' },
+      recordsIntegrityFinding: {
+        displayName: 'Records an integrity finding',
+        description: "Fraud found: the ending writes a finding to the applicant's integrity record (3 years).",
+      },
+    },
   },
 };

@@ -13,7 +13,7 @@ import { useI18n, useT } from '../../i18n';
 
 /** An application: status, timeline, what is waiting, the applicant's own pending steps (a correction request). */
 export function ApplicationDetailPage({ id }: { id: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const labels = useLabels();
   const { data, error, loading, reload, setData } = useApiQuery(['application', id], () => api.get<Application>(`/api/applications/${encodeURIComponent(id)}`));
   const applySchema = useApplyFormSchema(data);

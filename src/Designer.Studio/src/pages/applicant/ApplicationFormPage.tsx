@@ -17,7 +17,7 @@ const FAILED_ATTEMPT = 'apply-form-attempt';
 /** Fill the procedure's apply form (generated from its JSON Schema), save a draft, submit. */
 export function ApplicationFormPage({ definitionId, applicationId }: { definitionId?: string; applicationId?: string }) {
   const labels = useLabels();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const toast = useToast();
   const write = useWrite();
   const formRef = useRef<any>(null);

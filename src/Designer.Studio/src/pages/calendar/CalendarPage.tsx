@@ -1,10 +1,10 @@
+import { useLabels, type CodeKind } from '../../catalog';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useApiQuery, useWrite } from '../../api/query';
 import type { CalendarHoliday, CalendarPage as Paged, CalendarWindow } from '../../api/types';
 import { useAuth } from '../../auth';
 import { Badge, Empty, ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';
-import { codeLabel } from '../../domainCodes';
 import { useI18n } from '../../i18n';
 
 const list = (text: string) =>
@@ -35,7 +35,8 @@ function useProblem() {
 }
 
 function WindowsSection() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const labels = useLabels();
   const { me } = useAuth();
   const toast = useToast();
   const failed = useProblem();
@@ -75,7 +76,7 @@ function WindowsSection() {
       failed(e);
     }
   }
-  const codes = (kind: string, values: string[]) => (values.length ? values.map((c) => codeLabel(kind, c, locale)).join('、') : t('不限'));
+  const codes = (kind: string, values: string[]) => (values.length ? values.map((c) => labels.code(kind as CodeKind, c)).join('、') : t('不限'));
   const field = (key: keyof typeof blank, label: string, type = 'text') => (
     <label>
       {t(label)}

@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { api, ApiError, qs, idPath } from '../../api/client';
 import { useApiQuery, useWrite } from '../../api/query';
 import { isAdmin, useAuth } from '../../auth';
-import { useCatalog, useLabels } from '../../catalog';
+import { useCatalog, useLabels, type CodeKind } from '../../catalog';
 import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { committeeStatuses, fieldErrors, splitList, statusLabels, type Committee, type Paged } from './types';
 
 /** 评委会: one series each, its levels, organiser office, members from the pool, approval and filing. */
 export function CommitteesPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { vocab } = useCatalog();
   const { me } = useAuth();
   const labels = useLabels();
@@ -69,7 +69,7 @@ export function CommitteesPage() {
                   </div>
                 </td>
                 <td>{c.series.map((s) => labels.code('series', s)).join('、')}</td>
-                <td>{c.levels.map((l) => codeLabel('levels', l, locale)).join('、')}</td>
+                <td>{c.levels.map((l) => labels.code('levels' as CodeKind, l)).join('、')}</td>
                 <td>{labels.org(c.organiser)}</td>
                 <td>{c.experts.length}</td>
                 <td>
@@ -94,7 +94,8 @@ export function CommitteesPage() {
 }
 
 function CommitteeEditor({ committee, onClose }: { committee: Partial<Committee>; onClose: () => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const labels = useLabels();
   const { vocab } = useCatalog();
   const { me } = useAuth();
   const toast = useToast();
@@ -143,9 +144,9 @@ function CommitteeEditor({ committee, onClose }: { committee: Partial<Committee>
       </Field>
       <Field label={t('层级')} required error={errors['$.levels']}>
         <div className="checks" role="group" aria-label={t('层级')}>
-          {Object.keys(domainCodes.levels).map((l) => (
+          {Object.keys(vocab.levels).map((l) => (
             <label key={l} className="checkbox">
-              <input type="checkbox" checked={(value.levels ?? []).includes(l)} onChange={() => toggle('levels', l)} /> {codeLabel('levels', l, locale)}
+              <input type="checkbox" checked={(value.levels ?? []).includes(l)} onChange={() => toggle('levels', l)} /> {labels.code('levels' as CodeKind, l)}
             </label>
           ))}
         </div>

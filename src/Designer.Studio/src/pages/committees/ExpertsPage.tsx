@@ -1,9 +1,9 @@
+import { useLabels, useCatalog, type CodeKind } from '../../catalog';
 import { useState } from 'react';
 import { api, ApiError, qs, idPath } from '../../api/client';
 import { useApiQuery, useWrite } from '../../api/query';
 import { useAuth } from '../../auth';
 import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } from '../../components/ui';
-import { codeLabel, domainCodes } from '../../domainCodes';
 import { useI18n } from '../../i18n';
 import { fieldErrors, splitList, type Expert, type Paged } from './types';
 
@@ -11,7 +11,9 @@ const pageSize = 50;
 
 /** 专家库: the experts of the locality (all for the policy admin), searchable by series, specialty, unit and name. */
 export function ExpertsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const labels = useLabels();
+  const { vocab } = useCatalog();
   const [filter, setFilter] = useState({ series: '', specialty: '', unit: '', q: '' });
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Partial<Expert> | null>(null);
@@ -37,9 +39,9 @@ export function ExpertsPage() {
       <div className="toolbar">
         <select aria-label={t('系列')} value={filter.series} onChange={(e) => set('series', e.target.value)}>
           <option value="">{t('全部系列')}</option>
-          {Object.keys(domainCodes.series).map((s) => (
+          {Object.keys(vocab.series).map((s) => (
             <option key={s} value={s}>
-              {codeLabel('series', s, locale)}
+              {labels.code('series' as CodeKind, s)}
             </option>
           ))}
         </select>
@@ -71,7 +73,7 @@ export function ExpertsPage() {
                   <code>{x.id}</code>
                 </td>
                 <td>{x.name}</td>
-                <td>{codeLabel('series', x.series, locale)}</td>
+                <td>{labels.code('series' as CodeKind, x.series)}</td>
                 <td>{x.specialty}</td>
                 <td>{x.unit}</td>
                 <td className="small">{x.conflicts.join('、')}</td>
@@ -105,7 +107,9 @@ export function ExpertsPage() {
 }
 
 function ExpertEditor({ expert, onClose }: { expert: Partial<Expert>; onClose: () => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const labels = useLabels();
+  const { vocab } = useCatalog();
   const { me } = useAuth();
   const toast = useToast();
   const write = useWrite();
@@ -141,9 +145,9 @@ function ExpertEditor({ expert, onClose }: { expert: Partial<Expert>; onClose: (
       <Field label={t('系列')} required error={errors['$.series']} htmlFor="expert-series">
         <select id="expert-series" value={value.series ?? ''} onChange={(e) => set('series', e.target.value)}>
           <option value="">{t('请选择')}</option>
-          {Object.keys(domainCodes.series).map((s) => (
+          {Object.keys(vocab.series).map((s) => (
             <option key={s} value={s}>
-              {codeLabel('series', s, locale)}
+              {labels.code('series' as CodeKind, s)}
             </option>
           ))}
         </select>

@@ -1,9 +1,9 @@
+import { useLabels, type CodeKind } from '../../catalog';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useApiQuery, useWrite } from '../../api/query';
 import { useAuth } from '../../auth';
 import { Badge, Empty, ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';
-import { codeLabel } from '../../domainCodes';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
 
@@ -107,7 +107,8 @@ export function PersonRecordPage({ userName }: { userName: string }) {
 }
 
 function TitlesSection({ record }: { record: PersonRecord }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const labels = useLabels();
   const sources: Record<string, string> = { certificate: t('本系统发证'), import: t('历史导入'), 'other-region': t('外地取得') };
   return (
     <section className="card" aria-label={t('现有职称')}>
@@ -129,8 +130,8 @@ function TitlesSection({ record }: { record: PersonRecord }) {
           <tbody>
             {record.titles.map((title) => (
               <tr key={title.id}>
-                <td>{codeLabel('series', title.series, locale)}</td>
-                <td>{codeLabel('levels', title.level, locale)}</td>
+                <td>{labels.code('series' as CodeKind, title.series)}</td>
+                <td>{labels.code('levels' as CodeKind, title.level)}</td>
                 <td>{title.directed ? <Badge tone="warn">{t('定向')}</Badge> : t('通用')}</td>
                 <td>{title.obtainedOn}</td>
                 <td>{sources[title.source] ?? title.source}</td>

@@ -65,6 +65,9 @@ namespace Designer.Persistence.Postgres.Migrations
                     TaskRoles = table.Column<string>(type: "text", nullable: false),
                     UnitName = table.Column<string>(type: "text", nullable: true),
                     County = table.Column<string>(type: "text", nullable: true),
+                    IdNumberMasked = table.Column<string>(type: "text", nullable: true),
+                    IdNumberHash = table.Column<string>(type: "text", nullable: true),
+                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -109,6 +112,22 @@ namespace Designer.Persistence.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarEntries",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    Locality = table.Column<string>(type: "text", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Certificates",
                 columns: table => new
                 {
@@ -120,11 +139,62 @@ namespace Designer.Persistence.Postgres.Migrations
                     Level = table.Column<string>(type: "text", nullable: false),
                     Directed = table.Column<bool>(type: "boolean", nullable: false),
                     ValidIn = table.Column<string>(type: "text", nullable: true),
-                    IssuedOn = table.Column<string>(type: "text", nullable: false)
+                    IssuedOn = table.Column<string>(type: "text", nullable: false),
+                    HolderUserName = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "text", nullable: false, defaultValue: "valid"),
+                    RevokedOn = table.Column<string>(type: "text", nullable: true),
+                    RevokedBy = table.Column<string>(type: "text", nullable: true),
+                    RevocationReason = table.Column<string>(type: "text", nullable: true),
+                    Replaces = table.Column<string>(type: "text", nullable: true),
+                    ReplacedBy = table.Column<string>(type: "text", nullable: true),
+                    ReplacementReason = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Certificates", x => x.Number);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommitteeDraws",
+                columns: table => new
+                {
+                    SessionId = table.Column<string>(type: "text", nullable: false),
+                    CommitteeId = table.Column<string>(type: "text", nullable: false),
+                    Seed = table.Column<string>(type: "text", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    PoolJson = table.Column<string>(type: "text", nullable: false),
+                    CandidatesJson = table.Column<string>(type: "text", nullable: false),
+                    DrawnJson = table.Column<string>(type: "text", nullable: false),
+                    RecusalsJson = table.Column<string>(type: "text", nullable: false),
+                    DrawnBy = table.Column<string>(type: "text", nullable: false),
+                    DrawnAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommitteeDraws", x => x.SessionId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Committees",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Locality = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    SeriesJson = table.Column<string>(type: "text", nullable: false),
+                    LevelsJson = table.Column<string>(type: "text", nullable: false),
+                    Organiser = table.Column<string>(type: "text", nullable: false),
+                    ExpertsJson = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "text", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "text", nullable: true),
+                    ApprovedOn = table.Column<string>(type: "text", nullable: true),
+                    FilingNumber = table.Column<string>(type: "text", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Committees", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -135,6 +205,9 @@ namespace Designer.Persistence.Postgres.Migrations
                     Org = table.Column<string>(type: "text", nullable: false),
                     Locality = table.Column<string>(type: "text", nullable: false),
                     DefinitionId = table.Column<string>(type: "text", nullable: true),
+                    CommitteeId = table.Column<string>(type: "text", nullable: true),
+                    Series = table.Column<string>(type: "text", nullable: true),
+                    DrawnMembers = table.Column<int>(type: "integer", nullable: true),
                     Status = table.Column<string>(type: "text", nullable: false),
                     CreatedBy = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -160,6 +233,47 @@ namespace Designer.Persistence.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EducationHours",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserName = table.Column<string>(type: "text", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "text", nullable: false),
+                    Hours = table.Column<double>(type: "double precision", nullable: false),
+                    Source = table.Column<string>(type: "text", nullable: true),
+                    Exempt = table.Column<bool>(type: "boolean", nullable: false),
+                    ExemptionReason = table.Column<string>(type: "text", nullable: true),
+                    RegisteredBy = table.Column<string>(type: "text", nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EducationHours", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Experts",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Locality = table.Column<string>(type: "text", nullable: false),
+                    Series = table.Column<string>(type: "text", nullable: false),
+                    Specialty = table.Column<string>(type: "text", nullable: false),
+                    Unit = table.Column<string>(type: "text", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    ConflictsJson = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Experts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Forms",
                 columns: table => new
                 {
@@ -174,6 +288,60 @@ namespace Designer.Persistence.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Forms", x => x.FormId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IntegrityRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserName = table.Column<string>(type: "text", nullable: false),
+                    Locality = table.Column<string>(type: "text", nullable: false),
+                    Finding = table.Column<string>(type: "text", nullable: false),
+                    From = table.Column<string>(type: "text", nullable: false),
+                    Until = table.Column<string>(type: "text", nullable: false),
+                    Source = table.Column<string>(type: "text", nullable: false),
+                    RecordedBy = table.Column<string>(type: "text", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IntegrityRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Localities",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    NameEn = table.Column<string>(type: "text", nullable: true),
+                    Parent = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Localities", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    Title = table.Column<string>(type: "text", nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<string>(type: "text", nullable: true),
+                    TaskId = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -219,6 +387,24 @@ namespace Designer.Persistence.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OpenIddictScopes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Organisations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    Locality = table.Column<string>(type: "text", nullable: false),
+                    County = table.Column<string>(type: "text", nullable: true),
+                    EmploymentType = table.Column<string>(type: "text", nullable: true),
+                    Quota = table.Column<int>(type: "integer", nullable: true),
+                    AutonomousEvaluation = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Organisations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -271,6 +457,7 @@ namespace Designer.Persistence.Postgres.Migrations
                     Org = table.Column<string>(type: "text", nullable: false),
                     ResolvedOrg = table.Column<string>(type: "text", nullable: true),
                     Role = table.Column<string>(type: "text", nullable: false),
+                    Committee = table.Column<string>(type: "text", nullable: true),
                     ActionsJson = table.Column<string>(type: "text", nullable: false),
                     Form = table.Column<string>(type: "text", nullable: true),
                     DueDate = table.Column<string>(type: "text", nullable: true),
@@ -280,6 +467,9 @@ namespace Designer.Persistence.Postgres.Migrations
                     ApplicantName = table.Column<string>(type: "text", nullable: false),
                     WorkflowName = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AssignedUser = table.Column<string>(type: "text", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "text", nullable: true),
+                    ClaimedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     IsOpen = table.Column<bool>(type: "boolean", nullable: false),
                     ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ClosedBy = table.Column<string>(type: "text", nullable: true),
@@ -288,6 +478,42 @@ namespace Designer.Persistence.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Tasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TitlesHeld",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserName = table.Column<string>(type: "text", nullable: false),
+                    Series = table.Column<string>(type: "text", nullable: false),
+                    Level = table.Column<string>(type: "text", nullable: false),
+                    Directed = table.Column<bool>(type: "boolean", nullable: false),
+                    ValidIn = table.Column<string>(type: "text", nullable: true),
+                    ObtainedOn = table.Column<string>(type: "text", nullable: false),
+                    Source = table.Column<string>(type: "text", nullable: false),
+                    CertificateNumber = table.Column<string>(type: "text", nullable: true),
+                    RegisteredBy = table.Column<string>(type: "text", nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TitlesHeld", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VocabularyEntries",
+                columns: table => new
+                {
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    Code = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    NameEn = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VocabularyEntries", x => new { x.Kind, x.Code });
                 });
 
             migrationBuilder.CreateTable(
@@ -471,6 +697,25 @@ namespace Designer.Persistence.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Counties",
+                columns: table => new
+                {
+                    Locality = table.Column<string>(type: "text", nullable: false),
+                    Code = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Counties", x => new { x.Locality, x.Code });
+                    table.ForeignKey(
+                        name: "FK_Counties_Localities_Locality",
+                        column: x => x.Locality,
+                        principalTable: "Localities",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpenIddictAuthorizations",
                 columns: table => new
                 {
@@ -604,6 +849,12 @@ namespace Designer.Persistence.Postgres.Migrations
                 column: "NormalizedEmail");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_Locality_IdNumberHash",
+                table: "AspNetUsers",
+                columns: new[] { "Locality", "IdNumberHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
@@ -631,6 +882,11 @@ namespace Designer.Persistence.Postgres.Migrations
                 column: "Subject");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarEntries_Kind_Locality",
+                table: "CalendarEntries",
+                columns: new[] { "Kind", "Locality" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CommitteeCandidates_ApplicationId",
                 table: "CommitteeCandidates",
                 column: "ApplicationId");
@@ -641,10 +897,40 @@ namespace Designer.Persistence.Postgres.Migrations
                 column: "SessionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Committees_Locality",
+                table: "Committees",
+                column: "Locality");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EducationHours_UserName_Year",
+                table: "EducationHours",
+                columns: new[] { "UserName", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Experts_Locality_Series",
+                table: "Experts",
+                columns: new[] { "Locality", "Series" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Experts_Unit",
+                table: "Experts",
+                column: "Unit");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FormVersions_FormId_Version",
                 table: "FormVersions",
                 columns: new[] { "FormId", "Version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IntegrityRecords_UserName",
+                table: "IntegrityRecords",
+                column: "UserName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictApplications_ClientId",
@@ -680,6 +966,11 @@ namespace Designer.Persistence.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Organisations_Locality_Kind",
+                table: "Organisations",
+                columns: new[] { "Locality", "Kind" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QuotaReservations_Unit_PostKind_Level_InstanceId",
                 table: "QuotaReservations",
                 columns: new[] { "Unit", "PostKind", "Level", "InstanceId" },
@@ -697,6 +988,11 @@ namespace Designer.Persistence.Postgres.Migrations
                 column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tasks_IsOpen_DueDate",
+                table: "Tasks",
+                columns: new[] { "IsOpen", "DueDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tasks_IsOpen_Kind_Locality",
                 table: "Tasks",
                 columns: new[] { "IsOpen", "Kind", "Locality" });
@@ -705,6 +1001,16 @@ namespace Designer.Persistence.Postgres.Migrations
                 name: "IX_Tasks_IsOpen_Kind_Org",
                 table: "Tasks",
                 columns: new[] { "IsOpen", "Kind", "Org" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_IsOpen_Org_Role",
+                table: "Tasks",
+                columns: new[] { "IsOpen", "Org", "Role" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TitlesHeld_UserName",
+                table: "TitlesHeld",
+                column: "UserName");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Workflows_Locality",
@@ -743,22 +1049,49 @@ namespace Designer.Persistence.Postgres.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CalendarEntries");
+
+            migrationBuilder.DropTable(
                 name: "Certificates");
 
             migrationBuilder.DropTable(
                 name: "CommitteeCandidates");
 
             migrationBuilder.DropTable(
+                name: "CommitteeDraws");
+
+            migrationBuilder.DropTable(
+                name: "Committees");
+
+            migrationBuilder.DropTable(
+                name: "Counties");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "EducationHours");
+
+            migrationBuilder.DropTable(
+                name: "Experts");
+
+            migrationBuilder.DropTable(
                 name: "FormVersions");
+
+            migrationBuilder.DropTable(
+                name: "IntegrityRecords");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictScopes");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
 
             migrationBuilder.DropTable(
                 name: "QuotaReservations");
@@ -768,6 +1101,12 @@ namespace Designer.Persistence.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Tasks");
+
+            migrationBuilder.DropTable(
+                name: "TitlesHeld");
+
+            migrationBuilder.DropTable(
+                name: "VocabularyEntries");
 
             migrationBuilder.DropTable(
                 name: "WorkflowVersions");
@@ -780,6 +1119,9 @@ namespace Designer.Persistence.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "CommitteeSessions");
+
+            migrationBuilder.DropTable(
+                name: "Localities");
 
             migrationBuilder.DropTable(
                 name: "Forms");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Designer.Persistence.Migrations
 {
     [DbContext(typeof(DesignerDbContext))]
-    [Migration("20261201115218_OperationsInboxNotifications")]
-    partial class OperationsInboxNotifications
+    [Migration("20261201132721_OrganisationalWorldRecordCalendarOperations")]
+    partial class OrganisationalWorldRecordCalendarOperations
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -157,6 +157,37 @@ namespace Designer.Persistence.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.CalendarEntryRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Locality");
+
+                    b.ToTable("CalendarEntries");
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.CertificateRecord", b =>
                 {
                     b.Property<string>("Number")
@@ -173,6 +204,9 @@ namespace Designer.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HolderUserName")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IssuedOn")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -185,9 +219,33 @@ namespace Designer.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReplacedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacementReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Replaces")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevocationReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Series")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("valid");
 
                     b.Property<string>("ValidIn")
                         .HasColumnType("TEXT");
@@ -246,12 +304,115 @@ namespace Designer.Persistence.Migrations
                     b.ToTable("CommitteeCandidates");
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.CommitteeDrawRecord", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CandidatesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommitteeId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoolJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecusalsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("CommitteeDraws");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.CommitteeRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpertsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilingNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LevelsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeriesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Locality");
+
+                    b.ToTable("Committees");
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.CommitteeSessionRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommitteeId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -264,12 +425,18 @@ namespace Designer.Persistence.Migrations
                     b.Property<string>("DefinitionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DrawnMembers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Locality")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Org")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Series")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -279,6 +446,23 @@ namespace Designer.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("CommitteeSessions");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.CountyRecord", b =>
+                {
+                    b.Property<string>("Locality")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Locality", "Code");
+
+                    b.ToTable("Counties");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.DesignerUser", b =>
@@ -307,6 +491,12 @@ namespace Designer.Persistence.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IdNumberHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumberMasked")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Locality")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -316,6 +506,9 @@ namespace Designer.Persistence.Migrations
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -363,7 +556,101 @@ namespace Designer.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("Locality", "IdNumberHash")
+                        .IsUnique();
+
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.EducationHoursRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Exempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExemptionReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Hours")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName", "Year");
+
+                    b.ToTable("EducationHours");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.ExpertRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConflictsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Unit");
+
+                    b.HasIndex("Locality", "Series");
+
+                    b.ToTable("Experts");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.FormRecord", b =>
@@ -443,6 +730,70 @@ namespace Designer.Persistence.Migrations
                     b.ToTable("FormVersions");
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.IntegrityRecordEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Until")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("IntegrityRecords");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.LocalityRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parent")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Localities");
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.NotificationRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -484,6 +835,42 @@ namespace Designer.Persistence.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.OrganisationRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AutonomousEvaluation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("County")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmploymentType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Quota")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Locality", "Kind");
+
+                    b.ToTable("Organisations");
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.QuotaRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -499,6 +886,10 @@ namespace Designer.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Posts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Unit")
@@ -594,6 +985,9 @@ namespace Designer.Persistence.Migrations
                     b.Property<string>("ClosedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Committee")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -660,6 +1054,75 @@ namespace Designer.Persistence.Migrations
                     b.HasIndex("IsOpen", "Org", "Role");
 
                     b.ToTable("Tasks");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.TitleHeldRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Directed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObtainedOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValidIn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("TitlesHeld");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.VocabularyEntryRecord", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "Code");
+
+                    b.ToTable("VocabularyEntries");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.WorkflowDefinitionRecord", b =>
@@ -755,6 +1218,23 @@ namespace Designer.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("WorkflowVersions");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1102,6 +1582,15 @@ namespace Designer.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.CountyRecord", b =>
+                {
+                    b.HasOne("Designer.Persistence.Entities.LocalityRecord", null)
+                        .WithMany("Counties")
+                        .HasForeignKey("Locality")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.FormVersionRecord", b =>
                 {
                     b.HasOne("Designer.Persistence.Entities.FormRecord", null)
@@ -1203,6 +1692,11 @@ namespace Designer.Persistence.Migrations
             modelBuilder.Entity("Designer.Persistence.Entities.FormRecord", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.LocalityRecord", b =>
+                {
+                    b.Navigation("Counties");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.WorkflowDefinitionRecord", b =>
