@@ -87,6 +87,30 @@ public sealed class ApplicantRecordTests(BazhouFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_imported_title_finds_its_person_by_ID_number()
+    {
+        var idNumber = Users.RegistrationTests.NextIdNumber();
+        var userName = $"id-import-{Guid.NewGuid().ToString("N")[..6]}";
+        (await factory.Client().PostAsync("/api/auth/register", Users.RegistrationTests.Registration(userName, idNumber))).Expect(HttpStatusCode.Created);
+        var hr = await factory.SignInAsync(HrReviewer);
+
+        var unknown = Users.RegistrationTests.NextIdNumber();
+        var csv = "idNumber,series,level,directed,validIn,obtainedOn\n" +
+                  $"{idNumber},teacher,intermediate,false,,2017-12-20\n" +
+                  $"{unknown},teacher,junior,false,,2012-07-01\n";
+        var refused = (await hr.SendRawAsync(HttpMethod.Post, "/api/titles/import", csv, "text/csv")).Expect((HttpStatusCode)422);
+        var problem = Assert.Single(refused["rejected"]!.AsArray())!;
+        Assert.Equal(3, problem["row"]!.GetValue<int>());
+        Assert.Contains("身份证号", problem["message"]!.GetValue<string>());
+        Assert.Empty((await hr.GetOkAsync($"/api/people/{userName}/titles"))["items"]!.AsArray());
+
+        var good = "身份证号,series,level,directed,validIn,obtainedOn\n" + $"{idNumber.ToLowerInvariant()},teacher,intermediate,false,,2017-12-20\n";
+        (await hr.SendRawAsync(HttpMethod.Post, "/api/titles/import", good, "text/csv")).Expect(HttpStatusCode.OK);
+        var title = Assert.Single((await hr.GetOkAsync($"/api/people/{userName}/titles"))["items"]!.AsArray())!;
+        Assert.Equal("intermediate", title["level"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Imports_with_bad_rows_report_each_row_and_import_none()
     {
         var first = await factory.CreateApplicantAsync("bazhou");

@@ -15,7 +15,8 @@ namespace Designer.Server.Record;
 /// title a row with userName (or idNumber), series, level, directed, validIn, obtainedOn, and optionally source and
 /// certificateNumber. All or none: a file with any bad row imports nothing and answers 422 listing every bad row.
 /// </summary>
-public sealed class TitleImport(DesignerDbContext db, AuditLog audit, IClock clock, World.WorldVocabulary world)
+public sealed class TitleImport(DesignerDbContext db, AuditLog audit, IClock clock, World.WorldVocabulary world,
+    Microsoft.Extensions.Options.IOptions<Users.RegistrationOptions> registration)
 {
     public const string CsvType = "text/csv";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -28,6 +29,7 @@ public sealed class TitleImport(DesignerDbContext db, AuditLog audit, IClock clo
             throw new ApiProblemException(Problems.Forbidden("只有人社部门审核人员和管理员可以导入职称 (only HR reviewers and admins import titles)"));
         var rows = await ReadRowsAsync(request);
         var today = ChinaTime.DateOf(clock.Now);
+        var idProblems = await MatchIdNumbersAsync(user, rows);
         var names = rows.Select(r => r.Cells.GetValueOrDefault("username")).Where(n => !string.IsNullOrEmpty(n)).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName!))
             .ToDictionaryAsync(u => u.UserName!, u => u.Locality, StringComparer.Ordinal);
@@ -36,7 +38,8 @@ public sealed class TitleImport(DesignerDbContext db, AuditLog audit, IClock clo
         var titles = new List<TitleHeldRecord>();
         foreach (var (number, cells) in rows)
         {
-            var problems = RowProblems(user, cells, people, today, out var title);
+            TitleHeldRecord? title = null;
+            var problems = idProblems.TryGetValue(number, out var idProblem) ? [idProblem] : RowProblems(user, cells, people, today, out title);
             if (problems.Count > 0) rejected.AddRange(problems.Select(p => new ImportRowProblem(number, p)));
             else titles.Add(title!);
         }
@@ -64,9 +67,7 @@ public sealed class TitleImport(DesignerDbContext db, AuditLog audit, IClock clo
         var problems = new List<string>();
         var userName = cells.GetValueOrDefault("username");
         if (string.IsNullOrEmpty(userName))
-            problems.Add(cells.ContainsKey("idnumber") && !string.IsNullOrEmpty(cells["idnumber"])
-                ? "暂不能按身份证号匹配账号，请填写 userName (matching by idNumber is not supported yet)"
-                : "缺少 userName (userName is required)");
+            problems.Add("缺少 userName 或 idNumber (userName or idNumber is required)");
         else if (!people.TryGetValue(userName, out var locality) || !RecordAccess.CanWrite(user, locality))
             problems.Add($"用户 {userName} 不存在或不在您的管辖范围内 (no such person in your locality)");
         var directedText = cells.GetValueOrDefault("directed") ?? "";
@@ -90,6 +91,33 @@ public sealed class TitleImport(DesignerDbContext db, AuditLog audit, IClock clo
         text is { Length: > 10 } && TitleValidation.Date(text[..10]) is not null ? text[..10] : text;
 
     private sealed record Row(int Number, Dictionary<string, string> Cells);
+
+    /// <summary>
+    /// Rows that name the person by ID number instead of userName: the number is hashed as registration stores it and
+    /// matched among the accounts the caller may write for; a match fills in the userName, anything else is the row's problem.
+    /// </summary>
+    private async Task<Dictionary<int, string>> MatchIdNumbersAsync(CurrentUser user, List<Row> rows)
+    {
+        var problems = new Dictionary<int, string>();
+        var byId = rows.Where(r => string.IsNullOrEmpty(r.Cells.GetValueOrDefault("username")) && !string.IsNullOrEmpty(r.Cells.GetValueOrDefault("idnumber"))).ToList();
+        if (byId.Count == 0) return problems;
+        var key = registration.Value.EffectiveKey;
+        var hashes = byId.Where(r => Users.IdNumber.Problem(r.Cells["idnumber"]) is null).Select(r => Users.IdNumber.Hash(r.Cells["idnumber"], key)).Distinct().ToList();
+        var accounts = (await db.Users.AsNoTracking().Where(u => u.IdNumberHash != null && hashes.Contains(u.IdNumberHash))
+                .Select(u => new { u.UserName, u.Locality, u.IdNumberHash }).ToListAsync())
+            .Where(u => RecordAccess.CanWrite(user, u.Locality)).ToLookup(u => u.IdNumberHash!);
+        foreach (var row in byId)
+        {
+            var number = row.Cells["idnumber"];
+            if (Users.IdNumber.Problem(number) is { } invalid) { problems[row.Number] = $"idNumber：{invalid}"; continue; }
+            var matches = accounts[Users.IdNumber.Hash(number, key)].ToList();
+            if (matches.Count == 1) row.Cells["username"] = matches[0].UserName!;
+            else problems[row.Number] = matches.Count == 0
+                ? "没有身份证号为该号码的账号，或不在您的管辖范围内 (no account with this ID number in your locality)"
+                : "该身份证号对应多个账号，请填写 userName (several accounts have this ID number: give the userName)";
+        }
+        return problems;
+    }
 
     private static async Task<List<Row>> ReadRowsAsync(HttpRequest request)
     {
@@ -121,16 +149,24 @@ public sealed class TitleImport(DesignerDbContext db, AuditLog audit, IClock clo
             throw new ApiProblemException(Problems.Invalid("$", "无法读取该 Excel 文件 (the workbook cannot be read)"));
         }
         return sheet.Select((cells, i) => new Row(i + 2, cells.ToDictionary(
-                c => c.Key.Trim().ToLowerInvariant(),
+                c => Column(c.Key),
                 c => c.Value is DateTime d ? d.ToString("yyyy-MM-dd") : Convert.ToString(c.Value, System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? "")))
             .Where(r => r.Cells.Values.Any(v => v.Length > 0)).ToList();
     }
+
+    /// <summary>A column by its English name (any case) or its Chinese one.</summary>
+    private static string Column(string header) => header.Trim() switch
+    {
+        "用户名" => "username", "身份证号" or "身份证号码" => "idnumber", "系列" => "series", "级别" or "层级" => "level",
+        "定向" or "是否定向" => "directed", "适用范围" => "validin", "取得日期" or "取得时间" => "obtainedon", "来源" => "source",
+        "证书编号" => "certificatenumber", var other => other.ToLowerInvariant(),
+    };
 
     private static List<Row> CsvRows(string text)
     {
         var lines = Csv.Parse(text);
         if (lines.Count == 0) return [];
-        var header = lines[0].Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var header = lines[0].Select(Column).ToList();
         var rows = new List<Row>();
         for (var i = 1; i < lines.Count; i++)
         {
