@@ -55,7 +55,7 @@ internal sealed class CliContext
     public ProjectLayout? Layout { get; }
     public IWorkingDayCalendar Calendar => _calendar.Value;
     /// <summary>The project's windows and holiday overlays on the national calendar (none without a project folder).</summary>
-    public CalendarInForce CalendarInForce => Layout is null ? CalendarInForce.NationalOnly(Calendar) : CalendarInForce.Load(Calendar, Layout.CalendarFolder);
+    public CalendarInForce CalendarInForce => Layout is null ? CalendarInForce.NationalOnly(Calendar) : CalendarInForce.Load(Calendar, Layout.CalendarFolder, LocalityParents.Of(Vocabulary));
     public IFormCatalog? Forms => _forms.Value;
     public IScriptSandbox Scripts => new JintScriptSandbox(SandboxLimits.Default, Calendar);
     /// <summary>workflows/world/vocabulary.json and localities.json.</summary>

@@ -62,7 +62,7 @@ public sealed class CorrectionLoopTests(BazhouFactory factory) : IClassFixture<B
 
         // The reviewer's task shows the reply and the attachment itself.
         var education = await driver.As("bazhou-reviewer-education");
-        var task = (await education.GetOkAsync("/api/tasks")).AsArray().Single(t => t!["applicationId"]!.GetValue<string>() == id)!;
+        var task = (await education.GetOkAsync("/api/tasks?pageSize=200"))["items"]!.AsArray().Single(t => t!["applicationId"]!.GetValue<string>() == id)!;
         var opened = await education.GetOkAsync($"/api/tasks/{task["id"]!.GetValue<string>()}");
         var reply = opened["timeline"]!.AsArray().Last(e => e!["stage"]!.GetValue<string>() == "correction")!["details"]!;
         Assert.Equal("已补传学信网学历验证报告。", reply["response"]!.GetValue<string>());
@@ -77,7 +77,7 @@ public sealed class CorrectionLoopTests(BazhouFactory factory) : IClassFixture<B
         // The scoring committee, a later reviewer, reads the earlier opinions.
         await driver.RunAsync(id, applicantUser, returned, stopAt: "scoring");
         var committee = await driver.As("bazhou-reviewer-education");
-        var scoring = (await committee.GetOkAsync("/api/tasks?stage=scoring")).AsArray().Single(t => t!["applicationId"]!.GetValue<string>() == id)!;
+        var scoring = (await committee.GetOkAsync("/api/tasks?stage=scoring&pageSize=200"))["items"]!.AsArray().Single(t => t!["applicationId"]!.GetValue<string>() == id)!;
         var history = (await committee.GetOkAsync($"/api/tasks/{scoring["id"]!.GetValue<string>()}"))["timeline"]!.AsArray();
         Assert.Contains(history, e => e!["details"]?["opinion"]?.GetValue<string>() == "学历材料不全，请补正。");
     }

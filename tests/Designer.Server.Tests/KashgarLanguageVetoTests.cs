@@ -20,7 +20,7 @@ public sealed class KashgarLanguageVetoTests(KashgarFactory factory) : IClassFix
         // The examiner's form must agree with the action: a "fail" over a result of 达标 is refused, naming the field.
         await driver.RunAsync(id, applicant, stopAt: "language-test");
         var examinerClient = await driver.As("kashgar-reviewer-agriculture");
-        var test = (await examinerClient.GetOkAsync("/api/tasks?stage=language-test")).AsArray().First(t => t!["applicationId"]!.GetValue<string>() == id)!;
+        var test = (await examinerClient.GetOkAsync("/api/tasks?stage=language-test&pageSize=200"))["items"]!.AsArray().First(t => t!["applicationId"]!.GetValue<string>() == id)!;
         var refused = await ApplicationDriver.ActAsync(examinerClient, test, new JsonObject { ["action"] = "fail", ["data"] = new JsonObject { ["result"] = "pass" } });
         var problem = refused.Expect(System.Net.HttpStatusCode.UnprocessableEntity);
         var error = Assert.Single(problem["errors"]!.AsArray())!;

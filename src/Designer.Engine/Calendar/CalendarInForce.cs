@@ -14,12 +14,17 @@ public sealed class CalendarInForce
 {
     private readonly ConcurrentDictionary<string, IWorkingDayCalendar> _byLocality = new();
 
-    public CalendarInForce(IWorkingDayCalendar national, IReadOnlyList<ApplicationWindow> windows, IReadOnlyList<HolidayOverlay> holidays)
+    public CalendarInForce(IWorkingDayCalendar national, IReadOnlyList<ApplicationWindow> windows, IReadOnlyList<HolidayOverlay> holidays,
+        LocalityParents? parents = null)
     {
         National = national;
         Windows = windows;
         Holidays = holidays;
+        Parents = parents ?? LocalityParents.None;
     }
+
+    /// <summary>Whose overlays a locality also keeps (its region's, for a prefecture).</summary>
+    public LocalityParents Parents { get; }
 
     public IWorkingDayCalendar National { get; }
     public IReadOnlyList<ApplicationWindow> Windows { get; }
@@ -31,13 +36,15 @@ public sealed class CalendarInForce
     /// <summary>The working days of a locality: national, with its own overlays and its parents'.</summary>
     public IWorkingDayCalendar WorkingDaysOf(string locality) => _byLocality.GetOrAdd(locality, code =>
     {
-        var chain = LocalityParents.SelfAndAncestors(code).ToHashSet();
+        var chain = Parents.SelfAndAncestors(code).ToHashSet();
         var overlays = Holidays.Where(h => chain.Contains(h.Locality)).ToList();
         return overlays.Count == 0 ? National : new OverlaidCalendar(National, overlays);
     });
 
     public CalendarInForce With(IReadOnlyList<ApplicationWindow>? windows = null, IReadOnlyList<HolidayOverlay>? holidays = null) =>
-        new(National, windows ?? Windows, holidays ?? Holidays);
+        new(National, windows ?? Windows, holidays ?? Holidays, Parents);
+
+    public CalendarInForce WithParents(LocalityParents parents) => new(National, Windows, Holidays, parents);
 
     /// <summary>
     /// Whether an application of these fields may be submitted to the locality on the date. Published windows that
@@ -67,13 +74,13 @@ public sealed class CalendarInForce
 
     /// <summary>Reads the project's data files under workflows/calendar/ (either may be missing).</summary>
     /// <exception cref="CalendarFieldException">An entry is wrong; the message names the file and the entry.</exception>
-    public static CalendarInForce Load(IWorkingDayCalendar national, string calendarFolder)
+    public static CalendarInForce Load(IWorkingDayCalendar national, string calendarFolder, LocalityParents? parents = null)
     {
         var windowsFile = Path.Combine(calendarFolder, WindowsFileName);
         var holidaysFile = Path.Combine(calendarFolder, HolidaysFileName);
         var windows = File.Exists(windowsFile) ? ReadWindows(Parse(File.ReadAllText(windowsFile), windowsFile)["windows"], $"{WindowsFileName}: $.windows") : [];
         var holidays = File.Exists(holidaysFile) ? ReadHolidays(Parse(File.ReadAllText(holidaysFile), holidaysFile)["holidays"], $"{HolidaysFileName}: $.holidays") : [];
-        return new CalendarInForce(national, windows, holidays);
+        return new CalendarInForce(national, windows, holidays, parents);
     }
 
     public const string WindowsFileName = "windows.json";

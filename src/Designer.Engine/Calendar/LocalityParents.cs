@@ -1,20 +1,24 @@
+using Designer.Engine.Domain;
+
 namespace Designer.Engine.Calendar;
 
 /// <summary>
-/// Which authority's holidays a locality also keeps (region → prefecture): Xinjiang's for its prefectures.
+/// Which authority's holidays a locality also keeps (region → prefecture), from the localities' parents.
 /// The one place the calendar asks about the administrative hierarchy.
 /// </summary>
-public static class LocalityParents
+public sealed class LocalityParents(IReadOnlyDictionary<string, string> parents)
 {
-    private static readonly Dictionary<string, string> Parents = new()
-    {
-        ["bazhou"] = "xinjiang", ["kashgar"] = "xinjiang", ["xj-prefecture"] = "xinjiang", ["qiaocheng"] = "bozhou",
-    };
+    /// <summary>No hierarchy: each locality keeps only its own overlays.</summary>
+    public static readonly LocalityParents None = new(new Dictionary<string, string>());
 
-    public static string? ParentOf(string locality) => Parents.GetValueOrDefault(locality);
+    /// <summary>The parents the vocabulary's localities name (workflows/world/localities.json, or the database copy).</summary>
+    public static LocalityParents Of(VocabularySet vocabulary) => new(vocabulary.Localities.Values
+        .Where(l => !string.IsNullOrEmpty(l.Parent)).ToDictionary(l => l.Code, l => l.Parent!, StringComparer.Ordinal));
+
+    public string? ParentOf(string locality) => parents.GetValueOrDefault(locality);
 
     /// <summary>The locality, then its parent, then the parent's parent.</summary>
-    public static IEnumerable<string> SelfAndAncestors(string locality)
+    public IEnumerable<string> SelfAndAncestors(string locality)
     {
         var seen = new HashSet<string>();
         for (string? current = locality; current is not null && seen.Add(current); current = ParentOf(current))

@@ -39,7 +39,7 @@ public sealed class CommitteeCatalog(IEnumerable<CommitteeInfo> committees) : IC
 
 /// <summary>
 /// A committee-vote step names its committee, for one series or for each: "{series}" and "{level}" are the
-/// applicant's, "{locality}" the workflow's (e.g. "bazhou/committee/{series}-deputy-senior").
+/// applicant's, "{locality}" the workflow's (e.g. "&lt;locality&gt;/committee/{series}-deputy-senior").
 /// </summary>
 public static class CommitteeIds
 {

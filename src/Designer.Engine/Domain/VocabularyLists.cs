@@ -10,6 +10,7 @@ public sealed record VocabularyLists(
     IReadOnlyDictionary<string, string> Actions, IReadOnlyDictionary<string, string> Roles,
     IReadOnlyDictionary<string, string> Series, IReadOnlyDictionary<string, string> Levels, IReadOnlyDictionary<string, string> Kinds,
     IReadOnlyDictionary<string, string> EmploymentTypes, IReadOnlyDictionary<string, string> WorkplaceLevels, IReadOnlyDictionary<string, string> Education,
+    IReadOnlyDictionary<string, string> ValidIn,
     IReadOnlyDictionary<string, string?> LocalityParents, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Counties,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> English,
     IReadOnlyDictionary<string, string> PortLabels, IReadOnlyList<string> OrganisationPlaceholders,
@@ -25,7 +26,7 @@ public sealed record VocabularyLists(
         english["localities"] = set.Localities.Values.Where(l => l.NameEn is not null).ToDictionary(l => l.Code, l => l.NameEn!);
         return new VocabularyLists(
             localities, Names("departments"), Names("stages"), Names("actions"), Names("roles"),
-            Names("series"), Names("levels"), Names("kinds"), Names("employmentTypes"), Names("workplaceLevels"), Names("education"),
+            Names("series"), Names("levels"), Names("kinds"), Names("employmentTypes"), Names("workplaceLevels"), Names("education"), Names("validIn"),
             set.Localities.Values.ToDictionary(l => l.Code, l => l.Parent),
             set.Localities.Values.ToDictionary(l => l.Code, l => (IReadOnlyDictionary<string, string>)l.Counties.ToDictionary(c => c.Code, c => c.Name)),
             english, Vocabulary.PortLabels, Vocabulary.OrganisationPlaceholders, set.Version);

@@ -27,7 +27,7 @@ public sealed class VocabularySet
 
     /// <summary>The code lists besides localities, by the kind name used in files and in /api/vocabulary/{kind}.</summary>
     public static readonly IReadOnlyList<string> Kinds =
-        ["departments", "stages", "actions", "roles", "series", "levels", "kinds", "employmentTypes", "workplaceLevels", "education"];
+        ["departments", "stages", "actions", "roles", "series", "levels", "kinds", "employmentTypes", "workplaceLevels", "education", "validIn"];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -43,7 +43,7 @@ public static class CalendarEndpoints
 
     private static async Task<Ok<Paged<CalendarWindow>>> ListWindows(string? locality, int? page, int? pageSize, HttpContext http, DesignerDbContext db)
     {
-        var entries = await Readable(db, http.CurrentUser(), CalendarEntryRecord.WindowKind, locality).ToListAsync();
+        var entries = await Readable(db, http.CurrentUser(), LocalityParents.Of(http.Vocabulary()), CalendarEntryRecord.WindowKind, locality).ToListAsync();
         var windows = entries.Select(e => (Entry: e, Window: ApplicationWindow.FromJson(JsonNode.Parse(e.Json)!.AsObject(), "$", e.Id)))
             .OrderBy(w => w.Window.Locality).ThenByDescending(w => w.Window.Opens).ThenBy(w => w.Entry.Id).ToList();
         return TypedResults.Ok(Page(windows.Select(w => ToDto(w.Entry, w.Window)).ToList(), page, pageSize));
@@ -51,7 +51,7 @@ public static class CalendarEndpoints
 
     private static async Task<Ok<Paged<CalendarHoliday>>> ListHolidays(string? locality, int? page, int? pageSize, HttpContext http, DesignerDbContext db)
     {
-        var entries = await Readable(db, http.CurrentUser(), CalendarEntryRecord.HolidayKind, locality).ToListAsync();
+        var entries = await Readable(db, http.CurrentUser(), LocalityParents.Of(http.Vocabulary()), CalendarEntryRecord.HolidayKind, locality).ToListAsync();
         var holidays = entries.Select(e => (Entry: e, Holiday: HolidayOverlay.FromJson(JsonNode.Parse(e.Json)!.AsObject(), "$", e.Id)))
             .OrderBy(h => h.Holiday.Locality).ThenByDescending(h => h.Holiday.From).ThenBy(h => h.Entry.Id).ToList();
         return TypedResults.Ok(Page(holidays.Select(h => ToDto(h.Entry, h.Holiday)).ToList(), page, pageSize));
@@ -62,7 +62,7 @@ public static class CalendarEndpoints
     {
         var user = http.CurrentUser();
         var codes = new CalendarVocabulary(http.Vocabulary());
-        var existing = id is null ? null : await WritableAsync(db, user, CalendarEntryRecord.WindowKind, id);
+        var existing = id is null ? null : await WritableAsync(db, user, LocalityParents.Of(http.Vocabulary()), CalendarEntryRecord.WindowKind, id);
         var json = new JsonObject
         {
             ["id"] = existing?.Id ?? NewId(), ["locality"] = request.Locality, ["name"] = request.Name ?? "",
@@ -90,7 +90,7 @@ public static class CalendarEndpoints
     {
         var user = http.CurrentUser();
         var codes = new CalendarVocabulary(http.Vocabulary());
-        var existing = id is null ? null : await WritableAsync(db, user, CalendarEntryRecord.HolidayKind, id);
+        var existing = id is null ? null : await WritableAsync(db, user, LocalityParents.Of(http.Vocabulary()), CalendarEntryRecord.HolidayKind, id);
         var json = new JsonObject
         {
             ["id"] = existing?.Id ?? NewId(), ["locality"] = request.Locality, ["name"] = request.Name, ["from"] = request.From,
@@ -111,7 +111,7 @@ public static class CalendarEndpoints
     private static async Task<NoContent> Delete(string kind, string id, HttpContext http, DesignerDbContext db, CalendarStore store, AuditLog audit)
     {
         var user = http.CurrentUser();
-        var entry = await WritableAsync(db, user, kind, id);
+        var entry = await WritableAsync(db, user, LocalityParents.Of(http.Vocabulary()), kind, id);
         db.CalendarEntries.Remove(entry);
         audit.Record(user.UserName, kind == CalendarEntryRecord.WindowKind ? AuditWindow : AuditHoliday, id, entry.Locality,
             kind == CalendarEntryRecord.WindowKind ? "删除申报时间" : "删除地区节假日", JsonNode.Parse(entry.Json));
@@ -121,22 +121,22 @@ public static class CalendarEndpoints
     }
 
     /// <summary>A locality admin reads their locality's entries and the holidays of the authorities above it.</summary>
-    private static IQueryable<CalendarEntryRecord> Readable(DesignerDbContext db, CurrentUser user, string kind, string? locality)
+    private static IQueryable<CalendarEntryRecord> Readable(DesignerDbContext db, CurrentUser user, LocalityParents parents, string kind, string? locality)
     {
         var entries = db.CalendarEntries.AsNoTracking().Where(e => e.Kind == kind);
         if (!user.SeesEverything)
         {
-            var visible = LocalityParents.SelfAndAncestors(user.Locality).ToList();
+            var visible = parents.SelfAndAncestors(user.Locality).ToList();
             entries = entries.Where(e => visible.Contains(e.Locality));
         }
         return string.IsNullOrEmpty(locality) ? entries : entries.Where(e => e.Locality == locality);
     }
 
     /// <summary>404 for an entry the caller may not see; 403 for one they see but may not change (a region's holiday).</summary>
-    private static async Task<CalendarEntryRecord> WritableAsync(DesignerDbContext db, CurrentUser user, string kind, string id)
+    private static async Task<CalendarEntryRecord> WritableAsync(DesignerDbContext db, CurrentUser user, LocalityParents parents, string kind, string id)
     {
         var entry = await db.CalendarEntries.FirstOrDefaultAsync(e => e.Kind == kind && e.Id == id);
-        if (entry is null || !(user.SeesEverything || LocalityParents.SelfAndAncestors(user.Locality).Contains(entry.Locality)))
+        if (entry is null || !(user.SeesEverything || parents.SelfAndAncestors(user.Locality).Contains(entry.Locality)))
             throw new ApiProblemException(Problems.NotFound("找不到该日历条目 (no such calendar entry)"));
         if (!user.CanWriteDefinitionsOf(entry.Locality))
             throw new ApiProblemException(Problems.Forbidden("只能修改本地区的日历 (you may change your own locality's calendar only)"));

@@ -32,14 +32,9 @@ public static class DocumentWords
         ["Cancelled"] = "已撤销", ["Withdrawn"] = "已撤回",
     };
 
-    /// <summary>Where a directed title is valid, as workflows write it (free text, a locality code, or a known English phrase).</summary>
-    private static readonly Dictionary<string, string> ValidInNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["southern Xinjiang"] = "南疆",
-    };
-
+    /// <summary>Where a directed title is valid: a code of the vocabulary's validIn list, a locality code, or free text.</summary>
     public static string ValidIn(string code, VocabularySet names) =>
-        ValidInNames.TryGetValue(code, out var name) ? name : names.LocalityName(code);
+        names.List("validIn").TryGetValue(code, out var entry) ? entry.Name : names.LocalityName(code);
 
     public static string Series(string? code) => Name(SeriesNames, code);
     public static string Level(string? code) => Name(LevelNames, code);

@@ -39,10 +39,23 @@ public sealed class EngineHost
 
     private volatile CalendarInForce _calendarInForce;
 
-    /// <summary>The windows and holiday overlays saved in the database (Calendar.CalendarStore replaces it after each edit).</summary>
+    private (Designer.Engine.Domain.VocabularySet Vocabulary, CalendarInForce Calendar)? _withParents;
+
+    /// <summary>
+    /// The windows and holiday overlays saved in the database (Calendar.CalendarStore replaces it after each edit), with
+    /// the localities' parents as the vocabulary holds them now.
+    /// </summary>
     public CalendarInForce CalendarInForce
     {
-        get => _calendarInForce;
+        get
+        {
+            var (vocabulary, calendar) = (Vocabulary, _calendarInForce);
+            if (_withParents is { } cached && ReferenceEquals(cached.Vocabulary, vocabulary) && ReferenceEquals(cached.Calendar.Windows, calendar.Windows)
+                && ReferenceEquals(cached.Calendar.Holidays, calendar.Holidays)) return cached.Calendar;
+            var withParents = calendar.WithParents(LocalityParents.Of(vocabulary));
+            _withParents = (vocabulary, withParents);
+            return withParents;
+        }
         set => _calendarInForce = value;
     }
 

@@ -39,7 +39,7 @@ public static partial class InstanceHealth
     public static string Assignee(TaskRecord task, VocabularySet names) =>
         task.AssignedUser is { } person ? $"指定人员 {person}" : $"{OrganisationName(task.ResolvedOrg ?? task.Org, names)} · {names.Name("roles", task.Role)}";
 
-    /// <summary>An organisation in words: "示例市人力资源和社会保障部门", "用人单位（某某中学）", "县级人社部门".</summary>
+    /// <summary>An organisation in words: the locality and department names ("某市" + the department), "用人单位（某某中学）", "县级人社部门".</summary>
     public static string OrganisationName(string org, VocabularySet names)
     {
         if (org.StartsWith("unit:")) return $"用人单位（{org[5..]}）";

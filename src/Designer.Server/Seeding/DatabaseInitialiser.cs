@@ -15,7 +15,7 @@ public static class DatabaseInitialiser
         var db = provider.GetRequiredService<DesignerDbContext>();
         await db.Database.MigrateAsync();
         if (!db.Database.IsPostgres()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        await provider.GetRequiredService<Auth.OAuthClients>().RegisterAsync();
+        await RegisterOAuthClientsAsync(services);
         await provider.GetRequiredService<World.WorldVocabulary>().SeedAsync(db, provider.GetRequiredService<IOptions<DesignerOptions>>().Value.WorldDirectory);
 
         var seed = provider.GetRequiredService<IOptions<SeedOptions>>().Value;
@@ -32,5 +32,26 @@ public static class DatabaseInitialiser
         if (refusal is not null)
             provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitialiser)).LogWarning("{Refusal}", refusal);
         else await provider.GetRequiredService<DemoUsers>().SeedAsync(seed.DemoPassword);
+    }
+
+    /// <summary>
+    /// Nodes starting together over one database race to register the same OAuth clients: the loser's save fails on
+    /// the row the winner changed, and it tries again in a fresh unit of work, which reads the winner's row.
+    /// </summary>
+    private static async Task RegisterOAuthClientsAsync(IServiceProvider services)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var scope = services.CreateScope();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<Auth.OAuthClients>().RegisterAsync();
+                return;
+            }
+            catch (Exception e) when (attempt < 5 && e is OpenIddict.Abstractions.OpenIddictExceptions.ConcurrencyException or DbUpdateException)
+            {
+                await Task.Delay(50 * attempt);
+            }
+        }
     }
 }

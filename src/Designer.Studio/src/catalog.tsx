@@ -23,6 +23,7 @@ const emptyVocab: Vocabulary = {
   employmentTypes: {},
   workplaceLevels: {},
   education: {},
+  validIn: {},
   localityParents: {},
   counties: {},
   english: {},
@@ -32,7 +33,7 @@ const emptyVocab: Vocabulary = {
 };
 
 /** The code lists of the applicant's fields (contract.md) that a workflow's scope and the public pages name. */
-export type CodeKind = 'kinds' | 'series' | 'levels' | 'employmentTypes' | 'workplaceLevels' | 'education';
+export type CodeKind = 'kinds' | 'series' | 'levels' | 'employmentTypes' | 'workplaceLevels' | 'education' | 'validIn';
 
 /** Accepts {code: label}, [{code|value|name, label|displayName}] or [code]. */
 function toMap(x: unknown): Record<string, string> {
@@ -68,6 +69,7 @@ export function normaliseVocabulary(raw: any): Vocabulary {
     employmentTypes: toMap(raw.employmentTypes),
     workplaceLevels: toMap(raw.workplaceLevels),
     education: toMap(raw.education),
+    validIn: toMap(raw.validIn),
     localityParents: raw.localityParents ?? {},
     counties: raw.counties ?? {},
     english: raw.english ?? {},

@@ -13,12 +13,12 @@ public sealed class TestEngine
 {
     public static readonly ProjectLayout Layout = ProjectLayout.Find(AppContext.BaseDirectory)!;
     public static readonly IWorkingDayCalendar Calendar = WorkingDayCalendar.Load(Layout.CalendarFile);
-    /// <summary>The repository's windows and holiday overlays (workflows/calendar/).</summary>
-    public static readonly CalendarInForce CalendarInForce = CalendarInForce.Load(Calendar, Layout.CalendarFolder);
     private static readonly Lazy<IFormCatalog> LazyForms = new(() => FileFormCatalog.Load(Layout.Schemas));
     public static IFormCatalog Forms => LazyForms.Value;
     /// <summary>workflows/world/: the vocabulary and localities the shipped workflows use.</summary>
     public static readonly VocabularySet Vocabulary = VocabularySet.Load(Layout.World);
+    /// <summary>The repository's windows and holiday overlays (workflows/calendar/), with the localities' parents.</summary>
+    public static readonly CalendarInForce CalendarInForce = CalendarInForce.Load(Calendar, Layout.CalendarFolder, LocalityParents.Of(Vocabulary));
 
     public TestEngine(DateOnly? start = null, IFormCatalog? forms = null)
     {

@@ -95,7 +95,7 @@ public sealed class CommitteeRegistryTests(DesignerFactory factory) : IClassFixt
             await driver.RunAsync(ids[series], applicant, stopAt: "committee-vote");
         }
         var admin = await factory.SignInAsync("admin");
-        var tasks = (await admin.GetOkAsync("/api/tasks")).AsArray().Where(t => ids.ContainsValue(t!["applicationId"]!.GetValue<string>())).ToList();
+        var tasks = (await admin.GetOkAsync("/api/tasks?pageSize=200"))["items"]!.AsArray().Where(t => ids.ContainsValue(t!["applicationId"]!.GetValue<string>())).ToList();
         Assert.Equal(2, tasks.Count);
         Assert.All(tasks, t => Assert.Equal("bazhou/hr", t!["org"]!.GetValue<string>()));
 

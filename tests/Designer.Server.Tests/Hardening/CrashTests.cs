@@ -45,6 +45,8 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     public async Task Killed_during_actions_and_a_committee_close_the_server_loses_nothing_and_finishes_the_close()
     {
         Directory.CreateDirectory(Path.Combine(_folder, "no-workflows"));
+        // The organisational world (vocabulary, localities) lives beside the workflows: the quick start keeps it.
+        CopyFolder(Path.Combine(ServerProcess.RepositoryRoot(), "workflows", "world"), Path.Combine(_folder, "no-workflows", "world"));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var committeeWorkflow = $"crash-committee-{suffix}";
@@ -185,6 +187,12 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
             Interlocked.Increment(ref ledger.Acknowledged);
             ledger.InFlight = false;
         }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
     }
 
     public void Dispose()

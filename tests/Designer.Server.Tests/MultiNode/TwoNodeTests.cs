@@ -57,6 +57,7 @@ public sealed class TwoNodeTests : IDisposable
             ids.Add(id);
         }
         using var second = new Node(_folder, _clock).Keep();
+        _ = second.Services; // started before the sweeps (a test server's lazy start is not thread-safe)
         _clock.AdvanceTo(_clock.Now.AddDays(30));
 
         var sweeps = Enumerable.Range(0, 3).SelectMany(_ => new[] { first, second })

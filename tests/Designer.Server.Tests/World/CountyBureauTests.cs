@@ -34,7 +34,7 @@ public sealed class CountyBureauTests(DesignerFactory factory) : IClassFixture<D
         var applicant = await factory.CreateApplicantAsync(locality);
         var applicationId = await driver.SubmitAsync(applicant, definitionId, new JsonObject { ["county"] = "温宿县", ["series"] = "teacher" });
 
-        var task = (await wensu.GetOkAsync("/api/tasks")).AsArray().Single(t => t!["applicationId"]!.GetValue<string>() == applicationId)!;
+        var task = (await wensu.GetOkAsync("/api/tasks?pageSize=200"))["items"]!.AsArray().Single(t => t!["applicationId"]!.GetValue<string>() == applicationId)!;
         Assert.Equal("county/education", task["org"]!.GetValue<string>());
         Assert.Equal("county/education:温宿县", task["resolvedOrg"]!.GetValue<string>());
         var taskId = task["id"]!.GetValue<string>();

@@ -17,7 +17,7 @@ namespace Designer.Engine.Activities.Titles;
 public sealed class CommitteeVote : PersonStep
 {
     [Input("评委会", UiHint = UiHints.CommitteePicker,
-        Description = "表决的评委会，如 bazhou/committee/{series}-deputy-senior（{series}、{level} 为申报人的系列和层级）；评委会须已核准备案并覆盖本流程的系列和层级，表决任务交评委会的组建单位；脚本返回空时（如县级、单位自主评审的路径）按办理机构办理。")]
+        Description = "表决的评委会，如 aksu/committee/{series}-deputy-senior（{series}、{level} 为申报人的系列和层级）；评委会须已核准备案并覆盖本流程的系列和层级，表决任务交评委会的组建单位；脚本返回空时（如县级、单位自主评审的路径）按办理机构办理。")]
     public Input<string> Committee { get; } = new("");
 
     [Input("法定人数", UiHint = UiHints.Number, Description = "到会（投票）评委不少于此数，表决才有效。")]
@@ -50,7 +50,7 @@ public sealed class CommitteeVote : PersonStep
 
     protected override IReadOnlyList<string> ActionPorts() => ["Passed", "Failed"];
 
-    /// <summary>The committee this applicant's vote goes to, e.g. "bazhou/committee/teacher-deputy-senior"; empty when none is named.</summary>
+    /// <summary>The committee this applicant's vote goes to, e.g. "aksu/committee/teacher-deputy-senior"; empty when none is named.</summary>
     public string CommitteeFor(ActivityContext context) => context.Get(Committee) is { Length: > 0 } template
         ? CommitteeIds.Resolve(template, context.Definition.Locality, context.State.Application["series"].AsString(), context.State.Application["level"].AsString())
         : "";

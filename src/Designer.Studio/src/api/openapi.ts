@@ -10358,6 +10358,9 @@ export interface components {
             education: {
                 [key: string]: string;
             };
+            validIn: {
+                [key: string]: string;
+            };
             localityParents: {
                 [key: string]: string;
             };

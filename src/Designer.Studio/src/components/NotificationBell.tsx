@@ -36,7 +36,7 @@ export function NotificationBell() {
     <div className="bell" ref={box}>
       <button
         className="bell-button"
-        aria-label={unread > 0 ? t('通知（{n} 条未读）', { n: unread }) : t('通知')}
+        aria-label={unread > 0 ? t('通知 {n} 条未读', { n: unread }) : t('通知')}
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
@@ -44,7 +44,7 @@ export function NotificationBell() {
           <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
           <path d="M13.7 21a2 2 0 0 1-3.4 0" />
         </svg>
-        {unread > 0 && <span className="bell-count">{unread > 99 ? '99+' : unread}</span>}
+        {unread > 0 && <span className="bell-count" aria-hidden="true">{unread > 99 ? '99+' : unread}</span>}
       </button>
       {open && (
         <div className="bell-panel" role="dialog" aria-label={t('通知')}>

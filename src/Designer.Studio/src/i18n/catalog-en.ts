@@ -116,7 +116,7 @@ export const catalogEn: Record<string, ActivityEn> = {
       committee: {
         displayName: 'Committee',
         description:
-          "The committee that votes, e.g. bazhou/committee/{series}-deputy-senior ({series} and {level} are the applicant's); it must be filed and cover this workflow's series and levels, and the vote task goes to its organiser office. A script returning nothing (e.g. on the county or unit path) leaves the step with its assignee organisation.",
+          "The committee that votes, e.g. aksu/committee/{series}-deputy-senior ({series} and {level} are the applicant's); it must be filed and cover this workflow's series and levels, and the vote task goes to its organiser office. A script returning nothing (e.g. on the county or unit path) leaves the step with its assignee organisation.",
       },
       quorum: { displayName: 'Quorum', description: 'The vote is valid only when at least this many members are present (vote).' },
       quorumShare: {

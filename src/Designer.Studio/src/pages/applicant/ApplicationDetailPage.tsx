@@ -41,7 +41,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
         <div className="alert alert-ok">
           {t('已取得资格')}：{labels.code('series', granted.series)} · {labels.code('levels', granted.level)}
           {granted.directed ? ` · ${t('定向')}` : ''}
-          {granted.validIn ? ` · ${granted.validIn}` : ''}
+          {granted.validIn ? ` · ${labels.code('validIn', granted.validIn)}` : ''}
           {granted.number && (
             <>
               {' · '}

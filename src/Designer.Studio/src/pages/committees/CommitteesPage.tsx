@@ -151,7 +151,7 @@ function CommitteeEditor({ committee, onClose }: { committee: Partial<Committee>
           ))}
         </div>
       </Field>
-      <Field label={t('组建单位')} required hint={t('本地区的机构，如 bazhou/hr；表决任务交组建单位办理')} error={errors['$.organiser']} htmlFor="committee-organiser">
+      <Field label={t('组建单位')} required hint={t('本地区的机构，如 aksu/hr；表决任务交组建单位办理')} error={errors['$.organiser']} htmlFor="committee-organiser">
         <input id="committee-organiser" value={value.organiser ?? ''} onChange={(e) => set('organiser', e.target.value)} />
       </Field>
       <Field label={t('专家')} hint={t('专家库中本系列专家的编号，每行一个')} error={errors['$.experts']} htmlFor="committee-experts">

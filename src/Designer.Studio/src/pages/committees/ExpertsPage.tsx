@@ -133,7 +133,7 @@ function ExpertEditor({ expert, onClose }: { expert: Partial<Expert>; onClose: (
 
   return (
     <Modal title={isNew ? t('新增专家') : t('编辑专家')} onClose={onClose}>
-      <Field label={t('编号')} hint={t('留空自动生成，如 bazhou/expert/teacher-13')} error={errors['$.id']} htmlFor="expert-id">
+      <Field label={t('编号')} hint={t('留空自动生成，如 aksu/expert/teacher-13')} error={errors['$.id']} htmlFor="expert-id">
         <input id="expert-id" value={value.id ?? ''} readOnly={!isNew} onChange={(e) => set('id', e.target.value)} />
       </Field>
       <Field label={t('姓名')} required error={errors['$.name']} htmlFor="expert-name">

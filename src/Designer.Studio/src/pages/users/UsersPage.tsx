@@ -286,10 +286,10 @@ function UserEditor({ user, defaultLocality, onClose }: { user: UserView | null;
             ))}
           </div>
         </Field>
-        <Field label={t('地区')} htmlFor="user-locality" error={errors.locality} hint={t('地区代码，如 bazhou；政策管理员和审计员留空')}>
+        <Field label={t('地区')} htmlFor="user-locality" error={errors.locality} hint={t('地区代码，如 aksu；政策管理员和审计员留空')}>
           <input id="user-locality" value={locality} onChange={(e) => setLocality(e.target.value)} />
         </Field>
-        <Field label={t('机构')} htmlFor="user-org" error={errors.org} hint={t('如 bazhou/education；用人单位审核人填 unit，县级人社局填 county/hr')}>
+        <Field label={t('机构')} htmlFor="user-org" error={errors.org} hint={t('如 aksu/education；用人单位审核人填 unit，县级人社局填 county/hr')}>
           <input id="user-org" value={org} onChange={(e) => setOrg(e.target.value)} />
         </Field>
         <Field label={t('任务角色')} htmlFor="user-task-roles" error={errors.taskRoles} hint={t('逗号分隔，如 reviewer, committee；留空表示不办理任何审核步骤')}>
