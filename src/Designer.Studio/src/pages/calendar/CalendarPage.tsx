@@ -105,7 +105,7 @@ function WindowsSection() {
           <tbody>
             {data!.items.map((w) => (
               <tr key={w.id} data-window-id={w.id}>
-                <td>{w.locality}</td>
+                <td>{labels.locality(w.locality)}</td>
                 <td>
                   {w.name}
                   {w.source && <div className="muted small">{w.source}</div>}
@@ -157,6 +157,7 @@ function WindowsSection() {
 
 function HolidaysSection() {
   const { t } = useI18n();
+  const labels = useLabels();
   const { me } = useAuth();
   const failed = useProblem();
   const write = useWrite();
@@ -208,7 +209,7 @@ function HolidaysSection() {
           <tbody>
             {data!.items.map((h) => (
               <tr key={h.id}>
-                <td>{h.locality}</td>
+                <td>{labels.locality(h.locality)}</td>
                 <td>{h.name}</td>
                 <td>{h.from === h.to ? h.from : `${h.from} 至 ${h.to}`}</td>
                 <td className="small">{h.workdays.join('、')}</td>
