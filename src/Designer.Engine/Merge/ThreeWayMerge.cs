@@ -52,7 +52,8 @@ public static class ThreeWayMerge
                 continue;
             }
             if (target is null) continue;
-            if (conflict.Theirs is null) target.Remove(conflict.Property);
+            if (conflict.Property.StartsWith("metadata.", StringComparison.Ordinal)) SetMetadata(target, conflict.Property["metadata.".Length..], conflict.Theirs);
+            else if (conflict.Theirs is null) target.Remove(conflict.Property);
             else target[conflict.Property] = conflict.Theirs.DeepClone();
         }
         return merged;
@@ -95,6 +96,11 @@ public static class ThreeWayMerge
         foreach (var property in @base.Select(p => p.Key).Union(theirs.Select(p => p.Key)).Union(ours.Select(p => p.Key)).ToList())
         {
             var (b, t, o) = (@base[property], theirs[property], ours[property]);
+            if (property == "metadata")
+            {
+                MergeMetadata(kind, id, b as JsonObject ?? [], t as JsonObject ?? [], o as JsonObject ?? [], merged, conflicts);
+                continue;
+            }
             if (JsonNode.DeepEquals(t, b) || JsonNode.DeepEquals(t, o)) continue;
             if (JsonNode.DeepEquals(o, b) || IsLayout(property))
             {
@@ -107,7 +113,30 @@ public static class ThreeWayMerge
         return merged;
     }
 
-    private static bool IsLayout(string property) => property == "metadata";
+    private static bool IsLayout(string property) => property == "metadata" || property == "metadata.designer";
+
+    /// <summary>
+    /// An activity's metadata key by key: its layout (designer: position, size) follows ours silently; what people
+    /// read (displayText, description) merges like any property, as "metadata.displayText".
+    /// </summary>
+    private static void MergeMetadata(string kind, string id, JsonObject @base, JsonObject theirs, JsonObject ours, JsonObject merged, List<MergeConflict> conflicts)
+    {
+        foreach (var key in @base.Select(p => p.Key).Union(theirs.Select(p => p.Key)).Union(ours.Select(p => p.Key)).ToList())
+        {
+            var (b, t, o) = (@base[key], theirs[key], ours[key]);
+            if (JsonNode.DeepEquals(t, b) || JsonNode.DeepEquals(t, o)) continue;
+            if (IsLayout($"metadata.{key}") && !JsonNode.DeepEquals(o, b)) continue;
+            if (JsonNode.DeepEquals(o, b) || IsLayout($"metadata.{key}")) SetMetadata(merged, key, t);
+            else conflicts.Add(new MergeConflict(kind, id, $"metadata.{key}", b?.DeepClone(), t?.DeepClone(), o?.DeepClone()));
+        }
+    }
+
+    private static void SetMetadata(JsonObject activity, string key, JsonNode? value)
+    {
+        var metadata = activity["metadata"] as JsonObject ?? (JsonObject)(activity["metadata"] = new JsonObject());
+        if (value is null) metadata.Remove(key);
+        else metadata[key] = value.DeepClone();
+    }
 
     private static JsonArray MergeConnections(FlowchartNode @base, FlowchartNode theirs, FlowchartNode ours, HashSet<string?> activityIds)
     {

@@ -18,7 +18,11 @@ public sealed record DraftRequest(JsonObject? Data);
 /// <summary>A published procedure an applicant may apply to, with the form the application is filled in.</summary>
 public sealed record Procedure(
     string DefinitionId, int Version, string Name, string? Description, string Locality, ProcedureScope Scope, string? ApplyForm,
-    Calendar.ProcedureWindow Window);
+    Calendar.ProcedureWindow Window)
+{
+    /// <summary>The version of the apply form this workflow version pinned when it was published (what the server validates against).</summary>
+    public int? ApplyFormVersion { get; init; }
+}
 
 /// <summary>Whom a procedure is for; an empty list means any.</summary>
 public sealed record ProcedureScope(
@@ -80,13 +84,21 @@ public static class ApplicationEndpoints
         if (!string.IsNullOrEmpty(series)) applicant["series"] = series;
         if (!string.IsNullOrEmpty(level)) applicant["level"] = level;
         if (!string.IsNullOrEmpty(employmentType)) applicant["employmentType"] = employmentType;
+        var pins = published.ToDictionary(v => v.DefinitionId, v => FormCatalogs.ParsePins(v.FormPins));
         return TypedResults.Ok(published
             .Select(v => host.Definition(v.DefinitionId, v.Version, v.ConcurrencyToken, v.Json))
             .Where(d => CoversGiven(d.Scope, applicant))
             .OrderByDescending(d => d.Scope.Specificity).ThenBy(d => d.DefinitionId)
-            .Select(d => new Procedure(d.DefinitionId, d.Version, d.Name, d.Description, d.Locality,
-                new ProcedureScope(d.Scope.Kinds, d.Scope.Series, d.Scope.Levels, d.Scope.EmploymentTypes, d.Scope.Counties),
-                FormCatalogs.ApplyForm(d), WindowOf(host, d)))
+            .Select(d =>
+            {
+                var applyForm = FormCatalogs.ApplyForm(d);
+                return new Procedure(d.DefinitionId, d.Version, d.Name, d.Description, d.Locality,
+                    new ProcedureScope(d.Scope.Kinds, d.Scope.Series, d.Scope.Levels, d.Scope.EmploymentTypes, d.Scope.Counties),
+                    applyForm, WindowOf(host, d))
+                {
+                    ApplyFormVersion = applyForm is not null && pins[d.DefinitionId].TryGetValue(applyForm, out var pinned) ? pinned : null,
+                };
+            })
             .ToList());
     }
 

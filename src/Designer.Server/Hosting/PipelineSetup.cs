@@ -52,6 +52,7 @@ public static class PipelineSetup
         api.MapWorld();
         api.MapOrganisations();
         api.MapWorkflows();
+        api.MapDraftMerge();
         api.MapForms();
         api.MapApplications();
         api.MapTasks();

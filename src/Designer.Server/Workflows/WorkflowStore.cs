@@ -29,9 +29,12 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
     {
         var record = await db.Workflows.FirstOrDefaultAsync(w => w.DefinitionId == definitionId);
         if (record is null || !user.CanReadDefinitionsOf(record.Locality)) throw new ApiProblemException(Problems.NotFound("找不到该流程 (no such workflow)"));
-        if (write && !user.CanWriteDefinitionsOf(record.Locality)) throw new ApiProblemException(Problems.Forbidden());
+        if (write && !user.CanWriteDefinitionsOf(record.Locality))
+            throw new ApiProblemException(record.Locality == Shared.Templates ? Problems.Forbidden(TemplatesAreReadOnly) : Problems.Forbidden());
         return record;
     }
+
+    public const string TemplatesAreReadOnly = "模板只能由政策管理员修改，可克隆到本地区后修改 (templates are changed by the policy admin only: clone one into your locality to change it)";
 
     public Task<List<WorkflowVersionRecord>> VersionsAsync(string definitionId) =>
         db.WorkflowVersions.Where(v => v.DefinitionId == definitionId).OrderBy(v => v.Version).ToListAsync();
@@ -190,6 +193,15 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
         var locality = request.Locality ?? user.Locality;
         if (string.IsNullOrEmpty(locality) || !engine.Vocabulary.IsWorkflowLocality(locality))
             throw new ApiProblemException(Problems.Invalid("$.locality", $"未知的地区 “{locality}” (locality must be a locality code)"));
+        if (request.Name is { } given)
+        {
+            var trimmed = given.Trim();
+            if (trimmed.Length == 0) throw new ApiProblemException(Problems.Invalid("$.name", "请填写新流程的名称 (name must not be blank)"));
+            if (trimmed.Length > MaxNameLength) throw new ApiProblemException(Problems.Invalid("$.name", $"流程名称不能超过 {MaxNameLength} 个字 (name is too long)"));
+            if (await db.Workflows.AnyAsync(w => w.Locality == locality && w.Name == trimmed))
+                throw new ApiProblemException(Problems.Invalid("$.name", $"该地区已有名为“{trimmed}”的流程，请换一个名称 (a workflow of that name exists in the locality)"));
+            request = request with { Name = trimmed };
+        }
         var source = await VersionAsync(definitionId, record.PublishedVersion);
         var json = JsonNode.Parse(source.Json)!.AsObject();
         var custom = json["customProperties"] as JsonObject ?? [];
@@ -202,6 +214,8 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
         json["definitionId"] = request.DefinitionId is { Length: > 0 } newId ? newId : await NewIdAsync(locality, BaseName(definitionId, record.Locality));
         return await CreateAsync(user, json, clonedFrom, AuditKinds.WorkflowClone);
     }
+
+    public const int MaxNameLength = 100;
 
     public async Task<IReadOnlyList<ValidationProblem>> ValidateAsync(WorkflowDefinition definition) =>
         engine.Validator(await forms.PublishedForAsync(db, definition.Locality)).Validate(definition);

@@ -41,6 +41,30 @@ public class MergeTests
     }
 
     [Fact]
+    public void A_renamed_activity_keeps_its_new_name_when_the_other_side_only_moved_it()
+    {
+        var theirs = Template();
+        Activity(theirs, "review")["metadata"] = new JsonObject { ["displayText"] = "人社局审核" };
+        var ours = Template();
+        Activity(ours, "review")["metadata"] = new JsonObject { ["designer"] = new JsonObject { ["position"] = new JsonObject { ["x"] = 40, ["y"] = 80 } } };
+
+        var result = Merge(Template(), theirs, ours);
+        Assert.True(result.IsClean);
+        var metadata = Activity(result.Merged, "review")["metadata"]!;
+        Assert.Equal("人社局审核", metadata["displayText"]!.GetValue<string>());
+        Assert.Equal(40, metadata["designer"]!["position"]!["x"]!.GetValue<int>());
+
+        // Both renaming it is a conflict on the name alone.
+        Activity(ours, "review")["metadata"]!["displayText"] = "县人社局审核";
+        var both = Merge(Template(), theirs, ours);
+        var conflict = Assert.Single(both.Conflicts);
+        Assert.Equal("activity:review:metadata.displayText", conflict.Key);
+        var resolved = ThreeWayMerge.Resolve(both, new Dictionary<string, string> { [conflict.Key] = "theirs" });
+        Assert.Equal("人社局审核", Activity(resolved, "review")["metadata"]!["displayText"]!.GetValue<string>());
+        Assert.Equal(40, Activity(resolved, "review")["metadata"]!["designer"]!["position"]!["x"]!.GetValue<int>());
+    }
+
+    [Fact]
     public void Both_changing_the_same_input_is_a_conflict_resolved_by_choice()
     {
         var theirs = Template();

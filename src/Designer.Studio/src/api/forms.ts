@@ -25,9 +25,12 @@ export function loadForm(formId: string, version?: number): Promise<FormVersion>
   }));
 }
 
-/** The form as applicants see it: the server's resolved schema when it sends one, else x-extends merged here. */
-export async function loadResolvedForm(formId: string): Promise<{ schema: any; uiSchema: any; form: FormVersion }> {
-  const form = await loadForm(formId);
+/**
+ * The form as applicants see it: the server's resolved schema when it sends one, else x-extends merged here. `version`:
+ * the version a published workflow pinned (what the server validates an application against), else the latest.
+ */
+export async function loadResolvedForm(formId: string, version?: number | null): Promise<{ schema: any; uiSchema: any; form: FormVersion }> {
+  const form = await loadForm(formId, version ?? undefined);
   if (form.resolvedSchema) return { schema: form.resolvedSchema, uiSchema: form.resolvedUiSchema ?? form.uiSchema ?? {}, form };
   const r = await resolveSchema(form.schema, form.uiSchema);
   return { ...r, form };

@@ -3316,6 +3316,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workflows/{definitionId}/draft/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description 保存冲突时的三方合并预览，不保存任何内容 (three-way merge of a stale draft: nothing is saved; save the merged definition with current.concurrencyToken) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    definitionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DraftMergeRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DraftMergePreview"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/forms": {
         parameters: {
             query?: never;
@@ -9357,6 +9462,29 @@ export interface components {
             from: null | components["schemas"]["PathStep"];
             to: null | components["schemas"]["PathStep"];
         };
+        DraftMergeCurrent: {
+            /** Format: int32 */
+            version: number;
+            concurrencyToken: string;
+            updatedBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            isPublished: boolean;
+        };
+        DraftMergePreview: {
+            current: components["schemas"]["DraftMergeCurrent"];
+            theirChanges: components["schemas"]["DiffOverview"];
+            myChanges: components["schemas"]["DiffOverview"];
+            conflicts: components["schemas"]["UpstreamConflict"][];
+            merged: components["schemas"]["JsonObject"];
+        };
+        DraftMergeRequest: {
+            base: null | components["schemas"]["JsonObject"];
+            mine: null | components["schemas"]["JsonObject"];
+            resolutions: null | {
+                [key: string]: string;
+            };
+        };
         DraftRequest: {
             data: null | components["schemas"]["JsonObject"];
         };
@@ -9970,6 +10098,8 @@ export interface components {
             scope: components["schemas"]["ProcedureScope"];
             applyForm: null | string;
             window: components["schemas"]["ProcedureWindow"];
+            /** Format: int32 */
+            applyFormVersion?: null | number;
         };
         ProcedureScope: {
             kinds: string[];

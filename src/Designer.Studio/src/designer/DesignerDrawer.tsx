@@ -63,8 +63,12 @@ function Simulation() {
       definition={def}
       personSteps={personSteps}
       ensureSaved={async () => {
-        const { dirty, readOnly } = store.getState();
-        if (dirty && !readOnly && !(await save())) return null;
+        // The server simulates stored versions: only real edits are saved first (an unchanged workflow gets no new version).
+        const { dirty, readOnly, unchanged, set } = store.getState();
+        if (dirty && !readOnly) {
+          if (unchanged()) set({ dirty: false });
+          else if (!(await save())) return null;
+        }
         const { meta } = store.getState();
         return { definitionId: meta.definitionId, version: meta.version };
       }}

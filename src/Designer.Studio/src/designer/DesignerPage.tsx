@@ -4,7 +4,8 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, idPath } from '../api/client';
 import { useApiQuery } from '../api/query';
 import type { WorkflowVersion } from '../api/types';
-import { isAdmin, useAuth } from '../auth';
+import { hasRole, isAdmin, Roles, useAuth } from '../auth';
+import type { Me } from '../api/types';
 import { useCatalog, useDescriptorMap, useLabels } from '../catalog';
 import { ErrorBox, Spinner } from '../components/ui';
 import { UnsavedChangesGuard } from '../components/UnsavedChangesGuard';
@@ -19,6 +20,9 @@ import { createDesignerStore, DesignerStoreContext, metaOf, useDesigner } from '
 import { Toolbox } from './Toolbox';
 import { DesignerCommandsContext, useDesignerCommands, useDesignerCommandsValue } from './useDesignerCommands';
 import { useDesignerEffects, useDesignerKeyboard, useSimulationHighlight } from './useDesignerEffects';
+
+/** The locality of the shared templates every locality clones from. */
+const TEMPLATES = 'templates';
 
 async function loadWorkflow(definitionId: string, version?: number) {
   const url = `/api/workflows/${idPath(definitionId)}${version ? `/versions/${version}` : ''}`;
@@ -64,8 +68,9 @@ function Designer({ initial, viewingVersion, onReload }: { initial: WorkflowVers
   const labels = useLabels();
   const descriptors = useDescriptorMap();
   const [store] = useState(() => {
-    const readOnly = !isAdmin(me) || (viewingVersion !== undefined && metaOf(initial).isLatest === false);
-    return createDesignerStore(initial, descriptors, readOnly, onReload);
+    const reason = lockedFor(me, initial.definition.customProperties?.locality);
+    const readOnly = !isAdmin(me) || reason !== null || (viewingVersion !== undefined && metaOf(initial).isLatest === false);
+    return createDesignerStore(initial, descriptors, readOnly, onReload, reason && t(reason));
   });
   const readOnly = store.getState().readOnly;
   const view: DesignerView = useMemo(() => ({ descriptors, labels, readOnly, t }), [descriptors, labels, readOnly, t]);
@@ -78,6 +83,14 @@ function Designer({ initial, viewingVersion, onReload }: { initial: WorkflowVers
       </DesignerViewContext.Provider>
     </DesignerStoreContext.Provider>
   );
+}
+
+/** Why an admin may not change a workflow of this locality (the server refuses the save all the same), or null. */
+function lockedFor(me: Me | null, locality: unknown): string | null {
+  if (!isAdmin(me) || hasRole(me, Roles.policyAdmin)) return null;
+  if (locality === TEMPLATES) return '模板只能由政策管理员修改，可克隆到本地区后修改';
+  if (typeof locality === 'string' && locality !== me?.locality) return '只能修改本地区的流程，可克隆到本地区后修改';
+  return null;
 }
 
 function WithCommands({ children }: { children: ReactNode }) {

@@ -16,6 +16,7 @@ export function DesignerToolbar() {
   const clonedFrom = useDesigner((s) => s.def.customProperties?.clonedFrom);
   const dirty = useDesigner((s) => s.dirty);
   const readOnly = useDesigner((s) => s.readOnly);
+  const readOnlyReason = useDesigner((s) => s.readOnlyReason);
   const busy = useDesigner((s) => s.busy);
   const drawer = useDesigner((s) => s.drawer);
   const canUndo = useDesigner((s) => s.past.length > 0);
@@ -100,6 +101,11 @@ export function DesignerToolbar() {
           </>
         )}
       </div>
+      {readOnlyReason && (
+        <div className="alert alert-info designer-readonly-reason" role="note" data-testid="read-only-reason">
+          {readOnlyReason}
+        </div>
+      )}
       {impact && <ImpactDialog definitionId={meta.definitionId} version={meta.version} dirty={dirty} onClose={() => setImpact(false)} />}
     </div>
   );

@@ -71,6 +71,12 @@ export interface DesignerState {
   selectedIds: string[];
   dirty: boolean;
   readOnly: boolean;
+  /** Why an admin may not edit this workflow (a template, another locality's workflow), shown above the canvas. */
+  readOnlyReason: string | null;
+  /** The definition as the server last had it for this editor (loaded or saved): the base of a save-conflict merge. */
+  base: ElsaDefinition;
+  /** serialize() of `base` as this designer writes it: edits undone back to it leave nothing to save. */
+  savedJson: string;
   problems: Problem[];
   drawer: Drawer;
   /** The definition the user could not save (someone else saved first): offered as a download. */
@@ -107,6 +113,10 @@ export interface DesignerActions {
   openPath(next: string[], descriptors: Map<string, ActivityDescriptor>): void;
   /** The definition with the canvas written into it: what is saved, validated and exported. */
   serialize(): ElsaDefinition;
+  /** Whether the canvas and properties equal what was last loaded or saved (whatever `dirty` says). */
+  unchanged(): boolean;
+  /** After a save: `definition` is now what the server has. */
+  markSaved(definition: ElsaDefinition): void;
 }
 
 export type DesignerStore = StoreApi<DesignerState & DesignerActions>;
@@ -116,9 +126,10 @@ export function createDesignerStore(
   descriptors: Map<string, ActivityDescriptor>,
   readOnly: boolean,
   reload: () => void,
+  readOnlyReason: string | null = null,
 ): DesignerStore {
   const { nodes, edges } = toFlow(initial.definition.root, descriptors);
-  return createStore<DesignerState & DesignerActions>()((set, get) => {
+  const store = createStore<DesignerState & DesignerActions>()((set, get) => {
     const current = (): Snapshot => ({ nodes: get().nodes, edges: get().edges, def: get().def });
     const restore = (s: Snapshot) => set({ nodes: s.nodes, edges: s.edges, def: s.def, dirty: true });
     return {
@@ -130,6 +141,9 @@ export function createDesignerStore(
       selectedIds: [],
       dirty: false,
       readOnly,
+      readOnlyReason,
+      base: initial.definition,
+      savedJson: '',
       problems: [],
       drawer: null,
       conflict: null,
@@ -251,8 +265,16 @@ export function createDesignerStore(
         const { nodes: ns, edges: es, def, path } = get();
         return replaceContainer(def, path, fromFlow(containerAt(def, path), ns, es));
       },
+      unchanged() {
+        return JSON.stringify(get().serialize()) === get().savedJson;
+      },
+      markSaved(definition) {
+        set({ base: definition, savedJson: JSON.stringify(get().serialize()), dirty: false });
+      },
     };
   });
+  store.setState({ savedJson: JSON.stringify(store.getState().serialize()) });
+  return store;
 }
 
 /** Ports an activity has now, plus those its existing connections still use. */

@@ -70,7 +70,13 @@ export function useDesignerCommandsValue(): DesignerCommands {
     };
 
     const save: DesignerCommands['save'] = async () => {
-      const { set, serialize, applyProblems } = state();
+      const { set, serialize, applyProblems, unchanged } = state();
+      // Nothing differs from the stored version: saving would only open a new version of a published workflow.
+      if (unchanged()) {
+        set({ dirty: false });
+        toast(t('没有修改，无需保存'), 'info');
+        return true;
+      }
       set({ busy: 'save' });
       try {
         const definition = serialize();
@@ -81,7 +87,7 @@ export function useDesignerCommandsValue(): DesignerCommands {
         if (r && typeof r === 'object') {
           set((s) => ({ meta: { ...m0, ...metaOf({ ...r, definition: r.definition ?? definition }) }, def: r.definition ? { ...s.def, ...pickTop(r.definition) } : s.def }));
         }
-        set({ dirty: false });
+        state().markSaved(r?.definition ?? definition);
         toast(t('草稿已保存'), 'ok');
         void validate(true);
         return true;
@@ -102,7 +108,7 @@ export function useDesignerCommandsValue(): DesignerCommands {
     };
 
     const publish: DesignerCommands['publish'] = async () => {
-      if (state().dirty && !(await save())) return;
+      if (state().dirty && !state().unchanged() && !(await save())) return;
       const { set, applyProblems, serialize, meta } = state();
       set({ busy: 'publish' });
       try {

@@ -33,7 +33,8 @@ export function ApplicationFormPage({ definitionId, applicationId }: { definitio
     if (!procedure) throw new Error(t('该申报事项当前未开放'));
     const formId = procedure.applyForm;
     if (!formId) throw new Error(t('该申报事项没有申报表'));
-    const form = await loadResolvedForm(formId);
+    // The version the published workflow pinned: a newer form version (not yet pinned) is not what the server checks.
+    const form = await loadResolvedForm(formId, procedure.applyFormVersion);
     return { procedure, form, application };
   });
   const loaded = loadedQuery.data;

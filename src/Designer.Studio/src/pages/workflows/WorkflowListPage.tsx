@@ -218,24 +218,43 @@ function LocalitySelect({ value, onChange }: { value: string; onChange: (v: stri
   );
 }
 
+/** Field errors of a refused request by JSON path (`$.name`), and what names no field. */
+function fieldErrors(e: unknown): { byPath: Record<string, string>; other: string | null } {
+  if (!(e instanceof ApiError)) return { byPath: {}, other: (e as Error).message };
+  const byPath: Record<string, string> = {};
+  for (const p of e.errors) if (p.path) byPath[p.path.replace(/^\$\./, '')] ??= p.message;
+  return { byPath, other: Object.keys(byPath).length ? null : e.message };
+}
+
 function CloneDialog({ source, onClose }: { source: WorkflowSummary; onClose: () => void }) {
   const { t } = useI18n();
   const write = useWrite();
   const { me } = useAuth();
   const { vocab } = useCatalog();
+  const labels = useLabels();
+  const policyAdmin = hasRole(me, Roles.policyAdmin);
   const [locality, setLocality] = useState(me?.locality ?? Object.keys(vocab.localities).find((l) => l !== 'templates') ?? '');
+  const [name, setName] = useState(source.name || '');
   const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   async function clone() {
-    setBusy(true);
     setError(null);
+    if (!name.trim()) {
+      setErrors({ name: t('请填写新流程的名称') });
+      return;
+    }
+    setBusy(true);
+    setErrors({});
     try {
-      const r = await write(() => api.post<any>(`/api/workflows/${idPath(source.definitionId)}/clone`, { locality }));
+      const r = await write(() => api.post<any>(`/api/workflows/${idPath(source.definitionId)}/clone`, { locality, name: name.trim() }));
       const id = r?.definitionId ?? r?.definition?.definitionId;
       onClose();
       if (id) navigate(`/workflows/${encodeURIComponent(id)}`);
     } catch (e) {
-      setError((e as Error).message);
+      const { byPath, other } = fieldErrors(e);
+      setErrors(byPath);
+      setError(other);
     } finally {
       setBusy(false);
     }
@@ -258,9 +277,27 @@ function CloneDialog({ source, onClose }: { source: WorkflowSummary; onClose: ()
       <p>
         {t('把“{name}”复制为本地区的新流程（草稿），可在设计器中按本地规定修改。', { name: source.name || source.definitionId })}
       </p>
-      <Field label={t('目标地区')} htmlFor="target-locality">
-        <LocalitySelect value={locality} onChange={setLocality} />
+      <Field label={t('新流程名称')} htmlFor="clone-name" required error={errors.name}>
+        <input
+          id="clone-name"
+          value={name}
+          maxLength={100}
+          aria-invalid={errors.name ? true : undefined}
+          onChange={(e) => {
+            setName(e.target.value);
+            setErrors(({ name: _, ...rest }) => rest);
+          }}
+        />
       </Field>
+      {policyAdmin ? (
+        <Field label={t('目标地区')} htmlFor="target-locality" error={errors.locality}>
+          <LocalitySelect value={locality} onChange={setLocality} />
+        </Field>
+      ) : (
+        <Field label={t('目标地区')} error={errors.locality}>
+          <span data-testid="clone-locality">{labels.locality(locality)}</span>
+        </Field>
+      )}
       {error && <div className="alert alert-error">{error}</div>}
     </Modal>
   );

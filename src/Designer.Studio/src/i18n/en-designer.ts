@@ -1,0 +1,28 @@
+/** English for the designers' texts: read-only reasons, the save-conflict merge, the clone dialog. */
+export const enDesigner: Record<string, string> = {
+  '模板只能由政策管理员修改，可克隆到本地区后修改': 'Templates are changed by the policy admin only: clone one into your locality to change it',
+  '只能修改本地区的流程，可克隆到本地区后修改': 'You may change your own locality’s workflows only: clone this one into your locality to change it',
+  '没有修改，无需保存': 'Nothing changed: nothing to save',
+  '（我的副本）': ' (my copy)',
+  '已合并双方的修改并保存': 'Both sets of changes merged and saved',
+  '在此期间又有人保存了这个流程，已按最新版本重新比较': 'Someone saved this workflow again meanwhile: compared with the newest version again',
+  '您的修改已另存为新流程“{name}”；原流程保留对方的版本': 'Your changes were saved as a new workflow “{name}”; the original keeps the other version',
+  '整个活动': 'the whole activity',
+  '下载的副本导入时成为新流程，不会覆盖对方的修改': 'The downloaded copy imports as a new workflow and never overwrites the other changes',
+  '下载我的副本': 'Download my copy',
+  '两者都保留（我的另存为新流程）': 'Keep both (mine as a new workflow)',
+  '放弃我的修改，载入最新版本': 'Discard my changes and load the latest version',
+  '合并并保存': 'Merge and save',
+  '正在比较双方的修改…': 'Comparing both sets of changes…',
+  '在您编辑期间，{who} 于 {when} 保存了这个流程（第 {v} 版）。您的修改尚未保存，也没有丢失。':
+    'While you were editing, {who} saved this workflow on {when} (version {v}). Your changes are not saved yet, and not lost.',
+  '{who} 修改了什么': 'What {who} changed',
+  '双方都修改了的 {n} 处，请选择保留哪一方': '{n} change(s) made on both sides: choose which to keep',
+  '双方的修改互不冲突：合并后两者都保留': 'The changes do not conflict: the merge keeps both',
+  '原来': 'Before',
+  '我的': 'Mine',
+  '保留 {who} 的': 'Keep {who}’s',
+  '保留我的': 'Keep mine',
+  '请填写新流程的名称': 'Enter a name for the new workflow',
+  '新流程名称': 'Name of the new workflow',
+};
