@@ -156,6 +156,7 @@ public sealed class DesignerDefectsTests(StudioServer server, Browser browser, I
     {
         using var api = await ApiAsync("admin");
         var before = (await ExpectArrayAsync(await api.GetAsync("/api/workflows/standard-evaluation/versions"))).Count;
+        var tokenBefore = (await ExpectAsync(await api.GetAsync("/api/workflows/standard-evaluation")))["concurrencyToken"]!.GetValue<string>();
 
         await using var admin = await StudioSession.SignInAsync(browser, server, "admin", output);
         var page = admin.Page;
@@ -175,6 +176,8 @@ public sealed class DesignerDefectsTests(StudioServer server, Browser browser, I
 
         var after = (await ExpectArrayAsync(await api.GetAsync("/api/workflows/standard-evaluation/versions"))).Count;
         Assert.Equal(before, after);
+        // Not rewritten in place either (a draft keeps its version number when saved).
+        Assert.Equal(tokenBefore, (await ExpectAsync(await api.GetAsync("/api/workflows/standard-evaluation")))["concurrencyToken"]!.GetValue<string>());
         Assert.Empty(admin.PageErrors);
     }
 
@@ -188,7 +191,7 @@ public sealed class DesignerDefectsTests(StudioServer server, Browser browser, I
         using var api = await ApiAsync("admin");
         var schema = new JsonObject
         {
-            ["type"] = "object", ["title"] = "测试申报表", ["required"] = new JsonArray("name"),
+            ["$schema"] = "http://json-schema.org/draft-07/schema#", ["type"] = "object", ["title"] = "测试申报表", ["required"] = new JsonArray("name"),
             ["properties"] = new JsonObject { ["name"] = new JsonObject { ["type"] = "string", ["title"] = "姓名" } },
         };
         await ExpectAsync(await api.PostAsJsonAsync("/api/forms", new { formId, schema, uiSchema = new JsonObject() }));
@@ -218,6 +221,49 @@ public sealed class DesignerDefectsTests(StudioServer server, Browser browser, I
         await page.ClickAsync("[data-testid='submit-application']");
         await page.WaitForFunctionAsync("() => /^#\\/applications\\/[^/]+$/.test(location.hash)");
         Assert.Empty(applicant.PageErrors);
+    }
+
+    [BrowserFact]
+    public async Task Validator_and_audit_text_speak_the_users_language_with_activity_and_field_names()
+    {
+        var definitionId = "problems-" + Guid.NewGuid().ToString("N")[..6];
+        var flow = ElsaJson.ReviewChain(definitionId, "问题文字测试", 3, "bazhou/hr", "end");
+        flow["root"]!["activities"]!.AsArray().OfType<JsonObject>().Single(a => a["id"]!.GetValue<string>() == "t2")["stage"] = ElsaJson.Literal("String", "no-such-stage");
+        using var api = await ApiAsync("admin");
+        await ExpectAsync(await api.PostAsJsonAsync("/api/workflows", flow));
+
+        await using var admin = await StudioSession.SignInAsync(browser, server, "admin", output);
+        var page = admin.Page;
+        await admin.GoAsync($"/workflows/{definitionId}");
+        await page.Locator(".react-flow__node[data-id='t2']").WaitForAsync();
+        await page.Locator(".designer-actions button", new() { HasText = "校验" }).ClickAsync();
+        var row = page.Locator(".problems-table tbody tr", new() { HasText = "第 2 步审核" });
+        await row.First.WaitForAsync();
+        var chinese = await row.First.InnerTextAsync();
+        Assert.Contains("阶段", chinese);
+        Assert.Contains("不在词表中", chinese);
+        Assert.DoesNotContain("$.root", chinese);
+        Assert.DoesNotContain("unknown stage", chinese);
+        Assert.DoesNotContain("unknown-stage", chinese);
+        await admin.ScreenshotAsync("designer-problems-zh");
+
+        await page.Locator(".lang-switch button", new() { HasText = "EN" }).ClickAsync();
+        var english = page.Locator(".problems-table tbody tr", new() { HasText = "Unknown stage" });
+        await english.First.WaitForAsync();
+        Assert.DoesNotContain("不在词表中", await english.First.InnerTextAsync());
+        await admin.ScreenshotAsync("designer-problems-en");
+
+        // The audit trail: kinds in words, and no Chinese summary in the English UI.
+        await admin.GoAsync("/history?tab=trail");
+        var entries = page.Locator("tr[data-sequence]");
+        await entries.First.WaitForAsync();
+        var englishTrail = await entries.First.InnerTextAsync();
+        Assert.DoesNotMatch("[\\u4e00-\\u9fff]", englishTrail);
+        await page.Locator(".lang-switch button", new() { HasText = "中文" }).ClickAsync();
+        await page.Locator("tr[data-sequence] .badge", new() { HasText = "新建流程" }).First.WaitForAsync();
+        Assert.DoesNotContain("workflow.create", await page.Locator("tr[data-sequence] .badge").First.InnerTextAsync());
+        await admin.ScreenshotAsync("audit-trail-zh");
+        Assert.Empty(admin.PageErrors);
     }
 
     private async Task<string> TakenNameAsync(string locality)

@@ -32,6 +32,17 @@ public sealed class NavigationTests(StudioServer server, Browser browser, ITestO
         Assert.EndsWith("#/workflows/standard-evaluation", page.Url);
         Assert.Equal(edited, await name.InputValueAsync());
 
+        // Closing the tab asks the browser's own question (beforeunload).
+        string? unloadPrompt = null;
+        void OnDialog(object? _, IDialog d) { unloadPrompt = d.Type; _ = d.DismissAsync(); }
+        page.Dialog += OnDialog;
+        await page.CloseAsync(new() { RunBeforeUnload = true });
+        for (var i = 0; i < 50 && unloadPrompt is null; i++) await Task.Delay(100);
+        page.Dialog -= OnDialog;
+        Assert.Equal("beforeunload", unloadPrompt);
+        Assert.False(page.IsClosed, "dismissing the browser's question keeps the tab and its edits");
+        Assert.Equal(edited, await name.InputValueAsync());
+
         // The designer's own link back to the list asks too; leaving discards the edit.
         await page.Locator(".designer-title a", new() { HasText = "流程列表" }).ClickAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "放弃修改并离开" }).ClickAsync();

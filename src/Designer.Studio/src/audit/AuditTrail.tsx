@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { auditKindLabel, auditSummary } from './auditKinds';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Badge, Empty, ErrorBox, Spinner } from '../components/ui';
@@ -130,16 +131,21 @@ export function AuditTrail({ subject, kind, page }: { subject: string; kind: str
           <tbody>
             {items.map((e) => {
               const link = subjectLink(e.subject);
+              const summary = auditSummary(e, locale, t);
               return (
                 <tr key={e.sequence} className={broken === e.sequence ? 'is-broken' : ''} data-sequence={e.sequence}>
                   <td>{e.sequence}</td>
                   <td className="small">{formatDate(e.timestamp, locale)}</td>
                   <td>{e.actor}</td>
                   <td>
-                    <Badge tone="neutral">{e.kind}</Badge>
+                    <Badge tone="neutral">
+                      <span title={e.kind}>{auditKindLabel(e.kind, t)}</span>
+                    </Badge>
                   </td>
                   <td className="small">{link ? <Link to={link}>{e.subject}</Link> : <code>{e.subject}</code>}</td>
-                  <td className="small">{e.summary}</td>
+                  <td className="small" title={summary.title}>
+                    {summary.text}
+                  </td>
                   <td>
                     <span className="hash" title={`${t('数据')} ${e.dataHash ?? ''}\n${t('上一条')} ${e.previousHash ?? ''}\n${t('本条')} ${e.hash ?? ''}`}>
                       {shortHash(e.hash)}

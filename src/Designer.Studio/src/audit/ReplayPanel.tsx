@@ -182,7 +182,7 @@ function PathColumn({ title, run, divergence, onFocus }: { title: string; run: S
         {run.granted && (
           <span className="small muted">
             {' '}
-            {t('授予')}：{run.granted.series} · {run.granted.level}
+            {t('授予')}：{labels.code('series', run.granted.series)} · {labels.code('levels', run.granted.level)}
           </span>
         )}
       </div>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { auditKindLabel, auditSummary } from './auditKinds';
 import { Link } from 'react-router';
 import { Badge, Empty, ErrorBox, PageHeader, Spinner } from '../components/ui';
 import { formatDate, useI18n } from '../i18n';
@@ -81,14 +82,18 @@ export function WorkflowHistoryPage({ definitionId }: { definitionId: string }) 
             {previous !== undefined ? <DiffSummaryView version={v} /> : <div className="muted small history-summary">{t('第一个版本')}</div>}
             {entries.length > 0 && (
               <ul className="history-entries">
-                {entries.map((e, k) => (
-                  <li key={e.sequence ?? k}>
-                    <span className="muted">#{e.sequence}</span> {formatDate(e.timestamp, locale)} · <strong>{e.actor}</strong> · <Badge tone="neutral">{e.kind}</Badge> {e.summary}{' '}
-                    <span className="hash" title={e.hash}>
-                      {shortHash(e.hash)}
-                    </span>
-                  </li>
-                ))}
+                {entries.map((e, k) => {
+                  const summary = auditSummary({ ...e, kind: e.kind ?? '', subject: e.subject ?? '', actor: e.actor ?? '' }, locale, t);
+                  return (
+                    <li key={e.sequence ?? k}>
+                      <span className="muted">#{e.sequence}</span> {formatDate(e.timestamp, locale)} · <strong>{e.actor}</strong> ·{' '}
+                      <Badge tone="neutral">{auditKindLabel(e.kind ?? '', t)}</Badge> <span title={summary.title}>{summary.text}</span>{' '}
+                      <span className="hash" title={e.hash}>
+                        {shortHash(e.hash)}
+                      </span>
+                    </li>
+                  );
+                })}
               </ul>
             )}
           </section>

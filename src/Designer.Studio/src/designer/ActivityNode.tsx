@@ -1,6 +1,8 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useI18n } from '../i18n';
 import { useDesignerView } from './context';
+import { localMessage } from './problemText';
 import { labelOf, literalOf, portsOf, type ActivityFlowNode } from './model';
 
 /**
@@ -19,6 +21,7 @@ function ActivityNodeView({ data, selected }: NodeProps<ActivityFlowNode>) {
   const org = orgInput ? literalOf(a, orgInput) : undefined;
   const roleInput = d?.inputs.find((i) => i.uiHint === 'role-picker');
   const role = roleInput ? literalOf(a, roleInput) : undefined;
+  const { locale } = useI18n();
   const problems = data.problems ?? [];
   const typeLabel = d ? labels.activity(d.typeName) : a.type;
   const kind = !d ? 'unknown' : d.isPersonStep ? 'person' : d.isTerminal ? 'terminal' : d.category;
@@ -29,7 +32,7 @@ function ActivityNodeView({ data, selected }: NodeProps<ActivityFlowNode>) {
     problems.length ? 'has-problems' : '',
     data.reached ? 'is-reached' : '',
   ].join(' ');
-  const title = problems.map((p) => p.message).join('\n');
+  const title = problems.map((p) => localMessage(p.message, locale)).join('\n');
   return (
     <div className={classes} title={title || undefined} data-activity-id={a.id} data-activity-type={a.type}>
       <Handle type="target" position={Position.Left} id="In" className="wf-handle-in" />

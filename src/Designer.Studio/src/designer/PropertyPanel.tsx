@@ -1,10 +1,11 @@
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { ActivityDescriptor, ElsaActivity, InputDescriptor, Problem } from '../api/types';
 import { Field } from '../components/ui';
-import { useT } from '../i18n';
+import { useI18n, useT } from '../i18n';
 import { useDesignerView } from './context';
 import { InputEditor, type EditorContext } from './editors';
 import { problemConcernsInput, readInput, writeInput } from './model';
+import { localMessage } from './problemText';
 
 export interface OutboundConnection {
   edgeId: string;
@@ -29,6 +30,7 @@ export interface PropertyPanelProps {
 /** Properties of one activity, generated from its descriptor's inputs, grouped by the inputs' categories. */
 function PropertyPanelView({ activity, descriptor, problems, editorContext, onChange, onOpenFlowchart, ports, outbound, targets, onConnectPort, onRemoveConnection }: PropertyPanelProps) {
   const t = useT();
+  const { locale } = useI18n();
   const { labels } = useDesignerView();
   const ro = editorContext.readOnly;
   const groups = useMemo(() => {
@@ -51,7 +53,7 @@ function PropertyPanelView({ activity, descriptor, problems, editorContext, onCh
       {general.length > 0 && (
         <div className="alert alert-error small">
           {general.map((p, i) => (
-            <div key={i}>{p.message}</div>
+            <div key={i}>{localMessage(p.message, locale)}</div>
           ))}
         </div>
       )}
@@ -91,7 +93,7 @@ function PropertyPanelView({ activity, descriptor, problems, editorContext, onCh
                 label={<span data-input={input.name}>{labels.input(input, descriptor?.typeName)}</span>}
                 required={input.required}
                 hint={labels.inputDescription(input, descriptor?.typeName) || undefined}
-                error={own.length ? own.map((p) => p.message).join('；') : undefined}
+                error={own.length ? own.map((p) => localMessage(p.message, locale)).join('；') : undefined}
                 htmlFor={id}
               >
                 <InputEditor

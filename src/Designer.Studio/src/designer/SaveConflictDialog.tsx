@@ -68,6 +68,12 @@ export function SaveConflictDialog() {
   }, [preview?.merged, mine, base]);
   const theirDiff = useMemo(() => normaliseDiff(preview?.theirChanges.diff), [preview]);
   const baseActivities = useMemo(() => activitiesById(base), [base]);
+  // Their changes are named as the activities were before (the merged names may be mine).
+  const namedBefore = useMemo(() => {
+    const m = new Map(activities);
+    for (const [id, a] of baseActivities) m.set(id, a);
+    return m;
+  }, [activities, baseActivities]);
 
   if (!mine) return null;
   const close = () => set({ conflict: null });
@@ -135,8 +141,7 @@ export function SaveConflictDialog() {
   const conflictProperty = (c: MergeConflict) => {
     if (c.property === '*') return t('整个活动');
     const a = activities.get(c.id);
-    const name = c.property.startsWith('customProperties.') ? c.property.slice('customProperties.'.length) : c.property;
-    return propertyLabel(name, a ? descriptors.get(a.type) : undefined, labels, t);
+    return propertyLabel(c.property, a ? descriptors.get(a.type) : undefined, labels, t);
   };
   const value = (c: MergeConflict, v: unknown) => {
     if (v === null || v === undefined) return <span className="diff-none">{t('（无）')}</span>;
@@ -183,7 +188,7 @@ export function SaveConflictDialog() {
             </p>
             <h3>{t('{who} 修改了什么', { who })}</h3>
             <div data-testid="conflict-their-changes">
-              <ChangeList diff={theirDiff} oldActivities={baseActivities} newActivities={activities} showLayout={false} />
+              <ChangeList diff={theirDiff} oldActivities={baseActivities} newActivities={namedBefore} showLayout={false} />
             </div>
             <h3>
               {conflicts.length

@@ -3,10 +3,11 @@ import { api, ApiError } from '../api/client';
 import { useWrite } from '../api/query';
 import type { ElsaActivity, ElsaDefinition, TimelineEntry } from '../api/types';
 import { Badge } from '../components/ui';
-import { useT } from '../i18n';
+import { useI18n } from '../i18n';
 import { useDesignerView } from './context';
 import { useCatalog } from '../catalog';
 import { labelOf, literalOf } from './model';
+import { localMessage } from './problemText';
 import { sampleApplicant } from './sampleApplicant';
 
 export interface SimulationResult {
@@ -45,7 +46,7 @@ export function SimulationPanel({
   onClear: () => void;
   onFocus: (id: string) => void;
 }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const write = useWrite({ invalidates: false });
   const { descriptors, labels } = useDesignerView();
   const { vocab } = useCatalog();
@@ -104,7 +105,7 @@ export function SimulationPanel({
       }));
       onResult(r);
     } catch (e) {
-      if (e instanceof ApiError && e.errors.length) setError(e.errors.map((x) => x.message).join('；'));
+      if (e instanceof ApiError && e.errors.length) setError(e.errors.map((x) => localMessage(x.message, locale)).join('；'));
       else setError(t('模拟失败：{message}', { message: (e as Error).message }));
     } finally {
       setBusy(false);
@@ -202,9 +203,9 @@ export function SimulationPanel({
               {result.granted && (
                 <span className="small">
                   {' '}
-                  {t('授予')}：{result.granted.series} · {result.granted.level}
+                  {t('授予')}：{labels.code('series', result.granted.series)} · {labels.code('levels', result.granted.level)}
                   {result.granted.directed ? ` · ${t('定向')}` : ''}
-                  {result.granted.validIn ? ` · ${result.granted.validIn}` : ''}
+                  {result.granted.validIn ? ` · ${labels.code('validIn', result.granted.validIn)}` : ''}
                 </span>
               )}
             </div>
@@ -213,13 +214,13 @@ export function SimulationPanel({
                 <li key={i} className={s.activityId ? 'clickable' : ''} onClick={() => s.activityId && onFocus(s.activityId)}>
                   <Badge tone="accent">{labels.stage(s.stage)}</Badge> {labels.org(s.assignee?.org)}
                   {s.assignee?.role ? ` · ${labels.role(s.assignee.role)}` : ''} → <strong>{labels.action(s.action)}</strong> <span className="muted small">{s.date}</span>
-                  {s.reasons?.length ? <div className="muted small">{s.reasons.join('；')}</div> : null}
+                  {s.reasons?.length ? <div className="muted small">{s.reasons.map((r) => localMessage(r, locale)).join('；')}</div> : null}
                 </li>
               ))}
             </ol>
             {result.errors?.map((e, i) => (
               <div key={i} className="alert alert-error small">
-                {e.path ? <code>{e.path}</code> : null} {e.message}
+                {localMessage(e.message, locale)}
               </div>
             ))}
           </>

@@ -134,8 +134,8 @@ const editors = new Map<string, LiteralEditorRender>([
         <select id={id} value={str(value)} disabled={readOnly} onChange={(e) => set(e.target.value)}>
           <option value="">{t('请选择阶段')}</option>
           {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {ctx.labels.stage(o.value)} ({o.value})
+            <option key={o.value} value={o.value} title={o.value}>
+              {ctx.labels.stage(o.value)}
             </option>
           ))}
           {str(value) && !options.some((o) => o.value === str(value)) && <option value={str(value)}>{str(value)}</option>}
@@ -149,8 +149,8 @@ const editors = new Map<string, LiteralEditorRender>([
       <select id={id} value={str(value)} disabled={readOnly} onChange={(e) => set(e.target.value)}>
         <option value="">{t('请选择角色')}</option>
         {Object.keys(vocab.roles).map((r) => (
-          <option key={r} value={r}>
-            {ctx.labels.role(r)} ({r})
+          <option key={r} value={r} title={r}>
+            {ctx.labels.role(r)}
           </option>
         ))}
         {str(value) && !(str(value) in vocab.roles) && <option value={str(value)}>{str(value)}</option>}
@@ -613,8 +613,8 @@ function OrgPicker({ id, value, onChange, ctx }: { id: string; value: string; on
       {department === 'enterprise' && (
         <input value={enterprise} placeholder={t('企业的评委会编号')} readOnly={ctx.readOnly} onChange={(e) => onChange(compose(locality, 'enterprise', e.target.value))} aria-label={t('企业的评委会编号')} />
       )}
-      <div className="field-hint">
-        <code>{value || '—'}</code> {value && ctx.labels.org(value)}
+      <div className="field-hint" title={value || undefined}>
+        {value ? ctx.labels.org(value) : '—'}
       </div>
     </div>
   );
