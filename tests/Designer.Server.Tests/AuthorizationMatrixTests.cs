@@ -147,6 +147,7 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         yield return new(HttpMethod.Post, $"{workflow}/retract");
         yield return new(HttpMethod.Post, $"{workflow}/revert/1");
         yield return new(HttpMethod.Delete, $"{workflow}/draft");
+        yield return new(HttpMethod.Post, $"{workflow}/draft/merge", new JsonObject { ["base"] = definition.DeepClone(), ["mine"] = definition.DeepClone() });
         yield return new(HttpMethod.Post, $"{workflow}/clone", new JsonObject { ["locality"] = "bazhou" });
         yield return new(HttpMethod.Post, "/api/workflows/import", definition.DeepClone());
         yield return new(HttpMethod.Get, "/api/forms", IsList: true);

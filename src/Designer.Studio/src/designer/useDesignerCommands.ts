@@ -5,9 +5,10 @@ import { useWrite } from '../api/query';
 import type { ElsaDefinition, Problem, WorkflowVersion } from '../api/types';
 import { useDescriptorMap } from '../catalog';
 import { useToast } from '../components/ui';
-import { useT } from '../i18n';
+import { i18n, useT } from '../i18n';
 import { autoLayout } from './layout';
 import { containerAt, fromFlow, type ActivityFlowNode, type ConnectionEdge } from './model';
+import { localMessage } from './problemText';
 import { metaOf, portsOfNode, useDesignerStore } from './store';
 
 /** What the toolbar, the keyboard and the panels can ask the designer to do (server calls, layout, clipboard). */
@@ -100,7 +101,7 @@ export function useDesignerCommandsValue(): DesignerCommands {
           applyProblems(e.errors as Problem[]);
           set({ drawer: 'problems' });
         }
-        toast(t('保存失败：{message}', { message: e instanceof Error ? e.message : String(e) }), 'error');
+        toast(t('保存失败：{message}', { message: localMessage(e instanceof Error ? e.message : String(e), i18n.language) }), 'error');
         return false;
       } finally {
         set({ busy: null });
@@ -123,7 +124,7 @@ export function useDesignerCommandsValue(): DesignerCommands {
           applyProblems(e.errors as Problem[]);
           set({ drawer: 'problems' });
           toast(t('未能发布：校验发现 {n} 个问题', { n: e.errors.length }), 'error');
-        } else toast(t('发布失败：{message}', { message: (e as Error).message }), 'error');
+        } else toast(t('发布失败：{message}', { message: localMessage((e as Error).message, i18n.language) }), 'error');
       } finally {
         set({ busy: null });
       }

@@ -8,6 +8,7 @@ import { hasRole, isAdmin, Roles, useAuth } from '../../auth';
 import { useCatalog, useLabels } from '../../catalog';
 import { Badge, downloadBlob, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } from '../../components/ui';
 import { formatDate, useI18n } from '../../i18n';
+import { localMessage } from '../../designer/problemText';
 import { navigate, withQuery } from '../../router';
 
 function statusOf(w: WorkflowSummary): 'published' | 'draft' | 'retracted' {
@@ -219,15 +220,15 @@ function LocalitySelect({ value, onChange }: { value: string; onChange: (v: stri
 }
 
 /** Field errors of a refused request by JSON path (`$.name`), and what names no field. */
-function fieldErrors(e: unknown): { byPath: Record<string, string>; other: string | null } {
+function fieldErrors(e: unknown, locale: string): { byPath: Record<string, string>; other: string | null } {
   if (!(e instanceof ApiError)) return { byPath: {}, other: (e as Error).message };
   const byPath: Record<string, string> = {};
-  for (const p of e.errors) if (p.path) byPath[p.path.replace(/^\$\./, '')] ??= p.message;
-  return { byPath, other: Object.keys(byPath).length ? null : e.message };
+  for (const p of e.errors) if (p.path) byPath[p.path.replace(/^\$\./, '')] ??= localMessage(p.message, locale);
+  return { byPath, other: Object.keys(byPath).length ? null : localMessage(e.message, locale) };
 }
 
 function CloneDialog({ source, onClose }: { source: WorkflowSummary; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const write = useWrite();
   const { me } = useAuth();
   const { vocab } = useCatalog();
@@ -252,7 +253,7 @@ function CloneDialog({ source, onClose }: { source: WorkflowSummary; onClose: ()
       onClose();
       if (id) navigate(`/workflows/${encodeURIComponent(id)}`);
     } catch (e) {
-      const { byPath, other } = fieldErrors(e);
+      const { byPath, other } = fieldErrors(e, locale);
       setErrors(byPath);
       setError(other);
     } finally {
