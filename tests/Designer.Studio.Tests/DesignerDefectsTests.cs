@@ -55,7 +55,7 @@ public sealed class DesignerDefectsTests(StudioServer server, Browser browser, I
         Assert.Equal(1, await dialog.Locator("[data-conflict]").CountAsync());
         var merge = dialog.Locator("[data-testid='conflict-merge']");
         Assert.True(await merge.IsDisabledAsync(), "a conflict must be decided before the merge is saved");
-        await admin.ScreenshotAsync("designer-save-conflict");
+        Artifacts.CopyToDocs(await admin.ScreenshotAsync("designer-save-conflict"), "save-conflict.png");
         await conflict.GetByText("保留我的").ClickAsync();
         await merge.ClickAsync();
         await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
