@@ -1,5 +1,4 @@
-import type { Problem } from '../api/types';
-import type { ActivityDescriptor } from '../api/types';
+import type { ActivityDescriptor, Problem } from '../api/types';
 import { propertyLabel } from '../audit/values';
 import type { useLabels } from '../catalog';
 
