@@ -157,6 +157,10 @@ public sealed class StepHolders(DesignerDbContext db, EngineHost.EngineHost engi
         if (org.StartsWith("{locality}/", StringComparison.Ordinal) || org.StartsWith('/'))
             return "本地区" + vocabulary.Name("departments", org.Split('/')[^1]);
         if (PersonStep.IsCountyDepartment(org)) return "县级" + vocabulary.Name("departments", org.Split('/')[1]);
+        // A registered county bureau <locality>/<county>/<department>.
+        if (org.Split('/') is [var locality, var county, var department] && vocabulary.Localities.TryGetValue(locality, out var place) &&
+            place.County(county) is { } countyEntry)
+            return $"{place.Name}{countyEntry.Name}{vocabulary.Name("departments", department)}";
         return InstanceHealth.OrganisationName(org, vocabulary);
     }
 
