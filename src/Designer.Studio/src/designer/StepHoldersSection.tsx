@@ -1,22 +1,7 @@
 import { api, qs } from '../api/client';
 import { useApiQuery } from '../api/query';
-import type { Paged } from '../api/types';
+import type { Paged, StepHolderView } from '../api/types';
 import { useT } from '../i18n';
-
-interface StepHolder {
-  userName: string;
-  displayName: string;
-  orgName: string;
-  localityName: string;
-}
-
-interface StepHolderView {
-  activityId: string;
-  computed: boolean;
-  holderCount: number;
-  holders: StepHolder[];
-  gaps: { locality: string; county?: string | null; message: string }[];
-}
 
 /**
  * Who holds the selected person step (GET /api/workflows/{id}/step-holders): the active users whose inbox its task
