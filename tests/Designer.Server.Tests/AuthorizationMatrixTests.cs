@@ -141,6 +141,8 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         yield return new(HttpMethod.Get, $"{workflow}/versions");
         yield return new(HttpMethod.Get, $"{workflow}/versions/1");
         yield return new(HttpMethod.Get, $"{workflow}/export");
+        yield return new(HttpMethod.Get, $"{workflow}/step-holders");
+        yield return new(HttpMethod.Get, $"{workflow}/step-holders?activityId=unit-recommend");
         yield return new(HttpMethod.Post, "/api/workflows", definition.DeepClone());
         yield return new(HttpMethod.Put, $"{workflow}/draft", new JsonObject { ["definition"] = definition.DeepClone(), ["baseVersion"] = 1, ["concurrencyToken"] = "x" });
         yield return new(HttpMethod.Post, $"{workflow}/publish");

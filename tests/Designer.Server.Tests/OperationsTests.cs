@@ -23,7 +23,15 @@ public sealed class OperationsTests(DesignerFactory factory) : IClassFixture<Des
         var admin = await driver.As("admin");
         var definitionId = $"ops-{Guid.NewGuid().ToString("N")[..8]}";
         (await admin.PostAsync("/api/workflows", TestWorkflows.Gated(definitionId, "sample-city/hr", role, opens))).Expect(HttpStatusCode.Created);
+        // Published while someone holds the step (no orphan steps), who then leaves: only the demo world's holders remain.
+        var holder = $"ops-holder-{definitionId[4..]}";
+        (await admin.PostAsync("/api/users", new JsonObject
+        {
+            ["userName"] = holder, ["displayName"] = "离岗人员", ["password"] = DesignerFactory.Password, ["roles"] = new JsonArray("reviewer"),
+            ["locality"] = "sample-city", ["org"] = "sample-city/hr", ["taskRoles"] = new JsonArray(role),
+        })).Expect(HttpStatusCode.Created);
         (await admin.PostAsync($"/api/workflows/{definitionId}/publish")).Expect(HttpStatusCode.OK);
+        (await admin.PutAsync($"/api/users/{holder}", new JsonObject { ["disabled"] = true })).Expect(HttpStatusCode.OK);
         var applicant = await factory.CreateApplicantAsync("sample-city");
         var id = await driver.SubmitAsync(applicant, definitionId, new JsonObject { ["name"] = "运维甲" });
         return (definitionId, id, applicant);

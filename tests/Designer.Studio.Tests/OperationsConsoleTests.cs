@@ -27,7 +27,10 @@ public sealed class OperationsConsoleTests(StudioServer server, Browser browser,
         var definitionId = "ops-ui-" + Guid.NewGuid().ToString("N")[..6];
         using var admin = await SignInAsync("admin");
         await ExpectAsync(await admin.PostAsJsonAsync("/api/workflows", GatedWorkflow(definitionId, opensAt)));
+        // Published while an examiner holds the step (no orphan steps), who then leaves: nobody can act on it.
+        var examiner = await CreateUserAsync("sample-city", "reviewer", "sample-city/hr", "examiner");
         await ExpectAsync(await admin.PostAsync($"/api/workflows/{definitionId}/publish", null));
+        await ExpectAsync(await admin.PutAsJsonAsync($"/api/users/{examiner}", new { disabled = true }));
         var applicantUser = await CreateUserAsync("sample-city", "applicant");
         var reviewerUser = await CreateUserAsync("sample-city", "reviewer", "sample-city/hr", "reviewer");
         using var applicant = await SignInAsync(applicantUser);

@@ -3,7 +3,7 @@ using Designer.Engine.Model;
 namespace Designer.Engine.Validation;
 
 /// <summary>The JSON path of every activity in its definition, e.g. $.root.activities[3].</summary>
-internal static class ActivityPaths
+public static class ActivityPaths
 {
     public static IReadOnlyDictionary<ActivityNode, string> Of(WorkflowDefinition definition)
     {

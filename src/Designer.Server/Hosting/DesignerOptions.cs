@@ -22,8 +22,6 @@ public sealed class SeedOptions
     public bool Definitions { get; set; } = true;
     public bool DemoUsers { get; set; }
     public string DemoPassword { get; set; } = "";
-    /// <summary>Organisations no workflow names literally (enterprise committees chosen by the applicant) that get a demo reviewer too.</summary>
-    public List<string> Organisations { get; set; } = [];
 }
 
 public sealed class AuthOptions

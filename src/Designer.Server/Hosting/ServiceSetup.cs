@@ -60,6 +60,7 @@ public static class ServiceSetup
         services.AddSingleton<TimerSweeper>();
         services.AddHostedService<TimerService>();
         services.AddScoped<WorkflowStore>();
+        services.AddScoped<StepHolders>();
         services.AddScoped<FormStore>();
         services.AddScoped<ApplicationRunner>();
         services.AddScoped<Notifications.NotificationCentre>();

@@ -1,5 +1,6 @@
 using Designer.Persistence;
 using Designer.Server.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,7 @@ namespace Designer.Server.Seeding;
 
 public static class DatabaseInitialiser
 {
-    /// <summary>Creates or migrates the database, then seeds committees (and demo experts), definitions and demo users as configured.</summary>
+    /// <summary>Creates or migrates the database, then seeds the roles, the demo users, committees (and demo experts) and definitions as configured.</summary>
     public static async Task InitialiseAsync(this IServiceProvider services)
     {
         using var scope = services.CreateScope();
@@ -20,7 +21,14 @@ public static class DatabaseInitialiser
 
         var seed = provider.GetRequiredService<IOptions<SeedOptions>>().Value;
         var options = provider.GetRequiredService<IOptions<DesignerOptions>>().Value;
+        var roles = provider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Auth.Roles.All)
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         var refusal = seed.DemoUsers ? DemoPassword.RefusalReason(seed, provider.GetRequiredService<IHostEnvironment>()) : null;
+        if (refusal is not null)
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitialiser)).LogWarning("{Refusal}", refusal);
+        // People before the workflows: publishing refuses a step nobody holds (StepHolders).
+        else if (seed.DemoUsers) await provider.GetRequiredService<DemoUsers>().SeedAsync(seed.DemoPassword);
         // Committees before the workflows: publishing checks the committees their votes name.
         if (seed.Definitions) await provider.GetRequiredService<WorldSeeder>().SeedAsync(options, demoExperts: seed.DemoUsers && refusal is null);
         await provider.GetRequiredService<Committee.CommitteeDirectory>().ReloadAsync(db);
@@ -28,10 +36,6 @@ public static class DatabaseInitialiser
         var calendar = provider.GetRequiredService<Calendar.CalendarStore>();
         if (seed.Definitions) await calendar.SeedAsync(db, options.CalendarFolder);
         else await calendar.ReloadAsync(db);
-        if (!seed.DemoUsers) return;
-        if (refusal is not null)
-            provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitialiser)).LogWarning("{Refusal}", refusal);
-        else await provider.GetRequiredService<DemoUsers>().SeedAsync(seed.DemoPassword);
     }
 
     /// <summary>

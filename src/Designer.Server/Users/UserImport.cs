@@ -6,11 +6,15 @@ using MiniExcelLibs;
 
 namespace Designer.Server.Users;
 
+/// <summary>One row of an import file: its number in the file (the header is row 1), the user, and whether its password was generated.</summary>
+public sealed record ImportRow(int Row, UserWrite Body, bool GeneratedPassword);
+
 /// <summary>
 /// POST /api/users/import: one user a row, from CSV (text/csv, UTF-8) or an Excel workbook (its first sheet). Every row
 /// is checked with the rules of POST /api/users before anything is written; then all rows are created in one
 /// transaction, or, when any row is refused, none (422 with every refused row). Headers may be English or Chinese.
 /// A row without a password gets a one-time password (returned once) that must be changed at the first sign-in.
+/// The demo accounts (workflows/world/demo-users.csv) are read and created by the same code (DemoUsers).
 /// </summary>
 public static class UserImport
 {
@@ -45,34 +49,58 @@ public static class UserImport
         await request.Body.CopyToAsync(buffer, context.RequestAborted);
         buffer.Position = 0;
 
+        var caller = context.CurrentUser();
+        var (rows, unreadable) = Read(buffer, excelType.Value, caller.IsPolicyAdmin ? "" : caller.Locality);
+        if (unreadable.Count > 0) return Rejected(unreadable);
+        var (result, rejected) = await CreateAllAsync(caller, rows, admin, db, context.RequestAborted);
+        return result is null ? Rejected(rejected) : TypedResults.Ok(result);
+    }
+
+    /// <summary>
+    /// The file's rows as users to create (blank rows skipped), or why the whole file is refused. A row without a
+    /// password gets <paramref name="password"/> when given, else a generated one-time password.
+    /// </summary>
+    public static (List<ImportRow> Rows, List<RejectedRow> Refused) Read(Stream file, ExcelType type, string defaultLocality, string? password = null)
+    {
         List<IDictionary<string, object?>> rows;
         try
         {
-            rows = buffer.Query(useHeaderRow: true, excelType: excelType.Value).Cast<IDictionary<string, object?>>().Take(MaxRows + 1).ToList();
+            rows = file.Query(useHeaderRow: true, excelType: type).Cast<IDictionary<string, object?>>().Take(MaxRows + 1).ToList();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Rejected([new RejectedRow(1, $"无法读取文件，请检查格式 (the file cannot be read: {e.GetType().Name})", null)]);
+            return ([], [new RejectedRow(1, $"无法读取文件，请检查格式 (the file cannot be read: {e.GetType().Name})", null)]);
         }
-        if (rows.Count > MaxRows) return Rejected([new RejectedRow(MaxRows + 2, $"一次最多导入 {MaxRows} 行 (at most {MaxRows} rows)", null)]);
-        if (rows.Count == 0) return Rejected([new RejectedRow(2, "文件中没有用户 (no rows)", null)]);
+        if (rows.Count > MaxRows) return ([], [new RejectedRow(MaxRows + 2, $"一次最多导入 {MaxRows} 行 (at most {MaxRows} rows)", null)]);
+        if (rows.Count == 0) return ([], [new RejectedRow(2, "文件中没有用户 (no rows)", null)]);
 
         var columns = rows[0].Keys.ToList();
         var unknown = columns.Where(c => !string.IsNullOrWhiteSpace(c) && !Headers.ContainsKey(c.Trim().ToLowerInvariant())).ToList();
         if (unknown.Count > 0)
-            return Rejected([new RejectedRow(1, $"未知列：{string.Join("、", unknown)} (unknown columns; known: {string.Join(", ", Headers.Values.Distinct())})", null)]);
+            return ([], [new RejectedRow(1, $"未知列：{string.Join("、", unknown)} (unknown columns; known: {string.Join(", ", Headers.Values.Distinct())})", null)]);
 
-        var caller = context.CurrentUser();
-        var rejected = new List<RejectedRow>();
-        var accepted = new List<(UserWrite Body, bool Generated)>();
-        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var read = new List<ImportRow>();
         for (var i = 0; i < rows.Count; i++)
         {
-            var rowNumber = i + 2;
             var cells = rows[i].Where(c => !string.IsNullOrWhiteSpace(c.Key))
                 .ToDictionary(c => Headers[c.Key.Trim().ToLowerInvariant()], c => Convert.ToString(c.Value, System.Globalization.CultureInfo.InvariantCulture)?.Trim());
             if (cells.Values.All(string.IsNullOrEmpty)) continue;
-            var (body, generated) = Row(cells, caller.IsPolicyAdmin ? "" : caller.Locality);
+            read.Add(Row(i + 2, cells, defaultLocality, password));
+        }
+        return (read, []);
+    }
+
+    /// <summary>
+    /// Checks every row as POST /api/users would (and against the rows before it), then creates them all in one
+    /// transaction; when any row is refused, none is created and every refused row is reported.
+    /// </summary>
+    public static async Task<(ImportResult? Result, List<RejectedRow> Rejected)> CreateAllAsync(CurrentUser caller, IReadOnlyList<ImportRow> rows,
+        UserAdmin admin, DesignerDbContext db, CancellationToken cancellation)
+    {
+        var rejected = new List<RejectedRow>();
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (rowNumber, body, _) in rows)
+        {
             if (body.UserName is { Length: > 0 } name && seen.TryGetValue(name, out var first))
             {
                 rejected.Add(new RejectedRow(rowNumber, $"用户名 '{name}' 与第 {first} 行重复 (duplicate of row {first})", "userName"));
@@ -88,39 +116,37 @@ public static class UserImport
             {
                 rejected.Add(new RejectedRow(rowNumber, forbidden.ProblemDetails.Detail ?? "无权导入该用户 (forbidden)", null));
             }
-            accepted.Add((body, generated));
         }
-        if (rejected.Count > 0) return Rejected(rejected);
-        if (accepted.Count == 0) return Rejected([new RejectedRow(2, "文件中没有用户 (no rows)", null)]);
+        if (rejected.Count > 0) return (null, rejected);
+        if (rows.Count == 0) return (null, [new RejectedRow(2, "文件中没有用户 (no rows)", null)]);
 
         var issued = new List<IssuedPassword>();
-        await using (var transaction = await db.Database.BeginTransactionAsync(context.RequestAborted))
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellation))
         {
-            for (var i = 0; i < accepted.Count; i++)
+            foreach (var (rowNumber, body, generated) in rows)
             {
-                var (body, generated) = accepted[i];
                 var (user, errors) = await admin.CreateAsync(body, mustChangePassword: generated);
                 if (user is null)
                 {
                     await transaction.RollbackAsync();
-                    return Rejected([.. errors.Select(e => new RejectedRow(seen[body.UserName!], e.Message, null))]);
+                    return (null, [.. errors.Select(e => new RejectedRow(rowNumber, e.Message, null))]);
                 }
                 if (generated) issued.Add(new IssuedPassword(user.UserName!, body.Password!));
             }
             await transaction.CommitAsync();
         }
-        return TypedResults.Ok(new ImportResult(accepted.Count, [], issued));
+        return (new ImportResult(rows.Count, [], issued), []);
     }
 
-    private static (UserWrite Body, bool GeneratedPassword) Row(Dictionary<string, string?> cells, string defaultLocality)
+    private static ImportRow Row(int rowNumber, Dictionary<string, string?> cells, string defaultLocality, string? defaultPassword)
     {
         string? Cell(string field) => cells.TryGetValue(field, out var value) && !string.IsNullOrEmpty(value) ? value : null;
         List<string>? List(string field) => Cell(field) is { } text ? UserAdmin.SplitList(text).ToList() : null;
-        var password = Cell("password");
+        var password = Cell("password") ?? defaultPassword;
         var disabled = Cell("disabled") is { } flag ? flag.ToLowerInvariant() is "true" or "1" or "yes" or "是" : (bool?)null;
         var body = new UserWrite(Cell("userName"), Cell("displayName"), password ?? UserAdmin.GeneratePassword(), List("roles") ?? [],
             Cell("locality") ?? defaultLocality, Cell("org"), List("taskRoles"), Cell("unit"), Cell("county"), disabled, Cell("phone"));
-        return (body, password is null);
+        return new ImportRow(rowNumber, body, password is null);
     }
 
     /// <summary>422 with the per-row report: nothing was imported.</summary>

@@ -30,6 +30,14 @@ public static class WorkflowEndpoints
             await store.FindAsync(http.CurrentUser(), definitionId);
             return TypedResults.Ok(WorkflowDtos.Version(await store.VersionAsync(definitionId, version)));
         });
+        group.MapGet("/{definitionId}/step-holders", async (string definitionId, string? activityId, int? version, int? page, int? pageSize,
+            HttpContext http, WorkflowStore store, EngineHost.EngineHost engine, StepHolders holders) =>
+        {
+            await store.FindAsync(http.CurrentUser(), definitionId);
+            var saved = await store.VersionAsync(definitionId, version);
+            var steps = await holders.ForAsync(engine.Definition(saved.DefinitionId, saved.Version, saved.ConcurrencyToken, saved.Json));
+            return TypedResults.Ok(steps.Where(s => string.IsNullOrEmpty(activityId) || s.ActivityId == activityId).Page(page, pageSize, s => s));
+        }).Fails(404).WithDescription("每个办理步骤由谁承办：有效的承办人（至多 50 人，另计总数）和无人承办之处 (who holds each person step, and where nobody does).");
         group.MapGet("/{definitionId}/export", Export).Produces<JsonObject>(StatusCodes.Status200OK, "application/json");
 
         group.MapPost("/", async (JsonObject definition, HttpContext http, WorkflowStore store) =>

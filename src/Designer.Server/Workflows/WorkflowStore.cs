@@ -20,7 +20,8 @@ namespace Designer.Server.Workflows;
 /// saving edits the draft, or opens version latest+1 when the latest was ever published; at most one version is
 /// published; revert copies an old version into a new one; history is never rewritten.
 /// </summary>
-public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.EngineHost engine, FormCatalogs forms, IClock clock, DefinitionAudit audit)
+public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.EngineHost engine, FormCatalogs forms, IClock clock, DefinitionAudit audit,
+    StepHolders holders)
 {
     private DateTime Now => clock.Now.UtcDateTime;
 
@@ -107,7 +108,8 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
         var record = await FindAsync(user, definitionId, write: true);
         var target = await VersionAsync(definitionId, version);
         var definition = engine.Definition(target.DefinitionId, target.Version, target.ConcurrencyToken, target.Json);
-        var problems = engine.Validator(await forms.PublishedForAsync(db, definition.Locality)).Validate(definition);
+        var problems = engine.Validator(await forms.PublishedForAsync(db, definition.Locality)).Validate(definition)
+            .Concat(await holders.ProblemsAsync(definition)).ToList();
         if (problems.Count > 0) return (target, problems);
 
         foreach (var other in await db.WorkflowVersions.Where(v => v.DefinitionId == definitionId && v.IsPublished).ToListAsync())

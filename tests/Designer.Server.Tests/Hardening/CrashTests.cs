@@ -26,8 +26,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     private Dictionary<string, string> Settings => new()
     {
         ["Seed:DemoUsers"] = "true", ["Seed:DemoPassword"] = DesignerFactory.Password,
-        // Adds a demo reviewer (committee and reviewer roles) for the organisation the test's workflows assign to.
-        ["Seed:Organisations:9"] = Org, ["Timers:PollSeconds"] = "3600",
+        ["Timers:PollSeconds"] = "3600",
         // The shared forms are seeded from schemas/, but none of the repository's workflows (a quicker start).
         ["Designer:WorkflowsPath"] = Path.Combine(_folder, "no-workflows"),
     };
@@ -47,6 +46,8 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         Directory.CreateDirectory(Path.Combine(_folder, "no-workflows"));
         // The organisational world (vocabulary, localities) lives beside the workflows: the quick start keeps it.
         CopyFolder(Path.Combine(ServerProcess.RepositoryRoot(), "workflows", "world"), Path.Combine(_folder, "no-workflows", "world"));
+        // A demo reviewer (committee and reviewer roles) for the organisation the test's workflows assign to.
+        File.AppendAllText(Path.Combine(_folder, "no-workflows", "world", "demo-users.csv"), $"{Reviewer},崩溃测试审核人,reviewer,sample-city,{Org},committee;reviewer\n");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var committeeWorkflow = $"crash-committee-{suffix}";

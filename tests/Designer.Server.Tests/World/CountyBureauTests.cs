@@ -23,12 +23,12 @@ public sealed class CountyBureauTests(DesignerFactory factory) : IClassFixture<D
         })).Expect(HttpStatusCode.Created);
         var definitionId = $"{locality}-county-review";
         (await admin.PostAsync("/api/workflows", TestWorkflows.Review(definitionId, locality, "county/education", "apply"))).Expect(HttpStatusCode.Created);
-        (await admin.PostAsync($"/api/workflows/{definitionId}/publish")).Expect(HttpStatusCode.OK);
 
         var wensu = await factory.SignInAsync(await factory.CreateReviewerAsync(locality, $"{locality}/wensu/education", "reviewer"));
         var awat = await factory.SignInAsync(await factory.CreateReviewerAsync(locality, $"{locality}/awat/education", "reviewer"));
         var wensuHealth = await factory.SignInAsync(await factory.CreateReviewerAsync(locality, $"{locality}/wensu/health", "reviewer"));
         var otherLocality = await factory.SignInAsync(await factory.CreateReviewerAsync("bazhou", "bazhou/wensu/education", "reviewer"));
+        (await admin.PostAsync($"/api/workflows/{definitionId}/publish")).Expect(HttpStatusCode.OK);
 
         var driver = new ApplicationDriver(factory);
         var applicant = await factory.CreateApplicantAsync(locality);

@@ -46,6 +46,8 @@ public sealed class VocabularyTests(DesignerFactory factory) : IClassFixture<Des
 
         (await admin.PostAsync("/api/vocabulary/series", new JsonObject { ["code"] = series, ["name"] = "会计", ["nameEn"] = "Accounting" }))
             .Expect(HttpStatusCode.Created);
+        // The county bureau's step needs a holder (no orphan steps).
+        await factory.CreateReviewerAsync(locality, $"{locality}/wensu/education", "reviewer");
         var published = (await admin.PostAsync($"/api/workflows/{definitionId}/publish")).Expect(HttpStatusCode.OK);
         Assert.True(published["isPublished"]!.GetValue<bool>());
 

@@ -2535,6 +2535,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workflows/{definitionId}/step-holders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description 每个办理步骤由谁承办：有效的承办人（至多 50 人，另计总数）和无人承办之处 (who holds each person step, and where nobody does). */
+        get: {
+            parameters: {
+                query?: {
+                    activityId?: string;
+                    version?: number;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    definitionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfStepHolderView"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workflows/{definitionId}/export": {
         parameters: {
             query?: never;
@@ -10000,6 +10070,15 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
+        PagedOfStepHolderView: {
+            items: components["schemas"]["StepHolderView"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         PagedOfTaskSummary: {
             items: components["schemas"]["TaskSummary"][];
             /** Format: int32 */
@@ -10258,6 +10337,34 @@ export interface components {
             data: null | components["schemas"]["JsonObject"];
             /** @default false */
             draft: boolean;
+        };
+        StepGap: {
+            locality: string;
+            county: null | string;
+            message: string;
+        };
+        StepHolder: {
+            userName: string;
+            displayName: string;
+            org: null | string;
+            orgName: string;
+            locality: string;
+            localityName: string;
+            county: null | string;
+        };
+        StepHolderView: {
+            activityId: string;
+            name: string;
+            path: string;
+            org: null | string;
+            orgName: null | string;
+            role: null | string;
+            roleName: null | string;
+            computed: boolean;
+            /** Format: int32 */
+            holderCount: number;
+            holders: components["schemas"]["StepHolder"][];
+            gaps: components["schemas"]["StepGap"][];
         };
         /** Format: binary */
         Stream: string;

@@ -107,6 +107,7 @@ export type ImpactStep = Schemas['ImpactStep'];
 /** People (/api/users): a user as admins see them (the ID number only masked). */
 export type UserView = Schemas['UserView'];
 export type UserPage = Schemas['PagedOfUserView'];
+export type StepHolderView = Schemas['StepHolderView'];
 export type ImportResult = Schemas['ImportResult'];
 export type ResetPasswordResult = Schemas['ResetPasswordResult'];
 export type RegistrationInfo = Schemas['RegistrationInfo'];

@@ -6,6 +6,7 @@ import { useT } from '../i18n';
 import type { EditorContext } from './editors';
 import { labelOf, portsOf } from './model';
 import { PropertyPanel } from './PropertyPanel';
+import { StepHoldersSection } from './StepHoldersSection';
 import { useDesigner } from './store';
 import { useDesignerCommands } from './useDesignerCommands';
 import { useNodeData } from './useNodeData';
@@ -53,6 +54,7 @@ function SelectedActivity({ id }: { id: string }) {
   const removeEdge = useDesigner((s) => s.removeEdge);
   const connect = useDesigner((s) => s.connect);
   const path = useDesigner((s) => s.path);
+  const definitionId = useDesigner((s) => s.meta.definitionId);
   const { openPath } = useDesignerCommands();
   const { data: forms } = useQuery({ queryKey: ['forms'], queryFn: listForms });
 
@@ -73,6 +75,7 @@ function SelectedActivity({ id }: { id: string }) {
   const openNested = useCallback((nested: string) => openPath([...path, nested]), [openPath, path]);
   if (!activity) return null;
   return (
+    <>
     <PropertyPanel
       activity={activity}
       descriptor={descriptors.get(activity.type)}
@@ -86,5 +89,7 @@ function SelectedActivity({ id }: { id: string }) {
       onChange={updateActivity}
       onOpenFlowchart={openNested}
     />
+    {definitionId && descriptors.get(activity.type)?.isPersonStep && <StepHoldersSection definitionId={definitionId} activityId={activity.id} />}
+    </>
   );
 }

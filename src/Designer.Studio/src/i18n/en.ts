@@ -1,6 +1,10 @@
 /** English for the Studio's Chinese texts (the key is the Chinese text, which is also the default). */
 export const en: Record<string, string> = {
   '有未保存的修改': 'Unsaved changes',
+  '承办人': 'Who handles this step',
+  '无人承办': 'Nobody handles this step',
+  '办理机构或角色由脚本计算，承办人在运行时确定。': 'A script computes the organisation or role: who handles the step is decided at run time.',
+  '按已保存的版本计算。': 'Computed from the saved version.',
   '登录已过期，请重新登录': 'Your session has expired: please sign in again',
   '您的修改尚未保存。离开此页，这些修改将会丢失。': 'Your changes have not been saved. If you leave this page, they will be lost.',
   '留在此页': 'Stay on this page',
