@@ -1,5 +1,6 @@
 import { en } from './en';
 import { enCasework } from './en-casework';
+import { enOrganisations } from './en-organisations';
 
 /**
  * The i18next resources. The Chinese text is the key and its own translation (zh-CN has no entries: a missing key is
@@ -7,5 +8,5 @@ import { enCasework } from './en-casework';
  */
 export const resources = {
   'zh-CN': { translation: {} as Record<string, string> },
-  en: { translation: { ...en, ...enCasework } },
+  en: { translation: { ...en, ...enCasework, ...enOrganisations } },
 } as const;
