@@ -56,7 +56,7 @@ public sealed class OnboardingJourneyTests(StudioServer server, Browser browser,
             await unitRow.WaitForAsync();
             var unitText = await unitRow.InnerTextAsync();
             Assert.Contains("温宿县", unitText);
-            Assert.Contains("事业单位专业技术人员", unitText);
+            Assert.Contains("事业单位", unitText);
             Assert.DoesNotContain("public-institution", unitText);
             Assert.Equal(3, await table.Locator("tbody tr").CountAsync());
             await admin.ScreenshotAsync("onboarding-1-organisations", fullPage: true);
@@ -134,7 +134,7 @@ public sealed class OnboardingJourneyTests(StudioServer server, Browser browser,
             Assert.Equal([UnitName], (await unitPicker.Locator("option").AllInnerTextsAsync()).Skip(1));
             await unitPicker.SelectOptionAsync(UnitName);
             Assert.Equal("温宿县", await page.InputValueAsync("#apply_county"));
-            Assert.Equal("public-institution", await page.InputValueAsync("#apply_employmentType"));
+            Assert.Equal("事业单位专业技术人员", (await page.Locator("#apply_employmentType option:checked").InnerTextAsync()).Trim());
             await page.CheckAsync("#apply_workplaceLevel-0");
             await page.SelectOptionAsync("#apply_series", new SelectOptionValue { Label = "中小学（含幼儿园）教师" });
             await page.CheckAsync("#apply_level-2");

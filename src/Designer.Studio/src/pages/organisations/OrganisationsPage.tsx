@@ -49,7 +49,7 @@ export function OrganisationsPage() {
           )
         }
       />
-      <div className="toolbar">
+      <div className="filters">
         {seesAll && (
           <select aria-label={t('地区')} value={filter.locality} onChange={(e) => set('locality', e.target.value)}>
             <option value="">{t('全部地区')}</option>
