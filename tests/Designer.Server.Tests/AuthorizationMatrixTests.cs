@@ -244,6 +244,7 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         // Organisations: the locality's admins (and the policy admin) manage them; a list shows only what the caller may see.
         yield return new(HttpMethod.Get, "/api/organisations", IsList: true);
         yield return new(HttpMethod.Get, "/api/organisations?locality=bazhou", IsList: true);
+        yield return new(HttpMethod.Get, "/api/organisations/units?locality=bazhou", IsList: true);
         yield return new(HttpMethod.Post, "/api/organisations", new JsonObject { ["id"] = "bazhou/unit/intruder", ["name"] = "外来单位", ["kind"] = "unit", ["county"] = "和静县" });
         yield return new(HttpMethod.Put, $"/api/organisations/{MatrixFactory.Organisation}", new JsonObject { ["name"] = "改名", ["kind"] = "unit", ["county"] = "和静县" });
         // Integration routes belong to client-credentials tokens with the "results" scope, never to a person.

@@ -45,4 +45,8 @@ public sealed class OrganisationRecord
     public int? Quota { get; set; }
     /// <summary>A unit approved by HR for autonomous evaluation (自主评审).</summary>
     public bool AutonomousEvaluation { get; set; }
+    /// <summary>The HR approval of autonomous evaluation (批复文号), when approved.</summary>
+    public string? AutonomousEvaluationReference { get; set; }
+    /// <summary>A disabled organisation stays on record (applications name it) but is no longer offered or accepted.</summary>
+    public bool Active { get; set; } = true;
 }

@@ -837,8 +837,14 @@ namespace Designer.Persistence.Migrations
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("AutonomousEvaluation")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AutonomousEvaluationReference")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("County")
                         .HasColumnType("TEXT");

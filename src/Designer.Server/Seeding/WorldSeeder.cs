@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Designer.Engine.Committees;
 using Designer.Engine.Model;
@@ -10,11 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Designer.Server.Seeding;
 
 /// <summary>
-/// Committees from workflows/world/committees.json and, with the demo accounts only (they are people), the demo
+/// Organisations from workflows/world/organisations.json, committees from workflows/world/committees.json and, with the demo accounts only (they are people), the demo
 /// experts of workflows/world/experts.json. Entries already in the database are kept as they are (admins edit them
 /// there); a committee's members are those of its listed experts that are in the pool.
 /// </summary>
-public sealed class WorldSeeder(DesignerDbContext db, ILogger<WorldSeeder> log)
+public sealed class WorldSeeder(DesignerDbContext db, World.WorldVocabulary world, ILogger<WorldSeeder> log)
 {
     public async Task SeedAsync(DesignerOptions options, bool demoExperts)
     {
@@ -31,6 +32,7 @@ public sealed class WorldSeeder(DesignerDbContext db, ILogger<WorldSeeder> log)
                 });
             await db.SaveChangesAsync();
         }
+        await SeedOrganisationsAsync(folder);
         if (Read(Path.Combine(folder, "committees.json"), "committees") is not { } committees) return;
         var pool = (await db.Experts.Select(e => e.Id).ToListAsync()).ToHashSet();
         var existing = (await db.Committees.Select(c => c.Id).ToListAsync()).ToHashSet();
@@ -50,6 +52,23 @@ public sealed class WorldSeeder(DesignerDbContext db, ILogger<WorldSeeder> log)
                 ExpertsJson = CommitteeRegistryDtos.Json(members), ApprovedBy = c["approvedBy"]?.GetValue<string>(),
                 ApprovedOn = c["approvedOn"]?.GetValue<string>(), FilingNumber = c["filingNumber"]?.GetValue<string>(), UpdatedBy = SystemUser.Instance.UserName,
             });
+        }
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Each entry is checked as the API checks it; an entry the API would refuse is logged and skipped.</summary>
+    private async Task SeedOrganisationsAsync(string folder)
+    {
+        if (Read(Path.Combine(folder, "organisations.json"), "organisations") is not { } organisations) return;
+        var known = (await db.Organisations.Select(o => o.Id).ToListAsync()).ToHashSet();
+        foreach (var entry in organisations.Where(o => !known.Contains(o["id"]?.GetValue<string>() ?? "")))
+        {
+            var body = entry.Deserialize<World.OrganisationDto>(JsonSerializerOptions.Web)!;
+            try { db.Organisations.Add(World.OrganisationEndpoints.Validated(body, world.Current)); }
+            catch (ApiProblemException refused)
+            {
+                log.LogWarning("Organisation {Id} not seeded: {Reason}", body.Id, (refused.Result as Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult)?.ProblemDetails.Detail);
+            }
         }
         await db.SaveChangesAsync();
     }

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('../src/', import.meta.url).pathname;
-const skip = new Set(['i18n/en.ts', 'i18n/en-casework.ts', 'i18n/en-designer.ts', 'i18n/vocabEn.ts', 'i18n/catalog-en.ts', 'domainCodes.ts', 'forms/SchemaForm.tsx', 'catalog.tsx']);
+const skip = new Set(['i18n/en.ts', 'i18n/en-casework.ts', 'i18n/en-designer.ts', 'i18n/en-organisations.ts', 'i18n/vocabEn.ts', 'i18n/catalog-en.ts', 'domainCodes.ts', 'forms/SchemaForm.tsx', 'catalog.tsx']);
 const files = [];
 const walk = (dir) => {
   for (const f of readdirSync(dir)) {
@@ -14,7 +14,7 @@ const walk = (dir) => {
   }
 };
 walk(root);
-const en = ['i18n/en.ts', 'i18n/en-casework.ts', 'i18n/en-designer.ts'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+const en = ['i18n/en.ts', 'i18n/en-casework.ts', 'i18n/en-designer.ts', 'i18n/en-organisations.ts'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
 const known = new Set([...en.matchAll(/^\s*'((?:[^'\\]|\\.)*)':/gm)].map((m) => m[1].replace(/\\'/g, "'")));
 const missing = new Set();
 for (const file of files) {

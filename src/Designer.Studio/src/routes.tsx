@@ -38,6 +38,7 @@ const UsersPage = lazyPage(() => import('./pages/users/UsersPage'), 'UsersPage')
 const ChangePasswordPage = lazyPage(() => import('./pages/users/ChangePasswordPage'), 'ChangePasswordPage');
 const RegisterPage = lazyPage(() => import('./pages/users/RegisterPage'), 'RegisterPage');
 const VocabularyPage = lazyPage(() => import('./pages/world/VocabularyPage'), 'VocabularyPage');
+const OrganisationsPage = lazyPage(() => import('./pages/organisations/OrganisationsPage'), 'OrganisationsPage');
 
 /** Route data read by the layout: full-bleed pages (the designers, the diff) use the whole window below the top bar. */
 export interface RouteHandle {
@@ -118,6 +119,7 @@ const signedIn: RouteObject[] = [
   { path: 'people/:userName', element: withParams((p) => <PersonRecordPage key={p.userName} userName={p.userName} />) },
   { path: 'calendar', element: <CalendarPage /> },
   { path: 'vocabulary', element: <VocabularyPage /> },
+  { path: 'organisations', element: <OrganisationsPage /> },
   // Auditing (the server decides what each user may read): the auditor's home (tabs workflows, trail, applications),
   // a definition's history, the diff view (`?from=&to=` or `?against=template`), a journal, a template merge.
   {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Designer.Server.Tests.Hardening;
 using Designer.Server.Tests.Infrastructure;
 
 namespace Designer.Server.Tests.World;
@@ -37,8 +38,10 @@ public sealed class OrganisationTests(DesignerFactory factory) : IClassFixture<D
         var approved = (await admin.PutAsync($"/api/organisations/{aksu}/unit/wensu-no1-school", new JsonObject
         {
             ["name"] = "温宿县第一中学", ["kind"] = "unit", ["county"] = "wensu", ["employmentType"] = "public-institution", ["quota"] = 4, ["autonomousEvaluation"] = true,
+            ["autonomousEvaluationReference"] = "阿人社函〔2024〕12号",
         })).Expect(HttpStatusCode.OK);
         Assert.True(approved["autonomousEvaluation"]!.GetValue<bool>());
+        Assert.Equal("阿人社函〔2024〕12号", approved["autonomousEvaluationReference"]!.GetValue<string>());
         Assert.Equal(4, approved["quota"]!.GetValue<int>());
 
         var units = await admin.GetOkAsync($"/api/organisations?locality={aksu}&kind=unit");
@@ -64,6 +67,113 @@ public sealed class OrganisationTests(DesignerFactory factory) : IClassFixture<D
         Assert.Equal("$.kind", await PathOf(new JsonObject { ["id"] = "bazhou/hr", ["name"] = "人社", ["kind"] = "ministry" }));
         Assert.Equal("$.employmentType", await PathOf(new JsonObject { ["id"] = id + "z", ["name"] = "学校", ["kind"] = "unit", ["county"] = "和静县", ["employmentType"] = "pirate" }));
         Assert.Equal(0, (await admin.GetOkAsync($"/api/organisations?q={id}x"))["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Approval_for_autonomous_evaluation_needs_its_reference_and_a_unit()
+    {
+        var admin = await factory.SignInAsync("admin");
+        var id = $"bazhou/unit/hospital-{Guid.NewGuid().ToString("N")[..6]}";
+        var refused = (await admin.PostAsync("/api/organisations", new JsonObject
+        {
+            ["id"] = id, ["name"] = "医院", ["kind"] = "unit", ["county"] = "和静县", ["autonomousEvaluation"] = true,
+        })).Expect((HttpStatusCode)422);
+        Assert.Equal("$.autonomousEvaluationReference", refused["errors"]![0]!["path"]!.GetValue<string>());
+        var department = (await admin.PostAsync("/api/organisations", new JsonObject
+        {
+            ["id"] = "bazhou/hejing/water", ["name"] = "和静县水利局", ["kind"] = "department", ["autonomousEvaluation"] = true, ["autonomousEvaluationReference"] = "文号",
+        })).Expect((HttpStatusCode)422);
+        Assert.Equal("$.autonomousEvaluation", department["errors"]![0]!["path"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_seeded_world_registers_the_bureaus_its_workflows_name()
+    {
+        var auditor = await factory.SignInAsync("auditor");
+        var bazhou = (await auditor.GetOkAsync("/api/organisations?locality=bazhou&kind=department&pageSize=200"))["items"]!.AsArray()
+            .Select(o => o!["id"]!.GetValue<string>()).ToList();
+        Assert.Contains("bazhou/hr", bazhou);
+        Assert.Contains("bazhou/education", bazhou);
+        var county = (await auditor.GetOkAsync("/api/organisations?locality=bazhou&county=hejing&kind=department"))["items"]!.AsArray();
+        Assert.Contains(county, o => o!["id"]!.GetValue<string>() == "bazhou/hejing/hr" && o["active"]!.GetValue<bool>());
+    }
+
+    /// <summary>
+    /// Issue 8, part 2: once a locality has registered units, an application's unit is one of them (chosen from the
+    /// applicant's picker), active, in the application's county and of its employment type.
+    /// </summary>
+    [Fact]
+    public async Task An_application_names_a_registered_active_unit_of_its_locality()
+    {
+        var admin = await factory.SignInAsync("admin");
+        var aksu = $"aksu-{Guid.NewGuid().ToString("N")[..6]}";
+        (await admin.PostAsync("/api/localities", new JsonObject
+        {
+            ["code"] = aksu, ["name"] = "阿克苏地区", ["parent"] = "xinjiang",
+            ["counties"] = new JsonArray(new JsonObject { ["code"] = "wensu", ["name"] = "温宿县" }, new JsonObject { ["code"] = "awat", ["name"] = "阿瓦提县" }),
+        })).Expect(HttpStatusCode.Created);
+        var definitionId = $"{aksu}-unit-review";
+        await factory.CreateReviewerAsync(aksu, $"{aksu}/hr", "reviewer");
+        (await admin.PostAsync("/api/workflows", TestWorkflows.Review(definitionId, aksu, $"{aksu}/hr", "apply"))).Expect(HttpStatusCode.Created);
+        (await admin.PostAsync($"/api/workflows/{definitionId}/publish")).Expect(HttpStatusCode.OK);
+
+        var applicant = await factory.SignInAsync(await factory.CreateApplicantAsync(aksu));
+        var driver = new ApplicationDriver(factory);
+        async Task<ApiResponse> Apply(string unit, string county = "温宿县", string employmentType = "public-institution") =>
+            await applicant.PostAsync("/api/applications", new JsonObject
+            {
+                ["definitionId"] = definitionId,
+                ["data"] = await driver.ApplyDataAsync(applicant, definitionId, new JsonObject
+                {
+                    ["unit"] = unit, ["county"] = county, ["employmentType"] = employmentType, ["series"] = "teacher",
+                }),
+            });
+
+        // No unit registered yet: the unit is taken as typed.
+        (await Apply("温宿县某学校")).Expect(HttpStatusCode.Created);
+
+        (await admin.PostAsync("/api/organisations", new JsonObject
+        {
+            ["id"] = $"{aksu}/unit/wensu-no1-school", ["name"] = "温宿县第一中学", ["kind"] = "unit", ["county"] = "wensu", ["employmentType"] = "public-institution",
+        })).Expect(HttpStatusCode.Created);
+        (await admin.PostAsync("/api/organisations", new JsonObject
+        {
+            ["id"] = $"{aksu}/unit/closed-school", ["name"] = "温宿县撤并学校", ["kind"] = "unit", ["county"] = "wensu", ["active"] = false,
+        })).Expect(HttpStatusCode.Created);
+
+        var offered = (await applicant.GetOkAsync($"/api/organisations/units?locality={aksu}"))["items"]!.AsArray();
+        Assert.Equal(["温宿县第一中学"], offered.Select(u => u!["name"]!.GetValue<string>()));
+        Assert.Equal("wensu", offered[0]!["county"]!.GetValue<string>());
+        Assert.Equal(0, (await applicant.GetOkAsync("/api/organisations/units?locality=bazhou"))["total"]!.GetValue<int>());
+
+        static string PathOf(ApiResponse refused) => refused.Expect((HttpStatusCode)422)["errors"]![0]!["path"]!.GetValue<string>();
+        Assert.Equal("$.unit", PathOf(await Apply("温宿县某学校")));
+        Assert.Equal("$.unit", PathOf(await Apply("温宿县撤并学校")));
+        Assert.Equal("$.county", PathOf(await Apply("温宿县第一中学", county: "阿瓦提县")));
+        Assert.Equal("$.employmentType", PathOf(await Apply("温宿县第一中学", employmentType: "enterprise")));
+        var accepted = (await Apply("温宿县第一中学")).Expect(HttpStatusCode.Created);
+        Assert.Equal("Waiting", accepted["status"]!.GetValue<string>());
+        (await Apply("温宿县第一中学", county: "wensu")).Expect(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task A_disabled_organisation_stays_on_record_and_can_be_enabled_again()
+    {
+        var admin = await factory.SignInAsync("bazhou-admin");
+        var id = $"bazhou/unit/clinic-{Guid.NewGuid().ToString("N")[..6]}";
+        (await admin.PostAsync("/api/organisations", new JsonObject { ["id"] = id, ["name"] = "停用诊所", ["kind"] = "unit", ["county"] = "和静县" }))
+            .Expect(HttpStatusCode.Created);
+        var disabled = (await admin.PutAsync($"/api/organisations/{id}", new JsonObject { ["name"] = "停用诊所", ["kind"] = "unit", ["county"] = "和静县", ["active"] = false }))
+            .Expect(HttpStatusCode.OK);
+        Assert.False(disabled["active"]!.GetValue<bool>());
+        Assert.DoesNotContain(id, (await admin.GetAsync("/api/organisations/units?pageSize=200")).Text);
+        Assert.Contains(id, (await admin.GetAsync("/api/organisations?active=false&pageSize=200")).Text);
+        var renamed = (await admin.PutAsync($"/api/organisations/{id}", new JsonObject { ["name"] = "复用诊所", ["kind"] = "unit", ["county"] = "和静县" }))
+            .Expect(HttpStatusCode.OK);
+        Assert.False(renamed["active"]!.GetValue<bool>());
+        (await admin.PutAsync($"/api/organisations/{id}", new JsonObject { ["name"] = "复用诊所", ["kind"] = "unit", ["county"] = "和静县", ["active"] = true }))
+            .Expect(HttpStatusCode.OK);
+        Assert.Contains(id, (await admin.GetAsync("/api/organisations/units?pageSize=200")).Text);
     }
 
     [Fact]

@@ -1062,6 +1062,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisations/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    locality?: string;
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfOrganisationDto"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures": {
         parameters: {
             query?: never;
@@ -1973,6 +2031,8 @@ export interface paths {
                     q?: string;
                     kind?: string;
                     locality?: string;
+                    county?: string;
+                    active?: boolean;
                     page?: number;
                     pageSize?: number;
                 };
@@ -9970,6 +10030,8 @@ export interface components {
             /** Format: int32 */
             quota?: null | number;
             autonomousEvaluation?: null | boolean;
+            autonomousEvaluationReference?: null | string;
+            active?: null | boolean;
         };
         PagedOfCalendarHoliday: {
             items: components["schemas"]["CalendarHoliday"][];

@@ -81,6 +81,9 @@ export interface SchemaFormProps {
   idPrefix?: string;
   children?: ReactNode;
   className?: string;
+  /** Extra widgets by `ui:widget` name (the apply form's `unit` picker) and the context they read. */
+  widgets?: Record<string, any>;
+  formContext?: any;
 }
 
 /**
@@ -104,6 +107,8 @@ export const SchemaForm = forwardRef<any, SchemaFormProps>(function SchemaForm(p
       transformErrors={transformErrors}
       translateString={locale === 'en' ? englishStringTranslator : zhTranslator}
       templates={{ ErrorListTemplate: ErrorList }}
+      widgets={props.widgets}
+      formContext={props.formContext}
       showErrorList="top"
       noHtml5Validate
       // A `const: true` pledge (承诺) must be ticked by the person, never pre-filled as a default.

@@ -1,6 +1,7 @@
 import { en } from './en';
 import { enCasework } from './en-casework';
 import { enDesigner } from './en-designer';
+import { enOrganisations } from './en-organisations';
 
 /**
  * The i18next resources. The Chinese text is the key and its own translation (zh-CN has no entries: a missing key is
@@ -8,5 +9,5 @@ import { enDesigner } from './en-designer';
  */
 export const resources = {
   'zh-CN': { translation: {} as Record<string, string> },
-  en: { translation: { ...en, ...enCasework, ...enDesigner } },
+  en: { translation: { ...en, ...enCasework, ...enDesigner, ...enOrganisations } },
 } as const;

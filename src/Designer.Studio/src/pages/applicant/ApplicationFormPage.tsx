@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useApiQuery, useWrite } from '../../api/query';
 import { loadResolvedForm } from '../../api/forms';
-import { useLabels } from '../../catalog';
+import { useCatalog, useLabels } from '../../catalog';
 import type { Application, Procedure } from '../../api/types';
 import { ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';
 import { SchemaForm } from '../../forms/SchemaForm';
+import { prefillFromUnit, unitWidgets, useRegisteredUnits, withUnitPicker } from '../../forms/UnitPicker';
 import { toErrorSchema } from '../../forms/schemaUtils';
 import { useI18n } from '../../i18n';
 import { scopeViolations } from './procedureScope';
@@ -38,6 +39,9 @@ export function ApplicationFormPage({ definitionId, applicationId }: { definitio
     return { procedure, form, application };
   });
   const loaded = loadedQuery.data;
+  const { vocab } = useCatalog();
+  const units = useRegisteredUnits(loaded?.procedure?.locality);
+  const uiSchema = useMemo(() => (loaded?.form ? withUnitPicker(loaded.form.schema, loaded.form.uiSchema, units) : undefined), [loaded, units]);
   const [data, setData] = useState<any>({});
   const [draftId, setDraftId] = useState<string | undefined>(applicationId);
   const [busy, setBusy] = useState<string | null>(null);
@@ -124,9 +128,11 @@ export function ApplicationFormPage({ definitionId, applicationId }: { definitio
         <SchemaForm
           ref={formRef}
           schema={loaded.form!.schema}
-          uiSchema={loaded.form!.uiSchema}
+          uiSchema={uiSchema}
+          widgets={unitWidgets}
+          formContext={{ units }}
           formData={data}
-          onChange={setData}
+          onChange={(next) => setData((previous: any) => prefillFromUnit(previous, next, units, vocab.counties))}
           onSubmit={submit}
           onError={() => toast(t('还有未填写或填写有误的项目，请按提示修改'), 'error', { group: FAILED_ATTEMPT })}
           extraErrors={serverErrors.length ? toErrorSchema(serverErrors) : undefined}
