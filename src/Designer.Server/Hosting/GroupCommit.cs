@@ -67,19 +67,26 @@ public sealed class GroupCommit(WriteGate gate, SqliteBusyTimeout pragmas, ILogg
         while (await _queue.Reader.WaitToReadAsync())
         {
             group.Clear();
-            while (group.Count < MaxGroupSize && _queue.Reader.TryRead(out var member)) group.Add(member);
-            try { await WriteAsync(group); }
+            try
+            {
+                // The gate first, then the queue: whoever arrived while another writer held the database joins this group.
+                using var lease = await gate.EnterGroupAsync(CancellationToken.None);
+                while (group.Count < MaxGroupSize && _queue.Reader.TryRead(out var member)) group.Add(member);
+                await WriteAsync(group);
+            }
             catch (Exception e)
             {
                 log.LogError(e, "group commit of {Count} saves failed", group.Count);
                 foreach (var member in group) member.Done.TrySetException(e);
+                // A gate that timed out: those waiting are answered (503) rather than left hanging.
+                if (group.Count == 0 && e is ApiProblemException)
+                    while (_queue.Reader.TryRead(out var waiting)) waiting.Done.TrySetException(e);
             }
         }
     }
 
     private async Task WriteAsync(List<Member> group)
     {
-        using var lease = await gate.EnterGroupAsync(CancellationToken.None);
         var connection = _connection!;
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(); // BEGIN IMMEDIATE
         var results = new (int Rows, Exception? Error)[group.Count];
