@@ -1,4 +1,8 @@
 using BenchmarkDotNet.Running;
+using Designer.Benchmarks;
 
 // dotnet run -c Release --project src/Designer.Benchmarks -- --filter '*'
+// dotnet run -c Release --project src/Designer.Benchmarks -- peer [instances] [rounds]   (benchmarks/peer/run.sh)
+if (args.Length > 0 && args[0] == "peer") return PeerFlow.Run(args);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

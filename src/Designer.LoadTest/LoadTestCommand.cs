@@ -32,6 +32,11 @@ public static class LoadTestCommand
         var seconds = Bounded(new Option<double>("--seconds") { Description = "计时阶段的时长上限，秒 (time limit of the measured phase)", DefaultValueFactory = _ => 60 }, 1, 600);
         var concurrency = Bounded(new Option<int>("--concurrency") { Description = "并发办理的工作者数 (workers acting at once)", DefaultValueFactory = _ => 4 }, 1, 64);
         var warmup = Bounded(new Option<int>("--warmup") { Description = "不计时的预热动作数 (unmeasured warm-up actions)", DefaultValueFactory = _ => 100 }, 0, 10_000);
+        var bare = Bounded(new Option<int>("--bare-commits")
+        {
+            Description = "压测后测量的单次动作裸提交次数，作为比值的基准；0 为不测 (bare single-action SQLite commits measured beside the run; 0: none)",
+            DefaultValueFactory = _ => 1000,
+        }, 0, 100_000);
         var password = new Option<string?>("--password")
         {
             Description = "演示账户的密码；默认：自启服务器用新生成的密码，--url 用 Designer#2024 (the demo users' password)",
@@ -45,7 +50,7 @@ public static class LoadTestCommand
 
         var command = new RootCommand("任务办理吞吐量压测：POST /api/tasks/{id}/act 每秒次数与延迟 (task actions per second over HTTP)")
         {
-            url, port, applications, actions, seconds, concurrency, warmup, password, locality,
+            url, port, applications, actions, seconds, concurrency, warmup, bare, password, locality,
         };
         command.HelpName = "designer-loadtest";
         command.SetAction(async (parsed, cancellation) =>
@@ -54,7 +59,7 @@ public static class LoadTestCommand
             {
                 Url = parsed.GetValue(url)?.TrimEnd('/'), Port = parsed.GetValue(port), Applications = parsed.GetValue(applications),
                 Actions = parsed.GetValue(actions), Seconds = parsed.GetValue(seconds), Concurrency = parsed.GetValue(concurrency),
-                Warmup = parsed.GetValue(warmup), Password = parsed.GetValue(password), Locality = parsed.GetValue(locality),
+                Warmup = parsed.GetValue(warmup), BareCommits = parsed.GetValue(bare), Password = parsed.GetValue(password), Locality = parsed.GetValue(locality),
             };
             var error = parsed.InvocationConfiguration.Error;
             try

@@ -24,7 +24,7 @@ public class LoadDriverTests
     public async Task A_short_run_against_its_own_server_acts_exactly_the_actions_asked_for()
     {
         var exit = await Run("--port", FreePort().ToString(), "--applications", "3", "--actions", "12", "--warmup", "3",
-            "--concurrency", "2", "--seconds", "120");
+            "--concurrency", "2", "--seconds", "120", "--bare-commits", "50");
         var report = _out.ToString();
         Assert.True(exit == 0, report + _err);
         Assert.Contains("task actions: 12 ok, 0 failed", report);
@@ -32,6 +32,9 @@ public class LoadDriverTests
         var throughput = double.Parse(Regex.Match(report, @"throughput: ([\d.]+) actions/s").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(throughput > 0);
         Assert.Matches(@"latency ms: p50 [\d.]+, p95 [\d.]+, p99 [\d.]+, max [\d.]+", report);
+        // The floor measured beside the run, and the ratio the goals are stated in (issue 14).
+        Assert.Matches(@"bare commit of one action's rows \(\d+ characters of state; WAL, synchronous=FULL, one writer\): \d+ commits/s; in groups of 16: \d+ actions/s", report);
+        Assert.Matches(@"ratio: task actions/s / bare single-action commit rate = [\d.]+", report);
     }
 
     [Fact]
@@ -48,6 +51,7 @@ public class LoadDriverTests
     [InlineData("--actions", "0")]
     [InlineData("--seconds", "601")]
     [InlineData("--concurrency", "65")]
+    [InlineData("--bare-commits", "100001")]
     [InlineData("--frobnicate", "1")]
     [InlineData("--url", "http://example.com:5080")]
     [InlineData("--url", "not a url")]

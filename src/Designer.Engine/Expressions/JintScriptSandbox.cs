@@ -8,14 +8,17 @@ namespace Designer.Engine.Expressions;
 
 /// <summary>
 /// Runs workflow scripts in Jint 4 with no access to .NET. Each distinct script is parsed once (prepared, see
-/// <see cref="PreparedScriptCache"/>); each evaluation gets a fresh engine holding only plain JSON data and the helper
-/// functions, under Jint's time, statement, memory and recursion limits plus <see cref="ScriptNativeGuards"/>.
-/// A fresh engine rather than a reused one: Jint's global snapshot restores the globals but not the built-in
-/// prototypes, so a script that changed `Object.prototype` would change the next script's answer.
+/// <see cref="PreparedScriptCache"/>); it runs under Jint's time, statement, memory and recursion limits plus
+/// <see cref="ScriptNativeGuards"/>, seeing only plain JSON data and the helper functions.
+/// A script that cannot declare anything global (no top-level `var`, `let`, `const`, function or class: see
+/// <see cref="PreparedScript.Reusable"/>) runs in this thread's prepared engine (<see cref="ReusableScriptEngine"/>:
+/// built-ins frozen, globals put back after every evaluation), which saves building an engine per evaluation; any
+/// other script, and any script while the thread's engine is busy, gets a fresh engine as before.
 /// </summary>
 public sealed class JintScriptSandbox(SandboxLimits limits, IWorkingDayCalendar calendar) : IScriptSandbox
 {
     private readonly PreparedScriptCache _scripts = new();
+    private readonly ThreadLocal<ReusableScriptEngine?> _reusable = new();
 
     public JsonNode? Evaluate(string script, ScriptScope scope)
     {
@@ -24,10 +27,22 @@ public sealed class JintScriptSandbox(SandboxLimits limits, IWorkingDayCalendar 
         var prepared = _scripts.Get(script);
         if (prepared.Program is not { } program) throw ScriptFaults.Syntax(prepared.Error!);
 
-        var engine = CreateEngine(scope.NowOrTodayAtNine);
+        if (prepared.Reusable && ReusableEngine() is { } reusable)
+        {
+            try { return reusable.Evaluate(program, scope); }
+            finally
+            {
+                // After a fault (or a script that left something behind) the engine is dropped: the next one starts clean.
+                if (reusable.Broken) _reusable.Value = null;
+            }
+        }
+
+        var day = new ScriptDay(scope.Today, scope.Calendar ?? calendar);
+        var engine = CreateEngine(limits, new ScriptTimeSystem(scope.NowOrTodayAtNine));
         try
         {
-            var variables = Install(engine, scope);
+            InstallShared(engine, limits, day);
+            var variables = InstallScope(engine, scope);
             var completion = engine.Evaluate(program);
             var result = JsonJsConverter.ToJson(completion);
             variables.Commit();
@@ -45,7 +60,13 @@ public sealed class JintScriptSandbox(SandboxLimits limits, IWorkingDayCalendar 
         return _scripts.Get(script).Error;
     }
 
-    private JsEngine CreateEngine(DateTimeOffset now) => new(options =>
+    private ReusableScriptEngine? ReusableEngine()
+    {
+        var engine = _reusable.Value ??= ReusableScriptEngine.Create(limits, calendar);
+        return engine.InUse ? null : engine;
+    }
+
+    internal static JsEngine CreateEngine(SandboxLimits limits, ScriptTimeSystem time) => new(options =>
     {
         options
             .TimeoutInterval(limits.Timeout)
@@ -57,7 +78,7 @@ public sealed class JintScriptSandbox(SandboxLimits limits, IWorkingDayCalendar 
             .Strict(false)
             .LocalTimeZone(TimeZoneInfo.Utc)
             .Culture(CultureInfo.InvariantCulture);
-        options.TimeSystem = new ScriptTimeSystem(now);
+        options.TimeSystem = time;
         options.Interop.Enabled = false;
         // Recursion that does not go through a call expression (getters, Proxy traps, `new`) faults instead of
         // overflowing the thread's stack, which would end the server process.
@@ -65,13 +86,18 @@ public sealed class JintScriptSandbox(SandboxLimits limits, IWorkingDayCalendar 
         options.Constraints.MaxArraySize = limits.MaxArrayLength;
     });
 
-    /// <summary>Guards and helpers first, then the scope's globals (which may shadow a helper), then variable names that are still free.</summary>
-    private ScriptVariables Install(JsEngine engine, ScriptScope scope)
+    /// <summary>What every evaluation sees the same way: the guards, JSON.stringify, the helpers (reading the day given).</summary>
+    internal static void InstallShared(JsEngine engine, SandboxLimits limits, ScriptDay day)
     {
         new ScriptNativeGuards(engine, limits).Install();
         ScriptJson.Install(engine);
-        new ScriptHelpers(engine, scope.Calendar ?? calendar, scope.Today).Install();
-        new RecordHelpers(engine, scope.Today).Install();
+        new ScriptHelpers(engine, day).Install();
+        new RecordHelpers(engine, day).Install();
+    }
+
+    /// <summary>The evaluation's own: the variables' functions, then the scope's globals (which may shadow a helper), then variable names that are still free.</summary>
+    internal static ScriptVariables InstallScope(JsEngine engine, ScriptScope scope)
+    {
         var variables = new ScriptVariables(engine, scope);
         variables.InstallFunctions();
         foreach (var (name, value) in scope.Globals)

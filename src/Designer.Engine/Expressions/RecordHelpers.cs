@@ -15,7 +15,7 @@ namespace Designer.Engine.Expressions;
 /// averageHours(hours, fromYear, toYear, category?), largestYearShare(hours, fromYear, toYear, category?),
 /// activeIntegrityRecord(integrity, asOf?). A missing list counts as empty; asOf defaults to today() (the engine's clock).
 /// </summary>
-internal sealed class RecordHelpers(JsEngine engine, DateOnly today)
+internal sealed class RecordHelpers(JsEngine engine, ScriptDay day)
 {
     public void Install()
     {
@@ -54,7 +54,7 @@ internal sealed class RecordHelpers(JsEngine engine, DateOnly today)
     private DateOnly DateOr(JsValue[] args, int index, string function)
     {
         var value = Arguments.At(args, index);
-        if (value.IsUndefined() || value.IsNull()) return today;
+        if (value.IsUndefined() || value.IsNull()) return day.Today;
         var text = value.IsString() ? value.AsString() : "";
         if (text.Length >= 10 && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
         throw ScriptHelpers.TypeError(engine, $"{function}: argument {index + 1} must be a date \"yyyy-MM-dd\"");

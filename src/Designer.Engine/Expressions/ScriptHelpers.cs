@@ -14,19 +14,19 @@ namespace Designer.Engine.Expressions;
 /// The helper functions every script sees: today(), isWorkingDay(d), workingDaysBetween(a, b), addWorkingDays(d, n),
 /// yearOf(d), count(array, predicate?). Dates are "yyyy-MM-dd" strings (a longer ISO timestamp or a Date also works).
 /// </summary>
-internal sealed class ScriptHelpers(JsEngine engine, IWorkingDayCalendar calendar, DateOnly today)
+internal sealed class ScriptHelpers(JsEngine engine, ScriptDay day)
 {
     private const int MaxWorkingDays = 100_000;
     private const uint MaxCountLength = 1_000_000;
 
     public void Install()
     {
-        Define(engine, "today", 0, _ => Iso(today));
-        Define(engine, "isWorkingDay", 1, args => calendar.IsWorkingDay(DateArg(args, 0, "isWorkingDay")));
+        Define(engine, "today", 0, _ => Iso(day.Today));
+        Define(engine, "isWorkingDay", 1, args => day.Calendar.IsWorkingDay(DateArg(args, 0, "isWorkingDay")));
         Define(engine, "workingDaysBetween", 2, args =>
-            calendar.WorkingDaysBetween(DateArg(args, 0, "workingDaysBetween"), DateArg(args, 1, "workingDaysBetween")));
+            day.Calendar.WorkingDaysBetween(DateArg(args, 0, "workingDaysBetween"), DateArg(args, 1, "workingDaysBetween")));
         Define(engine, "addWorkingDays", 2, args =>
-            Iso(calendar.AddWorkingDays(DateArg(args, 0, "addWorkingDays"), WorkingDaysArg(args, 1))));
+            Iso(day.Calendar.AddWorkingDays(DateArg(args, 0, "addWorkingDays"), WorkingDaysArg(args, 1))));
         Define(engine, "yearOf", 1, args => DateArg(args, 0, "yearOf").Year);
         Define(engine, "count", 2, Count);
         RefuseChance();

@@ -10,5 +10,15 @@ namespace Designer.Engine.Expressions;
 internal sealed class ScriptTimeSystem(DateTimeOffset now)
     : DefaultTimeSystem(TimeZoneInfo.Utc, CultureInfo.InvariantCulture)
 {
-    public override DateTimeOffset GetUtcNow() => now;
+    /// <summary>Set before each evaluation by a reused engine (ReusableScriptEngine).</summary>
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>The day a script's helpers count from and the calendar they count on: one evaluation's, or the next one's in a reused engine.</summary>
+internal sealed class ScriptDay(DateOnly today, Calendar.IWorkingDayCalendar calendar)
+{
+    public DateOnly Today { get; set; } = today;
+    public Calendar.IWorkingDayCalendar Calendar { get; set; } = calendar;
 }

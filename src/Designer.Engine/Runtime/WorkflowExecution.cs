@@ -26,8 +26,15 @@ internal sealed class WorkflowExecution(ExecutableWorkflow workflow, WorkflowIns
     {
         var activity = Workflow.Activity(bookmark.ActivityId);
         var context = new ActivityContext(this, activity);
+        var statusBefore = State.Status;
         State.Status = WorkflowStatus.Running;
-        Guard(activity, () => activity.Resume(context, bookmark, input));
+        try { Guard(activity, () => activity.Resume(context, bookmark, input)); }
+        catch (ResumeRejectedException)
+        {
+            // Refused before the activity changed anything (WorkflowEngine.Resume): the state is as it was.
+            State.Status = statusBefore;
+            throw;
+        }
         AfterActivity(activity, context, viaBackward: false);
         RunQueue();
     }

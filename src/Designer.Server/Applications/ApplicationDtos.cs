@@ -45,12 +45,13 @@ public static class ApplicationDtos
         a.CreatedAt, a.UpdatedAt,
         openTasks?.Where(t => t.ApplicationId == a.Id).Select(t => t.Stage).Distinct().ToList() ?? []);
 
-    public static ApplicationDetail Detail(ApplicationRecord a, IEnumerable<TaskRecord> pendingForViewer, VocabularySet names)
+    /// <summary>The application as its viewer sees it; <paramref name="known"/>: its state as the request already holds it (not parsed again).</summary>
+    public static ApplicationDetail Detail(ApplicationRecord a, IEnumerable<TaskRecord> pendingForViewer, VocabularySet names, WorkflowInstanceState? known = null)
     {
-        var state = a.StateJson is null ? null : WorkflowInstanceState.FromJson(a.StateJson);
+        var state = known ?? (a.StateJson is null ? null : WorkflowInstanceState.FromJson(a.StateJson));
         return new ApplicationDetail(
             a.Id, a.Status, state?.Reason, a.DefinitionId, a.DefinitionVersion, a.WorkflowName, a.Locality, a.ApplicantName,
-            JsonNode.Parse(a.DataJson),
+            known is not null ? known.Application.DeepClone() : JsonNode.Parse(a.DataJson),
             state is null ? [] : Timeline(state, names),
             pendingForViewer.Select(t => TaskDtos.Summary(t, names)).ToList(),
             state?.Bookmarks.Select(b => new WaitingPoint(

@@ -15,10 +15,11 @@ namespace Designer.Server.Applications;
 
 /// <summary>
 /// Runs applications' workflow instances: start, resume a bookmark, fire due timers. Every change is saved in one
-/// SaveChanges with the application's Revision checked, so two writers of the same application never both win.
+/// SaveChanges with the application's Revision checked, so two writers of the same application never both win;
+/// on SQLite concurrent saves are committed together (GroupCommit), each answered once durable.
 /// </summary>
 public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHost host, FormCatalogs forms, IClock clock, ApplicationAudit audit,
-    Notifications.NotificationCentre notifications)
+    Notifications.NotificationCentre notifications, GroupCommit commits)
 {
     public const string DraftStatus = "Draft";
     private static readonly string[] ApplyActions = ["approve", "submit", "pass"];
@@ -27,11 +28,27 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
 
     public sealed record Loaded(WorkflowDefinition Definition, IFormCatalog Forms, WorkflowVersionRecord Version);
 
+    /// <summary>
+    /// The pinned definition and forms of a version, from caches keyed by the version's token (a saved version's JSON
+    /// changes only with it): the version's JSON is read only the first time. The record's Json is empty when cached.
+    /// </summary>
     public async Task<Loaded> LoadAsync(string definitionId, int version)
     {
-        var record = await db.WorkflowVersions.AsNoTracking().FirstOrDefaultAsync(v => v.DefinitionId == definitionId && v.Version == version)
+        var record = await db.WorkflowVersions.AsNoTracking().Where(v => v.DefinitionId == definitionId && v.Version == version)
+            .Select(v => new WorkflowVersionRecord
+            {
+                Id = v.Id, DefinitionId = v.DefinitionId, Version = v.Version, ConcurrencyToken = v.ConcurrencyToken, FormPins = v.FormPins,
+                IsLatest = v.IsLatest, IsPublished = v.IsPublished, Frozen = v.Frozen, CreatedBy = v.CreatedBy, CreatedAt = v.CreatedAt,
+                UpdatedBy = v.UpdatedBy, UpdatedAt = v.UpdatedAt,
+            })
+            .FirstOrDefaultAsync()
             ?? throw new ApiProblemException(Problems.NotFound($"流程 {definitionId} 版本 {version} 不存在"));
-        var definition = host.Definition(record.DefinitionId, record.Version, record.ConcurrencyToken, record.Json);
+        var definition = host.CachedDefinition(record.DefinitionId, record.Version, record.ConcurrencyToken);
+        if (definition is null)
+        {
+            var json = await db.WorkflowVersions.AsNoTracking().Where(v => v.Id == record.Id).Select(v => v.Json).FirstAsync();
+            definition = host.Definition(record.DefinitionId, record.Version, record.ConcurrencyToken, json);
+        }
         return new Loaded(definition, await forms.PinnedAsync(db, record.FormPins), record);
     }
 
@@ -118,9 +135,10 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
     {
         var loaded = await LoadAsync(application.DefinitionId, application.DefinitionVersion);
         var engine = host.Engine(loaded.Forms, new DbQuotaLedger(db));
-        var before = StateOf(application);
-        var state = engine.FireDueTimers(loaded.Definition, before);
-        if (before.Bookmarks.All(b => state.Bookmarks.Any(after => after.Id == b.Id))) return false;
+        var state = StateOf(application);
+        var waitingBefore = state.Bookmarks.Select(b => b.Id).ToList();
+        state = engine.FireDueTimers(loaded.Definition, state);
+        if (waitingBefore.All(id => state.Bookmarks.Any(after => after.Id == id))) return false;
         try
         {
             await PersistAsync(application, loaded.Definition, state, "system", null, "timer");
@@ -223,6 +241,10 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
         return opened;
     }
 
+    /// <summary>The application's open task rows as the last save left them (tracked by this request: no read).</summary>
+    public IEnumerable<TaskRecord> OpenTasks(ApplicationRecord application) =>
+        db.Tasks.Local.Where(t => t.ApplicationId == application.Id && t.IsOpen);
+
     /// <summary>Saves changes made to the application's task rows and state by an operator (reassign, claim).</summary>
     public async Task SaveTaskChangeAsync(ApplicationRecord application)
     {
@@ -234,7 +256,7 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
 
     private async Task SaveAsync()
     {
-        try { await db.SaveChangesAsync(); }
+        try { await commits.SaveAsync(db); }
         catch (DbUpdateConcurrencyException)
         {
             throw new ApiProblemException(Problems.Conflict("该申报刚被他人处理，请刷新后重试 (the application changed concurrently)"));

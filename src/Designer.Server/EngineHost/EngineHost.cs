@@ -79,5 +79,11 @@ public sealed class EngineHost
 
     /// <summary>The parsed definition of a saved version; cached, since a saved version's JSON changes only with its token.</summary>
     public WorkflowDefinition Definition(string definitionId, int version, string concurrencyToken, string json) =>
-        _definitions.GetOrAdd($"{definitionId}@{version}#{concurrencyToken}", _ => WorkflowDefinitionReader.Parse(json, $"{definitionId} v{version}"));
+        _definitions.GetOrAdd(DefinitionKey(definitionId, version, concurrencyToken), _ => WorkflowDefinitionReader.Parse(json, $"{definitionId} v{version}"));
+
+    /// <summary>The cached definition of a version's token, or null: an action then need not read the version's JSON at all.</summary>
+    public WorkflowDefinition? CachedDefinition(string definitionId, int version, string concurrencyToken) =>
+        _definitions.TryGetValue(DefinitionKey(definitionId, version, concurrencyToken), out var definition) ? definition : null;
+
+    private static string DefinitionKey(string definitionId, int version, string concurrencyToken) => $"{definitionId}@{version}#{concurrencyToken}";
 }

@@ -36,6 +36,7 @@ public static class EdgeSetup
         services.AddSingleton<WriteGate>();
         services.AddSingleton<WriteGateInterceptor>();
         services.AddSingleton(new SqliteBusyTimeout(BusyTimeoutMilliseconds));
+        services.AddSingleton<GroupCommit>();
     }
 
     /// <summary>First in the pipeline: the client's real address and scheme, and headers on every answer (errors too).</summary>

@@ -16,6 +16,8 @@ public sealed class WriteGate
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConditionalWeakTable<DbContext, object> _holders = new();
     private static readonly object Held = new();
+    /// <summary>A member of a group commit: it writes under the group's hold of the gate and never releases it itself.</summary>
+    private static readonly object Adopted = new();
 
     /// <summary>A missed release must not stop the server: after this a writer gives up with a 503.</summary>
     public TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(30);
@@ -36,7 +38,32 @@ public sealed class WriteGate
 
     public void Exit(DbContext? context)
     {
-        if (context is not null && _holders.Remove(context)) _gate.Release();
+        if (context is null || !_holders.TryGetValue(context, out var hold) || ReferenceEquals(hold, Adopted)) return;
+        if (_holders.Remove(context)) _gate.Release();
+    }
+
+    /// <summary>Takes the gate for a whole group commit (GroupCommit); disposing the lease gives it back.</summary>
+    public async ValueTask<IDisposable> EnterGroupAsync(CancellationToken cancellationToken)
+    {
+        if (!await _gate.WaitAsync(MaxWait, cancellationToken)) throw Busy();
+        return new GroupLease(_gate);
+    }
+
+    /// <summary>Lets a member's context write under the group's lease (its own saves then do not wait for the gate).</summary>
+    public void Adopt(DbContext context) => _holders.AddOrUpdate(context, Adopted);
+
+    public void Disown(DbContext context)
+    {
+        if (_holders.TryGetValue(context, out var hold) && ReferenceEquals(hold, Adopted)) _holders.Remove(context);
+    }
+
+    private sealed class GroupLease(SemaphoreSlim gate) : IDisposable
+    {
+        private int _disposed;
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) gate.Release();
+        }
     }
 
     /// <summary>Leaves unless the context is still inside a transaction (its end releases the gate).</summary>

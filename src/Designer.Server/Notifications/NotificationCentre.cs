@@ -23,7 +23,6 @@ public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INoti
     public const string Publicity = "publicity";
 
     private readonly List<(NotificationRecord Record, string UserName)> _pending = [];
-    private List<CurrentUser>? _users;
 
     public async Task ApplicationChangedAsync(ApplicationRecord application, IReadOnlyList<TaskRecord> opened, string statusBefore)
     {
@@ -42,7 +41,7 @@ public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INoti
                 continue;
             }
             // All active users: a step may belong to an organisation of another locality (a regional bureau).
-            foreach (var user in (await UsersAsync()).Where(u => TaskAccess.IsAssignedTo(u, task)))
+            foreach (var user in (await UsersAsync(task)).Where(u => TaskAccess.IsAssignedTo(u, task)))
                 Add(user, application, NewTask, $"新待办：{ApplicationDtos.StageName(task.Stage, world.Current)}",
                     $"{application.ApplicantName} 的申报（{application.WorkflowName}）待您办理：{task.Title}" + Due(task), task.Id);
         }
@@ -55,7 +54,7 @@ public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INoti
     /// <summary>A task reassigned to people who did not have it before.</summary>
     public async Task TaskReassignedAsync(ApplicationRecord application, TaskRecord task)
     {
-        foreach (var user in (await UsersAsync()).Where(u => TaskAccess.IsAssignedTo(u, task)))
+        foreach (var user in (await UsersAsync(task)).Where(u => TaskAccess.IsAssignedTo(u, task)))
             Add(user, application, NewTask, $"改派待办：{ApplicationDtos.StageName(task.Stage, world.Current)}",
                 $"{application.ApplicantName} 的申报（{application.WorkflowName}）改派给您办理：{task.Title}" + Due(task), task.Id);
     }
@@ -98,7 +97,9 @@ public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INoti
         _pending.Add((record, userName));
     }
 
-    private async Task<List<CurrentUser>> UsersAsync() => _users ??= await ActiveUsers.LoadAsync(db, clock.Now);
+    /// <summary>The active users who may be assigned the task (TaskAccess.IsAssignedTo decides), read by its organisation, not all of them.</summary>
+    private async Task<List<CurrentUser>> UsersAsync(TaskRecord task) =>
+        await ActiveUsers.LoadAsync(db, clock.Now, candidates: ActiveUsers.CandidatesFor(task));
 
     private static string Due(TaskRecord task) => task.DueDate is { } due ? $"（{due} 前办理）" : "";
 

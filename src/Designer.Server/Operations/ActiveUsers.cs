@@ -1,5 +1,9 @@
+using System.Linq.Expressions;
+using Designer.Engine.Activities.Titles;
 using System.Security.Claims;
 using Designer.Persistence;
+using Designer.Persistence.Entities;
+using Designer.Server.Tasks;
 using Designer.Server.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,10 +15,17 @@ namespace Designer.Server.Operations;
 /// </summary>
 public static class ActiveUsers
 {
-    public static async Task<List<CurrentUser>> LoadAsync(DesignerDbContext db, DateTimeOffset now, string? locality = null)
+    /// <param name="candidates">A narrower filter in SQL (e.g. <see cref="CandidatesFor"/>); the callers still decide who matches.</param>
+    public static async Task<List<CurrentUser>> LoadAsync(DesignerDbContext db, DateTimeOffset now, string? locality = null,
+        Expression<Func<DesignerUser, bool>>? candidates = null)
     {
-        var users = await db.Users.AsNoTracking().Where(u => locality == null || u.Locality == locality).ToListAsync();
-        var roles = await db.UserRoles.AsNoTracking().Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
+        var query = db.Users.AsNoTracking().Where(u => locality == null || u.Locality == locality);
+        if (candidates is not null) query = query.Where(candidates);
+        var users = await query.ToListAsync();
+        var ids = users.Select(u => u.Id).ToList();
+        var userRoles = db.UserRoles.AsNoTracking();
+        if (candidates is not null) userRoles = userRoles.Where(ur => ids.Contains(ur.UserId));
+        var roles = await userRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
         var rolesOf = roles.ToLookup(r => r.UserId, r => r.Name ?? "");
         return users.Where(u => u.LockoutEnd is null || u.LockoutEnd <= now).Select(u =>
         {
@@ -29,5 +40,26 @@ public static class ActiveUsers
             claims.AddRange(rolesOf[u.Id].Select(r => new Claim(ClaimTypes.Role, r)));
             return new CurrentUser(new ClaimsPrincipal(new ClaimsIdentity(claims, "directory")));
         }).ToList();
+    }
+
+    /// <summary>
+    /// Everyone TaskAccess.IsAssignedTo could match for the task, as SQL: the person it was reassigned to, else the
+    /// holders of its organisation (a unit's and a county department's people are found by the task's locality).
+    /// </summary>
+    public static Expression<Func<DesignerUser, bool>> CandidatesFor(TaskRecord task)
+    {
+        if (task.AssignedUser is { } person) return u => u.UserName == person;
+        if (TaskAccess.IsApplicantStep(task))
+        {
+            var applicant = task.ApplicantUserId;
+            return u => u.Id == applicant;
+        }
+        if (task.Org == "unit" || PersonStep.IsCountyDepartment(task.Org))
+        {
+            var locality = task.Locality;
+            return u => u.Locality == locality;
+        }
+        var org = task.Org;
+        return u => u.Org == org;
     }
 }

@@ -139,8 +139,8 @@ public static class TaskEndpoints
             return Problems.Conflict($"该待办已于 {task.ClosedAt:yyyy-MM-dd HH:mm} 由 {task.ClosedBy} 办理（{task.ClosedAction}）(already acted on)");
         if (string.IsNullOrEmpty(request.Action)) return Problems.Invalid("$.action", "请选择办理动作 (action is required)");
         var application = await db.Applications.FirstAsync(a => a.Id == task.ApplicationId);
-        await runner.ActAsync(application, task.BookmarkId, new ResumeInput(request.Action, request.Data ?? new JsonObject(), user.UserName, request.Comment));
-        return TypedResults.Ok(ApplicationDtos.Detail(application, await ApplicationEndpoints.PendingForAsync(db, user, application.Id), http.Vocabulary()));
+        var state = await runner.ActAsync(application, task.BookmarkId, new ResumeInput(request.Action, request.Data ?? new JsonObject(), user.UserName, request.Comment));
+        return TypedResults.Ok(ApplicationDtos.Detail(application, runner.OpenTasks(application).Where(t => TaskAccess.CanAct(user, t)), http.Vocabulary(), state));
     }
 
     /// <summary>The task if the user may read it; 404 otherwise (also for another organisation's or locality's task).</summary>

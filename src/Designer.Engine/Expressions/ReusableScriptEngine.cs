@@ -1,0 +1,137 @@
+using System.Text.Json.Nodes;
+using Acornima.Ast;
+using Designer.Engine.Calendar;
+using Jint;
+using Jint.Native;
+using Jint.Native.Function;
+using Jint.Native.Object;
+using Jint.Runtime.Descriptors;
+using JsEngine = Jint.Engine;
+
+namespace Designer.Engine.Expressions;
+
+/// <summary>
+/// One thread's prepared Jint engine, reused from one evaluation to the next (building an engine with its guards and
+/// helpers was nearly all of an evaluation's cost). Scripts stay apart from each other:
+/// <list type="bullet">
+/// <item>every built-in object and helper is frozen once the engine is built, so no script can change what the next
+/// one's `Object.prototype`, `Array.prototype.map`, `Math` or `count` do (a sloppy-mode assignment to them is ignored,
+/// `Object.defineProperty` on them throws);</item>
+/// <item>after every evaluation the global object is put back as it was built: globals a script created (`x = 1`) and
+/// the scope's globals and variables are deleted, a global it replaced or deleted (`count = 5`) is restored;</item>
+/// <item>only scripts that cannot declare anything global run here (<see cref="PreparedScript.Reusable"/>), so no
+/// `var` or `let` of one script is visible to the next;</item>
+/// <item>Jint's time, statement and memory limits count afresh for each evaluation (it resets them on every call),
+/// and the clock, today and the calendar are the evaluation's own;</item>
+/// <item>an evaluation that faults, or leaves a global it cannot remove, marks the engine <see cref="Broken"/>: it is
+/// dropped and the next evaluation builds a new one.</item>
+/// </list>
+/// </summary>
+internal sealed class ReusableScriptEngine
+{
+    private readonly JsEngine _engine;
+    private readonly SandboxLimits _limits;
+    private readonly IWorkingDayCalendar _defaultCalendar;
+    private readonly ScriptDay _day;
+    private readonly ScriptTimeSystem _time;
+    /// <summary>The global object's properties as built (value and flags: a descriptor object is changed in place by an assignment).</summary>
+    private readonly Dictionary<JsValue, (JsValue? Value, JsValue? Get, JsValue? Set, bool Writable, bool Enumerable, bool Configurable)> _globals;
+    private readonly JsValue _globalPrototype;
+
+    public bool InUse { get; private set; }
+    public bool Broken { get; private set; }
+
+    private ReusableScriptEngine(SandboxLimits limits, IWorkingDayCalendar calendar)
+    {
+        _limits = limits;
+        _defaultCalendar = calendar;
+        _day = new ScriptDay(default, calendar);
+        _time = new ScriptTimeSystem(default);
+        _engine = JintScriptSandbox.CreateEngine(limits, _time);
+        JintScriptSandbox.InstallShared(_engine, limits, _day);
+        FreezeBuiltIns(_engine);
+        _globals = _engine.Global.GetOwnProperties().ToDictionary(p => p.Key,
+            p => (p.Value.IsDataDescriptor() ? p.Value.Value : null, p.Value.Get, p.Value.Set, p.Value.Writable, p.Value.Enumerable, p.Value.Configurable));
+        _globalPrototype = (JsValue?)_engine.Global.Prototype ?? JsValue.Null;
+    }
+
+    public static ReusableScriptEngine Create(SandboxLimits limits, IWorkingDayCalendar calendar) => new(limits, calendar);
+
+    public JsonNode? Evaluate(Prepared<Script> program, ScriptScope scope)
+    {
+        InUse = true;
+        try
+        {
+            _day.Today = scope.Today;
+            _day.Calendar = scope.Calendar ?? _defaultCalendar;
+            _time.Now = scope.NowOrTodayAtNine;
+            var variables = JintScriptSandbox.InstallScope(_engine, scope);
+            var completion = _engine.Evaluate(program);
+            var result = JsonJsConverter.ToJson(completion);
+            variables.Commit();
+            return result;
+        }
+        catch (Exception ex)
+        {
+            Broken = true;
+            throw ScriptFaults.From(ex, _limits);
+        }
+        finally
+        {
+            if (!Broken && !RestoreGlobals()) Broken = true;
+            InUse = false;
+        }
+    }
+
+    /// <summary>The global object as it was built; false when something cannot be put back (then the engine is dropped).</summary>
+    private bool RestoreGlobals()
+    {
+        var global = _engine.Global;
+        if (!global.Extensible || !ReferenceEquals((JsValue?)global.Prototype ?? JsValue.Null, _globalPrototype)) return false;
+        foreach (var key in global.GetOwnPropertyKeys())
+            if (!_globals.ContainsKey(key) && !global.Delete(key)) return false;
+        foreach (var (key, built) in _globals)
+        {
+            var current = global.GetOwnProperty(key);
+            if (current != PropertyDescriptor.Undefined && current.Writable == built.Writable && current.Enumerable == built.Enumerable &&
+                current.Configurable == built.Configurable && ReferenceEquals(current.IsDataDescriptor() ? current.Value : null, built.Value) &&
+                ReferenceEquals(current.Get, built.Get) && ReferenceEquals(current.Set, built.Set)) continue;
+            var restored = built.Value is not null
+                ? new PropertyDescriptor(built.Value, built.Writable, built.Enumerable, built.Configurable)
+                : new GetSetPropertyDescriptor(built.Get, built.Set, built.Enumerable, built.Configurable);
+            if (!global.DefineOwnProperty(key, restored)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Freezes everything reachable from the globals (built-ins, their prototypes, the helpers) with the engine's own
+    /// Object.freeze, walked from .NET (no script limit applies to it); the global object itself stays open.
+    /// </summary>
+    private static void FreezeBuiltIns(JsEngine engine)
+    {
+        var freeze = (Function)engine.Intrinsics.Object.Get("freeze");
+        var seen = new HashSet<ObjectInstance>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<ObjectInstance>();
+        void Visit(JsValue? value)
+        {
+            if (value is ObjectInstance instance && !ReferenceEquals(instance, engine.Global) && seen.Add(instance)) pending.Push(instance);
+        }
+        foreach (var (_, property) in engine.Global.GetOwnProperties()) Visit(property.IsDataDescriptor() ? property.Value : null);
+        Visit(engine.Global.Prototype);
+        while (pending.TryPop(out var instance))
+        {
+            engine.Call(freeze, instance);
+            foreach (var (_, property) in instance.GetOwnProperties())
+            {
+                if (property.IsDataDescriptor()) Visit(property.Value);
+                else
+                {
+                    Visit(property.Get);
+                    Visit(property.Set);
+                }
+            }
+            Visit(instance.Prototype);
+        }
+    }
+}

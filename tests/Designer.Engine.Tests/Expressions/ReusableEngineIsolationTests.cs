@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using Designer.Engine.Calendar;
+using Designer.Engine.Expressions;
+
+namespace Designer.Engine.Tests.Expressions;
+
+/// <summary>
+/// Issue 14.1: scripts that declare nothing global run in one reused engine per thread. Each must still see only its
+/// own scope and the built-ins as they are: nothing a script changes reaches the next one, the limits count afresh,
+/// and the clock, today and the variables are the evaluation's own.
+/// </summary>
+public class ReusableEngineIsolationTests
+{
+    private readonly JintScriptSandbox _sandbox = new(SandboxLimits.Default with { Timeout = TimeSpan.FromMilliseconds(300) }, WorkingDayCalendar.WeekendsOnly);
+
+    private static ScriptScope Scope(string today = "2024-09-27", string? application = null, Dictionary<string, JsonNode?>? variables = null)
+    {
+        var scope = new ScriptScope { Today = DateOnly.Parse(today), Variables = variables ?? new() };
+        if (application is not null) scope.Globals["application"] = JsonNode.Parse(application);
+        return scope;
+    }
+
+    private JsonNode? Eval(string script, ScriptScope? scope = null) => _sandbox.Evaluate(script, scope ?? Scope());
+
+    [Fact]
+    public void Changes_to_built_in_prototypes_do_not_reach_the_next_script()
+    {
+        Eval("Object.prototype.polluted = true, Array.prototype.map = function () { return 'hijacked'; }, String.prototype.trim = null, Math.max = Math.min, 1");
+        Assert.Equal("undefined", Eval("typeof ({}).polluted")!.GetValue<string>());
+        Assert.Equal(4, Eval("[1, 2].map(function (x) { return x * 2; })[1]")!.GetValue<long>());
+        Assert.Equal("a", Eval("' a '.trim()")!.GetValue<string>());
+        Assert.Equal(3, Eval("Math.max(1, 3)")!.GetValue<long>());
+        // Redefining a built-in fails in the script that tries it, and the next one still has the original.
+        Assert.Throws<ScriptFaultException>(() => Eval("Object.defineProperty(Array.prototype, 'includes', { value: function () { return true; } })"));
+        Assert.False(Eval("[1].includes(2)")!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void Globals_a_script_creates_or_replaces_are_gone_for_the_next_one()
+    {
+        Assert.Equal(42, Eval("leaked = 42")!.GetValue<long>());
+        Assert.Equal("undefined", Eval("typeof leaked")!.GetValue<string>());
+        Assert.Equal(99, Eval("count = function () { return 99; }, count([1])")!.GetValue<long>());
+        Assert.Equal(2, Eval("count([1, 2])")!.GetValue<long>());
+        Eval("delete globalThis.Math, globalThis.JSON = null");
+        Assert.Equal(2, Eval("Math.abs(-2)")!.GetValue<long>());
+        Assert.Equal("[1]", Eval("JSON.stringify([1])")!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_scopes_globals_and_variables_are_seen_by_its_own_evaluation_only()
+    {
+        var variables = new Dictionary<string, JsonNode?> { ["score"] = 80 };
+        Assert.Equal(80, Eval("application.score", Scope(application: """{"score": 80}"""))!.GetValue<long>());
+        Assert.Equal(85, Eval("score + 5", Scope(variables: variables))!.GetValue<long>());
+        Eval("setScore(90)", Scope(variables: variables));
+        Assert.Equal(90, variables["score"]!.GetValue<long>());
+        Assert.Equal("undefined undefined undefined 0",
+            Eval("[typeof application, typeof score, typeof getScore, Object.keys(variables).length].join(' ')")!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Scripts_that_declare_globals_still_run_each_on_its_own()
+    {
+        Assert.Equal(1, Eval("let y = 1; y")!.GetValue<long>());
+        Assert.Equal(2, Eval("let y = 2; y")!.GetValue<long>());
+        Assert.Equal(3, Eval("var z = 3; z")!.GetValue<long>());
+        Assert.Equal("undefined", Eval("typeof z")!.GetValue<string>());
+        Assert.Equal(6, Eval("if (true) { function twice(x) { return 2 * x; } } twice(3)")!.GetValue<long>());
+        Assert.Equal("undefined", Eval("typeof twice")!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_clock_and_today_are_each_evaluations_own()
+    {
+        Assert.Equal("2024-09-27", Eval("today()", Scope("2024-09-27"))!.GetValue<string>());
+        Assert.Equal("2025-01-06", Eval("today()", Scope("2025-01-06"))!.GetValue<string>());
+        Assert.Equal("2025-01-06", Eval("new Date().toISOString().slice(0, 10)", Scope("2025-01-06"))!.GetValue<string>());
+        Assert.Equal("2024-09-30", Eval("addWorkingDays(today(), 1)", Scope("2024-09-27"))!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_limits_count_afresh_for_each_evaluation_and_a_runaway_script_does_not_spoil_the_next()
+    {
+        // 150 000 statements each: twice under the 200 000 statement limit, not together.
+        const string Busy = "(function () { for (let i = 0; i < 75000; i++) { } return 'done'; })()";
+        Assert.Equal("done", Eval(Busy)!.GetValue<string>());
+        Assert.Equal("done", Eval(Busy)!.GetValue<string>());
+        Assert.Throws<ScriptFaultException>(() => Eval("(function () { while (true) { } })()"));
+        Assert.Throws<ScriptFaultException>(() => Eval("(function () { const a = []; while (true) a.push('x'.repeat(1000)); })()"));
+        Assert.Equal("done", Eval(Busy)!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Threads_evaluating_at_once_each_get_their_own_answers()
+    {
+        var results = new long[64];
+        Parallel.For(0, results.Length, i =>
+            results[i] = _sandbox.Evaluate("application.n * 2 + count(application.list)",
+                Scope(application: $$"""{"n": {{i}}, "list": [{{string.Join(",", Enumerable.Repeat("0", i % 5))}}]}"""))!.GetValue<long>());
+        Assert.Equal(Enumerable.Range(0, results.Length).Select(i => (long)(i * 2 + i % 5)), results);
+    }
+}
