@@ -66,9 +66,11 @@ public sealed partial class DemoUsers(DesignerDbContext db, UserManager<Designer
             {
                 "unit" => ($"unit-reviewer-{locality}", $"{Vocabulary.LocalityName(locality)}用人单位"),
                 "county/hr" => ($"{locality}-reviewer-county-hr", $"{Vocabulary.LocalityName(locality)}县级人社局"),
+                _ when IsCountyPlaceholder(org) => ($"{locality}-reviewer-county-{org[(Designer.Engine.Domain.Vocabulary.CountyPrefix.Length + 1)..]}",
+                    $"{Vocabulary.LocalityName(locality)}县级{Vocabulary.Name("departments", org[(Designer.Engine.Domain.Vocabulary.CountyPrefix.Length + 1)..])}"),
                 _ => ($"{org.Split('/')[0]}-reviewer-{string.Join("-", org.Split('/').Skip(1))}", OrgLabel(org)),
             };
-            accounts.Add(new(userName, Roles.Reviewer, label, org.Contains('/') && org != "county/hr" ? org.Split('/')[0] : locality, org, taskRoles));
+            accounts.Add(new(userName, Roles.Reviewer, label, org.Contains('/') && !IsCountyPlaceholder(org) ? org.Split('/')[0] : locality, org, taskRoles));
         }
         return accounts.DistinctBy(a => a.UserName).ToList();
     }
@@ -85,7 +87,7 @@ public sealed partial class DemoUsers(DesignerDbContext db, UserManager<Designer
         void Add(string org, string locality, IEnumerable<string> roles)
         {
             if (org is "" or "applicant" or "system" || !Vocabulary.IsOrganisation(org) || org.StartsWith("{locality}")) return;
-            var key = (org, org is "unit" or "county/hr" ? locality : "");
+            var key = (org, org == "unit" || IsCountyPlaceholder(org) ? locality : "");
             if (!assignments.TryGetValue(key, out var set)) assignments[key] = set = [];
             set.UnionWith(roles.Where(r => r is not ("applicant" or "")));
         }
@@ -117,6 +119,9 @@ public sealed partial class DemoUsers(DesignerDbContext db, UserManager<Designer
         System.Text.Json.Nodes.JsonValue v when v.TryGetValue<string>(out var text) => [text],
         _ => [],
     };
+
+    /// <summary>`county/hr`, `county/education`…: resolved from the applicant's county, so one demo reviewer per locality.</summary>
+    private static bool IsCountyPlaceholder(string org) => org.StartsWith(Designer.Engine.Domain.Vocabulary.CountyPrefix + "/", StringComparison.Ordinal);
 
     private IEnumerable<string> OrganisationsNamedIn(string text)
     {
