@@ -15,7 +15,7 @@ public sealed class DocumentTests(BazhouFactory factory) : IClassFixture<BazhouF
     private static JsonObject Teacher(string name, string unit = "和静县第五中学") => new()
     {
         ["name"] = name, ["county"] = "和静县", ["unit"] = unit, ["employmentType"] = "public-institution",
-        ["workplaceLevel"] = "township", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
+        ["workplaceLevel"] = "prefecture", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
         ["grassrootsYears"] = 8, ["competentDepartment"] = "education",
     };
 

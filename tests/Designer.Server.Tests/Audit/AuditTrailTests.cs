@@ -16,7 +16,7 @@ public sealed class AuditTrailTests(BazhouFactory factory) : IClassFixture<Bazho
     private static JsonObject Teacher(string name) => new()
     {
         ["name"] = name, ["county"] = "和静县", ["unit"] = "和静县第一中学", ["employmentType"] = "public-institution",
-        ["workplaceLevel"] = "township", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
+        ["workplaceLevel"] = "prefecture", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
         ["grassrootsYears"] = 6, ["competentDepartment"] = "education",
     };
 
