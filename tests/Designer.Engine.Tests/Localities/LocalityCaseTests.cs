@@ -21,6 +21,7 @@ namespace Designer.Engine.Tests.Localities;
 /// <item>`sampled`: "stage.field" of fields the simulator made up, each listed in the result's `sampled`;</item>
 /// <item>`stepReasons`: parts of the reasons steps recorded (e.g. the vote's count and share), each found in some step;</item>
 /// <item>`integrityFinding`: a part of the finding the run writes to the applicant's integrity record;</item>
+/// <item>`activities`: activity ids the run must pass through (e.g. the series' own scoring step);</item>
 /// <item>`committees`: the committee each committee-vote step reached named (one series each, filed);</item>
 /// <item>`refused`: the submission is refused before the procedure starts (scope or window), each [{path, message part}];</item>
 /// <item>`selectionError`: the locality has no procedure for the applicant (a part of the message).</item>
@@ -97,6 +98,9 @@ public partial class LocalityCaseTests
         CheckStepReasons(expect, result, context);
         CheckSampled(expect, result, context);
         CheckCommittees(expect, definition, simulation, result, context);
+        if (expect["activities"] is JsonArray activities)
+            foreach (var id in activities.Select(a => a!.GetValue<string>()))
+                Assert.True(result.Path.Any(step => step.ActivityId == id), $"the run should pass through #{id}\n{context}");
         if (expect["path"] is JsonArray path) CheckPath(path, actualPath, context);
     }
 
