@@ -79,7 +79,7 @@ public sealed class BazhouLifecycleTests(BazhouFactory factory) : IClassFixture<
         var driver = new ApplicationDriver(factory);
         var id = await driver.SubmitAsync(await factory.CreateApplicantAsync("bazhou"), "bazhou-directed-deputy-senior", Teacher("王芳"));
         var unit = await driver.As("unit-reviewer-bazhou");
-        var task = (await unit.GetOkAsync("/api/tasks?stage=unit-recommend&pageSize=200"))["items"]!.AsArray().First(t => t!["applicationId"]!.GetValue<string>() == id)!;
+        var task = (await unit.GetOkAsync("/api/tasks?stage=political-review&pageSize=200"))["items"]!.AsArray().First(t => t!["applicationId"]!.GetValue<string>() == id)!;
 
         (await ApplicationDriver.ActAsync(unit, task, null)).Expect(HttpStatusCode.OK);
         var again = await ApplicationDriver.ActAsync(unit, task, null);
