@@ -17,7 +17,7 @@ public sealed class ApplicantRecordTests(BazhouFactory factory) : IClassFixture<
     private static JsonObject Teacher(string name) => new()
     {
         ["name"] = name, ["county"] = "和静县", ["unit"] = "和静县第四中学", ["employmentType"] = "public-institution",
-        ["workplaceLevel"] = "township", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
+        ["workplaceLevel"] = "prefecture", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
         ["grassrootsYears"] = 8, ["competentDepartment"] = "education",
     };
 

@@ -14,7 +14,7 @@ public sealed class BazhouLifecycleTests(BazhouFactory factory) : IClassFixture<
     private static JsonObject Teacher(string name) => new()
     {
         ["name"] = name, ["county"] = "和静县", ["unit"] = "和静县第二中学", ["employmentType"] = "public-institution",
-        ["workplaceLevel"] = "township", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
+        ["workplaceLevel"] = "prefecture", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
         ["grassrootsYears"] = 8, ["competentDepartment"] = "education",
     };
 
@@ -57,8 +57,8 @@ public sealed class BazhouLifecycleTests(BazhouFactory factory) : IClassFixture<
         var done = await driver.RunAsync(id, applicant, Answers());
         Assert.Equal("Completed", done["status"]!.GetValue<string>());
         Assert.Equal(
-            ["apply", "eligibility", "unit-recommend", "unit-publicity", "competent-review", "scoring", "defence", "committee-vote",
-             "result-publicity", "approval", "filing", "certificate"],
+            ["apply", "eligibility", "political-review", "unit-recommend", "unit-publicity", "competent-review", "scoring", "defence", "committee-vote",
+             "result-publicity", "approval", "filing", "certificate", "appointment"],
             ApplicationDriver.Stages(done));
         var granted = done["granted"]!;
         Assert.True(granted["directed"]!.GetValue<bool>());
@@ -79,7 +79,7 @@ public sealed class BazhouLifecycleTests(BazhouFactory factory) : IClassFixture<
         var driver = new ApplicationDriver(factory);
         var id = await driver.SubmitAsync(await factory.CreateApplicantAsync("bazhou"), "bazhou-directed-deputy-senior", Teacher("王芳"));
         var unit = await driver.As("unit-reviewer-bazhou");
-        var task = (await unit.GetOkAsync("/api/tasks?stage=unit-recommend&pageSize=200"))["items"]!.AsArray().First(t => t!["applicationId"]!.GetValue<string>() == id)!;
+        var task = (await unit.GetOkAsync("/api/tasks?stage=political-review&pageSize=200"))["items"]!.AsArray().First(t => t!["applicationId"]!.GetValue<string>() == id)!;
 
         (await ApplicationDriver.ActAsync(unit, task, null)).Expect(HttpStatusCode.OK);
         var again = await ApplicationDriver.ActAsync(unit, task, null);

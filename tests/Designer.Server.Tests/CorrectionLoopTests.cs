@@ -20,7 +20,7 @@ public sealed class CorrectionLoopTests(BazhouFactory factory) : IClassFixture<B
         var id = await driver.SubmitAsync(applicantUser, "bazhou-directed-deputy-senior", new JsonObject
         {
             ["name"] = "蒋补正", ["county"] = "和静县", ["unit"] = "和静县第七中学", ["employmentType"] = "public-institution",
-            ["workplaceLevel"] = "township", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
+            ["workplaceLevel"] = "prefecture", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
             ["grassrootsYears"] = 8, ["competentDepartment"] = "education",
         });
         var returned = new JsonObject

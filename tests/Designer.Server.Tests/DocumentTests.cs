@@ -15,7 +15,7 @@ public sealed class DocumentTests(BazhouFactory factory) : IClassFixture<BazhouF
     private static JsonObject Teacher(string name, string unit = "和静县第五中学") => new()
     {
         ["name"] = name, ["county"] = "和静县", ["unit"] = unit, ["employmentType"] = "public-institution",
-        ["workplaceLevel"] = "township", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
+        ["workplaceLevel"] = "prefecture", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
         ["grassrootsYears"] = 8, ["competentDepartment"] = "education",
     };
 
@@ -157,7 +157,7 @@ public sealed class DocumentTests(BazhouFactory factory) : IClassFixture<BazhouF
         Assert.Equal("褚导出", (string)row["姓名"]);
         Assert.Equal("办理中", (string)row["状态"]);
         Assert.Equal("副高级", (string)row["资格级别"]);
-        Assert.Equal("单位推荐", (string)row["当前环节"]);
+        Assert.Equal("政治审查", (string)row["当前环节"]);
 
         var admin = Rows((await DownloadAsync(await driver.As("bazhou-admin"), "/api/applications/export.xlsx?status=Waiting")).Body);
         Assert.Contains(admin, r => (string)r["申报编号"] == otherId);

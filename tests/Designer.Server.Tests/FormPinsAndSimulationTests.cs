@@ -9,7 +9,7 @@ public sealed class FormPinsAndSimulationTests(BazhouFactory factory) : IClassFi
     private static JsonObject Teacher(string name) => new()
     {
         ["name"] = name, ["county"] = "和静县", ["unit"] = "和静县第二中学", ["employmentType"] = "public-institution",
-        ["workplaceLevel"] = "township", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
+        ["workplaceLevel"] = "prefecture", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
         ["grassrootsYears"] = 8, ["competentDepartment"] = "education",
     };
 
@@ -91,7 +91,7 @@ public sealed class FormPinsAndSimulationTests(BazhouFactory factory) : IClassFi
             ["applicant"] = new JsonObject
             {
                 ["name"] = "李明", ["county"] = "和静县", ["unit"] = "和静县第二中学", ["employmentType"] = "public-institution",
-                ["workplaceLevel"] = "township", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed", ["grassrootsYears"] = 8,
+                ["workplaceLevel"] = "prefecture", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed", ["grassrootsYears"] = 8,
             },
             ["answers"] = new JsonObject { ["committee-vote"] = new JsonObject { ["action"] = "vote", ["data"] = new JsonObject { ["for"] = 6, ["against"] = 1, ["abstain"] = 0 } } },
             ["defaultAction"] = "approve",

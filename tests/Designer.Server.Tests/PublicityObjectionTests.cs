@@ -15,7 +15,7 @@ public sealed class PublicityObjectionTests(BazhouFactory factory) : IClassFixtu
         var id = await driver.SubmitAsync(applicant, "bazhou-directed-deputy-senior", new JsonObject
         {
             ["name"] = "欧阳小明", ["county"] = "和静县", ["unit"] = "和静县第四中学", ["employmentType"] = "public-institution",
-            ["workplaceLevel"] = "township", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
+            ["workplaceLevel"] = "prefecture", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
             ["grassrootsYears"] = 8, ["competentDepartment"] = "education",
         });
         var waiting = await driver.RunAsync(id, applicant, stopAt: "unit-publicity");

@@ -1,8 +1,11 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Designer.Engine.Activities.Titles;
+using Designer.Engine.Committees;
 using Designer.Engine.Domain;
 using Designer.Engine.Expressions;
 using Designer.Engine.Model;
+using Designer.Engine.Runtime;
 using Designer.Engine.Simulation;
 using Designer.Engine.Tests.Support;
 
@@ -18,6 +21,8 @@ namespace Designer.Engine.Tests.Localities;
 /// <item>`sampled`: "stage.field" of fields the simulator made up, each listed in the result's `sampled`;</item>
 /// <item>`stepReasons`: parts of the reasons steps recorded (e.g. the vote's count and share), each found in some step;</item>
 /// <item>`integrityFinding`: a part of the finding the run writes to the applicant's integrity record;</item>
+/// <item>`activities`: activity ids the run must pass through (e.g. the series' own scoring step);</item>
+/// <item>`committees`: the committee each committee-vote step reached named (one series each, filed);</item>
 /// <item>`refused`: the submission is refused before the procedure starts (scope or window), each [{path, message part}];</item>
 /// <item>`selectionError`: the locality has no procedure for the applicant (a part of the message).</item>
 /// <item>`errors`: the run ends on a refused answer; each entry ("activityId path: part of the message") is found among the result's errors.</item>
@@ -31,8 +36,14 @@ public partial class LocalityCaseTests
     private static readonly Lazy<List<WorkflowDefinition>> Definitions =
         new(() => WorkflowFiles.LoadAll(TestEngine.Layout.Workflows).Definitions);
 
+    private static readonly CommitteeCatalog WorldCommittees =
+        new(CommitteeFile.Load(Path.Combine(TestEngine.Layout.Workflows, "world", "committees.json")));
+
     private static readonly Simulator Simulator =
-        new(TestEngine.Calendar, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar), TestEngine.Forms) { CalendarInForce = TestEngine.CalendarInForce };
+        new(TestEngine.Calendar, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar), TestEngine.Forms)
+        {
+            CalendarInForce = TestEngine.CalendarInForce, Committees = WorldCommittees,
+        };
 
     public static TheoryData<string> Cases()
     {
@@ -86,7 +97,28 @@ public partial class LocalityCaseTests
         CheckGranted(expect, result, context);
         CheckStepReasons(expect, result, context);
         CheckSampled(expect, result, context);
+        CheckCommittees(expect, definition, simulation, result, context);
+        if (expect["activities"] is JsonArray activities)
+            foreach (var id in activities.Select(a => a!.GetValue<string>()))
+                Assert.True(result.Path.Any(step => step.ActivityId == id), $"the run should pass through #{id}\n{context}");
         if (expect["path"] is JsonArray path) CheckPath(path, actualPath, context);
+    }
+
+    /// <summary>`committees`: the committee each committee-vote step reached named, in order ("" for a vote without one).</summary>
+    private static void CheckCommittees(JsonObject expect, WorkflowDefinition definition, SimulationCase simulation, SimulationResult result, string context)
+    {
+        if (expect["committees"] is not JsonArray expected) return;
+        var executable = ExecutableWorkflow.For(definition, ActivityRegistry.Default);
+        var (series, level) = (simulation.Applicant["series"]?.GetValue<string>(), simulation.Applicant["level"]?.GetValue<string>());
+        var named = result.Path.Where(step => step.ActivityId is not null && executable.Activity(step.ActivityId) is CommitteeVote)
+            .Select(step => ((CommitteeVote)executable.Activity(step.ActivityId!)).Committee.LiteralOrDefault() is { Length: > 0 } template
+                ? CommitteeIds.Resolve(template, definition.Locality, series, level) : "")
+            .ToList();
+        Assert.True(expected.Select(e => e!.GetValue<string>()).SequenceEqual(named),
+            $"committees: expected [{string.Join(", ", expected)}], the votes named [{string.Join(", ", named)}]\n{context}");
+        foreach (var id in named.Where(id => id.Length > 0))
+            Assert.True(WorldCommittees.Find(id) is { IsFiled: true } committee && committee.Series.SequenceEqual([series!]),
+                $"committee {id} should be filed and evaluate only the {series} series\n{context}");
     }
 
     [Fact]

@@ -121,9 +121,12 @@ public class LocalityConfigurationTests
     {
         foreach (var file in new[] { "bazhou/directed-deputy-senior.json", "bazhou/directed-full-senior.json" })
         {
-            var scoring = Load(file).Root.Activities.Single(a => a.Type == "Titles.Scoring");
-            var rules = JsonText.Deserialize<Dictionary<string, GrassrootsBonusRule>>(scoring.Json["grassrootsBonus"]!["expression"]!["value"])!;
-            Assert.Equal(bonus, Scoring.Bonus(rules, workplaceLevel, years));
+            // Every series' scoring sheet (001 §四(一)4: per-series criteria) gives the same grassroots bonus.
+            foreach (var scoring in Load(file).Root.Activities.Where(a => a.Type == "Titles.Scoring"))
+            {
+                var rules = JsonText.Deserialize<Dictionary<string, GrassrootsBonusRule>>(scoring.Json["grassrootsBonus"]!["expression"]!["value"])!;
+                Assert.Equal(bonus, Scoring.Bonus(rules, workplaceLevel, years));
+            }
         }
     }
 }

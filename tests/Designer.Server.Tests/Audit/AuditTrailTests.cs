@@ -16,7 +16,7 @@ public sealed class AuditTrailTests(BazhouFactory factory) : IClassFixture<Bazho
     private static JsonObject Teacher(string name) => new()
     {
         ["name"] = name, ["county"] = "和静县", ["unit"] = "和静县第一中学", ["employmentType"] = "public-institution",
-        ["workplaceLevel"] = "township", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
+        ["workplaceLevel"] = "prefecture", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
         ["grassrootsYears"] = 6, ["competentDepartment"] = "education",
     };
 
@@ -52,7 +52,8 @@ public sealed class AuditTrailTests(BazhouFactory factory) : IClassFixture<Bazho
         var journal = await auditor.GetOkAsync($"/api/applications/{applicationId}/journal");
         var entries = journal["entries"]!.AsArray();
         Assert.Equal("application.submit", entries[0]!["kind"]!.GetValue<string>());
-        var act = entries.Single(e => e!["kind"]!.GetValue<string>() == "application.act")!;
+        // The party organisation's political review comes first; the unit's recommendation is the act examined here.
+        var act = entries.Single(e => e!["kind"]!.GetValue<string>() == "application.act" && e["data"]!["stage"]!.GetValue<string>() == "unit-recommend")!;
         Assert.Equal("unit-reviewer-bazhou", act["actor"]!.GetValue<string>());
         Assert.Equal("unit-recommend", act["data"]!["stage"]!.GetValue<string>());
         Assert.Equal("approve", act["data"]!["action"]!.GetValue<string>());

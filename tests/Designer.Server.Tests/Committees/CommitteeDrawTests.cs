@@ -19,7 +19,7 @@ public sealed class DrawFactory : DesignerFactory, IAsyncLifetime
     public static JsonObject Teacher(string name, string unit) => new()
     {
         ["name"] = name, ["county"] = "和静县", ["unit"] = unit, ["employmentType"] = "public-institution",
-        ["workplaceLevel"] = "township", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
+        ["workplaceLevel"] = "prefecture", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
         ["grassrootsYears"] = 5, ["competentDepartment"] = "education",
     };
 

@@ -13,7 +13,7 @@ public sealed class TaskRoleTests(BazhouFactory factory) : IClassFixture<BazhouF
     public static JsonObject Teacher(string name, string unit = "和静县第五中学") => new()
     {
         ["name"] = name, ["county"] = "和静县", ["unit"] = unit, ["employmentType"] = "public-institution",
-        ["workplaceLevel"] = "township", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
+        ["workplaceLevel"] = "prefecture", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
         ["grassrootsYears"] = 6, ["competentDepartment"] = "education",
     };
 

@@ -29,7 +29,7 @@ public sealed class ApplicationDriver(DesignerFactory factory)
         var role = task["role"]?.GetValue<string>();
         if (org == "applicant" || role == "applicant") return applicantUser;
         if (org == "unit") return $"unit-reviewer-{locality}";
-        if (org == "county/hr") return $"{locality}-reviewer-county-hr";
+        if (org.StartsWith("county/", StringComparison.Ordinal)) return $"{locality}-reviewer-county-{org["county/".Length..]}";
         var parts = org.Split('/');
         return $"{parts[0]}-reviewer-{string.Join("-", parts.Skip(1))}";
     }
