@@ -4,7 +4,23 @@ import validator from '@rjsf/validator-ajv8';
 import { forwardRef, useMemo, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { makeTransformErrors } from '../i18n/ajv';
+import { AttachmentWidget, describeDataUrl } from './AttachmentWidget';
 import { prepareForRjsf } from './schemaUtils';
+
+const widgets = { FileWidget: AttachmentWidget, file: AttachmentWidget };
+
+/** Every attachment item ({fileName, dataUrl}) whose file name is blank gets the chosen file's name. */
+function withFileNames(data: any): any {
+  if (Array.isArray(data)) return data.map(withFileNames);
+  if (!data || typeof data !== 'object') return data;
+  const out: any = {};
+  for (const [key, value] of Object.entries(data)) out[key] = withFileNames(value);
+  if ('dataUrl' in out && !out.fileName) {
+    const name = describeDataUrl(out.dataUrl)?.name;
+    if (name) out.fileName = name;
+  }
+  return out;
+}
 
 /** RJSF's own strings (buttons, labels) in Chinese. */
 const zhStrings: Partial<Record<TranslatableString, string>> = {
@@ -104,6 +120,7 @@ export const SchemaForm = forwardRef<any, SchemaFormProps>(function SchemaForm(p
       transformErrors={transformErrors}
       translateString={locale === 'en' ? englishStringTranslator : zhTranslator}
       templates={{ ErrorListTemplate: ErrorList }}
+      widgets={widgets}
       showErrorList="top"
       noHtml5Validate
       // A `const: true` pledge (承诺) must be ticked by the person, never pre-filled as a default.
@@ -113,7 +130,7 @@ export const SchemaForm = forwardRef<any, SchemaFormProps>(function SchemaForm(p
       readonly={props.readonly}
       disabled={props.disabled}
       extraErrors={props.extraErrors}
-      onChange={(e) => props.onChange?.(e.formData)}
+      onChange={(e) => props.onChange?.(withFileNames(e.formData))}
       onSubmit={(e) => props.onSubmit?.(e.formData)}
       onError={props.onError}
     >

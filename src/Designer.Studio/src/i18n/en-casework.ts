@@ -29,4 +29,9 @@ export const enCasework: Record<string, string> = {
   '推荐所选（{n} 人）': 'Recommend the chosen ({n})',
   '确定按名单顺序推荐所选 {n} 人？': 'Recommend the {n} chosen, in the list order?',
   '已推荐 {n} 人': '{n} recommended',
+  '菜单': 'Menu',
+  '主菜单': 'Main menu',
+  '删除附件 {name}': 'Remove attachment {name}',
+  '不勾选即不限。': 'Nothing ticked means no limit.',
+  '无可选项': 'Nothing to choose',
 };
