@@ -34,4 +34,6 @@ export const enCasework: Record<string, string> = {
   '删除附件 {name}': 'Remove attachment {name}',
   '不勾选即不限。': 'Nothing ticked means no limit.',
   '无可选项': 'Nothing to choose',
+  '{stage}（{org}，{action}，{date}）': '{stage} ({org}, {action}, {date})',
+  '示例县': 'Sample county',
 };
