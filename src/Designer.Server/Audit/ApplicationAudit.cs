@@ -49,7 +49,7 @@ public sealed class ApplicationAudit(DesignerDbContext db, AuditLog log, World.W
         var who = actor ?? "system";
         var summary = $"{who} {Verb(kind)}申报 {application.Id}（{application.ApplicantName}）" +
                       (step.Stage is null ? "" : $"：{ApplicationDtos.StageName(step.Stage, world.Current)} · {world.Current.Name("actions", step.Action)}") +
-                      $"，状态 {application.Status}";
+                      $"，状态 {Documents.DocumentWords.Status(application.Status)}";
         log.Record(who, kind, AuditKinds.ApplicationSubject(application.Id), application.Locality, summary, data);
     }
 
@@ -63,7 +63,7 @@ public sealed class ApplicationAudit(DesignerDbContext db, AuditLog log, World.W
         };
         foreach (var (key, value) in details) data[key] = value?.DeepClone();
         log.Record(actor, kind, AuditKinds.ApplicationSubject(application.Id), application.Locality,
-            $"{actor} {summary}：申报 {application.Id}（{application.ApplicantName}），原因：{reason}，状态 {application.Status}", data);
+            $"{actor} {summary}：申报 {application.Id}（{application.ApplicantName}），原因：{reason}，状态 {Documents.DocumentWords.Status(application.Status)}", data);
     }
 
     /// <summary>A task was claimed, released or reassigned.</summary>
