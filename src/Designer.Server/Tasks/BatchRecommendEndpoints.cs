@@ -72,7 +72,7 @@ public static class BatchRecommendEndpoints
         for (var i = 0; i < ids.Count; i++)
         {
             var path = $"$.taskIds[{i}]";
-            if (!found.TryGetValue(ids[i], out var task) || !TaskAccess.CanRead(user, task)) return Problems.Invalid(path, $"找不到待办 {ids[i]} (no such task)");
+            if (!found.TryGetValue(ids[i], out var task) || !TaskAccess.CanRead(user, task)) return Problems.Invalid(path, "找不到该待办 (no such task)");
             if (!TaskAccess.IsAssignedTo(user, task)) return Problems.Forbidden($"只读访问：不能办理 {task.ApplicantName} 的待办 (read-only access to {path})");
             if (task.ClaimedBy is { } holder && holder != user.UserName)
                 return Problems.Conflict($"{task.ApplicantName} 的待办已由 {holder} 认领，整批未办理 (claimed by {holder}: {path})", new Dictionary<string, object?> { ["claimedBy"] = holder });
