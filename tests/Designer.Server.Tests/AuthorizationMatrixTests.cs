@@ -170,6 +170,8 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         yield return new(HttpMethod.Post, $"/api/tasks/{factory.TaskId}/act", new JsonObject { ["action"] = "approve", ["data"] = new JsonObject() });
         yield return new(HttpMethod.Post, $"/api/tasks/{factory.TaskId}/claim");
         yield return new(HttpMethod.Post, $"/api/tasks/{factory.TaskId}/unclaim");
+        yield return new(HttpMethod.Get, "/api/tasks/recommendation-quota?procedure=bazhou-directed-deputy-senior", IsList: true);
+        yield return new(HttpMethod.Post, "/api/tasks/batch-recommend", new JsonObject { ["taskIds"] = new JsonArray(factory.TaskId), ["action"] = "approve" }, MayBeInvalid: true);
         yield return new(HttpMethod.Get, "/api/notifications", IsList: true);
         yield return new(HttpMethod.Get, "/api/operations/instances", IsList: true);
         yield return new(HttpMethod.Get, "/api/operations/instances?locality=bazhou", IsList: true);

@@ -38,8 +38,10 @@ public sealed class CalendarPortalTests(StudioServer server, Browser browser, IT
             await windows.WaitForAsync();
             await page.Locator("[data-testid='calendar-holidays']").GetByText("古尔邦节").First.WaitForAsync();
             await windows.GetByLabel("名称").FillAsync("浏览器测试窗口");
-            await windows.GetByLabel("申报类型（代码，逗号分隔）").FillAsync("directed");
-            await windows.GetByLabel("层级（代码，逗号分隔）").FillAsync("full-senior");
+            // The scope is picked from the vocabulary by name, never typed as codes.
+            await windows.Locator("fieldset", new() { HasText = "申报类型" }).GetByLabel("定向评价").CheckAsync();
+            await windows.Locator("fieldset", new() { HasText = "层级" }).GetByLabel("正高级", new() { Exact = true }).CheckAsync();
+            Assert.Equal(0, await windows.GetByText("逗号分隔").CountAsync());
             await windows.GetByLabel("开始").FillAsync("2020-01-01");
             await windows.GetByLabel("截止").FillAsync("2020-01-31");
             await windows.GetByLabel("依据文件").FillAsync("001 §四(一)");

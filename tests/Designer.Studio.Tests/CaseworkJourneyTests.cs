@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using UglyToad.PdfPig;
 using Xunit.Abstractions;
+using static Designer.Studio.Tests.Infrastructure.Flows;
 
 namespace Designer.Studio.Tests;
 
@@ -25,14 +26,15 @@ namespace Designer.Studio.Tests;
 public sealed class CaseworkJourneyTests(StudioServer server, Browser browser, ITestOutputHelper output)
 {
     private const string Locality = "sample-city";
+    private readonly StudioWorld world = new(server);
 
     [BrowserFact]
     public async Task Applicant_answers_a_correction_follows_the_timeline_and_downloads_the_certificate()
     {
         var definitionId = "casework-" + Guid.NewGuid().ToString("N")[..6];
-        await PublishAsync(ReviewWorkflow(definitionId, "测试：补正与发证"));
-        var reviewerUser = await CreateUserAsync("reviewer", org: $"{Locality}/hr", taskRoles: "reviewer");
-        var applicantUser = await CreateUserAsync("applicant");
+        await world.PublishAsync(ReviewWorkflow(definitionId, "测试：补正与发证"));
+        var reviewerUser = await world.CreateUserAsync(Locality, "reviewer", org: $"{Locality}/hr", taskRoles: "reviewer");
+        var applicantUser = await world.CreateUserAsync(Locality, "applicant");
 
         // The applicant applies in the browser; the legal pledge starts unticked.
         await using var applicant = await StudioSession.SignInAsync(browser, server, applicantUser, output);
@@ -135,16 +137,16 @@ public sealed class CaseworkJourneyTests(StudioServer server, Browser browser, I
     public async Task A_publicity_lists_several_names_in_one_notice_and_an_objection_is_lodged_against_one()
     {
         var definitionId = "casework-pub-" + Guid.NewGuid().ToString("N")[..6];
-        await PublishAsync(PublicityWorkflow(definitionId));
+        await world.PublishAsync(PublicityWorkflow(definitionId));
         var unit = "和静县第九中学" + Guid.NewGuid().ToString("N")[..4];
         foreach (var name in new[] { "买买提·吐尔逊", "阿依努尔", "王建国" })
         {
-            using var client = await ApiAsync(await CreateUserAsync("applicant"));
-            var form = await ExpectAsync(await client.GetAsync("/api/forms/apply"));
+            using var client = await world.SignInAsync(await world.CreateUserAsync(Locality, "applicant"));
+            var form = await StudioWorld.ExpectAsync(await client.GetAsync("/api/forms/apply"));
             var data = FileFormCatalog.FromJson([new("apply", (((form["resolvedSchema"] ?? form["schema"])!).ToJsonString(), (string?)null))]).MinimalValid("apply");
             data["name"] = name;
             data["unit"] = unit;
-            await ExpectAsync(await client.PostAsJsonAsync("/api/applications", new JsonObject { ["definitionId"] = definitionId, ["data"] = data }));
+            await StudioWorld.ExpectAsync(await client.PostAsJsonAsync("/api/applications", new JsonObject { ["definitionId"] = definitionId, ["data"] = data }));
         }
 
         var context = await browser.Instance.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
@@ -193,44 +195,8 @@ public sealed class CaseworkJourneyTests(StudioServer server, Browser browser, I
         return side;
     }
 
-    private async Task PublishAsync(JsonObject workflow)
-    {
-        using var admin = await ApiAsync("admin");
-        await ExpectAsync(await admin.PostAsJsonAsync("/api/workflows", workflow));
-        await ExpectAsync(await admin.PostAsync($"/api/workflows/{workflow["definitionId"]}/publish", null));
-    }
-
-    private async Task<string> CreateUserAsync(string role, string? org = null, string? taskRoles = null)
-    {
-        var userName = $"{Locality}-{role}-{Guid.NewGuid().ToString("N")[..6]}";
-        using var scope = server.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<DesignerUser>>();
-        var user = new DesignerUser { UserName = userName, DisplayName = userName, Locality = Locality, Org = org, TaskRoles = taskRoles ?? "" };
-        var created = await users.CreateAsync(user, StudioServer.Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, role);
-        return userName;
-    }
-
-    private async Task<HttpClient> ApiAsync(string userName)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = StudioServer.Password });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static async Task<JsonObject> ExpectAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {body}");
-        return body.Length > 0 && JsonNode.Parse(body) is JsonObject o ? o : new JsonObject();
-    }
-
     /// <summary>apply → HR review (approve, or return → correction → review) → certificate (directed, southern Xinjiang) → completed.</summary>
-    private static JsonObject ReviewWorkflow(string definitionId, string name) => Flowchart(definitionId, name,
+    private static JsonObject ReviewWorkflow(string definitionId, string name) => Flowchart(definitionId, name, Locality,
         [
             new JsonObject { ["id"] = "start", ["type"] = "Elsa.Start" },
             Step("apply", "apply", "applicant", "applicant", ["approve"], "apply"),
@@ -249,7 +215,7 @@ public sealed class CaseworkJourneyTests(StudioServer server, Browser browser, I
         ]);
 
     /// <summary>apply → unit publicity of the locality's HR → completed (objections or not).</summary>
-    private static JsonObject PublicityWorkflow(string definitionId) => Flowchart(definitionId, "测试：批量公示",
+    private static JsonObject PublicityWorkflow(string definitionId) => Flowchart(definitionId, "测试：批量公示", Locality,
         [
             new JsonObject { ["id"] = "start", ["type"] = "Elsa.Start" },
             Step("apply", "apply", "applicant", "applicant", ["approve"], "apply"),
@@ -264,26 +230,4 @@ public sealed class CaseworkJourneyTests(StudioServer server, Browser browser, I
             Connect("start", "Done", "apply"), Connect("apply", "approve", "publicity"), Connect("publicity", "no-objection", "done"),
             Connect("publicity", "object", "done"),
         ]);
-
-    private static JsonObject Flowchart(string definitionId, string name, JsonNode[] activities, JsonNode[] connections) => new()
-    {
-        ["definitionId"] = definitionId, ["name"] = name, ["customProperties"] = new JsonObject { ["locality"] = Locality },
-        ["root"] = new JsonObject
-        {
-            ["type"] = "Elsa.Flowchart", ["id"] = "root", ["activities"] = new JsonArray(activities), ["connections"] = new JsonArray(connections),
-        },
-    };
-
-    private static JsonObject Step(string id, string stage, string org, string role, string[] actions, string form) => new()
-    {
-        ["id"] = id, ["type"] = "Titles.Task", ["stage"] = Literal(stage), ["assigneeOrg"] = Literal(org), ["assigneeRole"] = Literal(role),
-        ["form"] = Literal(form), ["actions"] = Literal(new JsonArray(actions.Select(a => (JsonNode)a).ToArray())),
-    };
-
-    private static JsonObject Literal(JsonNode value) => new() { ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
-
-    private static JsonObject Connect(string from, string port, string to) => new()
-    {
-        ["source"] = new JsonObject { ["activity"] = from, ["port"] = port }, ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
-    };
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static Designer.Studio.Tests.Infrastructure.Flows;
 
 namespace Designer.Studio.Tests;
 
@@ -18,29 +19,23 @@ namespace Designer.Studio.Tests;
 [Collection(StudioCollection.Name)]
 public sealed class CommitteeDrawPageTests(StudioServer server, Browser browser, ITestOutputHelper output)
 {
+    private readonly StudioWorld world = new(server);
+
     private const string CommitteeId = "bazhou/committee/teacher-deputy-senior";
 
     [BrowserFact]
     public async Task The_committee_office_draws_the_members_and_sees_the_recusals()
     {
         var definitionId = "committee-draw-ui-" + Guid.NewGuid().ToString("N")[..6];
-        using var admin = await SignInAsync("admin");
-        await ExpectAsync(await admin.PostAsJsonAsync("/api/workflows", DrawWorkflow(definitionId)));
-        await ExpectAsync(await admin.PostAsync($"/api/workflows/{definitionId}/publish", null));
-        var member = await CreateUserAsync("bazhou", "reviewer", org: "bazhou/education", taskRoles: "committee");
-        var applicantUser = await CreateUserAsync("bazhou", "applicant");
+        var member = await world.CreateUserAsync("bazhou", "reviewer", org: "bazhou/education", taskRoles: "committee");
+        await world.PublishAsync(DrawWorkflow(definitionId));
+        var applicantUser = await world.CreateUserAsync("bazhou", "applicant");
 
-        using var applicant = await SignInAsync(applicantUser);
-        var form = await ExpectAsync(await applicant.GetAsync("/api/forms/apply"));
-        var schema = (form["resolvedSchema"] ?? form["schema"])!.AsObject();
+        using var applicant = await world.SignInAsync(applicantUser);
         foreach (var (name, unit) in new[] { ("抽签丙", "和静县第三中学"), ("抽签丁", "和静县第一中学") })
-        {
-            var data = FileFormCatalog.FromJson([new("apply", (schema.ToJsonString(), (string?)null))]).MinimalValid("apply");
-            (data["name"], data["unit"], data["series"], data["level"]) = (name, unit, "teacher", "deputy-senior");
-            await ExpectAsync(await applicant.PostAsJsonAsync("/api/applications", new JsonObject { ["definitionId"] = definitionId, ["data"] = data }));
-        }
-        using var committee = await SignInAsync(member);
-        var session = await ExpectAsync(await committee.PostAsJsonAsync("/api/committee-sessions", new JsonObject { ["definitionId"] = definitionId }));
+            await world.ApplyAsync(applicant, definitionId, new JsonObject { ["name"] = name, ["unit"] = unit, ["series"] = "teacher", ["level"] = "deputy-senior" });
+        using var committee = await world.SignInAsync(member);
+        var session = await StudioWorld.ExpectAsync(await committee.PostAsJsonAsync("/api/committee-sessions", new JsonObject { ["definitionId"] = definitionId }));
         var sessionId = session["id"]!.GetValue<string>();
         Assert.Equal(CommitteeId, session["committeeId"]!.GetValue<string>());
 
@@ -66,7 +61,7 @@ public sealed class CommitteeDrawPageTests(StudioServer server, Browser browser,
         Assert.Equal(0, await card.GetByRole(AriaRole.Button, new() { Name = "从专家库抽取" }).CountAsync());
         await studio.ScreenshotAsync("committee-draw");
 
-        var drawn = await ExpectAsync(await committee.GetAsync($"/api/committee-sessions/{sessionId}/draw"));
+        var drawn = await StudioWorld.ExpectAsync(await committee.GetAsync($"/api/committee-sessions/{sessionId}/draw"));
         foreach (var m in drawn["members"]!.AsArray()) await card.Locator(".draw-members").GetByText(m!["name"]!.GetValue<string>()).First.WaitForAsync();
         Assert.Empty(studio.PageErrors);
 
@@ -79,39 +74,10 @@ public sealed class CommitteeDrawPageTests(StudioServer server, Browser browser,
         Assert.Empty(office.PageErrors);
     }
 
-    private async Task<string> CreateUserAsync(string locality, string role, string? org = null, string? taskRoles = null)
-    {
-        var userName = $"{locality}-{role}-{Guid.NewGuid().ToString("N")[..6]}";
-        using var scope = server.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<DesignerUser>>();
-        var user = new DesignerUser { UserName = userName, DisplayName = userName, Locality = locality, Org = org, TaskRoles = taskRoles ?? "" };
-        var created = await users.CreateAsync(user, StudioServer.Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, role);
-        return userName;
-    }
-
-    private async Task<HttpClient> SignInAsync(string userName)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = StudioServer.Password });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static async Task<JsonObject> ExpectAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {body}");
-        return body.Length > 0 && JsonNode.Parse(body) is JsonObject o ? o : new JsonObject();
-    }
-
     /// <summary>apply → the teacher deputy-senior committee's vote (organised by the education bureau) → completed / rejected.</summary>
     private static JsonObject DrawWorkflow(string definitionId)
     {
-        var vote = Step("vote", "Titles.CommitteeVote", "committee-vote", "bazhou/education", "committee", null, "committee-vote");
+        var vote = Step("vote", "committee-vote", "bazhou/education", "committee", null, "committee-vote", "Titles.CommitteeVote");
         vote["committee"] = Literal(CommitteeId);
         return new()
         {
@@ -125,7 +91,7 @@ public sealed class CommitteeDrawPageTests(StudioServer server, Browser browser,
                 ["type"] = "Elsa.Flowchart", ["id"] = "root",
                 ["activities"] = new JsonArray(
                     new JsonObject { ["id"] = "start", ["type"] = "Elsa.Start" },
-                    Step("apply", "Titles.Task", "apply", "applicant", "applicant", new JsonArray("approve"), "apply"),
+                    Step("apply", "apply", "applicant", "applicant", ["approve"], "apply"),
                     vote,
                     new JsonObject { ["id"] = "passed", ["type"] = "Titles.Conclude", ["result"] = Literal("Completed") },
                     new JsonObject { ["id"] = "failed", ["type"] = "Titles.Conclude", ["result"] = Literal("Rejected") }),
@@ -134,21 +100,4 @@ public sealed class CommitteeDrawPageTests(StudioServer server, Browser browser,
             },
         };
     }
-
-    private static JsonObject Step(string id, string type, string stage, string org, string role, JsonArray? actions, string form)
-    {
-        var step = new JsonObject
-        {
-            ["id"] = id, ["type"] = type, ["stage"] = Literal(stage), ["assigneeOrg"] = Literal(org), ["assigneeRole"] = Literal(role), ["form"] = Literal(form),
-        };
-        if (actions is not null) step["actions"] = Literal(actions);
-        return step;
-    }
-
-    private static JsonObject Literal(JsonNode value) => new() { ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
-
-    private static JsonObject Connect(string from, string port, string to) => new()
-    {
-        ["source"] = new JsonObject { ["activity"] = from, ["port"] = port }, ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
-    };
 }

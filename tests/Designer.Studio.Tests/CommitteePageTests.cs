@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static Designer.Studio.Tests.Infrastructure.Flows;
 
 namespace Designer.Studio.Tests;
 
@@ -20,32 +21,21 @@ namespace Designer.Studio.Tests;
 [Collection(StudioCollection.Name)]
 public sealed class CommitteePageTests(StudioServer server, Browser browser, ITestOutputHelper output)
 {
+    private readonly StudioWorld world = new(server);
+
     [BrowserFact]
     public async Task A_closing_session_can_be_finished_from_the_committee_page()
     {
         var definitionId = "committee-ui-" + Guid.NewGuid().ToString("N")[..6];
-        using var admin = await SignInAsync("admin");
-        await ExpectAsync(await admin.PostAsJsonAsync("/api/workflows", CommitteeWorkflow(definitionId, "sample-city/hr")));
-        await ExpectAsync(await admin.PostAsync($"/api/workflows/{definitionId}/publish", null));
-        var member = await CreateUserAsync("sample-city", "reviewer", org: "sample-city/hr", taskRoles: "committee");
-        var applicantUser = await CreateUserAsync("sample-city", "applicant");
+        var member = await world.CreateUserAsync("sample-city", "reviewer", org: "sample-city/hr", taskRoles: "committee");
+        await world.PublishAsync(CommitteeWorkflow(definitionId, "sample-city/hr"));
+        var applicantUser = await world.CreateUserAsync("sample-city", "applicant");
 
-        using var applicant = await SignInAsync(applicantUser);
-        var form = await ExpectAsync(await applicant.GetAsync("/api/forms/apply"));
-        var schema = (form["resolvedSchema"] ?? form["schema"])!.AsObject();
-        foreach (var name in new[] { "委员甲", "委员乙" })
-        {
-            var data = FileFormCatalog.FromJson([new("apply", (schema.ToJsonString(), (string?)null))]).MinimalValid("apply");
-            data["name"] = name;
-            await ExpectAsync(await applicant.PostAsJsonAsync("/api/applications", new JsonObject { ["definitionId"] = definitionId, ["data"] = data }));
-        }
+        using var applicant = await world.SignInAsync(applicantUser);
+        foreach (var name in new[] { "委员甲", "委员乙" }) await world.ApplyAsync(applicant, definitionId, new JsonObject { ["name"] = name });
 
-        using var committee = await SignInAsync(member);
-        var session = await ExpectAsync(await committee.PostAsJsonAsync("/api/committee-sessions", new JsonObject { ["definitionId"] = definitionId }));
-        var sessionId = session["id"]!.GetValue<string>();
-        foreach (var candidate in session["candidates"]!.AsArray())
-            await ExpectAsync(await committee.PostAsJsonAsync($"/api/committee-sessions/{sessionId}/votes",
-                new JsonObject { ["applicationId"] = candidate!["applicationId"]!.GetValue<string>(), ["for"] = 6, ["against"] = 1, ["abstain"] = 0 }));
+        using var committee = await world.SignInAsync(member);
+        var sessionId = (await StudioWorld.VoteSessionAsync(committee, definitionId, votesFor: 6, against: 1))["id"]!.GetValue<string>();
         await BeginClosingAsync(member, sessionId);
 
         await using var studio = await StudioSession.SignInAsync(browser, server, member, output);
@@ -69,21 +59,9 @@ public sealed class CommitteePageTests(StudioServer server, Browser browser, ITe
         await row.Locator(".badge", new() { HasText = "已结束" }).WaitForAsync();
         await card.GetByRole(AriaRole.Button, new() { Name = "完成结束" }).WaitForAsync(new() { State = WaitForSelectorState.Detached });
         Assert.False(string.IsNullOrWhiteSpace(await row.Locator("td").Nth(5).InnerTextAsync()));
-        var closed = await ExpectAsync(await committee.GetAsync($"/api/committee-sessions/{sessionId}"));
+        var closed = await StudioWorld.ExpectAsync(await committee.GetAsync($"/api/committee-sessions/{sessionId}"));
         Assert.Equal("closed", closed["status"]!.GetValue<string>());
         Assert.Empty(studio.PageErrors);
-    }
-
-    private async Task<string> CreateUserAsync(string locality, string role, string? org = null, string? taskRoles = null)
-    {
-        var userName = $"{locality}-{role}-{Guid.NewGuid().ToString("N")[..6]}";
-        using var scope = server.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<DesignerUser>>();
-        var user = new DesignerUser { UserName = userName, DisplayName = userName, Locality = locality, Org = org, TaskRoles = taskRoles ?? "" };
-        var created = await users.CreateAsync(user, StudioServer.Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, role);
-        return userName;
     }
 
     /// <summary>What a server stopped right after the decisions were committed leaves behind: the session "closing".</summary>
@@ -95,23 +73,6 @@ public sealed class CommitteePageTests(StudioServer server, Browser browser, ITe
         await scope.ServiceProvider.GetRequiredService<CommitteeService>().BeginClosingAsync(new CurrentUser(principal), sessionId);
     }
 
-    private async Task<HttpClient> SignInAsync(string userName)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = StudioServer.Password });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static async Task<JsonObject> ExpectAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {body}");
-        return body.Length > 0 && JsonNode.Parse(body) is JsonObject o ? o : new JsonObject();
-    }
-
     /// <summary>apply → committee vote of the organisation (role committee) → completed / rejected.</summary>
     private static JsonObject CommitteeWorkflow(string definitionId, string org) => new()
     {
@@ -121,29 +82,12 @@ public sealed class CommitteePageTests(StudioServer server, Browser browser, ITe
             ["type"] = "Elsa.Flowchart", ["id"] = "root",
             ["activities"] = new JsonArray(
                 new JsonObject { ["id"] = "start", ["type"] = "Elsa.Start" },
-                Step("apply", "Titles.Task", "apply", "applicant", "applicant", new JsonArray("approve"), "apply"),
-                Step("vote", "Titles.CommitteeVote", "committee-vote", org, "committee", null, "committee-vote"),
+                Step("apply", "apply", "applicant", "applicant", ["approve"], "apply"),
+                Step("vote", "committee-vote", org, "committee", null, "committee-vote", "Titles.CommitteeVote"),
                 new JsonObject { ["id"] = "passed", ["type"] = "Titles.Conclude", ["result"] = Literal("Completed") },
                 new JsonObject { ["id"] = "failed", ["type"] = "Titles.Conclude", ["result"] = Literal("Rejected") }),
             ["connections"] = new JsonArray(
                 Connect("start", "Done", "apply"), Connect("apply", "approve", "vote"), Connect("vote", "Passed", "passed"), Connect("vote", "Failed", "failed")),
         },
-    };
-
-    private static JsonObject Step(string id, string type, string stage, string org, string role, JsonArray? actions, string form)
-    {
-        var step = new JsonObject
-        {
-            ["id"] = id, ["type"] = type, ["stage"] = Literal(stage), ["assigneeOrg"] = Literal(org), ["assigneeRole"] = Literal(role), ["form"] = Literal(form),
-        };
-        if (actions is not null) step["actions"] = Literal(actions);
-        return step;
-    }
-
-    private static JsonObject Literal(JsonNode value) => new() { ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
-
-    private static JsonObject Connect(string from, string port, string to) => new()
-    {
-        ["source"] = new JsonObject { ["activity"] = from, ["port"] = port }, ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
     };
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static Designer.Studio.Tests.Infrastructure.Flows;
 
 namespace Designer.Studio.Tests;
 
@@ -18,6 +19,8 @@ namespace Designer.Studio.Tests;
 [Collection(StudioCollection.Name)]
 public sealed class OperationsConsoleTests(StudioServer server, Browser browser, ITestOutputHelper output)
 {
+    private readonly StudioWorld world = new(server);
+
     [BrowserFact]
     public async Task An_operator_retries_a_faulted_application_and_reassigns_its_stuck_task()
     {
@@ -25,19 +28,19 @@ public sealed class OperationsConsoleTests(StudioServer server, Browser browser,
         // the role "examiner", which no sample-city reviewer holds.
         var opensAt = DateTimeOffset.UtcNow.AddSeconds(40);
         var definitionId = "ops-ui-" + Guid.NewGuid().ToString("N")[..6];
-        using var admin = await SignInAsync("admin");
-        await ExpectAsync(await admin.PostAsJsonAsync("/api/workflows", GatedWorkflow(definitionId, opensAt)));
+        using var admin = await world.SignInAsync("admin");
+        await StudioWorld.ExpectAsync(await admin.PostAsJsonAsync("/api/workflows", GatedWorkflow(definitionId, opensAt)));
         // Published while an examiner holds the step (no orphan steps), who then leaves: nobody can act on it.
-        var examiner = await CreateUserAsync("sample-city", "reviewer", "sample-city/hr", "examiner");
-        await ExpectAsync(await admin.PostAsync($"/api/workflows/{definitionId}/publish", null));
-        await ExpectAsync(await admin.PutAsJsonAsync($"/api/users/{examiner}", new { disabled = true }));
-        var applicantUser = await CreateUserAsync("sample-city", "applicant");
-        var reviewerUser = await CreateUserAsync("sample-city", "reviewer", "sample-city/hr", "reviewer");
-        using var applicant = await SignInAsync(applicantUser);
-        var form = await ExpectAsync(await applicant.GetAsync("/api/forms/apply"));
+        var examiner = await world.CreateUserAsync("sample-city", "reviewer", "sample-city/hr", "examiner");
+        await StudioWorld.ExpectAsync(await admin.PostAsync($"/api/workflows/{definitionId}/publish", null));
+        await StudioWorld.ExpectAsync(await admin.PutAsJsonAsync($"/api/users/{examiner}", new { disabled = true }));
+        var applicantUser = await world.CreateUserAsync("sample-city", "applicant");
+        var reviewerUser = await world.CreateUserAsync("sample-city", "reviewer", "sample-city/hr", "reviewer");
+        using var applicant = await world.SignInAsync(applicantUser);
+        var form = await StudioWorld.ExpectAsync(await applicant.GetAsync("/api/forms/apply"));
         var data = FileFormCatalog.FromJson([new("apply", (((form["resolvedSchema"] ?? form["schema"])!).ToJsonString(), (string?)null))]).MinimalValid("apply");
         data["name"] = "运维甲";
-        var submitted = await ExpectAsync(await applicant.PostAsJsonAsync("/api/applications", new JsonObject { ["definitionId"] = definitionId, ["data"] = data }));
+        var submitted = await StudioWorld.ExpectAsync(await applicant.PostAsJsonAsync("/api/applications", new JsonObject { ["definitionId"] = definitionId, ["data"] = data }));
         var id = submitted["id"]!.GetValue<string>();
         Assert.Equal("Faulted", submitted["status"]!.GetValue<string>());
 
@@ -78,43 +81,14 @@ public sealed class OperationsConsoleTests(StudioServer server, Browser browser,
         Artifacts.CopyToDocs(await studio.ScreenshotAsync("operations-reassigned"), "operations.png");
 
         // The reviewer now has the task (and was told); the audit trail keeps both actions with their reasons.
-        using var reviewer = await SignInAsync(reviewerUser);
-        var inbox = await ExpectAsync(await reviewer.GetAsync($"/api/tasks?q={id}"));
+        using var reviewer = await world.SignInAsync(reviewerUser);
+        var inbox = await StudioWorld.ExpectAsync(await reviewer.GetAsync($"/api/tasks?q={id}"));
         Assert.Single(inbox["items"]!.AsArray());
-        using var auditor = await SignInAsync("auditor");
-        var trail = (await ExpectAsync(await auditor.GetAsync($"/api/audit?subject=application/{id}&pageSize=200")))["entries"]!.AsArray();
+        using var auditor = await world.SignInAsync("auditor");
+        var trail = (await StudioWorld.ExpectAsync(await auditor.GetAsync($"/api/audit?subject=application/{id}&pageSize=200")))["entries"]!.AsArray();
         Assert.Contains(trail, e => e!["kind"]!.GetValue<string>() == "application.retry" && e["data"]!["reason"]!.GetValue<string>() == "评审通道已开放，重新执行");
         Assert.Contains(trail, e => e!["kind"]!.GetValue<string>() == "task.reassign" && e["actor"]!.GetValue<string>() == "sample-city-admin");
         Assert.Empty(studio.PageErrors);
-    }
-
-    private async Task<string> CreateUserAsync(string locality, string role, string? org = null, string? taskRoles = null)
-    {
-        var userName = $"{locality}-{role}-{Guid.NewGuid().ToString("N")[..6]}";
-        using var scope = server.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<DesignerUser>>();
-        var user = new DesignerUser { UserName = userName, DisplayName = userName, Locality = locality, Org = org, TaskRoles = taskRoles ?? "" };
-        var created = await users.CreateAsync(user, StudioServer.Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, role);
-        return userName;
-    }
-
-    private async Task<HttpClient> SignInAsync(string userName)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = StudioServer.Password });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static async Task<JsonObject> ExpectAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {body}");
-        return body.Length > 0 && JsonNode.Parse(body) is JsonObject o ? o : new JsonObject();
     }
 
     /// <summary>apply → gate (faults before opensAt) → review by sample-city/hr in the role examiner → completed.</summary>
@@ -126,31 +100,18 @@ public sealed class OperationsConsoleTests(StudioServer server, Browser browser,
             ["type"] = "Elsa.Flowchart", ["id"] = "root",
             ["activities"] = new JsonArray(
                 new JsonObject { ["id"] = "start", ["type"] = "Elsa.Start" },
-                Step("apply", "apply", "applicant", "applicant", "apply"),
+                Step("apply", "apply", "applicant", "applicant", ["approve"], "apply"),
                 new JsonObject
                 {
                     ["id"] = "gate", ["type"] = "Elsa.FlowDecision", ["metadata"] = new JsonObject { ["displayText"] = "评审通道" },
                     ["condition"] = new JsonObject { ["expression"] = new JsonObject { ["type"] = "JavaScript", ["value"] =
                         $"if (new Date() < new Date('{opensAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}')) throw new Error('评审通道尚未开放'); return true;" } },
                 },
-                Step("review", "hr-review", "sample-city/hr", "examiner", "review-opinion"),
+                Step("review", "hr-review", "sample-city/hr", "examiner", ["approve"], "review-opinion"),
                 new JsonObject { ["id"] = "end", ["type"] = "Titles.Conclude", ["result"] = Literal("Completed") }),
             ["connections"] = new JsonArray(
                 Connect("start", "Done", "apply"), Connect("apply", "approve", "gate"), Connect("gate", "True", "review"),
                 Connect("gate", "False", "end"), Connect("review", "approve", "end")),
         },
-    };
-
-    private static JsonObject Step(string id, string stage, string org, string role, string form) => new()
-    {
-        ["id"] = id, ["type"] = "Titles.Task", ["stage"] = Literal(stage), ["assigneeOrg"] = Literal(org), ["assigneeRole"] = Literal(role),
-        ["form"] = Literal(form), ["actions"] = Literal(new JsonArray("approve")),
-    };
-
-    private static JsonObject Literal(JsonNode value) => new() { ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
-
-    private static JsonObject Connect(string from, string port, string to) => new()
-    {
-        ["source"] = new JsonObject { ["activity"] = from, ["port"] = port }, ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
     };
 }

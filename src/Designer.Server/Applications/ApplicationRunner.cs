@@ -118,12 +118,13 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
     }
 
     /// <summary>Acts on a bookmark. 409 when it is gone (acted on already) or someone else wrote first; 422 when rejected.</summary>
-    public async Task<WorkflowInstanceState> ActAsync(ApplicationRecord application, string bookmarkId, ResumeInput input)
+    /// auditDetails: what the audit entry keeps besides the step (a batch recommendation's batch and rank).
+    public async Task<WorkflowInstanceState> ActAsync(ApplicationRecord application, string bookmarkId, ResumeInput input, JsonObject? auditDetails = null)
     {
         var loaded = await LoadAsync(application.DefinitionId, application.DefinitionVersion);
         var engine = host.Engine(loaded.Forms, new DbQuotaLedger(db));
         var state = Resume(engine, loaded.Definition, StateOf(application), bookmarkId, input);
-        await PersistAsync(application, loaded.Definition, state, input.Actor, bookmarkId, input.Action);
+        await PersistAsync(application, loaded.Definition, state, input.Actor, bookmarkId, input.Action, auditDetails: auditDetails);
         return state;
     }
 
@@ -199,7 +200,7 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
     }
 
     private async Task PersistAsync(ApplicationRecord application, WorkflowDefinition definition, WorkflowInstanceState state, string? actor, string? actedBookmarkId, string? action,
-        Operation? operation = null)
+        Operation? operation = null, JsonObject? auditDetails = null)
     {
         var statusBefore = application.Status;
         application.StateJson = state.ToJson();
@@ -209,7 +210,7 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
         application.UpdatedAt = Now;
         application.Revision++;
         var opened = await SyncTasksAsync(application, definition, state, actor, actedBookmarkId, operation is null ? action : operation.ClosesTasksAs);
-        if (operation is null) audit.Changed(application, state, actor, actedBookmarkId, action);
+        if (operation is null) audit.Changed(application, state, actor, actedBookmarkId, action, auditDetails);
         else audit.Operated(application, actor ?? "system", operation.Kind, operation.Reason, operation.Summary, operation.Details);
         await notifications.ApplicationChangedAsync(application, opened, statusBefore);
         CertificateRecord? issued = null;

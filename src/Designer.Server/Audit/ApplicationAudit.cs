@@ -18,7 +18,8 @@ namespace Designer.Server.Audit;
 public sealed class ApplicationAudit(DesignerDbContext db, AuditLog log, World.WorldVocabulary world)
 {
     /// <summary>Called when an application's new state is about to be saved (after its task rows are brought up to date).</summary>
-    public void Changed(ApplicationRecord application, WorkflowInstanceState state, string? actor, string? actedBookmarkId, string? action)
+    public void Changed(ApplicationRecord application, WorkflowInstanceState state, string? actor, string? actedBookmarkId, string? action,
+        JsonObject? details = null)
     {
         var rows = db.Tasks.Local.Where(t => t.ApplicationId == application.Id).ToList();
         var acted = rows.FirstOrDefault(t => t.BookmarkId == actedBookmarkId);
@@ -44,10 +45,11 @@ public sealed class ApplicationAudit(DesignerDbContext db, AuditLog log, World.W
             ["definitionId"] = application.DefinitionId,
             ["definitionVersion"] = application.DefinitionVersion,
         };
+        foreach (var (key, value) in details ?? []) data[key] = value?.DeepClone();
         var who = actor ?? "system";
         var summary = $"{who} {Verb(kind)}申报 {application.Id}（{application.ApplicantName}）" +
                       (step.Stage is null ? "" : $"：{ApplicationDtos.StageName(step.Stage, world.Current)} · {world.Current.Name("actions", step.Action)}") +
-                      $"，状态 {application.Status}";
+                      $"，状态 {Documents.DocumentWords.Status(application.Status)}";
         log.Record(who, kind, AuditKinds.ApplicationSubject(application.Id), application.Locality, summary, data);
     }
 
@@ -61,7 +63,7 @@ public sealed class ApplicationAudit(DesignerDbContext db, AuditLog log, World.W
         };
         foreach (var (key, value) in details) data[key] = value?.DeepClone();
         log.Record(actor, kind, AuditKinds.ApplicationSubject(application.Id), application.Locality,
-            $"{actor} {summary}：申报 {application.Id}（{application.ApplicantName}），原因：{reason}，状态 {application.Status}", data);
+            $"{actor} {summary}：申报 {application.Id}（{application.ApplicantName}），原因：{reason}，状态 {Documents.DocumentWords.Status(application.Status)}", data);
     }
 
     /// <summary>A task was claimed, released or reassigned.</summary>

@@ -59,9 +59,16 @@ public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INoti
                 $"{application.ApplicantName} 的申报（{application.WorkflowName}）改派给您办理：{task.Title}" + Due(task), task.Id);
     }
 
+    /// <summary>
+    /// While held (several applications saved in one transaction), nothing is sent: the transaction may still roll
+    /// back. Release it after the commit and flush.
+    /// </summary>
+    public bool Held { get; set; }
+
     /// <summary>Sends what was written, once it is saved. A failing gateway loses no in-app notification.</summary>
     public async Task FlushAsync()
     {
+        if (Held) return;
         var pending = _pending.ToList();
         _pending.Clear();
         foreach (var (record, userName) in pending)

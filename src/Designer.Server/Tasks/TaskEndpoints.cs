@@ -24,6 +24,7 @@ public static class TaskEndpoints
         group.MapPost("/{id}/act", Act).Fails(409, 422);
         group.MapPost("/{id}/claim", Claim).Fails(409);
         group.MapPost("/{id}/unclaim", Unclaim).Fails(409);
+        group.MapBatchRecommend();
     }
 
     /// <summary>
@@ -138,6 +139,7 @@ public static class TaskEndpoints
         if (!task.IsOpen)
             return Problems.Conflict($"该待办已于 {task.ClosedAt:yyyy-MM-dd HH:mm} 由 {task.ClosedBy} 办理（{task.ClosedAction}）(already acted on)");
         if (string.IsNullOrEmpty(request.Action)) return Problems.Invalid("$.action", "请选择办理动作 (action is required)");
+        if (await BatchRecommendEndpoints.QuotaRefusalAsync(db, [task], request.Action) is { } exhausted) return exhausted;
         var application = await db.Applications.FirstAsync(a => a.Id == task.ApplicationId);
         var state = await runner.ActAsync(application, task.BookmarkId, new ResumeInput(request.Action, request.Data ?? new JsonObject(), user.UserName, request.Comment));
         return TypedResults.Ok(ApplicationDtos.Detail(application, runner.OpenTasks(application).Where(t => TaskAccess.CanAct(user, t)), http.Vocabulary(), state));

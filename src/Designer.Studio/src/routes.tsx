@@ -17,6 +17,7 @@ const FormDesignerPage = lazyPage(() => import('./pages/forms/FormDesignerPage')
 const ProceduresPage = lazyPage(() => import('./pages/applicant/ProceduresPage'), 'ProceduresPage');
 const ApplicationFormPage = lazyPage(() => import('./pages/applicant/ApplicationFormPage'), 'ApplicationFormPage');
 const ApplicationsPage = lazyPage(() => import('./pages/applicant/ApplicationsPage'), 'ApplicationsPage');
+const RecommendationListPage = lazyPage(() => import('./pages/reviewer/RecommendationListPage'), 'RecommendationListPage');
 const ApplicationDetailPage = lazyPage(() => import('./pages/applicant/ApplicationDetailPage'), 'ApplicationDetailPage');
 const InboxPage = lazyPage(() => import('./pages/reviewer/InboxPage'), 'InboxPage');
 const TaskPage = lazyPage(() => import('./pages/reviewer/TaskPage'), 'TaskPage');
@@ -110,6 +111,7 @@ const signedIn: RouteObject[] = [
   { path: 'applications/:id/edit', element: withParams((p) => <ApplicationFormPage key={p.id} applicationId={p.id} />) },
   { path: 'applications/:id', element: withParams((p) => <ApplicationDetailPage key={p.id} id={p.id} />) },
   { path: 'inbox', element: withParams((_, q) => <InboxPage stage={q.get('stage') ?? ''} />) },
+  { path: 'inbox/recommendation', element: <RecommendationListPage /> },
   { path: 'tasks/:id', element: withParams((p) => <TaskPage key={p.id} id={p.id} />) },
   { path: 'committee', element: <CommitteePage /> },
   { path: 'committees', element: <CommitteesPage /> },

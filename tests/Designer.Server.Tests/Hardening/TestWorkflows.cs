@@ -24,6 +24,15 @@ public static class TestWorkflows
         [Connect("apply", "approve", "review"), Connect("review", "approve", "end")],
         locality, applyForm);
 
+    /// <summary>apply → the unit's recommendation (org `unit`, role leader, the unit-recommendation form) → completed / rejected.</summary>
+    public static JsonObject UnitRecommend(string definitionId, string locality = "sample-city") => Definition(definitionId, "测试：单位推荐",
+        [
+            Step("recommend", "Titles.Task", "unit-recommend", "unit", "leader", new JsonArray("approve", "reject"), "unit-recommendation"),
+            Conclude("end", "Completed"), Conclude("refused", "Rejected"),
+        ],
+        [Connect("apply", "approve", "recommend"), Connect("recommend", "approve", "end"), Connect("recommend", "reject", "refused")],
+        locality);
+
     /// <summary>
     /// apply → gate (a script that faults until the given China date: "评审通道 … 开放") → review by the organisation in
     /// the given role → completed. For the operations console: a fault that a retry clears once the date has come.

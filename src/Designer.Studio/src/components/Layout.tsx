@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useMatches } from 'react-router';
 import { hasRole, homeOf, isAdmin, Roles, useAuth } from '../auth';
 import { useLabels } from '../catalog';
@@ -23,6 +23,23 @@ export function Layout() {
   const toast = useToast();
   const { key: locationKey } = useLocation();
   useEffect(() => toast.navigated(), [locationKey, toast]);
+  // Narrow screens (a phone at 390 px): the menu folds behind a button; following a link or Escape closes it.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [locationKey]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const close = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setMenuOpen(false);
+      document.getElementById('menu-toggle')?.focus();
+    };
+    window.addEventListener('keydown', close);
+    return () => window.removeEventListener('keydown', close);
+  }, [menuOpen]);
+  const signOut = async () => {
+    await logout();
+    navigate('/login');
+  };
   const fullBleed = useMatches().some((m) => (m.handle as RouteHandle | undefined)?.fullBleed);
   const admin = isAdmin(me);
   const items: NavItem[] = [
@@ -53,14 +70,36 @@ export function Layout() {
           <span className="brand-mark">职</span>
           <span className="brand-name">{t('职称评审流程设计器')}</span>
         </Link>
-        <nav className="topnav">
+        <button
+          id="menu-toggle"
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="main-nav"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          <span aria-hidden="true">☰</span> {t('菜单')}
+        </button>
+        <nav id="main-nav" className={`topnav ${menuOpen ? 'open' : ''}`} aria-label={t('主菜单')}>
           {items
             .filter((i) => i.show)
             .map((i) => (
-              <Link key={i.to} to={i.to} className={active(i.to) ? 'active' : ''}>
+              <Link key={i.to} to={i.to} className={active(i.to) ? 'active' : ''} aria-current={active(i.to) ? 'page' : undefined}>
                 {i.label}
               </Link>
             ))}
+          {me && (
+            <div className="nav-account">
+              <span className="nav-user">
+                {me.displayName || me.userName}
+                {me.locality && <small> · {labels.locality(me.locality)}</small>}
+              </span>
+              <Link to="/account/password">{t('修改密码')}</Link>
+              <button type="button" onClick={signOut}>
+                {t('退出')}
+              </button>
+            </div>
+          )}
         </nav>
         <div className="topbar-right">
           <div className="lang-switch" role="group" aria-label={t('语言')}>
@@ -81,13 +120,7 @@ export function Layout() {
               <Link className="btn btn-small btn-ghost" to="/account/password">
                 {t('修改密码')}
               </Link>
-              <button
-                className="btn btn-small btn-ghost"
-                onClick={async () => {
-                  await logout();
-                  navigate('/login');
-                }}
-              >
+              <button className="btn btn-small btn-ghost" onClick={signOut}>
                 {t('退出')}
               </button>
             </div>

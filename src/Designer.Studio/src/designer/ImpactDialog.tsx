@@ -23,7 +23,14 @@ export function ImpactDialog({ definitionId, version, dirty, onClose }: { defini
       .catch(setError);
   }, [definitionId, version]); // eslint-disable-line react-hooks/exhaustive-deps
   const describe = (step: ImpactStep | null | undefined) =>
-    step ? `${labels.locale === 'en' ? labels.stage(step.stage) : step.stageName || labels.stage(step.stage)}（${labels.org(step.org)}，${labels.action(step.action)}，${step.date}）` : t('（结束）');
+    step
+      ? t('{stage}（{org}，{action}，{date}）', {
+          stage: labels.locale === 'en' ? labels.stage(step.stage) : step.stageName || labels.stage(step.stage),
+          org: labels.org(step.org),
+          action: labels.action(step.action),
+          date: step.date,
+        })
+      : t('（结束）');
   return (
     <Modal
       wide

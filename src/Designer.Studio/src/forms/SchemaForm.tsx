@@ -4,7 +4,23 @@ import validator from '@rjsf/validator-ajv8';
 import { forwardRef, useMemo, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { makeTransformErrors } from '../i18n/ajv';
+import { AttachmentWidget, describeDataUrl } from './AttachmentWidget';
 import { prepareForRjsf } from './schemaUtils';
+
+const attachmentWidgets = { FileWidget: AttachmentWidget, file: AttachmentWidget };
+
+/** Every attachment item ({fileName, dataUrl}) whose file name is blank gets the chosen file's name. */
+function withFileNames(data: any): any {
+  if (Array.isArray(data)) return data.map(withFileNames);
+  if (!data || typeof data !== 'object') return data;
+  const out: any = {};
+  for (const [key, value] of Object.entries(data)) out[key] = withFileNames(value);
+  if ('dataUrl' in out && !out.fileName) {
+    const name = describeDataUrl(out.dataUrl)?.name;
+    if (name) out.fileName = name;
+  }
+  return out;
+}
 
 /** RJSF's own strings (buttons, labels) in Chinese. */
 const zhStrings: Partial<Record<TranslatableString, string>> = {
@@ -107,7 +123,7 @@ export const SchemaForm = forwardRef<any, SchemaFormProps>(function SchemaForm(p
       transformErrors={transformErrors}
       translateString={locale === 'en' ? englishStringTranslator : zhTranslator}
       templates={{ ErrorListTemplate: ErrorList }}
-      widgets={props.widgets}
+      widgets={{ ...attachmentWidgets, ...props.widgets }}
       formContext={props.formContext}
       showErrorList="top"
       noHtml5Validate
@@ -118,7 +134,7 @@ export const SchemaForm = forwardRef<any, SchemaFormProps>(function SchemaForm(p
       readonly={props.readonly}
       disabled={props.disabled}
       extraErrors={props.extraErrors}
-      onChange={(e) => props.onChange?.(e.formData)}
+      onChange={(e) => props.onChange?.(withFileNames(e.formData))}
       onSubmit={(e) => props.onSubmit?.(e.formData)}
       onError={props.onError}
     >

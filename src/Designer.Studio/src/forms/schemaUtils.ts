@@ -79,8 +79,14 @@ export function prepareForRjsf(schema: Json, uiSchema: Json): { schema: Json; ui
   return { schema: s, uiSchema: ui };
 }
 
+/** A branch that only says which fields are required ("upload a file, or give its address"): a check, not a form to pick. */
+const requiredOnly = (branch: Json) => isObj(branch) && Object.keys(branch).every((k) => ['title', 'description', 'required'].includes(k));
+
 function walk(schema: Json, ui: Json) {
   if (!isObj(schema) || !isObj(ui)) return;
+  // RJSF would show such alternatives as a picker over an empty block; the server still checks them on submit.
+  for (const key of ['anyOf', 'oneOf'])
+    if (Array.isArray(schema[key]) && schema[key].length > 0 && schema[key].every(requiredOnly) && isObj(schema.properties)) delete schema[key];
   if (Array.isArray(schema.enumNames) && Array.isArray(schema.enum) && ui['ui:enumNames'] === undefined) ui['ui:enumNames'] = schema.enumNames;
   if (schema.items && isObj(schema.items)) {
     if (!isObj(ui.items)) ui.items = {};

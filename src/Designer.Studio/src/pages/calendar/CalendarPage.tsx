@@ -1,4 +1,4 @@
-import { useLabels, type CodeKind } from '../../catalog';
+import { useCatalog, useLabels, type CodeKind } from '../../catalog';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useApiQuery, useWrite } from '../../api/query';
@@ -42,17 +42,19 @@ function WindowsSection() {
   const failed = useProblem();
   const write = useWrite();
   const { data, error, loading, reload } = useApiQuery(['calendar', 'windows'], () => api.get<Paged<CalendarWindow>>('/api/calendar/windows?pageSize=200'));
-  const blank = { locality: me?.locality ?? '', name: '', kinds: '', series: '', levels: '', counties: '', opens: '', closes: '', source: '' };
+  const { vocab } = useCatalog();
+  const blank = { locality: me?.locality ?? '', name: '', opens: '', closes: '', source: '' };
   const [draft, setDraft] = useState(blank);
+  const noneChosen: Record<ScopeField, string[]> = { kinds: [], series: [], levels: [], counties: [] };
+  const [scope, setScope] = useState(noneChosen);
   const body = (w: CalendarWindow, status: string) => ({ ...w, status });
+  // Applications name their county as written (its name), which is what a window's counties are matched against.
+  const countyNames = Object.values((vocab.counties as Record<string, Record<string, string>>)?.[draft.locality] ?? {});
 
   async function add() {
     try {
-      await write(() =>
-        api.post('/api/calendar/windows', {
-          ...draft, kinds: list(draft.kinds), series: list(draft.series), levels: list(draft.levels), counties: list(draft.counties), status: 'draft',
-        }),
-      );
+      await write(() => api.post('/api/calendar/windows', { ...draft, ...scope, status: 'draft' }));
+      setScope(noneChosen);
       setDraft(blank);
       toast(t('已保存为草稿'), 'ok');
       reload();
@@ -138,12 +140,26 @@ function WindowsSection() {
       )}
       <h3>{t('新增申报时间')}</h3>
       <div className="filters">
-        {field('locality', '地区')}
+        <label>
+          {t('地区')}
+          <select value={draft.locality} onChange={(e) => setDraft({ ...draft, locality: e.target.value })}>
+            {Object.keys(vocab.localities).map((code) => (
+              <option key={code} value={code}>
+                {labels.locality(code)}
+              </option>
+            ))}
+          </select>
+        </label>
         {field('name', '名称')}
-        {field('kinds', '申报类型（代码，逗号分隔）')}
-        {field('series', '系列（代码，逗号分隔）')}
-        {field('levels', '层级（代码，逗号分隔）')}
-        {field('counties', '县（逗号分隔）')}
+      </div>
+      <p className="muted small">{t('不勾选即不限。')}</p>
+      <div className="scope-pickers">
+        <CodePicker legend={t('申报类型')} options={Object.keys(vocab.kinds).map((c) => [c, labels.code('kinds', c)])} chosen={scope.kinds} onChange={(v) => setScope({ ...scope, kinds: v })} />
+        <CodePicker legend={t('系列')} options={Object.keys(vocab.series).map((c) => [c, labels.code('series', c)])} chosen={scope.series} onChange={(v) => setScope({ ...scope, series: v })} />
+        <CodePicker legend={t('层级')} options={Object.keys(vocab.levels).map((c) => [c, labels.code('levels', c)])} chosen={scope.levels} onChange={(v) => setScope({ ...scope, levels: v })} />
+        <CodePicker legend={t('县（市、区）')} options={countyNames.map((n) => [n, n])} chosen={scope.counties} onChange={(v) => setScope({ ...scope, counties: v })} />
+      </div>
+      <div className="filters">
         {field('opens', '开始', 'date')}
         {field('closes', '截止', 'date')}
         {field('source', '依据文件')}
@@ -152,6 +168,29 @@ function WindowsSection() {
         </button>
       </div>
     </section>
+  );
+}
+
+type ScopeField = 'kinds' | 'series' | 'levels' | 'counties';
+
+/** A window's scope for one list: tick the entries it applies to (by their names; none ticked means all). */
+function CodePicker({ legend, options, chosen, onChange }: { legend: string; options: string[][]; chosen: string[]; onChange: (values: string[]) => void }) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="code-picker">
+      <legend>{legend}</legend>
+      {options.length === 0 && <span className="muted small">{t('无可选项')}</span>}
+      {options.map(([value, name]) => (
+        <label key={value} className="check">
+          <input
+            type="checkbox"
+            checked={chosen.includes(value)}
+            onChange={(e) => onChange(e.target.checked ? [...chosen, value] : chosen.filter((c) => c !== value))}
+          />
+          {name}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { api, qs } from '../../api/client';
 import { useApiQuery } from '../../api/query';
 import type { Paged, TaskSummary } from '../../api/types';
+import { useAuth } from '../../auth';
 import { useCatalog, useLabels } from '../../catalog';
 import { Badge, Empty, ErrorBox, PageHeader, Spinner } from '../../components/ui';
 import { formatDate, useI18n } from '../../i18n';
@@ -25,6 +26,7 @@ export function InboxPage({ stage }: { stage: string }) {
   const { t, locale } = useI18n();
   const labels = useLabels();
   const { vocab } = useCatalog();
+  const { me } = useAuth();
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
   const [due, setDue] = useState('');
@@ -47,9 +49,16 @@ export function InboxPage({ stage }: { stage: string }) {
         title={t('待办')}
         subtitle={t('分配给本机构、本角色的待办事项，按办理期限排序')}
         actions={
-          <button className="btn" onClick={reload}>
-            {t('刷新')}
-          </button>
+          <>
+            {me?.org === 'unit' && (
+              <Link className="btn" to="/inbox/recommendation">
+                {t('推荐名单')}
+              </Link>
+            )}
+            <button className="btn" onClick={reload}>
+              {t('刷新')}
+            </button>
+          </>
         }
       />
       <form
