@@ -101,6 +101,9 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
             e.HasIndex(a => a.ApplicantUserId);
             e.HasIndex(a => a.Locality);
             e.HasIndex(a => a.NextDueAt);
+            // Admin lists, newest first: everything, and one locality's.
+            e.HasIndex(a => a.UpdatedAt);
+            e.HasIndex(a => new { a.Locality, a.UpdatedAt });
             e.Property(a => a.Revision).IsConcurrencyToken();
         });
         builder.Entity<TaskRecord>(e =>
@@ -111,6 +114,10 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
             // Inboxes at scale: open tasks of an organisation's role, and open tasks by due date.
             e.HasIndex(t => new { t.IsOpen, t.Org, t.Role });
             e.HasIndex(t => new { t.IsOpen, t.DueDate });
+            // The branches of an inbox filter (TaskFilters), each indexable on its own so that their OR is one lookup per branch.
+            e.HasIndex(t => new { t.Org, t.Role, t.IsOpen });
+            e.HasIndex(t => t.AssignedUser);
+            e.HasIndex(t => t.ApplicantUserId);
         });
         builder.Entity<NotificationRecord>(e => e.HasIndex(n => new { n.UserId, n.ReadAt }));
 

@@ -89,6 +89,10 @@ namespace Designer.Persistence.Migrations
 
                     b.HasIndex("NextDueAt");
 
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("Locality", "UpdatedAt");
+
                     b.ToTable("Applications");
                 });
 
@@ -1040,7 +1044,11 @@ namespace Designer.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ApplicantUserId");
+
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("AssignedUser");
 
                     b.HasIndex("IsOpen", "DueDate");
 
@@ -1049,6 +1057,8 @@ namespace Designer.Persistence.Migrations
                     b.HasIndex("IsOpen", "Kind", "Org");
 
                     b.HasIndex("IsOpen", "Org", "Role");
+
+                    b.HasIndex("Org", "Role", "IsOpen");
 
                     b.ToTable("Tasks");
                 });
