@@ -15,7 +15,6 @@ namespace Designer.Server.Audit;
 /// </summary>
 public static class AuditEndpoints
 {
-
     public static void MapAudit(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/audit").WithTags("Auditing").RequireAuthorization(Policies.Staff);
