@@ -80,7 +80,7 @@ public static class LoadTestCommand
             if (running && (result.GetValue(nodes) > 1 || result.GetValue(postgres) is not null))
                 result.AddError("--nodes 与 --postgres 用于自启的服务器，不能与 --url/--urls 同用 (for the driver's own servers only)");
             if (result.GetValue(nodes) > 1 && result.GetValue(postgres) is null)
-                result.AddError("多个节点须共用一个 PostgreSQL：请给出 --postgres (several nodes share one PostgreSQL)");
+                result.AddError("--nodes 多于 1 个时须共用一个 PostgreSQL：请给出 --postgres (several nodes share one PostgreSQL)");
         });
         command.HelpName = "designer-loadtest";
         command.SetAction(async (parsed, cancellation) =>

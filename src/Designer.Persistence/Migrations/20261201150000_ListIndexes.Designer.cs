@@ -92,9 +92,9 @@ namespace Designer.Persistence.Migrations
 
                     b.HasIndex("NextDueAt");
 
-                    b.HasIndex("UpdatedAt");
+                    b.HasIndex("UpdatedAt", "Id");
 
-                    b.HasIndex("Locality", "UpdatedAt");
+                    b.HasIndex("Locality", "UpdatedAt", "Id");
 
                     b.ToTable("Applications");
                 });
@@ -1047,11 +1047,7 @@ namespace Designer.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicantUserId");
-
                     b.HasIndex("ApplicationId");
-
-                    b.HasIndex("AssignedUser");
 
                     b.HasIndex("IsOpen", "DueDate");
 
@@ -1061,7 +1057,8 @@ namespace Designer.Persistence.Migrations
 
                     b.HasIndex("IsOpen", "Org", "Role");
 
-                    b.HasIndex("Org", "Role", "IsOpen");
+                    b.HasIndex("IsOpen", "Kind", "Org", "Role", "AssignedUser", "Locality", "ResolvedOrg", "ApplicantUserId", "DueDate", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_Tasks_Inbox");
 
                     b.ToTable("Tasks");
                 });

@@ -4,27 +4,26 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Designer.Persistence.Migrations
 {
-    /// <summary>Indexes for paged lists at scale: the admin application lists (by update, per locality) and each inbox filter branch.</summary>
+    /// <summary>Indexes for paged lists at scale: the admin application lists (newest first, per locality) and the inbox.</summary>
     public partial class ListIndexes : Migration
     {
+        private static readonly string[] InboxColumns =
+            ["IsOpen", "Kind", "Org", "Role", "AssignedUser", "Locality", "ResolvedOrg", "ApplicantUserId", "DueDate", "CreatedAt", "Id"];
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.CreateIndex(name: "IX_Applications_UpdatedAt", table: "Applications", column: "UpdatedAt");
-            migrationBuilder.CreateIndex(name: "IX_Applications_Locality_UpdatedAt", table: "Applications", columns: new[] { "Locality", "UpdatedAt" });
-            migrationBuilder.CreateIndex(name: "IX_Tasks_Org_Role_IsOpen", table: "Tasks", columns: new[] { "Org", "Role", "IsOpen" });
-            migrationBuilder.CreateIndex(name: "IX_Tasks_AssignedUser", table: "Tasks", column: "AssignedUser");
-            migrationBuilder.CreateIndex(name: "IX_Tasks_ApplicantUserId", table: "Tasks", column: "ApplicantUserId");
+            migrationBuilder.CreateIndex(name: "IX_Applications_UpdatedAt_Id", table: "Applications", columns: new[] { "UpdatedAt", "Id" });
+            migrationBuilder.CreateIndex(name: "IX_Applications_Locality_UpdatedAt_Id", table: "Applications", columns: new[] { "Locality", "UpdatedAt", "Id" });
+            migrationBuilder.CreateIndex(name: "IX_Tasks_Inbox", table: "Tasks", columns: InboxColumns);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(name: "IX_Applications_UpdatedAt", table: "Applications");
-            migrationBuilder.DropIndex(name: "IX_Applications_Locality_UpdatedAt", table: "Applications");
-            migrationBuilder.DropIndex(name: "IX_Tasks_Org_Role_IsOpen", table: "Tasks");
-            migrationBuilder.DropIndex(name: "IX_Tasks_AssignedUser", table: "Tasks");
-            migrationBuilder.DropIndex(name: "IX_Tasks_ApplicantUserId", table: "Tasks");
+            migrationBuilder.DropIndex(name: "IX_Applications_UpdatedAt_Id", table: "Applications");
+            migrationBuilder.DropIndex(name: "IX_Applications_Locality_UpdatedAt_Id", table: "Applications");
+            migrationBuilder.DropIndex(name: "IX_Tasks_Inbox", table: "Tasks");
         }
     }
 }

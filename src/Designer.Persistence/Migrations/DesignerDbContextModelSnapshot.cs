@@ -89,9 +89,9 @@ namespace Designer.Persistence.Migrations
 
                     b.HasIndex("NextDueAt");
 
-                    b.HasIndex("UpdatedAt");
+                    b.HasIndex("UpdatedAt", "Id");
 
-                    b.HasIndex("Locality", "UpdatedAt");
+                    b.HasIndex("Locality", "UpdatedAt", "Id");
 
                     b.ToTable("Applications");
                 });
@@ -1044,11 +1044,7 @@ namespace Designer.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicantUserId");
-
                     b.HasIndex("ApplicationId");
-
-                    b.HasIndex("AssignedUser");
 
                     b.HasIndex("IsOpen", "DueDate");
 
@@ -1058,7 +1054,8 @@ namespace Designer.Persistence.Migrations
 
                     b.HasIndex("IsOpen", "Org", "Role");
 
-                    b.HasIndex("Org", "Role", "IsOpen");
+                    b.HasIndex("IsOpen", "Kind", "Org", "Role", "AssignedUser", "Locality", "ResolvedOrg", "ApplicantUserId", "DueDate", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_Tasks_Inbox");
 
                     b.ToTable("Tasks");
                 });

@@ -32,8 +32,8 @@ public static class ApplicationAccess
     }
 
     /// <summary>
-    /// The applications a user may list, newest first, as one database query over the summary columns (no data or state
-    /// JSON): all (policy admin, auditor), their locality's (locality admin), or their own and those they act on or acted
+    /// The applications a user may list, newest first, as one database query (page it by id, then read the page's
+    /// <see cref="SummariesAsync"/>): all (policy admin, auditor), their locality's (locality admin), or their own and those they act on or acted
     /// on (applicant, reviewer).
     /// </summary>
     public static IQueryable<ApplicationRecord> Visible(DesignerDbContext db, CurrentUser user, ApplicationFilter filter)
@@ -51,12 +51,16 @@ public static class ApplicationAccess
             applications = applications.Where(a => a.ApplicantUserId == id || actedOn.Contains(a.Id));
         }
         else applications = applications.Where(a => a.ApplicantUserId == id);
-        return applications.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).Select(a => new ApplicationRecord
+        return applications.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id);
+    }
+
+    /// <summary>The listed columns of these applications (no data or state JSON).</summary>
+    public static Task<List<ApplicationRecord>> SummariesAsync(IQueryable<ApplicationRecord> applications) =>
+        applications.AsNoTracking().Select(a => new ApplicationRecord
         {
             Id = a.Id, ApplicantUserId = a.ApplicantUserId, ApplicantName = a.ApplicantName, Locality = a.Locality,
             DefinitionId = a.DefinitionId, DefinitionVersion = a.DefinitionVersion, WorkflowName = a.WorkflowName, Status = a.Status,
             Year = a.Year, Kind = a.Kind, Series = a.Series, Level = a.Level, NextDueAt = a.NextDueAt,
             CreatedAt = a.CreatedAt, UpdatedAt = a.UpdatedAt, Revision = a.Revision,
-        });
-    }
+        }).ToListAsync();
 }

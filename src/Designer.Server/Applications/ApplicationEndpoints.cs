@@ -107,7 +107,8 @@ public static class ApplicationEndpoints
     /// <summary>One page of the applications the caller may see, with the stages each waits at (from the open task rows).</summary>
     private static async Task<Ok<Paged<ApplicationSummary>>> List([AsParameters] ApplicationFilter filter, int? page, int? pageSize, HttpContext http, DesignerDbContext db)
     {
-        var found = await ApplicationAccess.Visible(db, http.CurrentUser(), filter).PageAsync(page, pageSize, a => a);
+        var found = await ApplicationAccess.Visible(db, http.CurrentUser(), filter)
+            .PageByIdAsync(page, pageSize, a => a.Id, ids => ApplicationAccess.SummariesAsync(db.Applications.Where(a => ids.Contains(a.Id))), a => a.Id);
         var ids = found.Items.Select(a => a.Id).ToList();
         var open = await db.Tasks.AsNoTracking().Where(t => t.IsOpen && ids.Contains(t.ApplicationId))
             .Select(t => new TaskRecord { ApplicationId = t.ApplicationId, Stage = t.Stage }).ToListAsync();

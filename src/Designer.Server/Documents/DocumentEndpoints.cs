@@ -44,9 +44,9 @@ public static class DocumentEndpoints
 
     private static async Task<FileContentHttpResult> Applications([AsParameters] ApplicationFilter filter, HttpContext http, DesignerDbContext db)
     {
-        var visible = ApplicationAccess.Visible(db, http.CurrentUser(), filter).Take(ExportLimit);
-        var found = await visible.ToListAsync();
-        var stages = (await db.Tasks.AsNoTracking().Where(t => t.IsOpen && visible.Select(a => a.Id).Contains(t.ApplicationId)).Select(t => new { t.ApplicationId, t.Stage }).ToListAsync())
+        var visible = ApplicationAccess.Visible(db, http.CurrentUser(), filter).Take(ExportLimit).Select(a => a.Id);
+        var found = (await ApplicationAccess.SummariesAsync(db.Applications.Where(a => visible.Contains(a.Id)))).OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id, StringComparer.Ordinal).ToList();
+        var stages = (await db.Tasks.AsNoTracking().Where(t => t.IsOpen && visible.Contains(t.ApplicationId)).Select(t => new { t.ApplicationId, t.Stage }).ToListAsync())
             .ToLookup(t => t.ApplicationId, t => DocumentWords.Stage(t.Stage, http.Vocabulary()));
         var rows = found.Select(a => Row(
             ("申报编号", a.Id), ("姓名", a.ApplicantName), ("评审流程", a.WorkflowName), ("地区", DocumentWords.Locality(a.Locality, http.Vocabulary())),

@@ -19,6 +19,20 @@ public static class Paging
         return new Paged<TOut>(items.Select(map).ToList(), total, number, size);
     }
 
+    /// <summary>
+    /// The same in two steps for large tables: the page's keys first (counted and skipped in an index that holds the
+    /// filter and order columns, no row read), then only the page's rows, put back in the keys' order.
+    /// </summary>
+    public static async Task<Paged<TIn>> PageByIdAsync<TIn>(this IQueryable<TIn> ordered, int? page, int? pageSize,
+        System.Linq.Expressions.Expression<Func<TIn, string>> key, Func<List<string>, Task<List<TIn>>> load, Func<TIn, string> keyOf)
+    {
+        var (number, size) = Checked(page, pageSize);
+        var total = await ordered.CountAsync();
+        var keys = await ordered.Skip((number - 1) * size).Take(size).Select(key).ToListAsync();
+        var rows = keys.Count == 0 ? [] : (await load(keys)).ToDictionary(keyOf);
+        return new Paged<TIn>(keys.Where(rows.ContainsKey).Select(k => rows[k]).ToList(), total, number, size);
+    }
+
     /// <summary>The same for a list already in memory (filtered by rules a database query cannot express).</summary>
     public static Paged<TOut> Page<TIn, TOut>(this IEnumerable<TIn> ordered, int? page, int? pageSize, Func<TIn, TOut> map)
     {

@@ -62,7 +62,8 @@ public static class TaskEndpoints
                 break;
             default: return Problems.Invalid("$.due", "due 须为 overdue（已逾期）或 soon（即将到期） (due is overdue or soon)");
         }
-        var found = await query.OrderBy(t => t.DueDate ?? "9999").ThenBy(t => t.CreatedAt).ThenBy(t => t.Id).PageAsync(page, pageSize, t => t);
+        var found = await query.OrderBy(t => t.DueDate ?? "9999").ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .PageByIdAsync(page, pageSize, t => t.Id, ids => db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(), t => t.Id);
         // TaskFilters is CanRead as SQL; the check again here only guards against the two ever drifting apart.
         var names = http.Vocabulary();
         return TypedResults.Ok(new Paged<TaskSummary>(found.Items.Where(t => TaskAccess.CanRead(user, t)).Select(t => TaskDtos.Summary(t, names)).ToList(),
