@@ -75,13 +75,18 @@ public static class LoadTestCommand
         };
         command.Validators.Add(result =>
         {
+            try { CheckCombination(result); }
+            catch (InvalidOperationException) { } // an option's own value is wrong: its error is the one reported
+        });
+        void CheckCombination(System.CommandLine.Parsing.CommandResult result)
+        {
             var running = result.GetValue(url) is not null || result.GetValue(urls) is not null;
             if (running && result.GetValue(seed) > 0) result.AddError("--seed-applications 只用于自启的服务器 (seeding needs the driver's own server)");
             if (running && (result.GetValue(nodes) > 1 || result.GetValue(postgres) is not null))
                 result.AddError("--nodes 与 --postgres 用于自启的服务器，不能与 --url/--urls 同用 (for the driver's own servers only)");
             if (result.GetValue(nodes) > 1 && result.GetValue(postgres) is null)
                 result.AddError("--nodes 多于 1 个时须共用一个 PostgreSQL：请给出 --postgres (several nodes share one PostgreSQL)");
-        });
+        }
         command.HelpName = "designer-loadtest";
         command.SetAction(async (parsed, cancellation) =>
         {
