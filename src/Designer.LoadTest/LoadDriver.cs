@@ -4,8 +4,10 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Designer.Forms;
 using Designer.Server.Hosting;
+using Designer.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 
 namespace Designer.LoadTest;
 
@@ -23,35 +25,62 @@ public static class LoadDriver
     public static async Task<int> RunAsync(LoadOptions options, TextWriter output)
     {
         WebApplication? server = null;
+        ServerNodes? nodes = null;
+        ScratchPostgres? postgres = null;
         // A scratch server gets a password of its own: its demo users are nobody else's.
-        var password = options.Password ?? (options.Url is null ? $"Load#{Guid.NewGuid().ToString("N")[..12]}Aa1" : LoadOptions.DemoPassword);
+        var ownServer = options.Url is null && options.Urls is null;
+        var password = options.Password ?? (ownServer ? $"Load#{Guid.NewGuid().ToString("N")[..12]}Aa1" : LoadOptions.DemoPassword);
         var folder = Path.Combine(Path.GetTempPath(), "designer-loadtest", Guid.NewGuid().ToString("N"));
         try
         {
-            if (options.Url is null)
+            if (ownServer)
             {
                 Directory.CreateDirectory(folder);
-                options.Url = $"http://127.0.0.1:{options.Port}";
-                server = await DesignerApp.StartAsync(
-                [
-                    "--Urls", options.Url, "--ConnectionStrings:Designer", $"Data Source={Path.Combine(folder, "load.db")}",
-                    "--Seed:DemoUsers", "true", "--Seed:DemoPassword", password, "--Logging:LogLevel:Default", "Warning",
-                    "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles", "Error", // the API only: no Studio files are served
-                    "--Timers:PollSeconds", "3600",
-                ]);
+                var settings = new Dictionary<string, string>
+                {
+                    ["Seed:DemoUsers"] = "true", ["Seed:DemoPassword"] = password, ["Logging:LogLevel:Default"] = "Warning",
+                    ["Logging:LogLevel:Microsoft.AspNetCore.StaticFiles"] = "Error", // the API only: no Studio files are served
+                    ["Timers:PollSeconds"] = "3600",
+                };
+                if (options.Postgres is { } cluster)
+                {
+                    postgres = await ScratchPostgres.CreateAsync(cluster);
+                    settings["Database:Provider"] = "Postgres";
+                    settings["ConnectionStrings:Designer"] = postgres.ConnectionString;
+                    options.Database = new DbContextOptionsBuilder<DesignerDbContext>().UseNpgsql(postgres.ConnectionString).Options;
+                }
+                else
+                {
+                    var file = Path.Combine(folder, "load.db");
+                    settings["ConnectionStrings:Designer"] = $"Data Source={file}";
+                    options.Database = new DbContextOptionsBuilder<DesignerDbContext>().UseSqlite($"Data Source={file};Default Timeout=30").Options;
+                }
+                if (options.ServerProcess || options.Nodes > 1)
+                {
+                    nodes = await ServerNodes.StartAsync(options.Nodes, options.Port, settings);
+                    options.Urls = nodes.Urls;
+                }
+                else
+                {
+                    options.Url = $"http://127.0.0.1:{options.Port}";
+                    server = await DesignerApp.StartAsync([.. settings.Prepend(new("Urls", options.Url)).SelectMany(s => new[] { $"--{s.Key}", s.Value })]);
+                }
             }
-            var run = await DriveAsync(options, password);
+            options.Urls ??= [options.Url!];
+            var run = await DriveAsync(options, password, () => Memory(nodes));
             output.WriteLine(run.Report);
             if (options.BareCommits > 0) output.WriteLine(await FloorAsync(options, server, folder, run));
             return run.Failed;
         }
         finally
         {
+            if (nodes is not null) await nodes.DisposeAsync();
             if (server is not null)
             {
                 await server.StopAsync();
                 await server.DisposeAsync();
             }
+            if (postgres is not null) await postgres.DisposeAsync();
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
@@ -85,12 +114,24 @@ public static class LoadDriver
             """;
     }
 
-    private static async Task<Run> DriveAsync(LoadOptions options, string password)
+    /// <summary>The servers' resident memory: each node process's own, or this process's (server and driver) when in process.</summary>
+    private static string Memory(ServerNodes? nodes)
     {
+        if (nodes is null)
+        {
+            var (rss, peak) = ServerNodes.Memory(Environment.ProcessId);
+            return $"RSS {rss:F0} MB (peak {peak:F0} MB), server and driver in one process";
+        }
+        return string.Join("; ", nodes.Memory().Select((m, i) => $"node {i + 1}: RSS {m.RssMb:F0} MB (peak {m.PeakMb:F0} MB)"));
+    }
+
+    private static async Task<Run> DriveAsync(LoadOptions options, string password, Func<string> memory)
+    {
+        var urls = options.Urls!;
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2 };
-        HttpClient NewClient() => new(handler, disposeHandler: false) { BaseAddress = new Uri(options.Url!) };
+        HttpClient NewClient(int node = 0) => new(handler, disposeHandler: false) { BaseAddress = new Uri(urls[node % urls.Count]) };
         var admin = await SignInAsync(NewClient(), "admin", password);
-        var (locality, reviewer) = await LocalityWithHrReviewerAsync(admin, NewClient, options.Locality, password);
+        var (locality, reviewer) = await LocalityWithHrReviewerAsync(admin, () => NewClient(), options.Locality, password);
         var applicant = await SignInAsync(NewClient(), $"{locality}-applicant", password);
 
         var definitionId = $"loadtest-loop-{Guid.NewGuid().ToString("N")[..8]}";
@@ -100,7 +141,8 @@ public static class LoadDriver
         var applyForm = await Expect(await applicant.GetAsync("/api/forms/apply"));
         var applyData = MinimalValid("apply", applyForm["resolvedSchema"]!.AsObject());
         var firstTasks = new List<string>();
-        for (var i = 0; i < options.Applications; i++)
+        var applicationIds = new List<string>();
+        for (var i = 0; i < options.Applications + (options.SeedApplications > 0 ? 1 : 0); i++)
         {
             applyData["name"] = $"压测{i:000}";
             var created = await Expect(await applicant.PostAsJsonAsync("/api/applications", new JsonObject
@@ -109,9 +151,25 @@ public static class LoadDriver
             }));
             var inbox = await Expect(await reviewer.GetAsync($"/api/tasks?q={created["id"]!.GetValue<string>()}"));
             firstTasks.Add(inbox["items"]!.AsArray().First(t => t!["applicationId"]!.GetValue<string>() == created["id"]!.GetValue<string>())!["id"]!.GetValue<string>());
+            applicationIds.Add(created["id"]!.GetValue<string>());
         }
         var opened = await Expect(await reviewer.GetAsync($"/api/tasks/{firstTasks[0]}"));
         var data = opened["form"] is JsonObject form ? MinimalValid(form["formId"]!.GetValue<string>(), form["schema"]!.AsObject()) : new JsonObject();
+
+        var reads = "";
+        if (options.SeedApplications > 0)
+        {
+            // The extra application is decided (rejected): the template of the seeded applications that no longer wait.
+            await Expect(await reviewer.PostAsJsonAsync($"/api/tasks/{firstTasks[^1]}/act", new { action = "reject", data, comment = "压测" }));
+            firstTasks.RemoveAt(firstTasks.Count - 1);
+            var seeding = Stopwatch.StartNew();
+            var seeded = await ApplicationSeeder.SeedAsync(options.Database!, applicationIds[0], applicationIds[^1], options.SeedApplications,
+                options.WaitingShare, DateTime.UtcNow);
+            reads += $"seeded: {seeded} applications ({options.WaitingShare:P0} waiting at the HR review) in {seeding.Elapsed.TotalSeconds:F1} s\n";
+            var localityAdmin = await SignInAsync(NewClient(), $"{locality}-admin", password);
+            reads += await ReadMeasurement.RunAsync(options.Reads, reviewer, admin, localityAdmin) + "\n";
+            reads += $"server memory after the reads: {memory()}\n";
+        }
 
         var current = firstTasks.ToArray();
         await RunPhaseAsync(options, NewClient, reviewer, current, data, Math.Min(options.Warmup, options.Actions), new List<double>());
@@ -124,15 +182,17 @@ public static class LoadDriver
         double Percentile(double p) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
         // With --url the server's stored state is out of reach: its detail answer stands in (about the same size).
         var sample = await (await reviewer.GetAsync($"/api/tasks/{current[0]}")).Content.ReadAsStringAsync();
+        var spread = urls.Count > 1 ? $", spread over {urls.Count} nodes ({string.Join(", ", urls)})" : "";
         return new Run($"""
-            task actions: {latencies.Count} ok, {errors} failed, in {clock.Elapsed.TotalSeconds:F1} s over {options.Applications} applications, {options.Concurrency} workers (after {options.Warmup} warm-up actions)
+            {reads}task actions: {latencies.Count} ok, {errors} failed, in {clock.Elapsed.TotalSeconds:F1} s over {options.Applications} applications, {options.Concurrency} workers (after {options.Warmup} warm-up actions){spread}
             throughput: {latencies.Count / clock.Elapsed.TotalSeconds:F1} actions/s
             latency ms: p50 {Percentile(0.50):F1}, p95 {Percentile(0.95):F1}, p99 {Percentile(0.99):F1}, max {(latencies.Count == 0 ? 0 : latencies[^1]):F1}
+            memory: {memory()}
             """, errors, latencies.Count / clock.Elapsed.TotalSeconds, sample);
     }
 
     /// <summary>Workers act on their share of the applications in turn, each action's answer naming the next task.</summary>
-    private static async Task<int> RunPhaseAsync(LoadOptions options, Func<HttpClient> newClient, HttpClient reviewer, string[] current,
+    private static async Task<int> RunPhaseAsync(LoadOptions options, Func<int, HttpClient> newClient, HttpClient reviewer, string[] current,
         JsonObject data, int budget, List<double> latencies)
     {
         var remaining = budget;
@@ -140,7 +200,7 @@ public static class LoadDriver
         var deadline = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, options.Concurrency).Select(worker => Task.Run(async () =>
         {
-            var client = newClient();
+            var client = newClient(worker); // worker i acts on node i mod n: the reviewer's token is accepted by every node
             client.DefaultRequestHeaders.Authorization = reviewer.DefaultRequestHeaders.Authorization;
             var mine = Enumerable.Range(0, current.Length).Where(index => index % options.Concurrency == worker).ToList();
             var position = 0;
@@ -262,4 +322,18 @@ public sealed class LoadOptions
     public string? Password { get; set; }
     /// <summary>The locality whose demo applicant and HR reviewer act; null: the first the server lists that has them.</summary>
     public string? Locality { get; set; }
+    /// <summary>Several running nodes to spread the workers over (--urls), or the nodes the driver started.</summary>
+    public IReadOnlyList<string>? Urls { get; set; }
+    /// <summary>Start the server as separate processes (its own memory measured); implied by Nodes &gt; 1.</summary>
+    public bool ServerProcess { get; set; }
+    public int Nodes { get; set; } = 1;
+    /// <summary>A PostgreSQL cluster (connection string without a database) in which the driver makes a scratch database.</summary>
+    public string? Postgres { get; set; }
+    /// <summary>Applications written straight into the database before the measurement (its own server only).</summary>
+    public int SeedApplications { get; set; }
+    public double WaitingShare { get; set; } = 0.3;
+    /// <summary>Timed reads of each list after seeding.</summary>
+    public int Reads { get; set; } = 200;
+    /// <summary>The database of the driver's own server, for seeding.</summary>
+    public DbContextOptions<DesignerDbContext>? Database { get; set; }
 }

@@ -48,10 +48,50 @@ public static class LoadTestCommand
             HelpName = "CODE",
         };
 
+        var urls = new Option<string?>("--urls")
+        {
+            Description = "多个已在运行的节点，逗号分隔，工作者轮流分布其上（仅限 127.0.0.1）(several running nodes, comma separated: workers are spread over them)",
+            HelpName = "URL,URL",
+        };
+        urls.Validators.Add(result =>
+        {
+            foreach (var address in (result.GetValue(urls) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                if (!IsLoopbackHttp(address)) result.AddError($"--urls 只能指向本机 127.0.0.1 的 http 地址 (only loopback http addresses are driven): {address}");
+        });
+        var serverProcess = new Option<bool>("--server-process") { Description = "把服务器作为独立进程启动，并测量其内存 (start the server as its own process and measure its memory)" };
+        var nodes = Bounded(new Option<int>("--nodes") { Description = "启动的服务器节点数，端口自 --port 起；多于 1 个须配 --postgres (server nodes started, on ports from --port; more than one needs --postgres)", DefaultValueFactory = _ => 1 }, 1, 4);
+        var postgres = new Option<string?>("--postgres")
+        {
+            Description = "PostgreSQL 集群连接串（仅限 127.0.0.1），在其中建临时数据库，结束时删除 (a PostgreSQL cluster on 127.0.0.1: a scratch database is made in it and dropped afterwards)",
+            HelpName = "CONNECTION",
+        };
+        postgres.Validators.Add(result =>
+        {
+            if (result.GetValue(postgres) is { } connection && !IsLoopbackPostgres(connection))
+                result.AddError("--postgres 只能指向本机 127.0.0.1 的集群 (only a loopback cluster is used)");
+        });
+        var seed = Bounded(new Option<int>("--seed-applications") { Description = "测量前直接写入数据库的申报数（仅自启服务器）(applications written straight into the database first; own server only)", DefaultValueFactory = _ => 0 }, 0, 200_000);
+        var waiting = Bounded(new Option<double>("--waiting-share") { Description = "写入的申报中停在人社审核的比例 (share of the seeded applications waiting at the HR review)", DefaultValueFactory = _ => 0.3 }, 0, 1);
+        var reads = Bounded(new Option<int>("--reads") { Description = "写入后每个列表计时读取的次数 (timed reads of each list after seeding)", DefaultValueFactory = _ => 200 }, 1, 10_000);
+
         var command = new RootCommand("任务办理吞吐量压测：POST /api/tasks/{id}/act 每秒次数与延迟 (task actions per second over HTTP)")
         {
-            url, port, applications, actions, seconds, concurrency, warmup, bare, password, locality,
+            url, port, applications, actions, seconds, concurrency, warmup, bare, password, locality, urls, serverProcess, nodes, postgres, seed, waiting, reads,
         };
+        command.Validators.Add(result =>
+        {
+            try { CheckCombination(result); }
+            catch (InvalidOperationException) { } // an option's own value is wrong: its error is the one reported
+        });
+        void CheckCombination(System.CommandLine.Parsing.CommandResult result)
+        {
+            var running = result.GetValue(url) is not null || result.GetValue(urls) is not null;
+            if (running && result.GetValue(seed) > 0) result.AddError("--seed-applications 只用于自启的服务器 (seeding needs the driver's own server)");
+            if (running && (result.GetValue(nodes) > 1 || result.GetValue(postgres) is not null))
+                result.AddError("--nodes 与 --postgres 用于自启的服务器，不能与 --url/--urls 同用 (for the driver's own servers only)");
+            if (result.GetValue(nodes) > 1 && result.GetValue(postgres) is null)
+                result.AddError("--nodes 多于 1 个时须共用一个 PostgreSQL：请给出 --postgres (several nodes share one PostgreSQL)");
+        }
         command.HelpName = "designer-loadtest";
         command.SetAction(async (parsed, cancellation) =>
         {
@@ -60,6 +100,9 @@ public static class LoadTestCommand
                 Url = parsed.GetValue(url)?.TrimEnd('/'), Port = parsed.GetValue(port), Applications = parsed.GetValue(applications),
                 Actions = parsed.GetValue(actions), Seconds = parsed.GetValue(seconds), Concurrency = parsed.GetValue(concurrency),
                 Warmup = parsed.GetValue(warmup), BareCommits = parsed.GetValue(bare), Password = parsed.GetValue(password), Locality = parsed.GetValue(locality),
+                Urls = parsed.GetValue(urls)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => u.TrimEnd('/')).ToList(),
+                ServerProcess = parsed.GetValue(serverProcess), Nodes = parsed.GetValue(nodes), Postgres = parsed.GetValue(postgres),
+                SeedApplications = parsed.GetValue(seed), WaitingShare = parsed.GetValue(waiting), Reads = parsed.GetValue(reads),
             };
             var error = parsed.InvocationConfiguration.Error;
             try
@@ -90,6 +133,16 @@ public static class LoadTestCommand
 
     private static bool IsLoopbackHttp(string address) =>
         Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.IsLoopback;
+
+    private static bool IsLoopbackPostgres(string connection)
+    {
+        try
+        {
+            var host = new Npgsql.NpgsqlConnectionStringBuilder(connection).Host;
+            return host is "127.0.0.1" or "localhost" or "::1";
+        }
+        catch (ArgumentException) { return false; }
+    }
 
     /// <summary>A number, invariant culture, within [min, max]; anything else is a usage error naming the bounds.</summary>
     private static Option<T> Bounded<T>(Option<T> option, T min, T max) where T : struct, INumber<T>

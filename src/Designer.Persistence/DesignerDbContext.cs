@@ -101,6 +101,10 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
             e.HasIndex(a => a.ApplicantUserId);
             e.HasIndex(a => a.Locality);
             e.HasIndex(a => a.NextDueAt);
+            // Admin lists, newest first (the id breaks ties): everything, and one locality's. Pages are found in these
+            // indexes alone and only the page's rows are read.
+            e.HasIndex(a => new { a.UpdatedAt, a.Id });
+            e.HasIndex(a => new { a.Locality, a.UpdatedAt, a.Id });
             e.Property(a => a.Revision).IsConcurrencyToken();
         });
         builder.Entity<TaskRecord>(e =>
@@ -111,6 +115,10 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
             // Inboxes at scale: open tasks of an organisation's role, and open tasks by due date.
             e.HasIndex(t => new { t.IsOpen, t.Org, t.Role });
             e.HasIndex(t => new { t.IsOpen, t.DueDate });
+            // An inbox page (TaskFilters' columns, then the inbox order): counted and its ids found in this index alone,
+            // then only the page's rows are read.
+            e.HasIndex(t => new { t.IsOpen, t.Kind, t.Org, t.Role, t.AssignedUser, t.Locality, t.ResolvedOrg, t.ApplicantUserId, t.DueDate, t.CreatedAt, t.Id })
+                .HasDatabaseName("IX_Tasks_Inbox");
         });
         builder.Entity<NotificationRecord>(e => e.HasIndex(n => new { n.UserId, n.ReadAt }));
 

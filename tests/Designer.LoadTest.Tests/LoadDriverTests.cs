@@ -55,11 +55,38 @@ public class LoadDriverTests
     [InlineData("--frobnicate", "1")]
     [InlineData("--url", "http://example.com:5080")]
     [InlineData("--url", "not a url")]
+    [InlineData("--urls", "http://127.0.0.1:5080,http://example.com:5081")]
+    [InlineData("--nodes", "2")]
+    [InlineData("--nodes", "5")]
+    [InlineData("--postgres", "Host=example.com;Username=designer")]
+    [InlineData("--seed-applications", "200001")]
     public async Task A_usage_error_exits_2_naming_the_option_and_contacts_nothing(string option, string value)
     {
         Assert.Equal(2, await Run(option, value));
         Assert.Contains(option, _err.ToString());
         Assert.Empty(_out.ToString());
+    }
+
+    [Fact]
+    public async Task Seeding_is_only_for_its_own_server()
+    {
+        Assert.Equal(2, await Run("--url", "http://127.0.0.1:5080", "--seed-applications", "10"));
+        Assert.Contains("--seed-applications", _err.ToString());
+        Assert.Empty(_out.ToString());
+    }
+
+    [Fact]
+    public async Task Seeded_applications_are_listed_and_the_list_reads_are_reported_with_the_servers_memory()
+    {
+        var exit = await Run("--port", FreePort().ToString(), "--applications", "2", "--actions", "4", "--warmup", "0",
+            "--concurrency", "1", "--seed-applications", "40", "--waiting-share", "0.5", "--reads", "3");
+        var report = _out.ToString();
+        Assert.True(exit == 0, report + _err);
+        Assert.Contains("seeded: 40 applications", report);
+        // The seeded applications and the driver's own (two measured, one decided template) are all listed to the admin.
+        Assert.Matches(@"GET /api/applications \(policy admin, page 1\): 3 reads of 43 listed", report);
+        Assert.Matches(@"GET /api/tasks \(reviewer, page 1\): 3 reads of \d+ listed", report);
+        Assert.Matches(@"memory: RSS \d+ MB", report);
     }
 
     [Fact]

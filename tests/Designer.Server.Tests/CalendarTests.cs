@@ -51,7 +51,7 @@ public sealed class CalendarTests(BazhouFactory factory) : IClassFixture<BazhouF
         Assert.Contains("2024-10-08 至 2024-10-31", refused["detail"]!.GetValue<string>());
         Assert.Contains("2024 年度正高级定向评审申报", refused["detail"]!.GetValue<string>());
         Assert.Equal(id, refused["window"]!["id"]!.GetValue<string>());
-        Assert.DoesNotContain((await applicant.GetOkAsync("/api/applications")).AsArray(), a => a!["workflowName"]?.GetValue<string>()?.Contains("正高级") == true);
+        Assert.DoesNotContain((await applicant.GetOkAsync("/api/applications"))["items"]!.AsArray(), a => a!["workflowName"]?.GetValue<string>()?.Contains("正高级") == true);
 
         (await admin.DeleteAsync($"/api/calendar/windows/{id}")).Expect(HttpStatusCode.NoContent);
         Assert.True(Procedure(await applicant.GetOkAsync("/api/procedures"), "bazhou-directed-full-senior")["window"]!["open"]!.GetValue<bool>());
@@ -71,7 +71,7 @@ public sealed class CalendarTests(BazhouFactory factory) : IClassFixture<BazhouF
         var error = Assert.Single(refused["errors"]!.AsArray());
         Assert.Equal($"$.{field}", error!["path"]!.GetValue<string>());
         Assert.Contains(value, error["message"]!.GetValue<string>());
-        Assert.Empty((await applicant.GetOkAsync("/api/applications")).AsArray());
+        Assert.Empty((await applicant.GetOkAsync("/api/applications"))["items"]!.AsArray());
     }
 
     [Fact]

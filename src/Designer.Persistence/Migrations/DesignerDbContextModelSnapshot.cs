@@ -89,6 +89,10 @@ namespace Designer.Persistence.Migrations
 
                     b.HasIndex("NextDueAt");
 
+                    b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("Locality", "UpdatedAt", "Id");
+
                     b.ToTable("Applications");
                 });
 
@@ -1055,6 +1059,9 @@ namespace Designer.Persistence.Migrations
                     b.HasIndex("IsOpen", "Kind", "Org");
 
                     b.HasIndex("IsOpen", "Org", "Role");
+
+                    b.HasIndex("IsOpen", "Kind", "Org", "Role", "AssignedUser", "Locality", "ResolvedOrg", "ApplicantUserId", "DueDate", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_Tasks_Inbox");
 
                     b.ToTable("Tasks");
                 });

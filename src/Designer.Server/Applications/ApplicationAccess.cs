@@ -28,29 +28,39 @@ public static class ApplicationAccess
     {
         if (application.ApplicantUserId == user.Id || user.CanOverseeLocality(application.Locality)) return true;
         if (!user.IsReviewer) return false;
-        var tasks = await TaskAccess.Candidates(db, user).Where(t => t.ApplicationId == application.Id).AsNoTracking().ToListAsync();
-        return tasks.Any(t => TaskAccess.IsAssignedTo(user, t));
+        return await db.Tasks.Where(TaskFilters.AssignedTo(user)).AnyAsync(t => t.ApplicationId == application.Id);
     }
 
     /// <summary>
-    /// The applications a user may list, newest first: all (policy admin, auditor), their locality's (locality admin), or
-    /// their own and those they act on (applicant, reviewer). Admin lists stop at 500.
+    /// The applications a user may list, newest first, as one database query (page it by id, then read the page's
+    /// <see cref="SummariesAsync"/>): all (policy admin, auditor), their locality's (locality admin), or their own and those they act on or acted
+    /// on (applicant, reviewer).
     /// </summary>
-    public static async Task<List<ApplicationRecord>> VisibleAsync(DesignerDbContext db, CurrentUser user, ApplicationFilter filter)
+    public static IQueryable<ApplicationRecord> Visible(DesignerDbContext db, CurrentUser user, ApplicationFilter filter)
     {
         var applications = db.Applications.AsNoTracking();
         if (!string.IsNullOrEmpty(filter.Status)) applications = applications.Where(a => a.Status == filter.Status);
         if (!string.IsNullOrEmpty(filter.DefinitionId)) applications = applications.Where(a => a.DefinitionId == filter.DefinitionId);
-        if (user.SeesEverything) return await applications.OrderByDescending(a => a.UpdatedAt).Take(500).ToListAsync();
-        if (user.IsLocalityAdmin) return await applications.Where(a => a.Locality == user.Locality).OrderByDescending(a => a.UpdatedAt).Take(500).ToListAsync();
-        var mine = await applications.Where(a => a.ApplicantUserId == user.Id).ToListAsync();
-        var reviewed = new List<ApplicationRecord>();
-        if (user.IsReviewer)
+        var id = user.Id;
+        var locality = user.Locality;
+        if (user.SeesEverything) { }
+        else if (user.IsLocalityAdmin) applications = applications.Where(a => a.Locality == locality);
+        else if (user.IsReviewer)
         {
-            var taskApps = (await TaskAccess.Candidates(db, user).AsNoTracking().ToListAsync())
-                .Where(t => TaskAccess.CanAct(user, t)).Select(t => t.ApplicationId).Distinct().ToList();
-            reviewed = await applications.Where(a => taskApps.Contains(a.Id)).ToListAsync();
+            var actedOn = db.Tasks.Where(TaskFilters.ActsOn(user)).Select(t => t.ApplicationId);
+            applications = applications.Where(a => a.ApplicantUserId == id || actedOn.Contains(a.Id));
         }
-        return mine.Concat(reviewed).DistinctBy(a => a.Id).OrderByDescending(a => a.UpdatedAt).ToList();
+        else applications = applications.Where(a => a.ApplicantUserId == id);
+        return applications.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id);
     }
+
+    /// <summary>The listed columns of these applications (no data or state JSON).</summary>
+    public static Task<List<ApplicationRecord>> SummariesAsync(IQueryable<ApplicationRecord> applications) =>
+        applications.AsNoTracking().Select(a => new ApplicationRecord
+        {
+            Id = a.Id, ApplicantUserId = a.ApplicantUserId, ApplicantName = a.ApplicantName, Locality = a.Locality,
+            DefinitionId = a.DefinitionId, DefinitionVersion = a.DefinitionVersion, WorkflowName = a.WorkflowName, Status = a.Status,
+            Year = a.Year, Kind = a.Kind, Series = a.Series, Level = a.Level, NextDueAt = a.NextDueAt,
+            CreatedAt = a.CreatedAt, UpdatedAt = a.UpdatedAt, Revision = a.Revision,
+        }).ToListAsync();
 }

@@ -116,12 +116,15 @@ public static class ApplicationEndpoints
         (!given.ContainsKey("level") || scope.Levels.Count == 0 || scope.Levels.Contains(given["level"].AsString()!)) &&
         (!given.ContainsKey("employmentType") || scope.EmploymentTypes.Count == 0 || scope.EmploymentTypes.Contains(given["employmentType"].AsString()!));
 
-    private static async Task<Ok<List<ApplicationSummary>>> List([AsParameters] ApplicationFilter filter, HttpContext http, DesignerDbContext db)
+    /// <summary>One page of the applications the caller may see, with the stages each waits at (from the open task rows).</summary>
+    private static async Task<Ok<Paged<ApplicationSummary>>> List([AsParameters] ApplicationFilter filter, int? page, int? pageSize, HttpContext http, DesignerDbContext db)
     {
-        var found = await ApplicationAccess.VisibleAsync(db, http.CurrentUser(), filter);
-        var ids = found.Select(a => a.Id).ToList();
-        var open = await db.Tasks.AsNoTracking().Where(t => t.IsOpen && ids.Contains(t.ApplicationId)).ToListAsync();
-        return TypedResults.Ok(found.Select(a => ApplicationDtos.Summary(a, open)).ToList());
+        var found = await ApplicationAccess.Visible(db, http.CurrentUser(), filter)
+            .PageByIdAsync(page, pageSize, a => a.Id, ids => ApplicationAccess.SummariesAsync(db.Applications.Where(a => ids.Contains(a.Id))), a => a.Id);
+        var ids = found.Items.Select(a => a.Id).ToList();
+        var open = await db.Tasks.AsNoTracking().Where(t => t.IsOpen && ids.Contains(t.ApplicationId))
+            .Select(t => new TaskRecord { ApplicationId = t.ApplicationId, Stage = t.Stage }).ToListAsync();
+        return TypedResults.Ok(new Paged<ApplicationSummary>(found.Items.Select(a => ApplicationDtos.Summary(a, open)).ToList(), found.Total, found.Page, found.PageSize));
     }
 
     /// <summary>The open tasks of this application that the viewer acts on (the applicant's correction request, a reviewer's step).</summary>

@@ -15,9 +15,6 @@ namespace Designer.Server.Audit;
 /// </summary>
 public static class AuditEndpoints
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
-
     public static void MapAudit(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/audit").WithTags("Auditing").RequireAuthorization(Policies.Staff);
@@ -38,8 +35,7 @@ public static class AuditEndpoints
         if (locality is not null) query = query.Where(e => e.Locality == locality);
         if (!string.IsNullOrEmpty(subject)) query = query.Where(e => e.Subject == subject || e.Subject.StartsWith(subject + "/"));
         if (!string.IsNullOrEmpty(kind)) query = kind.Contains('.') ? query.Where(e => e.Kind == kind) : query.Where(e => e.Kind.StartsWith(kind + "."));
-        var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
-        var number = Math.Max(page ?? 1, 1);
+        var (number, size) = Paging.Checked(page, pageSize);
         var total = await query.CountAsync();
         var rows = await query.OrderByDescending(e => e.Sequence).Skip((number - 1) * size).Take(size).ToListAsync();
         return TypedResults.Ok(new AuditPage(total, number, size, rows.Select(AuditDtos.Entry).ToList()));

@@ -172,9 +172,7 @@ public static class CalendarEndpoints
 
     private static Paged<T> Page<T>(IReadOnlyList<T> all, int? page, int? pageSize)
     {
-        var size = Math.Clamp(pageSize ?? Paging.DefaultPageSize, 1, Paging.MaxPageSize);
-        var number = Math.Max(page ?? 1, 1);
-        return new Paged<T>(all.Skip((number - 1) * size).Take(size).ToList(), all.Count, number, size);
+        return all.Page(page, pageSize, item => item);
     }
 
     private static JsonArray Array(IReadOnlyList<string>? items) => new([.. (items ?? []).Select(i => JsonValue.Create(i))]);

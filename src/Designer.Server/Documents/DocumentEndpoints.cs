@@ -39,11 +39,14 @@ public static class DocumentEndpoints
         return TypedResults.File(CertificatePdf.Render(certificate, verify, http.Vocabulary()), PdfType, $"职称证书-{certificate.Number}.pdf");
     }
 
+    /// <summary>The most rows one export holds (newest first); the list's filters narrow a larger set.</summary>
+    public const int ExportLimit = 10_000;
+
     private static async Task<FileContentHttpResult> Applications([AsParameters] ApplicationFilter filter, HttpContext http, DesignerDbContext db)
     {
-        var found = await ApplicationAccess.VisibleAsync(db, http.CurrentUser(), filter);
-        var ids = found.Select(a => a.Id).ToList();
-        var stages = (await db.Tasks.AsNoTracking().Where(t => t.IsOpen && ids.Contains(t.ApplicationId)).Select(t => new { t.ApplicationId, t.Stage }).ToListAsync())
+        var visible = ApplicationAccess.Visible(db, http.CurrentUser(), filter).Take(ExportLimit).Select(a => a.Id);
+        var found = (await ApplicationAccess.SummariesAsync(db.Applications.Where(a => visible.Contains(a.Id)))).OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id, StringComparer.Ordinal).ToList();
+        var stages = (await db.Tasks.AsNoTracking().Where(t => t.IsOpen && visible.Contains(t.ApplicationId)).Select(t => new { t.ApplicationId, t.Stage }).ToListAsync())
             .ToLookup(t => t.ApplicationId, t => DocumentWords.Stage(t.Stage, http.Vocabulary()));
         var rows = found.Select(a => Row(
             ("申报编号", a.Id), ("姓名", a.ApplicantName), ("评审流程", a.WorkflowName), ("地区", DocumentWords.Locality(a.Locality, http.Vocabulary())),

@@ -32,6 +32,7 @@ public static class ApiContract
                 Add(403);
             }
             if (endpoint is RouteEndpointBuilder { RoutePattern.Parameters.Count: > 0 }) Add(404);
+            if (TakesPageSize(metadata)) Add(422);
             if (metadata.OfType<IAcceptsMetadata>().Any())
             {
                 Add(400);
@@ -41,6 +42,10 @@ public static class ApiContract
         });
         return group;
     }
+
+    /// <summary>A list route (it reads `?pageSize=`) answers 422 to a size outside 1…200 (<see cref="Paging.Checked"/>).</summary>
+    private static bool TakesPageSize(IList<object> metadata) =>
+        metadata.OfType<System.Reflection.MethodInfo>().Any(handler => handler.GetParameters().Any(p => p.Name == "pageSize"));
 
     /// <summary>Declares the problem answers of the route's own logic: 409 (conflict), 422 (with errors by JSON path), …</summary>
     public static RouteHandlerBuilder Fails(this RouteHandlerBuilder builder, params int[] statuses) =>

@@ -67,8 +67,6 @@ public static class RecordEndpoints
 
     private static Paged<T> PageOf<T>(IReadOnlyList<T> all, int? page, int? pageSize)
     {
-        var size = Math.Clamp(pageSize ?? Paging.DefaultPageSize, 1, Paging.MaxPageSize);
-        var number = Math.Max(page ?? 1, 1);
-        return new Paged<T>(all.Skip((number - 1) * size).Take(size).ToList(), all.Count, number, size);
+        return all.Page(page, pageSize, item => item);
     }
 }

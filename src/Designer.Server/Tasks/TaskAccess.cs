@@ -56,7 +56,7 @@ public static class TaskAccess
     }
 
     /// <summary>For a user of `&lt;locality&gt;/&lt;county&gt;/&lt;department&gt;`: (`county/&lt;department&gt;`, county code).</summary>
-    private static (string Org, string County)? CountyBureauDepartment(CurrentUser user) =>
+    internal static (string Org, string County)? CountyBureauDepartment(CurrentUser user) =>
         user.Org?.Split('/') is [var locality, var county, var department] && locality == user.Locality && county != "unit" && county != "enterprise"
             ? ($"{Vocabulary.CountyPrefix}/{department}", county) : null;
 

@@ -35,7 +35,7 @@ public static class TaskEndpoints
         string? procedure, int? page, int? pageSize, HttpContext http, DesignerDbContext db, IClock clock)
     {
         var user = http.CurrentUser();
-        var query = TaskAccess.Candidates(db, user).AsNoTracking().Where(t => t.IsOpen);
+        var query = TaskFilters.Readable(db, user).AsNoTracking().Where(t => t.IsOpen);
         if (!string.IsNullOrEmpty(stage)) query = query.Where(t => t.Stage == stage);
         if (!string.IsNullOrEmpty(procedure)) query = query.Where(t => t.DefinitionId == procedure);
         if (!string.IsNullOrWhiteSpace(q))
@@ -63,9 +63,12 @@ public static class TaskEndpoints
                 break;
             default: return Problems.Invalid("$.due", "due 须为 overdue（已逾期）或 soon（即将到期） (due is overdue or soon)");
         }
-        var tasks = (await query.ToListAsync()).Where(t => TaskAccess.CanRead(user, t))
-            .OrderBy(t => t.DueDate ?? "9999").ThenBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal);
-        return TypedResults.Ok(tasks.Page(page, pageSize, t => TaskDtos.Summary(t, http.Vocabulary())));
+        var found = await query.OrderBy(t => t.DueDate ?? "9999").ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .PageByIdAsync(page, pageSize, t => t.Id, ids => db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(), t => t.Id);
+        // TaskFilters is CanRead as SQL; the check again here only guards against the two ever drifting apart.
+        var names = http.Vocabulary();
+        return TypedResults.Ok(new Paged<TaskSummary>(found.Items.Where(t => TaskAccess.CanRead(user, t)).Select(t => TaskDtos.Summary(t, names)).ToList(),
+            found.Total, found.Page, found.PageSize));
     }
 
     /// <summary>Takes a task of a shared role for oneself: others see who holds it and cannot act on it until it is released.</summary>

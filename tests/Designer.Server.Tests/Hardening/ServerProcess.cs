@@ -61,7 +61,7 @@ public sealed class ServerProcess : IDisposable
         process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitReadyAsync(TimeSpan.FromSeconds(90));
+        await server.WaitReadyAsync(TimeSpan.FromSeconds(240)); // a shared, loaded machine can take minutes to start a server
         return server;
     }
 

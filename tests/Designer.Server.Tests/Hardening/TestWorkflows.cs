@@ -63,6 +63,14 @@ public static class TestWorkflows
         [Connect("apply", "approve", "screen"), Connect("screen", "True", "review"), Connect("screen", "False", "refused"), Connect("review", "approve", "end")],
         locality);
 
+    /// <summary>apply → a timer (Elsa.Delay of the given length) → review by the organisation → completed.</summary>
+    public static JsonObject Delayed(string definitionId, string org, TimeSpan delay) => Definition(definitionId, "测试：延时后审核",
+        [
+            new JsonObject { ["id"] = "wait", ["type"] = "Elsa.Delay", ["timeSpan"] = Literal(delay.ToString("c")) },
+            Step("review", "Titles.Task", "hr-review", org, "reviewer", new JsonArray("approve"), "review-opinion"), Conclude("end", "Completed"),
+        ],
+        [Connect("apply", "approve", "wait"), Connect("wait", "Done", "review"), Connect("review", "approve", "end")]);
+
     private static JsonObject Definition(string definitionId, string name, JsonObject[] activities, JsonObject[] connections,
         string locality = "sample-city", string applyForm = "apply") => new()
     {

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api/client';
+import { api, qs } from '../api/client';
 import { useApiQuery } from '../api/query';
-import type { Application, WorkflowSummary } from '../api/types';
+import type { Application, Paged, WorkflowSummary } from '../api/types';
 import { useLabels } from '../catalog';
+import { Pager } from '../components/Pager';
 import { ApplicationStatus } from '../components/status';
 import { Badge, Empty, ErrorBox, PageHeader, Spinner } from '../components/ui';
 import { formatDate, useI18n } from '../i18n';
@@ -130,8 +131,11 @@ function WorkflowsTab() {
 function ApplicationsTab() {
   const { t, locale } = useI18n();
   const labels = useLabels();
-  const { data, error, loading, reload } = useApiQuery(['applications'], () => api.get<Application[]>('/api/applications'));
-  const rows = Array.isArray(data) ? data : [];
+  const [page, setPage] = useState(1);
+  const { data, error, loading, reload } = useApiQuery(['applications', page], () =>
+    api.get<Paged<Application>>(`/api/applications${qs({ page, pageSize: 50 })}`),
+  );
+  const rows = data?.items ?? [];
   return (
     <>
       {loading && <Spinner />}
@@ -171,6 +175,7 @@ function ApplicationsTab() {
           </tbody>
         </table>
       )}
+      {data && <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />}
     </>
   );
 }

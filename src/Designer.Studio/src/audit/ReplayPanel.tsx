@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { api, ApiError } from '../api/client';
+import { api, ApiError, qs } from '../api/client';
 import { useWrite } from '../api/query';
-import type { Application, ElsaDefinition, TimelineEntry, Vocabulary } from '../api/types';
+import type { Application, ElsaDefinition, Paged, TimelineEntry, Vocabulary } from '../api/types';
 import { useCatalog, useLabels } from '../catalog';
 import { Badge } from '../components/ui';
 import { useT } from '../i18n';
@@ -55,8 +55,11 @@ export function ReplayPanel({
   async function loadApplications() {
     if (applications) return;
     try {
-      const all = await queryClient.fetchQuery({ queryKey: ['applications'], queryFn: () => api.get<Application[]>('/api/applications') });
-      setApplications((Array.isArray(all) ? all : []).filter((a) => a.definitionId === definitionId));
+      const found = await queryClient.fetchQuery({
+        queryKey: ['applications', 'of', definitionId],
+        queryFn: () => api.get<Paged<Application>>(`/api/applications${qs({ definitionId, pageSize: 200 })}`),
+      });
+      setApplications(found.items);
     } catch (e) {
       setError((e as Error).message);
       setApplications([]);

@@ -1,18 +1,24 @@
 import { useApiQuery } from '../../api/query';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import type { ApplicationSummary } from '../../api/types';
+import { api, qs } from '../../api/client';
+import type { ApplicationSummary, Paged } from '../../api/types';
 import { hasRole, Roles, useAuth } from '../../auth';
 import { useLabels } from '../../catalog';
+import { Pager } from '../../components/Pager';
 import { ApplicationStatus } from '../../components/status';
 import { Empty, ErrorBox, PageHeader, Spinner } from '../../components/ui';
 import { formatDate, useI18n } from '../../i18n';
+import { useState } from 'react';
 
 export function ApplicationsPage() {
   const { t, locale } = useI18n();
   const { me } = useAuth();
   const labels = useLabels();
-  const { data, error, loading, reload } = useApiQuery(['applications'], () => api.get<ApplicationSummary[]>('/api/applications'));
+  const [page, setPage] = useState(1);
+  const { data: paged, error, loading, reload } = useApiQuery(['applications', page], () =>
+    api.get<Paged<ApplicationSummary>>(`/api/applications${qs({ page, pageSize: 50 })}`),
+  );
+  const data = paged?.items;
   const applicant = hasRole(me, Roles.applicant);
   return (
     <div className="page">
@@ -76,6 +82,7 @@ export function ApplicationsPage() {
           </tbody>
         </table>
       )}
+      {paged && <Pager page={paged.page} pageSize={paged.pageSize} total={paged.total} onPage={setPage} />}
     </div>
   );
 }

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace Designer.LoadTest;
+
+/// <summary>
+/// Timed list reads, one request at a time: the reviewer's inbox (first page, soonest due first), the policy admin's
+/// and the locality admin's application lists (first page, newest first), and the admin list at a random page.
+/// </summary>
+public static class ReadMeasurement
+{
+    public static async Task<string> RunAsync(int reads, HttpClient reviewer, HttpClient admin, HttpClient localityAdmin)
+    {
+        var lines = new List<string>();
+        var adminTotal = 0;
+        lines.Add(await TimeAsync("GET /api/tasks (reviewer, page 1)", reads, reviewer, _ => "/api/tasks?pageSize=50", _ => { }));
+        lines.Add(await TimeAsync("GET /api/applications (policy admin, page 1)", reads, admin, _ => "/api/applications?pageSize=50",
+            answer => adminTotal = answer["total"]!.GetValue<int>()));
+        lines.Add(await TimeAsync("GET /api/applications (locality admin, page 1)", reads, localityAdmin, _ => "/api/applications?pageSize=50", _ => { }));
+        var random = new Random(7);
+        var pages = Math.Max(1, (adminTotal + 49) / 50);
+        lines.Add(await TimeAsync($"GET /api/applications (policy admin, a random page of {pages})", reads, admin,
+            _ => $"/api/applications?pageSize=50&page={random.Next(1, pages + 1)}", _ => { }));
+        return string.Join("\n", lines);
+    }
+
+    private static async Task<string> TimeAsync(string what, int reads, HttpClient client, Func<int, string> path, Action<JsonNode> seen)
+    {
+        var latencies = new List<double>();
+        long bytes = 0;
+        var total = 0;
+        for (var i = -5; i < reads; i++) // five unmeasured reads first
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.GetAsync(path(i));
+            var body = await response.Content.ReadAsByteArrayAsync();
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}");
+            if (i < 0) continue;
+            latencies.Add(elapsed);
+            bytes += body.Length;
+            if (i == 0)
+            {
+                var answer = JsonNode.Parse(body)!;
+                total = answer["total"]!.GetValue<int>();
+                seen(answer);
+            }
+        }
+        latencies.Sort();
+        double Percentile(double p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+        return $"{what}: {reads} reads of {total} listed, {bytes / Math.Max(1, reads) / 1024.0:F1} KB each; ms p50 {Percentile(0.5):F1}, p95 {Percentile(0.95):F1}, p99 {Percentile(0.99):F1}, max {latencies[^1]:F1}";
+    }
+}
