@@ -21,6 +21,9 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
     /// <summary>The project's windows and holiday overlays (workflows/calendar/); a case's own `calendar` replaces parts of it.</summary>
     public CalendarInForce? CalendarInForce { get; init; }
 
+    /// <summary>The committees vote and entrustment steps name (workflows/world/committees.json, or the server's); without them a step keeps its assignee organisation.</summary>
+    public Committees.ICommitteeCatalog? Committees { get; init; }
+
     public SimulationResult Run(SimulationCase @case, WorkflowDefinition definition)
     {
         var clock = ManualClock.StartingOn(@case.Start);
@@ -32,7 +35,7 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
         var engine = new WorkflowEngine(new EngineServices
         {
             Clock = clock, Calendar = calendar, CalendarInForce = inForce, Scripts = scripts, Forms = forms, Registry = activities,
-            Quotas = new CaseQuotaLedger(@case.Quotas),
+            Quotas = new CaseQuotaLedger(@case.Quotas), Committees = Committees,
         });
         var errors = new List<SimulationError>();
         var answers = new AnswerBook(@case, forms, id => ExecutableWorkflow.For(definition, activities).Activity(id));

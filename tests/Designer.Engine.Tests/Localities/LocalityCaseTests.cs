@@ -32,7 +32,7 @@ public partial class LocalityCaseTests
         new(() => WorkflowFiles.LoadAll(TestEngine.Layout.Workflows).Definitions);
 
     private static readonly Simulator Simulator =
-        new(TestEngine.Calendar, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar), TestEngine.Forms) { CalendarInForce = TestEngine.CalendarInForce };
+        new(TestEngine.Calendar, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar), TestEngine.Forms) { CalendarInForce = TestEngine.CalendarInForce, Committees = TestEngine.Committees };
 
     public static TheoryData<string> Cases()
     {
