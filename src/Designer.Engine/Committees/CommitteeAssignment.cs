@@ -21,6 +21,6 @@ public static class CommitteeAssignment
         return committee;
     }
 
-    /// <summary>The locality a committee id names ("bozhou/committee/…" → "bozhou"); "{locality}" is the workflow's own.</summary>
+    /// <summary>The locality a committee id names (its first segment: "&lt;locality&gt;/committee/…"); "{locality}" is the workflow's own.</summary>
     public static string LocalityOf(string committeeId) => committeeId.Split('/')[0];
 }

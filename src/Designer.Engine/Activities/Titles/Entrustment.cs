@@ -41,7 +41,7 @@ public sealed class Entrustment : PersonStep
 
     protected override IReadOnlyList<string> ActionPorts() => ["Passed", "Failed"];
 
-    /// <summary>The receiving committee for this applicant, e.g. "bozhou/committee/tech-broker-junior".</summary>
+    /// <summary>The receiving committee for this applicant, e.g. "&lt;locality&gt;/committee/tech-broker-junior".</summary>
     public string CommitteeFor(ActivityContext context) => CommitteeIds.Resolve(context.Get(Committee) ?? "", context.Definition.Locality,
         context.State.Application["series"].AsString(), context.State.Application["level"].AsString());
 
