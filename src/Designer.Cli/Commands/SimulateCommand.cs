@@ -34,7 +34,7 @@ internal sealed class SimulateCommand(CliContext context, TextWriter output)
         var path = context.Resolve(caseFile);
         var @case = SimulationCase.Parse(File.ReadAllText(path));
         var definition = ResolveWorkflow(@case, Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var result = new Simulator(context.Calendar, context.Scripts, context.Forms) { CalendarInForce = context.CalendarInForce }.Run(@case, definition);
+        var result = new Simulator(context.Calendar, context.Scripts, context.Forms) { CalendarInForce = context.CalendarInForce, Committees = context.Committees }.Run(@case, definition);
         output.WriteLine(result.ToJson());
         return result.Errors.Count == 0 ? Cli.Ok : Cli.ProblemsFound;
     }

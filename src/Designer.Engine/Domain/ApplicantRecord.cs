@@ -6,7 +6,7 @@ namespace Designer.Engine.Domain;
 
 /// <summary>
 /// The applicant's record as the engine sees it (administration.md): titles held, continuing-education hours per year
-/// and integrity findings. Plain JSON arrays, the same shape the server's record routes answer; the rule helpers below
+/// and integrity findings (and the registered record of the unit, <see cref="UnitRecord"/>). Plain JSON arrays, the same shape the server's record routes answer; the rule helpers below
 /// read them for the Eligibility activity and for scripts (see ScriptHelpers).
 /// </summary>
 public static class ApplicantRecord
@@ -15,6 +15,13 @@ public static class ApplicantRecord
     public const string EducationHours = "educationHours";
     public const string Integrity = "integrity";
     public static readonly string[] Parts = [Titles, EducationHours, Integrity];
+
+    /// <summary>
+    /// The registered record of the application's unit (`applicant.unitRecord`): `{id, name, locality, county,
+    /// employmentType, quota, autonomousEvaluation}` from the organisation registry, so rules check the unit's approval
+    /// for autonomous evaluation (自主评审) against the registry instead of the form. Absent when the unit is not registered.
+    /// </summary>
+    public const string UnitRecord = "unitRecord";
 
     /// <summary>Levels in promotion order; promotion goes one step at a time.</summary>
     public static readonly string[] LevelOrder = ["junior", "assistant", "intermediate", "deputy-senior", "full-senior"];

@@ -87,6 +87,14 @@ public sealed class SimulationCase
             applicant.Remove(part);
             record[part] = list;
         }
+        if (applicant[ApplicantRecord.UnitRecord] is { } unit)
+        {
+            if (unit is not JsonObject)
+                throw new SimulationCaseException($"$.applicant.{ApplicantRecord.UnitRecord}",
+                    $"applicant.{ApplicantRecord.UnitRecord} 必须是对象 (the unit's registered record must be a JSON object)");
+            applicant.Remove(ApplicantRecord.UnitRecord);
+            record[ApplicantRecord.UnitRecord] = unit;
+        }
         return record;
     }
 

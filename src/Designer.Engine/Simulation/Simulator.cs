@@ -21,7 +21,7 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
     /// <summary>The project's windows and holiday overlays (workflows/calendar/); a case's own `calendar` replaces parts of it.</summary>
     public CalendarInForce? CalendarInForce { get; init; }
 
-    /// <summary>The evaluation committees a committee-vote step may name (workflows/world/committees.json); without them a named committee is not checked.</summary>
+    /// <summary>The committees vote and entrustment steps name (workflows/world/committees.json, or the server's); without them a step keeps its assignee organisation.</summary>
     public Committees.ICommitteeCatalog? Committees { get; init; }
 
     public SimulationResult Run(SimulationCase @case, WorkflowDefinition definition)

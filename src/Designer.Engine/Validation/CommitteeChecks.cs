@@ -2,6 +2,7 @@ using Designer.Engine.Activities.Titles;
 using Designer.Engine.Committees;
 using Designer.Engine.Domain;
 using Designer.Engine.Model;
+using Designer.Engine.Runtime;
 
 namespace Designer.Engine.Validation;
 
@@ -13,13 +14,34 @@ namespace Designer.Engine.Validation;
 internal static class CommitteeChecks
 {
     public static void Run(CommitteeVote vote, WorkflowDefinition definition, string path, ICommitteeCatalog committees, VocabularySet vocabulary,
+        List<ValidationProblem> problems) =>
+        Run(vote, vote.Committee.LiteralOrDefault(), vote.Series.LiteralOrDefault(), definition, path, committees, vocabulary, problems);
+
+    /// <summary>
+    /// An entrusted evaluation names another locality's committee (checked without a catalog too), and with a catalog
+    /// the same checks as a vote's committee.
+    /// </summary>
+    public static void Run(Entrustment entrustment, WorkflowDefinition definition, string path, ICommitteeCatalog? committees, VocabularySet vocabulary,
         List<ValidationProblem> problems)
     {
-        var template = vote.Committee.LiteralOrDefault();
+        var template = entrustment.Committee.LiteralOrDefault();
+        if (entrustment.Committee.Expression is { Type: not Expressions.ExpressionTypes.Literal } || template.Length == 0) return;
+        var locality = template.StartsWith("{locality}/", StringComparison.Ordinal) ? definition.Locality : CommitteeAssignment.LocalityOf(template);
+        if (locality == definition.Locality)
+            problems.Add(new(entrustment.Id, path + ".committee", ProblemCodes.EntrustmentOwnLocality,
+                $"委托评审须交其他地区的评委会，“{template}” 属于本地区 (an entrusted evaluation names another locality's committee)"));
+        else if (committees is not null)
+            Run(entrustment, template, entrustment.Series.LiteralOrDefault(), definition, path, committees, vocabulary, problems);
+    }
+
+    private static void Run(Activity step, string template, IReadOnlyList<string> stepSeries, WorkflowDefinition definition, string path,
+        ICommitteeCatalog committees, VocabularySet vocabulary, List<ValidationProblem> problems)
+    {
         if (template.Length == 0) return;
         var at = path + ".committee";
         var scope = definition.Scope;
-        IReadOnlyList<string> series = scope.Series.Count > 0 ? scope.Series : CommitteeIds.DependsOnSeries(template) ? [] : vocabulary.Series.Keys.ToList();
+        IReadOnlyList<string> series = stepSeries.Count > 0 ? stepSeries
+            : scope.Series.Count > 0 ? scope.Series : CommitteeIds.DependsOnSeries(template) ? [] : vocabulary.Series.Keys.ToList();
         IReadOnlyList<string> levels = scope.Levels.Count > 0 ? scope.Levels : CommitteeIds.DependsOnLevel(template) ? [] : vocabulary.List("levels").Keys.ToList();
         foreach (var (s, l) in series.DefaultIfEmpty(null!).SelectMany(s => levels.DefaultIfEmpty(null!).Select(l => (s, l))))
         {
@@ -37,7 +59,7 @@ internal static class CommitteeChecks
 
         void Add(string code, string message)
         {
-            if (!problems.Any(p => p.ActivityId == vote.Id && p.Message == message)) problems.Add(new(vote.Id, at, code, message));
+            if (!problems.Any(p => p.ActivityId == step.Id && p.Message == message)) problems.Add(new(step.Id, at, code, message));
         }
     }
 

@@ -26,6 +26,7 @@ public static class ProblemCodes
     public const string UnknownOrganisation = "unknown-organisation";
     public const string UnknownCommittee = "unknown-committee";
     public const string CommitteeScope = "committee-scope";
+    public const string EntrustmentOwnLocality = "entrustment-own-locality";
     public const string UnknownRole = "unknown-role";
     public const string UnknownAction = "unknown-action";
     public const string UnknownLocality = "unknown-locality";

@@ -43,6 +43,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry, IFormCatalog? f
             var activity = workflow.Activity(node.Id);
             new ActivityChecks(activity, path, forms, scripts, vocabulary, problems).Run();
             if (activity is CommitteeVote vote && committees is not null) CommitteeChecks.Run(vote, definition, path, committees, vocabulary, problems);
+            if (activity is Entrustment entrustment) CommitteeChecks.Run(entrustment, definition, path, committees, vocabulary, problems);
             CheckAssumptions(node, path, problems);
         }
         DeadlineChecks.Run(definition, workflow, paths, problems);

@@ -104,9 +104,31 @@ public sealed class RecordService(DesignerDbContext db, AuditLog audit, IClock c
 
     /// <summary>
     /// The record as eligibility rules and scripts read it: `titles`, `educationHours`, `integrity` in the shapes of
-    /// administration.md (ApplicantRecord's helpers read them).
+    /// administration.md (ApplicantRecord's helpers read them), and `unitRecord`, the registered record of the
+    /// application's unit (by id, or by name in the workflow's locality) when there is one.
     /// </summary>
-    public static async Task<JsonObject> ForEngineAsync(DesignerDbContext db, string userName)
+    public static async Task<JsonObject> ForEngineAsync(DesignerDbContext db, string userName, string? unit = null, string? locality = null)
+    {
+        var record = await PersonForEngineAsync(db, userName);
+        if (await UnitRecordAsync(db, unit, locality) is { } unitRecord) record[ApplicantRecord.UnitRecord] = unitRecord;
+        return record;
+    }
+
+    /// <summary>The unit as the registry holds it: whether HR approved it for autonomous evaluation comes from here, not from the form.</summary>
+    public static async Task<JsonObject?> UnitRecordAsync(DesignerDbContext db, string? unit, string? locality)
+    {
+        if (string.IsNullOrWhiteSpace(unit)) return null;
+        var units = db.Organisations.AsNoTracking().Where(o => o.Kind == "unit");
+        var found = await units.FirstOrDefaultAsync(o => o.Id == unit)
+                    ?? (locality is null ? null : await units.FirstOrDefaultAsync(o => o.Name == unit && o.Locality == locality));
+        return found is null ? null : new JsonObject
+        {
+            ["id"] = found.Id, ["name"] = found.Name, ["locality"] = found.Locality, ["county"] = found.County,
+            ["employmentType"] = found.EmploymentType, ["quota"] = found.Quota, ["autonomousEvaluation"] = found.AutonomousEvaluation,
+        };
+    }
+
+    private static async Task<JsonObject> PersonForEngineAsync(DesignerDbContext db, string userName)
     {
         var titles = await db.TitlesHeld.AsNoTracking().Where(t => t.UserName == userName).OrderBy(t => t.ObtainedOn).ToListAsync();
         var hours = await db.EducationHours.AsNoTracking().Where(h => h.UserName == userName).OrderBy(h => h.Year).ToListAsync();

@@ -33,7 +33,7 @@ public static class SimulationEndpoints
 
         var (definition, forms) = await ResolveAsync(@case, user, db, host, catalogs, options.Value);
         if (!user.CanReadDefinitionsOf(definition.Locality)) return Problems.NotFound("找不到该流程");
-        var result = new Simulator(host.Calendar, host.Scripts, forms, host.Registry) { CalendarInForce = host.CalendarInForce }.Run(@case, definition);
+        var result = new Simulator(host.Calendar, host.Scripts, forms, host.Registry) { CalendarInForce = host.CalendarInForce, Committees = host.Committees }.Run(@case, definition);
         return TypedResults.Text(result.ToJson(), "application/json; charset=utf-8");
     }
 

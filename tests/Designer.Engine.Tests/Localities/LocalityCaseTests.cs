@@ -36,14 +36,8 @@ public partial class LocalityCaseTests
     private static readonly Lazy<List<WorkflowDefinition>> Definitions =
         new(() => WorkflowFiles.LoadAll(TestEngine.Layout.Workflows).Definitions);
 
-    private static readonly CommitteeCatalog WorldCommittees =
-        new(CommitteeFile.Load(Path.Combine(TestEngine.Layout.Workflows, "world", "committees.json")));
-
     private static readonly Simulator Simulator =
-        new(TestEngine.Calendar, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar), TestEngine.Forms)
-        {
-            CalendarInForce = TestEngine.CalendarInForce, Committees = WorldCommittees,
-        };
+        new(TestEngine.Calendar, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar), TestEngine.Forms) { CalendarInForce = TestEngine.CalendarInForce, Committees = TestEngine.Committees };
 
     public static TheoryData<string> Cases()
     {
@@ -117,7 +111,7 @@ public partial class LocalityCaseTests
         Assert.True(expected.Select(e => e!.GetValue<string>()).SequenceEqual(named),
             $"committees: expected [{string.Join(", ", expected)}], the votes named [{string.Join(", ", named)}]\n{context}");
         foreach (var id in named.Where(id => id.Length > 0))
-            Assert.True(WorldCommittees.Find(id) is { IsFiled: true } committee && committee.Series.SequenceEqual([series!]),
+            Assert.True(TestEngine.Committees.Find(id) is { IsFiled: true } committee && committee.Series.SequenceEqual([series!]),
                 $"committee {id} should be filed and evaluate only the {series} series\n{context}");
     }
 

@@ -19,6 +19,9 @@ public sealed class TestEngine
     public static readonly VocabularySet Vocabulary = VocabularySet.Load(Layout.World);
     /// <summary>The repository's windows and holiday overlays (workflows/calendar/), with the localities' parents.</summary>
     public static readonly CalendarInForce CalendarInForce = CalendarInForce.Load(Calendar, Layout.CalendarFolder, LocalityParents.Of(Vocabulary));
+    /// <summary>workflows/world/committees.json: the committees the shipped workflows' votes and entrustments name.</summary>
+    public static readonly Designer.Engine.Committees.CommitteeCatalog Committees =
+        new(Designer.Engine.Committees.CommitteeFile.Load(Path.Combine(Layout.World, "committees.json")));
 
     public TestEngine(DateOnly? start = null, IFormCatalog? forms = null)
     {

@@ -20,6 +20,10 @@ public sealed class CommitteeVote : PersonStep
         Description = "表决的评委会，如 aksu/committee/{series}-deputy-senior（{series}、{level} 为申报人的系列和层级）；评委会须已核准备案并覆盖本流程的系列和层级，表决任务交评委会的组建单位；脚本返回空时（如县级、单位自主评审的路径）按办理机构办理。")]
     public Input<string> Committee { get; } = new("");
 
+    [Input("评审系列", UiHint = UiHints.StringList, SupportsExpressions = false,
+        Description = "本步骤评审的系列（流程把其他系列交给别的步骤时填写，如委托评审）；为空即本流程适用的全部系列。发布时按这些系列核对评委会。")]
+    public Input<IReadOnlyList<string>> Series { get; } = new([]);
+
     [Input("法定人数", UiHint = UiHints.Number, Description = "到会（投票）评委不少于此数，表决才有效。")]
     public Input<int> Quorum { get; } = new(5);
 
@@ -56,17 +60,8 @@ public sealed class CommitteeVote : PersonStep
         : "";
 
     /// <summary>A named committee's organiser office holds the vote; the committee must exist, be filed and cover the applicant.</summary>
-    protected override string AssignedOrg(ActivityContext context)
-    {
-        var id = CommitteeFor(context);
-        if (id.Length == 0 || context.Services.Committees is not { } committees) return base.AssignedOrg(context);
-        var committee = committees.Find(id) ?? throw new ActivityFaultException($"评委会 “{id}” 不存在 (no committee '{id}')");
-        if (!committee.IsFiled) throw new ActivityFaultException($"评委会 “{committee.Name}” 尚未核准备案，不能开展评审 (committee '{id}' is {committee.Status}, not filed)");
-        var (series, level) = (context.State.Application["series"].AsString(), context.State.Application["level"].AsString());
-        if (!committee.Covers(series, level))
-            throw new ActivityFaultException($"评委会 “{committee.Name}” 不评审 {series} 系列 {level} 层级 (committee '{id}' does not cover {series}/{level})");
-        return committee.Organiser;
-    }
+    protected override string AssignedOrg(ActivityContext context) =>
+        CommitteeFor(context) is { Length: > 0 } id && CommitteeAssignment.Find(context, id) is { } committee ? committee.Organiser : base.AssignedOrg(context);
 
     protected override void AddToPayload(ActivityContext context, JsonObject payload)
     {

@@ -147,6 +147,33 @@ export const catalogEn: Record<string, ActivityEn> = {
         displayName: 'Ranking variable',
         description: "The variable the session ranks by (e.g. the quantified score); when the workflow has no such variable, by the share of votes for.",
       },
+      series: {
+        displayName: 'Series evaluated',
+        description:
+          "The series this step evaluates (fill in when the workflow sends other series elsewhere, e.g. to an entrusted evaluation); empty means every series of this workflow. Publishing checks the committee for these series.",
+      },
+    },
+  },
+  'Titles.Entrustment': {
+    description:
+      "Where the locality cannot evaluate, the HR bureau's entrustment letter hands the application to another locality's committee and the step waits for the result it returns: passed continues (certificate), failed ends. Only the receiving committee's organiser office acts on it.",
+    inputs: {
+      ...personStep,
+      committee: {
+        displayName: 'Receiving committee',
+        description:
+          "Another locality's committee, e.g. <locality>/committee/{series}-junior ({series} and {level} are the applicant's); it must be filed and cover the applicant's series and level. The task goes to its organiser office.",
+      },
+      series: {
+        displayName: 'Series entrusted',
+        description: 'The series sent to entrusted evaluation; empty means every series of this workflow. Publishing checks the receiving committee for these series.',
+      },
+      entrustedBy: { displayName: 'Entrusting organisation', description: "The HR bureau issuing the entrustment letter; by default this locality's HR." },
+      letterStage: {
+        displayName: 'Entrustment letter stage',
+        description: "The stage of the step where HR reviews the entrustment and issues the letter (e.g. entrustment); its form must hold the letter's number, or the application cannot be entrusted.",
+      },
+      letterField: { displayName: 'Letter number field', description: "The letter number's field in that step's form (a JSON pointer), /letterNumber by default." },
     },
   },
   'Titles.Publicity': {

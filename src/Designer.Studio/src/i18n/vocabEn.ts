@@ -60,6 +60,7 @@ export const vocabEn: Record<string, Record<string, string>> = {
     'Titles.RuleTable': 'Rule table',
     'Titles.Scoring': 'Quantified scoring',
     'Titles.CommitteeVote': 'Committee vote',
+    'Titles.Entrustment': 'Entrusted evaluation',
     'Titles.Quota': 'Post quota',
     'Titles.Certificate': 'Certificate',
     'Titles.Notify': 'Notify',
