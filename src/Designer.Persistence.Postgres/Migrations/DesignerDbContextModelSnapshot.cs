@@ -94,6 +94,10 @@ namespace Designer.Persistence.Postgres.Migrations
 
                     b.HasIndex("NextDueAt");
 
+                    b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("Locality", "UpdatedAt", "Id");
+
                     b.ToTable("Applications");
                 });
 
@@ -854,8 +858,14 @@ namespace Designer.Persistence.Postgres.Migrations
                     b.Property<string>("Id")
                         .HasColumnType("text");
 
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("AutonomousEvaluation")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("AutonomousEvaluationReference")
+                        .HasColumnType("text");
 
                     b.Property<string>("County")
                         .HasColumnType("text");
@@ -1070,6 +1080,9 @@ namespace Designer.Persistence.Postgres.Migrations
                     b.HasIndex("IsOpen", "Kind", "Org");
 
                     b.HasIndex("IsOpen", "Org", "Role");
+
+                    b.HasIndex("IsOpen", "Kind", "Org", "Role", "AssignedUser", "Locality", "ResolvedOrg", "ApplicantUserId", "DueDate", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_Tasks_Inbox");
 
                     b.ToTable("Tasks");
                 });

@@ -15,7 +15,8 @@ const walk = (dir) => {
 };
 walk(root);
 const en = ['i18n/en.ts', 'i18n/en-casework.ts', 'i18n/en-designer.ts', 'i18n/en-organisations.ts'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
-const known = new Set([...en.matchAll(/^\s*'((?:[^'\\]|\\.)*)':/gm)].map((m) => m[1].replace(/\\'/g, "'")));
+// Keys are quoted ('中文…':) or, when they are plain identifiers, bare (用人单位:).
+const known = new Set([...en.matchAll(/^\s*(?:'((?:[^'\\]|\\.)*)'|([^\s'":,{}]+)):/gm)].map((m) => (m[1] ?? m[2]).replace(/\\'/g, "'")));
 const missing = new Set();
 for (const file of files) {
   const rel = file.slice(root.length);

@@ -81,6 +81,15 @@ export const catalogEn: Record<string, ActivityEn> = {
     description: 'Waits for a while, then continues (the timer survives a server restart).',
     inputs: { timeSpan: { displayName: 'Duration', description: 'e.g. 00:05:00 or 1.00:00:00' } },
   },
+  'Elsa.StartAt': {
+    description: 'Waits until a given date (and time), such as the committee session date, then continues; a date already past continues at once (the timer survives a server restart).',
+    inputs: {
+      dateTime: {
+        displayName: 'Date and time',
+        description: 'yyyy-MM-dd (at the start of that working day) or an ISO 8601 date-time, e.g. 2020-07-01 or 2020-07-01T10:00:00+08:00.',
+      },
+    },
+  },
   'Elsa.Flowchart': { description: 'A nested flowchart; continues once all the work inside is done.', inputs: {} },
   'Titles.Task': {
     description:

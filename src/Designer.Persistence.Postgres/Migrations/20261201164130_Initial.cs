@@ -400,7 +400,9 @@ namespace Designer.Persistence.Postgres.Migrations
                     County = table.Column<string>(type: "text", nullable: true),
                     EmploymentType = table.Column<string>(type: "text", nullable: true),
                     Quota = table.Column<int>(type: "integer", nullable: true),
-                    AutonomousEvaluation = table.Column<bool>(type: "boolean", nullable: false)
+                    AutonomousEvaluation = table.Column<bool>(type: "boolean", nullable: false),
+                    AutonomousEvaluationReference = table.Column<string>(type: "text", nullable: true),
+                    Active = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -813,9 +815,19 @@ namespace Designer.Persistence.Postgres.Migrations
                 column: "Locality");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Applications_Locality_UpdatedAt_Id",
+                table: "Applications",
+                columns: new[] { "Locality", "UpdatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Applications_NextDueAt",
                 table: "Applications",
                 column: "NextDueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_UpdatedAt_Id",
+                table: "Applications",
+                columns: new[] { "UpdatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -986,6 +998,11 @@ namespace Designer.Persistence.Postgres.Migrations
                 name: "IX_Tasks_ApplicationId",
                 table: "Tasks",
                 column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_Inbox",
+                table: "Tasks",
+                columns: new[] { "IsOpen", "Kind", "Org", "Role", "AssignedUser", "Locality", "ResolvedOrg", "ApplicantUserId", "DueDate", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tasks_IsOpen_DueDate",

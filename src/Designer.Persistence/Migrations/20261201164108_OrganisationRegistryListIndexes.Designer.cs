@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Designer.Persistence.Migrations
 {
     [DbContext(typeof(DesignerDbContext))]
-    [Migration("20261201150000_ListIndexes")]
-    partial class ListIndexes
+    [Migration("20261201164108_OrganisationRegistryListIndexes")]
+    partial class OrganisationRegistryListIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -844,8 +844,14 @@ namespace Designer.Persistence.Migrations
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("AutonomousEvaluation")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AutonomousEvaluationReference")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("County")
                         .HasColumnType("TEXT");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Designer.Persistence.Postgres.Migrations
 {
     [DbContext(typeof(DesignerDbContext))]
-    [Migration("20261201132802_Initial")]
+    [Migration("20261201164130_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -96,6 +96,10 @@ namespace Designer.Persistence.Postgres.Migrations
                     b.HasIndex("Locality");
 
                     b.HasIndex("NextDueAt");
+
+                    b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("Locality", "UpdatedAt", "Id");
 
                     b.ToTable("Applications");
                 });
@@ -857,8 +861,14 @@ namespace Designer.Persistence.Postgres.Migrations
                     b.Property<string>("Id")
                         .HasColumnType("text");
 
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("AutonomousEvaluation")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("AutonomousEvaluationReference")
+                        .HasColumnType("text");
 
                     b.Property<string>("County")
                         .HasColumnType("text");
@@ -1073,6 +1083,9 @@ namespace Designer.Persistence.Postgres.Migrations
                     b.HasIndex("IsOpen", "Kind", "Org");
 
                     b.HasIndex("IsOpen", "Org", "Role");
+
+                    b.HasIndex("IsOpen", "Kind", "Org", "Role", "AssignedUser", "Locality", "ResolvedOrg", "ApplicantUserId", "DueDate", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_Tasks_Inbox");
 
                     b.ToTable("Tasks");
                 });
