@@ -18,6 +18,7 @@ public class ShippedFormsTests
             "unit-recommendation", "review-opinion", "political-review", "correction", "language-test", "scoring-sheet",
             "committee-vote", "publicity-objection", "initial-recognition", "defence", "approval", "sample-city/unit-recommendation-2021",
             "appointment", "political-referral", "document-verification", "bazhou/scoring-teacher", "bazhou/scoring-health",
+            "entrustment-letter", "entrusted-result",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), Catalog.FormIds);
     }
