@@ -322,22 +322,9 @@ public sealed class DesignerDefectsTests(StudioServer server, Browser browser, I
     private static async Task<JsonObject> LatestAsync(HttpClient api, string definitionId) =>
         (await ExpectAsync(await api.GetAsync($"/api/workflows/{definitionId}")))["definition"]!.AsObject();
 
-    private async Task<HttpClient> ApiAsync(string userName)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = StudioServer.Password });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private Task<HttpClient> ApiAsync(string userName) => new StudioWorld(server).SignInAsync(userName);
 
-    private static async Task<JsonObject> ExpectAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {body}");
-        return body.Length > 0 && JsonNode.Parse(body) is JsonObject o ? o : new JsonObject();
-    }
+    private static Task<JsonObject> ExpectAsync(HttpResponseMessage response) => StudioWorld.ExpectAsync(response);
 
     private static async Task<JsonArray> ExpectArrayAsync(HttpResponseMessage response)
     {

@@ -394,20 +394,7 @@ public sealed class OnboardingJourneyTests(StudioServer server, Browser browser,
         ["source"] = new JsonObject { ["activity"] = from, ["port"] = port }, ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
     };
 
-    private async Task<HttpClient> ApiAsync(string userName)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = StudioServer.Password });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private Task<HttpClient> ApiAsync(string userName) => new StudioWorld(server).SignInAsync(userName);
 
-    private static async Task<JsonObject> ExpectAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {body}");
-        return body.Length > 0 && JsonNode.Parse(body) is JsonObject o ? o : new JsonObject();
-    }
+    private static Task<JsonObject> ExpectAsync(HttpResponseMessage response) => StudioWorld.ExpectAsync(response);
 }

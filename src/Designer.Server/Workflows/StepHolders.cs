@@ -150,7 +150,7 @@ public sealed class StepHolders(DesignerDbContext db, EngineHost.EngineHost engi
                $" (no active holder of {org} · {role} in {locality.Code}{(county is null ? "" : "/" + county.Code)})";
     }
 
-    /// <summary>The organisation's registered name, else its name in words ("县级教育局", "某地区人社局").</summary>
+    /// <summary>The organisation's registered name, else its name in words ("县级" + a department, a locality + a department).</summary>
     public static string OrgName(string org, IReadOnlyDictionary<string, string> registered, VocabularySet vocabulary)
     {
         if (registered.TryGetValue(org, out var name)) return name;

@@ -1,7 +1,7 @@
 /** English for the organisations registry (组织机构) and the apply form's unit picker. */
 export const enOrganisations: Record<string, string> = {
   主管部门: 'Department',
-  企业评委会: 'Enterprise committee',
+  企业职称评审委员会: 'Enterprise committee',
   用人单位: 'Unit (employer)',
   '全部县（市、区）': 'All counties',
   全部类型: 'All kinds',
@@ -12,7 +12,7 @@ export const enOrganisations: Record<string, string> = {
   '启用（停用后不再供申报选择）': 'Active (a disabled organisation is no longer offered to applicants)',
   '小写英文字母、数字或连字符，如 wensu-no1-school': 'Lower-case letters, digits or hyphens, e.g. wensu-no1-school',
   岗位职数: 'Post quota',
-  '州（地区）级和县级主管部门、用人单位（所在县、人员类别、岗位职数、自主评审批复）和企业评委会；申报人从本地区已登记的用人单位中选择工作单位':
+  '州（地区）级和县级主管部门、用人单位（所在县、人员类别、岗位职数、自主评审批复）和企业职称评审委员会；申报人从本地区已登记的用人单位中选择工作单位':
     "Departments at prefecture and county level, units (county, employment type, post quota, approval for autonomous evaluation) and enterprise committees; applicants choose their employer among the locality's registered units",
   已批准: 'Approved',
   批复文号: 'Approval reference',

@@ -40,7 +40,7 @@ export function OrganisationsPage() {
     <div className="page">
       <PageHeader
         title={t('组织机构')}
-        subtitle={t('州（地区）级和县级主管部门、用人单位（所在县、人员类别、岗位职数、自主评审批复）和企业评委会；申报人从本地区已登记的用人单位中选择工作单位')}
+        subtitle={t('州（地区）级和县级主管部门、用人单位（所在县、人员类别、岗位职数、自主评审批复）和企业职称评审委员会；申报人从本地区已登记的用人单位中选择工作单位')}
         actions={
           canWrite && (
             <button className="btn btn-primary" onClick={() => setEditing({ kind: 'unit', locality: filter.locality || me?.locality || '' })}>

@@ -18,7 +18,7 @@ export type OrganisationKind = 'department' | 'unit' | 'enterprise-committee';
 export const kindLabels: Record<OrganisationKind, string> = {
   department: '主管部门',
   unit: '用人单位',
-  'enterprise-committee': '企业评委会',
+  'enterprise-committee': '企业职称评审委员会',
 };
 
 /**
