@@ -6,6 +6,8 @@ namespace Designer.Server.Committee;
 public sealed record CommitteeSessionSummary(string Id, string Org, string Locality, string Status, DateTime CreatedAt, DateTime? ClosedAt, int Candidates)
 {
     public string? CommitteeId { get; init; }
+    /// <summary>The committee's registered name, shown instead of its id.</summary>
+    public string? CommitteeName { get; init; }
     public string? Series { get; init; }
 }
 
@@ -16,6 +18,7 @@ public sealed record CommitteeSessionDetail(
 {
     /// <summary>The committee the votes name, the one series of the candidates, and how many members were drawn (null before the draw).</summary>
     public string? CommitteeId { get; init; }
+    public string? CommitteeName { get; init; }
     public string? Series { get; init; }
     public int? DrawnMembers { get; init; }
 }
@@ -26,8 +29,17 @@ public sealed record CommitteeCandidate(
 
 public static class CommitteeDtos
 {
-    public static CommitteeSessionSummary Summary(CommitteeSessionRecord s) =>
-        new(s.Id, s.Org, s.Locality, s.Status, s.CreatedAt, s.ClosedAt, s.Candidates.Count) { CommitteeId = s.CommitteeId, Series = s.Series };
+    public static CommitteeSessionSummary Summary(CommitteeSessionRecord s, IReadOnlyDictionary<string, string> committeeNames) =>
+        new(s.Id, s.Org, s.Locality, s.Status, s.CreatedAt, s.ClosedAt, s.Candidates.Count)
+        {
+            CommitteeId = s.CommitteeId, CommitteeName = NameOf(s.CommitteeId, committeeNames), Series = s.Series,
+        };
+
+    public static CommitteeSessionDetail Session(CommitteeSessionRecord s, IReadOnlyDictionary<string, string> committeeNames) =>
+        Session(s) with { CommitteeName = NameOf(s.CommitteeId, committeeNames) };
+
+    private static string? NameOf(string? committeeId, IReadOnlyDictionary<string, string> names) =>
+        committeeId is not null && names.TryGetValue(committeeId, out var name) ? name : null;
 
     public static CommitteeSessionDetail Session(CommitteeSessionRecord s) => new(
         s.Id, s.Org, s.Locality, s.DefinitionId, s.Status, s.CreatedBy, s.CreatedAt, s.ClosedAt,

@@ -1,5 +1,8 @@
+using Designer.Persistence;
+using Designer.Persistence.Entities;
 using Designer.Server.Auth;
 using Designer.Server.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Server.Committee;
 
@@ -8,15 +11,22 @@ public static class CommitteeEndpoints
     public static void MapCommittee(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/committee-sessions").WithTags("Committee sessions").RequireAuthorization();
-        group.MapGet("/", async (HttpContext http, CommitteeService sessions) =>
-            TypedResults.Ok((await sessions.ListAsync(http.CurrentUser())).Select(CommitteeDtos.Summary).ToList()));
-        group.MapPost("/", async (CreateSessionRequest request, HttpContext http, CommitteeService sessions) =>
+        group.MapGet("/", async (HttpContext http, CommitteeService sessions, DesignerDbContext db) =>
+        {
+            var list = await sessions.ListAsync(http.CurrentUser());
+            var names = await NamesAsync(db, list);
+            return TypedResults.Ok(list.Select(s => CommitteeDtos.Summary(s, names)).ToList());
+        });
+        group.MapPost("/", async (CreateSessionRequest request, HttpContext http, CommitteeService sessions, DesignerDbContext db) =>
         {
             var session = await sessions.CreateAsync(http.CurrentUser(), request);
-            return TypedResults.Created($"/api/committee-sessions/{session.Id}", CommitteeDtos.Session(session));
+            return TypedResults.Created($"/api/committee-sessions/{session.Id}", CommitteeDtos.Session(session, await NamesAsync(db, [session])));
         }).Fails(422);
-        group.MapGet("/{id}", async (string id, HttpContext http, CommitteeService sessions) =>
-            TypedResults.Ok(CommitteeDtos.Session(await sessions.FindAsync(http.CurrentUser(), id))));
+        group.MapGet("/{id}", async (string id, HttpContext http, CommitteeService sessions, DesignerDbContext db) =>
+        {
+            var session = await sessions.FindAsync(http.CurrentUser(), id);
+            return TypedResults.Ok(CommitteeDtos.Session(session, await NamesAsync(db, [session])));
+        });
         group.MapPost("/{id}/votes", async (string id, VoteRequest vote, HttpContext http, CommitteeService sessions) =>
             TypedResults.Ok(CommitteeDtos.Session(await sessions.VoteAsync(http.CurrentUser(), id, vote)))).Fails(409, 422);
         group.MapPost("/{id}/draw", async (string id, DrawRequest request, HttpContext http, CommitteeDraws draws) =>
@@ -26,5 +36,12 @@ public static class CommitteeEndpoints
         group.MapPost("/{id}/close", async (string id, HttpContext http, CommitteeService sessions) =>
             TypedResults.Ok(CommitteeDtos.Session(await sessions.CloseAsync(http.CurrentUser(), id)))).Fails(409, 422);
         app.MapCommitteeRegistry();
+    }
+
+    /// <summary>The registered names of the committees the sessions name.</summary>
+    private static async Task<Dictionary<string, string>> NamesAsync(DesignerDbContext db, IEnumerable<CommitteeSessionRecord> sessions)
+    {
+        var ids = sessions.Select(s => s.CommitteeId).OfType<string>().Distinct().ToList();
+        return ids.Count == 0 ? [] : await db.Committees.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name);
     }
 }

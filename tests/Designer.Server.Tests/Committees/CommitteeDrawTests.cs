@@ -50,6 +50,10 @@ public sealed class CommitteeDrawTests(DrawFactory factory) : IClassFixture<Draw
         var office = await factory.SignInAsync("bazhou-reviewer-education");
         var session = await office.GetOkAsync(Session);
         Assert.Equal(("bazhou/committee/teacher-deputy-senior", "teacher"), (session["committeeId"]!.GetValue<string>(), session["series"]!.GetValue<string>()));
+        // The office reads the committee by its registered name, in the session and in the list (never only its id).
+        Assert.Equal("巴州教师系列双定向副高级职称评审委员会", session["committeeName"]?.GetValue<string>());
+        var listed = (await office.GetOkAsync("/api/committee-sessions")).AsArray().Single(s => s!["id"]!.GetValue<string>() == factory.SessionId);
+        Assert.Equal("巴州教师系列双定向副高级职称评审委员会", listed!["committeeName"]?.GetValue<string>());
 
         // Not enough eligible experts: 422 naming count and saying how many there are; nothing is recorded.
         var tooMany = await office.PostAsync($"{Session}/draw", new JsonObject { ["count"] = 9, ["seed"] = "2024-teacher" });

@@ -9840,6 +9840,7 @@ export interface components {
             closedAt: null | string;
             candidates: components["schemas"]["CommitteeCandidate"][];
             committeeId?: null | string;
+            committeeName?: null | string;
             series?: null | string;
             /** Format: int32 */
             drawnMembers?: null | number;
@@ -9856,6 +9857,7 @@ export interface components {
             /** Format: int32 */
             candidates: number;
             committeeId?: null | string;
+            committeeName?: null | string;
             series?: null | string;
         };
         ConnectionChange: {

@@ -21,7 +21,7 @@ interface Draw {
  * The draw of a session's members from its committee's pool: before it, the count and an optional seed; after it,
  * the members, the recusals with their reasons and the seed, which lets anyone replay the draw.
  */
-export function DrawPanel({ sessionId, committeeId, canDraw, onDrawn }: { sessionId: string; committeeId: string; canDraw: boolean; onDrawn: () => void }) {
+export function DrawPanel({ sessionId, committeeId, committeeName, canDraw, onDrawn }: { sessionId: string; committeeId: string; committeeName?: string | null; canDraw: boolean; onDrawn: () => void }) {
   const { t } = useI18n();
   const toast = useToast();
   const write = useWrite();
@@ -46,7 +46,7 @@ export function DrawPanel({ sessionId, committeeId, canDraw, onDrawn }: { sessio
   return (
     <div className="draw-panel" aria-label={t('抽取评委')}>
       <h3>
-        {t('抽取评委')} <span className="muted small">{committeeId}</span>
+        {t('抽取评委')} <span className="muted small">{committeeName ?? committeeId}</span>
       </h3>
       {loading && <div className="muted small">…</div>}
       {error != null && <div className="field-error">{(error as Error).message}</div>}
