@@ -22,6 +22,7 @@ public sealed class CommitteeDrawPageTests(StudioServer server, Browser browser,
     private readonly StudioWorld world = new(server);
 
     private const string CommitteeId = "bazhou/committee/teacher-deputy-senior";
+    private const string CommitteeName = "巴州教师系列双定向副高级职称评审委员会";
 
     [BrowserFact]
     public async Task The_committee_office_draws_the_members_and_sees_the_recusals()
@@ -43,7 +44,7 @@ public sealed class CommitteeDrawPageTests(StudioServer server, Browser browser,
         var page = studio.Page;
         await studio.GoAsync("/committee");
         var row = page.Locator("tbody tr", new() { Has = page.Locator($"code:text-is('{sessionId}')") });
-        await row.GetByText(CommitteeId).WaitForAsync();
+        await row.GetByText(CommitteeName).WaitForAsync(); // the committee's name, not its id
         await row.GetByRole(AriaRole.Button, new() { Name = "打开" }).ClickAsync();
         var card = page.Locator("section.card", new() { Has = page.Locator($"h2 code:text-is('{sessionId}')") });
         await card.GetByLabel("抽取人数").FillAsync("5");

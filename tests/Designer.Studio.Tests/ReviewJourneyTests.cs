@@ -78,15 +78,26 @@ public sealed class ReviewJourneyTests(StudioServer server, Browser browser, ITe
     public async Task A_unit_ranks_its_applicants_and_recommends_a_list_within_its_quota()
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
-        var unit = $"示例区第二中学{suffix}";
+        var unit = $"名单县第二中学{suffix}";
+        // A locality of its own: registering a unit makes every application of that locality name a registered unit,
+        // which must not reach the other journeys on the shared server.
+        var locality = $"ranked-{suffix}";
+        var county = $"ranked-county-{suffix}";
         using (var admin = await world.SignInAsync("admin"))
+        {
+            await StudioWorld.ExpectAsync(await admin.PostAsJsonAsync("/api/localities", new JsonObject
+            {
+                ["code"] = locality, ["name"] = $"名单测试地区{suffix}",
+                ["counties"] = new JsonArray(new JsonObject { ["code"] = county, ["name"] = $"名单县{suffix}" }),
+            }));
             await StudioWorld.ExpectAsync(await admin.PostAsJsonAsync("/api/organisations", new JsonObject
             {
-                ["id"] = $"{Locality}/unit/school-{suffix}", ["name"] = unit, ["kind"] = "unit", ["county"] = County, ["quota"] = 2,
+                ["id"] = $"{locality}/unit/school-{suffix}", ["name"] = unit, ["kind"] = "unit", ["county"] = county, ["quota"] = 2,
             }));
-        var leader = await world.CreateUserAsync(Locality, "reviewer", org: "unit", taskRoles: "leader", unit: unit);
+        }
+        var leader = await world.CreateUserAsync(locality, "reviewer", org: "unit", taskRoles: "leader", unit: unit);
         var definitionId = $"ranked-{suffix}";
-        await world.PublishAsync(Flowchart(definitionId, "测试：单位推荐名单", Locality,
+        await world.PublishAsync(Flowchart(definitionId, "测试：单位推荐名单", locality,
             [
                 Start(), Step("apply", "apply", "applicant", "applicant", ["approve"], "apply"),
                 Step("recommend", "unit-recommend", "unit", "leader", ["approve", "reject"], "unit-recommendation"),
@@ -96,8 +107,8 @@ public sealed class ReviewJourneyTests(StudioServer server, Browser browser, ITe
         var ids = new Dictionary<string, string>();
         foreach (var name in new[] { "名单甲", "名单乙", "名单丙" })
         {
-            using var applicant = await world.SignInAsync(await world.CreateUserAsync(Locality, "applicant"));
-            ids[name] = await world.ApplyAsync(applicant, definitionId, new JsonObject { ["name"] = name, ["county"] = County, ["unit"] = unit });
+            using var applicant = await world.SignInAsync(await world.CreateUserAsync(locality, "applicant"));
+            ids[name] = await world.ApplyAsync(applicant, definitionId, new JsonObject { ["name"] = name, ["county"] = county, ["unit"] = unit });
         }
 
         await using var session = await StudioSession.SignInAsync(browser, server, leader, output);

@@ -43,6 +43,8 @@ public sealed class NodeKillTests(ITestOutputHelper output) : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(_folder, "no-workflows"));
         CopyFolder(Path.Combine(ServerProcess.RepositoryRoot(), "workflows", "world"), Path.Combine(_folder, "no-workflows", "world"));
+        // A demo reviewer for the organisation the test's workflows assign to (publishing refuses a step nobody holds).
+        File.AppendAllText(Path.Combine(_folder, "no-workflows", "world", "demo-users.csv"), $"{Reviewer},节点测试审核人,reviewer,sample-city,{Org},committee;reviewer\n");
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var (loopWorkflow, timerWorkflow) = ($"kill-loop-{suffix}", $"kill-timer-{suffix}");
         var loops = new Dictionary<string, Ledger>();
