@@ -38,7 +38,7 @@ public sealed class BatchRecommendTests(DesignerFactory factory) : IClassFixture
         var applicants = new List<(string, string, string)>();
         foreach (var name in names)
         {
-            var id = await driver.SubmitAsync(await factory.CreateApplicantAsync("sample-city"), definitionId, new JsonObject { ["name"] = name, ["unit"] = unitName });
+            var id = await driver.SubmitAsync(await factory.CreateApplicantAsync("sample-city"), definitionId, new JsonObject { ["name"] = name, ["unit"] = unitName, ["county"] = "sample-district" });
             var task = Assert.Single((await leader.GetOkAsync($"/api/tasks?q={id}"))["items"]!.AsArray())!;
             applicants.Add((name, id, task["id"]!.GetValue<string>()));
         }
