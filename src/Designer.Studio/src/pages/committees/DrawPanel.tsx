@@ -3,6 +3,7 @@ import { api, ApiError } from '../../api/client';
 import { useApiQuery, useWrite } from '../../api/query';
 import { Badge, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
+import { localMessage } from '../../designer/problemText';
 
 interface Draw {
   seed: string;
@@ -22,7 +23,7 @@ interface Draw {
  * the members, the recusals with their reasons and the seed, which lets anyone replay the draw.
  */
 export function DrawPanel({ sessionId, committeeId, committeeName, canDraw, onDrawn }: { sessionId: string; committeeId: string; committeeName?: string | null; canDraw: boolean; onDrawn: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const toast = useToast();
   const write = useWrite();
   const path = `/api/committee-sessions/${encodeURIComponent(sessionId)}/draw`;
@@ -82,7 +83,7 @@ export function DrawPanel({ sessionId, committeeId, committeeName, canDraw, onDr
               {data.members.map((m) => (
                 <tr key={m.id}>
                   <td>
-                    {m.name} <span className="muted small">{m.id}</span>
+                    {m.name}
                   </td>
                   <td>{m.unit}</td>
                 </tr>
@@ -95,7 +96,7 @@ export function DrawPanel({ sessionId, committeeId, committeeName, canDraw, onDr
               <ul className="draw-recusals">
                 {data.recusals.map((r) => (
                   <li key={`${r.expertId}-${r.applicationId}-${r.reason}`}>
-                    {r.expertName}（{r.expertId}）· {r.applicantName}：{r.reason}
+                    {r.expertName} · {r.applicantName}：{localMessage(r.reason, locale)}
                   </li>
                 ))}
               </ul>
