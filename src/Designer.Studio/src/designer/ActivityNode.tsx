@@ -2,7 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useI18n } from '../i18n';
 import { useDesignerView } from './context';
-import { localMessage } from './problemText';
+import { localMessage } from '../i18n/localMessage';
 import { labelOf, literalOf, portsOf, type ActivityFlowNode } from './model';
 
 /**

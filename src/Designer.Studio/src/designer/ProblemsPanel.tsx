@@ -4,7 +4,8 @@ import { useLabels } from '../catalog';
 import { useI18n } from '../i18n';
 import { useDesignerView } from './context';
 import { labelOf, type ActivityNodeData } from './model';
-import { localMessage, problemCodeLabel, problemPlace } from './problemText';
+import { problemCodeLabel, problemPlace } from './problemText';
+import { localMessage } from '../i18n/localMessage';
 
 /** The validation report: every problem with the activity it concerns; a click selects and centres that activity. */
 export function ProblemsPanel({ problems, nodeData, onFocus }: { problems: Problem[]; nodeData: ActivityNodeData[]; onFocus: (id: string) => void }) {

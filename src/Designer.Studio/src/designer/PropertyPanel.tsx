@@ -5,7 +5,7 @@ import { useI18n, useT } from '../i18n';
 import { useDesignerView } from './context';
 import { InputEditor, type EditorContext } from './editors';
 import { problemConcernsInput, readInput, writeInput } from './model';
-import { localMessage } from './problemText';
+import { localMessage } from '../i18n/localMessage';
 
 export interface OutboundConnection {
   edgeId: string;

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n';
 import { useDesignerView } from './context';
 import { useCatalog } from '../catalog';
 import { labelOf, literalOf } from './model';
-import { localMessage } from './problemText';
+import { localMessage } from '../i18n/localMessage';
 import { sampleApplicant } from './sampleApplicant';
 
 export interface SimulationResult {

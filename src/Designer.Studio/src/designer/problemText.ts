@@ -2,23 +2,6 @@ import type { ActivityDescriptor, Problem } from '../api/types';
 import { propertyLabel } from '../audit/values';
 import type { useLabels } from '../catalog';
 
-const cjk = /[\u4e00-\u9fff]/;
-
-/**
- * The server writes its messages as "中文 (English)". Each language shows its own half: the Chinese UI never shows the
- * English in brackets, the English UI shows the English (the Chinese text when a message has no English).
- */
-export function localMessage(message: string | null | undefined, locale: string): string {
-  const text = message ?? '';
-  const m = /^([\s\S]*?)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$/.exec(text);
-  if (!m || !cjk.test(m[1]) || !/^[A-Za-z'"$]/.test(m[2].trim())) return text;
-  return locale === 'en' ? capitalise(m[2].trim()) : m[1].trim();
-}
-
-function capitalise(s: string) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
 /** Validator problem codes in words (Chinese; English through i18n). */
 export const problemCodeLabels: Record<string, string> = {
   'invalid-json': 'JSON 格式错误',

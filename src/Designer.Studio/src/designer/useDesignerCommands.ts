@@ -8,7 +8,7 @@ import { useToast } from '../components/ui';
 import { i18n, useT } from '../i18n';
 import { autoLayout } from './layout';
 import { containerAt, fromFlow, type ActivityFlowNode, type ConnectionEdge } from './model';
-import { localMessage } from './problemText';
+import { localMessage } from '../i18n/localMessage';
 import { metaOf, portsOfNode, useDesignerStore } from './store';
 
 /** What the toolbar, the keyboard and the panels can ask the designer to do (server calls, layout, clipboard). */

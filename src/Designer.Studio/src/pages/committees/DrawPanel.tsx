@@ -3,7 +3,7 @@ import { api, ApiError } from '../../api/client';
 import { useApiQuery, useWrite } from '../../api/query';
 import { Badge, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
-import { localMessage } from '../../designer/problemText';
+import { localMessage } from '../../i18n/localMessage';
 
 interface Draw {
   seed: string;

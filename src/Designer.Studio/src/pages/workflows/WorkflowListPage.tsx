@@ -8,7 +8,7 @@ import { hasRole, isAdmin, Roles, useAuth } from '../../auth';
 import { useCatalog, useLabels } from '../../catalog';
 import { Badge, downloadBlob, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } from '../../components/ui';
 import { formatDate, useI18n } from '../../i18n';
-import { localMessage } from '../../designer/problemText';
+import { localMessage } from '../../i18n/localMessage';
 import { navigate, withQuery } from '../../router';
 
 function statusOf(w: WorkflowSummary): 'published' | 'draft' | 'retracted' {
