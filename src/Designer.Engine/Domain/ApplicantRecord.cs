@@ -93,7 +93,7 @@ public static class ApplicantRecord
 
     public static bool HasAny(JsonNode? list) => Items(list).Any();
 
-    private static IEnumerable<JsonObject> Items(JsonNode? list) => list is JsonArray array ? array.OfType<JsonObject>() : [];
+    public static IEnumerable<JsonObject> Items(JsonNode? list) => list is JsonArray array ? array.OfType<JsonObject>() : [];
 
     private static IEnumerable<int> Years(int fromYear, int toYear) =>
         toYear < fromYear || toYear - fromYear > 100 ? [] : Enumerable.Range(fromYear, toYear - fromYear + 1);

@@ -64,6 +64,11 @@ public sealed class WorkflowInstanceState
     public JsonObject? Granted { get; set; }
     /// <summary>A finding to write to the applicant's integrity record (a Conclude step that found fraud), else null.</summary>
     public string? IntegrityFinding { get; set; }
+    /// <summary>
+    /// Changes to titles the applicant holds (Titles.TitleStatus: lapsed, reevaluate), each
+    /// {series, level, obtainedOn, certificateNumber, status, reason, on}; the host writes them to its register when the instance completes.
+    /// </summary>
+    public JsonArray TitleChanges { get; set; } = [];
     public FaultInfo? Fault { get; set; }
     public long Sequence { get; set; }
 

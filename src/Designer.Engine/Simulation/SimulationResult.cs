@@ -26,6 +26,8 @@ public sealed record SimulationResult(
     public string? WorkflowId { get; init; }
     /// <summary>The finding the run writes to the applicant's integrity record (fraud found), else null; an addition to contract.md.</summary>
     public string? IntegrityFinding { get; init; }
+    /// <summary>What the run marks in the titles register (Titles.TitleStatus); an addition to contract.md's result, empty when nothing.</summary>
+    public JsonArray TitleChanges { get; init; } = [];
 
     /// <summary>Fields made up from the forms' minimal-valid data; an addition to contract.md's result, empty when the case gave everything.</summary>
     public IReadOnlyList<SampledField> Sampled { get; init; } = [];
@@ -49,6 +51,7 @@ public sealed record SimulationResult(
         state.Fault is null ? errors : [.. errors, new SimulationError(state.Fault.ActivityId, state.Fault.Message)])
     {
         Reason = state.Reason, WorkflowId = workflowId, IntegrityFinding = state.IntegrityFinding,
+        TitleChanges = (JsonArray)state.TitleChanges.DeepClone(),
     };
 
     public string ToJson() => JsonText.Serialize(this);

@@ -21,6 +21,7 @@ namespace Designer.Engine.Tests.Localities;
 /// <item>`sampled`: "stage.field" of fields the simulator made up, each listed in the result's `sampled`;</item>
 /// <item>`stepReasons`: parts of the reasons steps recorded (e.g. the vote's count and share), each found in some step;</item>
 /// <item>`integrityFinding`: a part of the finding the run writes to the applicant's integrity record;</item>
+/// <item>`titleChanges`: what the run marks in the titles register (Titles.TitleStatus), each entry's fields, in order;</item>
 /// <item>`activities`: activity ids the run must pass through (e.g. the series' own scoring step);</item>
 /// <item>`committees`: the committee each committee-vote step reached named (one series each, filed);</item>
 /// <item>`refused`: the submission is refused before the procedure starts (scope or window), each [{path, message part}];</item>
@@ -89,6 +90,7 @@ public partial class LocalityCaseTests
         if (expect["integrityFinding"] is JsonValue finding)
             Assert.True(result.IntegrityFinding?.Contains(finding.GetValue<string>()) == true, $"integrityFinding should contain “{finding}”\n{context}");
         CheckGranted(expect, result, context);
+        CheckTitleChanges(expect, result, context);
         CheckStepReasons(expect, result, context);
         CheckSampled(expect, result, context);
         CheckCommittees(expect, definition, simulation, result, context);
@@ -162,6 +164,16 @@ public partial class LocalityCaseTests
         foreach (var (field, value) in granted)
             Assert.True(JsonNode.DeepEquals(value, result.Granted![field]),
                 $"granted.{field}: expected {value?.ToJsonString() ?? "null"}, got {result.Granted[field]?.ToJsonString() ?? "null"}\n{context}");
+    }
+
+    private static void CheckTitleChanges(JsonObject expect, SimulationResult result, string context)
+    {
+        if (expect["titleChanges"] is not JsonArray expected) return;
+        var changes = result.TitleChanges.ToJsonString();
+        Assert.True(expected.Count == result.TitleChanges.Count, $"titleChanges: expected {expected.Count}, got {changes}\n{context}");
+        for (var i = 0; i < expected.Count; i++)
+            foreach (var (field, value) in expected[i]!.AsObject())
+                Assert.True(JsonNode.DeepEquals(value, result.TitleChanges[i]![field]), $"titleChanges[{i}].{field}: expected {value?.ToJsonString()}, got {changes}\n{context}");
     }
 
     private static void CheckStepReasons(JsonObject expect, SimulationResult result, string context)

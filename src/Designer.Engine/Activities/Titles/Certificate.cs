@@ -28,25 +28,38 @@ public sealed class Certificate : Activity
     [Input("证书编号前缀")]
     public Input<string> NumberPrefix { get; } = new("ZC");
 
+    [Input("补换发的原证书编号", Description = "补（换）发：申报人登记册中原证书的编号（如申报表的 certificateNumber）。新证书沿用原职称的系列、级别、定向与适用范围，原证书由新证书取代。")]
+    public Input<string> Replaces { get; } = new("");
+
     public override void Execute(ActivityContext context)
     {
         var application = context.State.Application;
-        var series = context.Get(Series) is { Length: > 0 } s ? s : application["series"].AsString() ?? "";
-        var level = context.Get(Level) is { Length: > 0 } l ? l : application["level"].AsString() ?? "";
+        var replaces = context.Get(Replaces)?.Trim() ?? "";
+        var original = replaces.Length == 0 ? null : OriginalTitle(context, replaces);
+        var series = context.Get(Series) is { Length: > 0 } s ? s : original?["series"].AsString() ?? application["series"].AsString() ?? "";
+        var level = context.Get(Level) is { Length: > 0 } l ? l : original?["level"].AsString() ?? application["level"].AsString() ?? "";
         var number = $"{context.Get(NumberPrefix)}-{context.Today.Year}-{context.Services.CertificateNumbers.Serial(context.State.InstanceId, Id)}";
-        var validIn = context.Get(ValidIn);
+        var validIn = original is null ? context.Get(ValidIn) : original["validIn"].AsString();
+        var directed = original is null ? context.Get(Directed) : original["directed"] is JsonValue d && d.TryGetValue<bool>(out var wasDirected) && wasDirected;
         context.State.Granted = new JsonObject
         {
             ["series"] = series,
             ["level"] = level,
-            ["directed"] = context.Get(Directed),
+            ["directed"] = directed,
             ["validIn"] = string.IsNullOrEmpty(validIn) ? null : validIn,
             ["number"] = number,
             ["issuedOn"] = context.Today.ToString("yyyy-MM-dd"),
             ["holder"] = application["name"]?.DeepClone(),
         };
+        if (original is not null) context.State.Granted["replaces"] = replaces;
         var issuer = context.ResolveLocality(context.Get(Issuer));
         context.Record("certificate", new Assignee(issuer, "system"), "approve", new ResumeInput(Data: new JsonObject { ["number"] = number }));
         context.Complete("Done");
     }
+
+    /// <summary>The title of the register whose certificate is reissued; a number the register does not hold faults the step.</summary>
+    private static JsonObject OriginalTitle(ActivityContext context, string number) =>
+        Domain.ApplicantRecord.Items(context.State.Record[Domain.ApplicantRecord.Titles])
+            .FirstOrDefault(t => t["certificateNumber"].AsString() == number && t["status"].AsString() is null or "valid")
+        ?? throw new ActivityFaultException($"申报人的职称登记中没有有效的证书 {number}，不能补（换）发 (no valid title with this certificate number in the register)");
 }
