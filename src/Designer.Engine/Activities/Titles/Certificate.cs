@@ -31,6 +31,13 @@ public sealed class Certificate : Activity
     [Input("补换发的原证书编号", Description = "补（换）发：申报人登记册中原证书的编号（如申报表的 certificateNumber）。新证书沿用原职称的系列、级别、定向与适用范围，原证书由新证书取代。")]
     public Input<string> Replaces { get; } = new("");
 
+    [Input("职称取得日期", Description = "默认为发证日；确认外地取得的职称时取原取得日期（如申报表的 obtainedOn），任职年限从该日算起。")]
+    public Input<string> ObtainedOn { get; } = new("");
+
+    [Input("职称来源", UiHint = UiHints.Dropdown, SupportsExpressions = false, Options = ["certificate", "other-region"],
+        Description = "certificate：本地评审取得；other-region：外地取得、经本地确认。")]
+    public Input<string> TitleSource { get; } = new("certificate");
+
     public override void Execute(ActivityContext context)
     {
         var application = context.State.Application;
@@ -52,6 +59,8 @@ public sealed class Certificate : Activity
             ["holder"] = application["name"]?.DeepClone(),
         };
         if (original is not null) context.State.Granted["replaces"] = replaces;
+        if (context.Get(ObtainedOn) is { Length: > 0 } obtainedOn) context.State.Granted["obtainedOn"] = obtainedOn;
+        if (TitleSource.LiteralOrDefault() is { Length: > 0 } source and not "certificate") context.State.Granted["source"] = source;
         var issuer = context.ResolveLocality(context.Get(Issuer));
         context.Record("certificate", new Assignee(issuer, "system"), "approve", new ResumeInput(Data: new JsonObject { ["number"] = number }));
         context.Complete("Done");

@@ -13,15 +13,22 @@ namespace Designer.Engine.Activities.Titles;
 /// and the public verification shows them.
 /// </summary>
 [Activity("Titles.TitleStatus", "职称效力登记", Category = ActivityCategories.Titles, Ports = ["Changed", "NoTitle"],
-    Description = "在职称登记册上登记申报人所持职称的效力变化：失效，或未重新评聘前不得按该职称聘任。登记册中没有相符的职称时走 NoTitle。")]
+    Description = "在职称登记册上登记申报人所持职称的效力变化：失效、须重新评聘，或在现单位不得按该职称聘任。登记册中没有相符的职称时走 NoTitle。")]
 public sealed class TitleStatus : Activity
 {
     public const string Lapsed = "lapsed";
     public const string Reevaluate = "reevaluate";
-    public static readonly string[] Statuses = [Lapsed, Reevaluate];
+    public const string Restricted = "restricted";
+    public static readonly string[] Statuses = [Lapsed, Reevaluate, Restricted];
 
-    [Input("登记为", UiHint = UiHints.Dropdown, Required = true, SupportsExpressions = false, Options = [Lapsed, Reevaluate],
-        Description = "lapsed：职称失效；reevaluate：须重新评聘，未重新评聘前按原等级聘任。")]
+    /// <summary>How a status reads in the register and the public verification.</summary>
+    public static string StatusName(string status) => status switch
+    {
+        Lapsed => "失效", Reevaluate => "须重新评聘", Restricted => "在现单位不得聘任", _ => status,
+    };
+
+    [Input("登记为", UiHint = UiHints.Dropdown, Required = true, SupportsExpressions = false, Options = [Lapsed, Reevaluate, Restricted],
+        Description = "lapsed：职称失效；reevaluate：须重新评聘，未重新评聘前按原等级聘任；restricted：在现单位不得按该职称聘任。")]
     public Input<string> Status { get; } = new(Lapsed);
 
     [Input("仅定向职称", UiHint = UiHints.Checkbox, Description = "只登记定向评价取得的职称（默认）。")]
@@ -40,13 +47,13 @@ public sealed class TitleStatus : Activity
     {
         var status = Status.LiteralOrDefault();
         if (!Statuses.Contains(status))
-            yield return $"“登记为” 须为 {string.Join("、", Statuses)}，不能是 “{status}” (status must be lapsed or reevaluate)";
+            yield return $"“登记为” 须为 {string.Join("、", Statuses)}，不能是 “{status}” (status must be lapsed, reevaluate or restricted)";
     }
 
     public override void Execute(ActivityContext context)
     {
         var status = Status.LiteralOrDefault();
-        if (!Statuses.Contains(status)) throw new ActivityFaultException($"登记为 “{status}” 无效 (status must be lapsed or reevaluate)");
+        if (!Statuses.Contains(status)) throw new ActivityFaultException($"登记为 “{status}” 无效 (status must be lapsed, reevaluate or restricted)");
         var reason = context.Get(Reason);
         if (string.IsNullOrWhiteSpace(reason)) throw new ActivityFaultException("职称效力登记须写明原因 (a reason is required)");
         var directedOnly = context.Get(DirectedOnly);
@@ -73,7 +80,7 @@ public sealed class TitleStatus : Activity
                 ["series"] = title["series"]?.DeepClone(), ["level"] = title["level"]?.DeepClone(), ["obtainedOn"] = title["obtainedOn"]?.DeepClone(),
                 ["certificateNumber"] = title["certificateNumber"]?.DeepClone(), ["status"] = status, ["reason"] = reason, ["on"] = today,
             });
-            reasons.Add($"{title["series"].AsString()} {title["level"].AsString()}（{title["obtainedOn"].AsString()}）{(status == Lapsed ? "失效" : "须重新评聘")}：{reason}");
+            reasons.Add($"{title["series"].AsString()} {title["level"].AsString()}（{title["obtainedOn"].AsString()}）{StatusName(status)}：{reason}");
         }
         context.Record("register", new Assignee(registrar, "system"), status, reasons: reasons);
         context.Complete("Changed");
