@@ -138,7 +138,11 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
             e.HasKey(c => c.Number);
             e.Property(c => c.Status).HasDefaultValue(CertificateStatuses.Valid);
         });
-        builder.Entity<TitleHeldRecord>(e => e.HasIndex(t => t.UserName));
+        builder.Entity<TitleHeldRecord>(e =>
+        {
+            e.HasIndex(t => t.UserName);
+            e.Property(t => t.Status).HasDefaultValue(TitleStatuses.Valid);
+        });
         builder.Entity<EducationHoursRecord>(e => e.HasIndex(h => new { h.UserName, h.Year }));
         builder.Entity<IntegrityRecordEntity>(e => e.HasIndex(r => r.UserName));
         builder.Entity<QuotaRecord>(e =>

@@ -30,10 +30,12 @@ public static class ApplicantRecord
 
     /// <summary>
     /// The title the applicant holds now (the basis for the next one): the highest level, the latest obtained among
-    /// equals; only titles of <paramref name="series"/> when it is given. Null when none is registered.
+    /// equals; only titles of <paramref name="series"/> when it is given. A title a transfer registered as lapsed
+    /// (失效) no longer counts. Null when none is registered.
     /// </summary>
     public static JsonObject? CurrentTitle(JsonNode? titles, string? series = null) =>
         Items(titles)
+            .Where(t => Text(t, "status") != "lapsed")
             .Where(t => string.IsNullOrEmpty(series) || Text(t, "series") == series)
             .OrderByDescending(t => LevelRank(Text(t, "level")))
             .ThenByDescending(t => Text(t, "obtainedOn"), StringComparer.Ordinal)

@@ -16,6 +16,20 @@ public sealed class TitleHeldRecord
     public string? CertificateNumber { get; set; }
     public string RegisteredBy { get; set; } = "";
     public DateTime RegisteredAt { get; set; }
+    /// <summary>
+    /// valid, or what a transfer procedure registered (Titles.TitleStatus): lapsed (失效), reevaluate (须重新评聘) or
+    /// restricted (在现单位不得聘任); with why, on which day and by which application.
+    /// </summary>
+    public string Status { get; set; } = TitleStatuses.Valid;
+    public string? StatusReason { get; set; }
+    /// <summary>yyyy-MM-dd.</summary>
+    public string? StatusOn { get; set; }
+    public string? StatusApplicationId { get; set; }
+}
+
+public static class TitleStatuses
+{
+    public const string Valid = "valid";
 }
 
 /// <summary>Continuing-education hours of one year and category (公需科目 public, 专业科目 professional), or an exemption.</summary>

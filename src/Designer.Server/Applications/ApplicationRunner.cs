@@ -280,6 +280,8 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
         Holder = granted["holder"].AsString() ?? application.ApplicantName, Series = granted["series"].AsString() ?? "",
         Level = granted["level"].AsString() ?? "", Directed = granted["directed"] is JsonValue d && d.TryGetValue<bool>(out var directed) && directed,
         ValidIn = granted["validIn"].AsString(), IssuedOn = granted["issuedOn"].AsString() ?? "",
+        Replaces = granted["replaces"].AsString(),
+        ReplacementReason = granted["replaces"] is null ? null : $"补（换）发：申请 {application.Id}",
     };
 
     private static string NewId() => Guid.NewGuid().ToString("N")[..16];

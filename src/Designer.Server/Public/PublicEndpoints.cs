@@ -27,6 +27,13 @@ public sealed record CertificateCheck(
     public string? RevocationReason { get; init; }
     public string? ReplacedBy { get; init; }
     public string? Replaces { get; init; }
+    /// <summary>
+    /// What a transfer registered on the title: lapsed (失效: the certificate no longer verifies as valid), reevaluate
+    /// (须重新评聘) or restricted (在现单位不得聘任), with why and since when; null while the title stands.
+    /// </summary>
+    public string? TitleStatus { get; init; }
+    public string? TitleStatusReason { get; init; }
+    public string? TitleStatusOn { get; init; }
 }
 
 /// <summary>What anyone may see and do without signing in: current publicity notices, objections, certificate checks.</summary>
@@ -43,15 +50,17 @@ public static class PublicEndpoints
         group.MapGet("/certificates/{number}", async Task<Results<Ok<CertificateCheck>, ProblemHttpResult>> (string number, DesignerDbContext db) =>
         {
             var certificate = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number);
-            return certificate is null
-                ? Problems.NotFound("该证书编号不存在 (no such certificate)")
-                : TypedResults.Ok(new CertificateCheck(
-                    certificate.Number, Mask(certificate.Holder), certificate.Series, certificate.Level,
-                    certificate.Directed, certificate.ValidIn, certificate.IssuedOn, certificate.Locality, Valid: certificate.Status == CertificateStatuses.Valid)
-                {
-                    Status = certificate.Status, RevokedOn = certificate.RevokedOn, RevocationReason = certificate.RevocationReason,
-                    ReplacedBy = certificate.ReplacedBy, Replaces = certificate.Replaces,
-                });
+            if (certificate is null) return Problems.NotFound("该证书编号不存在 (no such certificate)");
+            var marked = await db.TitlesHeld.AsNoTracking().Where(t => t.CertificateNumber == number && t.Status != TitleStatuses.Valid)
+                .Select(t => new { t.Status, t.StatusReason, t.StatusOn }).FirstOrDefaultAsync();
+            return TypedResults.Ok(new CertificateCheck(
+                certificate.Number, Mask(certificate.Holder), certificate.Series, certificate.Level, certificate.Directed, certificate.ValidIn,
+                certificate.IssuedOn, certificate.Locality, Valid: certificate.Status == CertificateStatuses.Valid && marked?.Status != Engine.Activities.Titles.TitleStatus.Lapsed)
+            {
+                Status = certificate.Status, RevokedOn = certificate.RevokedOn, RevocationReason = certificate.RevocationReason,
+                ReplacedBy = certificate.ReplacedBy, Replaces = certificate.Replaces,
+                TitleStatus = marked?.Status, TitleStatusReason = marked?.StatusReason, TitleStatusOn = marked?.StatusOn,
+            });
         }).RequireRateLimiting(RateLimits.CertificateLookup);
     }
 

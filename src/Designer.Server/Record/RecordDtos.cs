@@ -1,9 +1,17 @@
 namespace Designer.Server.Record;
 
-/// <summary>A title held, as the record routes answer it (administration.md).</summary>
+/// <summary>
+/// A title held, as the record routes answer it (administration.md). `status`: valid, or what a transfer registered:
+/// lapsed (失效), reevaluate (须重新评聘) or restricted (在现单位不得聘任), with `statusReason` and `statusOn`.
+/// </summary>
 public sealed record TitleHeld(
     long Id, string UserName, string Series, string Level, bool Directed, string? ValidIn, string ObtainedOn, string Source,
-    string? CertificateNumber, string RegisteredBy, DateTime RegisteredAt);
+    string? CertificateNumber, string RegisteredBy, DateTime RegisteredAt)
+{
+    public string Status { get; init; } = "valid";
+    public string? StatusReason { get; init; }
+    public string? StatusOn { get; init; }
+}
 
 /// <summary>Body of POST /api/people/{userName}/titles.</summary>
 public sealed record TitleRequest(string? Series, string? Level, bool? Directed, string? ValidIn, string? ObtainedOn, string? Source, string? CertificateNumber);

@@ -138,7 +138,7 @@ public sealed class RecordService(DesignerDbContext db, AuditLog audit, IClock c
             [ApplicantRecord.Titles] = new JsonArray([.. titles.Select(t => (JsonNode)new JsonObject
             {
                 ["series"] = t.Series, ["level"] = t.Level, ["directed"] = t.Directed, ["validIn"] = t.ValidIn,
-                ["obtainedOn"] = t.ObtainedOn, ["source"] = t.Source, ["certificateNumber"] = t.CertificateNumber,
+                ["obtainedOn"] = t.ObtainedOn, ["source"] = t.Source, ["certificateNumber"] = t.CertificateNumber, ["status"] = t.Status,
             })]),
             [ApplicantRecord.EducationHours] = new JsonArray([.. hours.Select(h => (JsonNode)new JsonObject
             {
@@ -173,7 +173,10 @@ public sealed class RecordService(DesignerDbContext db, AuditLog audit, IClock c
     private static JsonNode? JsonSerializerData<T>(T value) => System.Text.Json.JsonSerializer.SerializeToNode(value, Designer.Engine.Model.JsonText.Options);
 
     public static TitleHeld ToDto(TitleHeldRecord t) =>
-        new(t.Id, t.UserName, t.Series, t.Level, t.Directed, t.ValidIn, t.ObtainedOn, t.Source, t.CertificateNumber, t.RegisteredBy, t.RegisteredAt);
+        new(t.Id, t.UserName, t.Series, t.Level, t.Directed, t.ValidIn, t.ObtainedOn, t.Source, t.CertificateNumber, t.RegisteredBy, t.RegisteredAt)
+        {
+            Status = t.Status, StatusReason = t.StatusReason, StatusOn = t.StatusOn,
+        };
 
     public static EducationHours ToDto(EducationHoursRecord h) =>
         new(h.Id, h.UserName, h.Year, h.Category, h.Hours, h.Source, h.Exempt, h.ExemptionReason, h.RegisteredBy, h.RegisteredAt);
