@@ -9727,6 +9727,9 @@ export interface components {
             revocationReason?: null | string;
             replacedBy?: null | string;
             replaces?: null | string;
+            titleStatus?: null | string;
+            titleStatusReason?: null | string;
+            titleStatusOn?: null | string;
         };
         CertificateState: {
             number: string;
@@ -10222,6 +10225,7 @@ export interface components {
             userName: string;
             password: string;
         };
+        JsonArray: unknown[];
         JsonNode: unknown;
         JsonObject: Record<string, unknown>;
         LocalityChoice: {
@@ -10754,6 +10758,7 @@ export interface components {
             reason?: null | string;
             workflowId?: null | string;
             integrityFinding?: null | string;
+            titleChanges?: components["schemas"]["JsonArray"];
             sampled?: components["schemas"]["SampledField"][];
         };
         StartApplicationRequest: {
@@ -10865,6 +10870,9 @@ export interface components {
             registeredBy: string;
             /** Format: date-time */
             registeredAt: string;
+            status?: string;
+            statusReason?: null | string;
+            statusOn?: null | string;
         };
         TitleRequest: {
             series: null | string;
