@@ -839,4 +839,10 @@ export const en: Record<string, string> = {
   '添加': 'Add',
   '代码表': 'Code lists',
   '添加条目': 'Add an entry',
+  '效力': 'Standing',
+  '已失效': 'lapsed',
+  '须重新评聘': 'to be re-evaluated',
+  '在现单位不得聘任': 'not for appointment at the present unit',
+  '{date} 起{status}。原因：{reason}': 'Since {date}: {status}. Reason: {reason}',
+  '有效': 'Valid',
 };

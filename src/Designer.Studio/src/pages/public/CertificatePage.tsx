@@ -6,6 +6,7 @@ import { useLabels } from '../../catalog';
 import { Badge, PageHeader, Spinner } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
+import { titleStatusNames } from '../record/PersonRecordPage';
 
 interface Certificate {
   number: string;
@@ -22,6 +23,9 @@ interface Certificate {
   revocationReason?: string | null;
   replacedBy?: string | null;
   replaces?: string | null;
+  titleStatus?: 'lapsed' | 'reevaluate' | 'restricted' | null;
+  titleStatusReason?: string | null;
+  titleStatusOn?: string | null;
 }
 
 /** Certificate verification by number; no sign-in needed. */
@@ -79,6 +83,15 @@ export function CertificatePage({ number }: { number: string }) {
             <div className="alert alert-warn" role="status">
               {t('该证书已由新证书代替：')}
               <a href={`#/public/certificates/${encodeURIComponent(state.cert.replacedBy)}`}>{state.cert.replacedBy}</a>
+            </div>
+          )}
+          {state.cert.titleStatus && (
+            <div className={`alert ${state.cert.titleStatus === 'lapsed' ? 'alert-error' : 'alert-warn'}`} role="status">
+              {t('{date} 起{status}。原因：{reason}', {
+                date: state.cert.titleStatusOn ?? '',
+                status: t(titleStatusNames[state.cert.titleStatus] ?? state.cert.titleStatus),
+                reason: state.cert.titleStatusReason ?? '',
+              })}
             </div>
           )}
           <dl className="notice-facts">

@@ -17,7 +17,18 @@ interface TitleHeld {
   source: string;
   certificateNumber?: string | null;
   registeredBy: string;
+  /** valid, or what a transfer registered: lapsed, reevaluate, restricted. */
+  status?: string;
+  statusReason?: string | null;
+  statusOn?: string | null;
 }
+
+/** A title's standing after a transfer (流动/调动), as the register records it. */
+export const titleStatusNames: Record<string, string> = {
+  lapsed: '已失效',
+  reevaluate: '须重新评聘',
+  restricted: '在现单位不得聘任',
+};
 
 interface EducationHours {
   id: number;
@@ -125,6 +136,7 @@ function TitlesSection({ record }: { record: PersonRecord }) {
               <th>{t('取得日期')}</th>
               <th>{t('来源')}</th>
               <th>{t('证书编号')}</th>
+              <th>{t('效力')}</th>
             </tr>
           </thead>
           <tbody>
@@ -136,6 +148,16 @@ function TitlesSection({ record }: { record: PersonRecord }) {
                 <td>{title.obtainedOn}</td>
                 <td>{sources[title.source] ?? title.source}</td>
                 <td>{title.certificateNumber ? <a href={`#/public/certificates/${encodeURIComponent(title.certificateNumber)}`}>{title.certificateNumber}</a> : ''}</td>
+                <td>
+                  {!title.status || title.status === 'valid' ? (
+                    t('有效')
+                  ) : (
+                    <span title={title.statusReason ?? undefined}>
+                      <Badge tone={title.status === 'lapsed' ? 'error' : 'warn'}>{t(titleStatusNames[title.status] ?? title.status)}</Badge>{' '}
+                      {title.statusOn}
+                    </span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
