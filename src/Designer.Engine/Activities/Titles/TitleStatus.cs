@@ -37,7 +37,7 @@ public sealed class TitleStatus : Activity
     [Input("系列", Description = "只登记该系列的职称；空为全部系列。")]
     public Input<string> Series { get; } = new("");
 
-    [Input("原因", UiHint = UiHints.MultiLine, Required = true, Description = "记入登记册和公开查验，如“调离南疆地区，定向评价职称无效”。")]
+    [Input("原因", UiHint = UiHints.MultiLine, Required = true, Description = "记入登记册和公开查验，如“调离定向职称的适用范围，定向评价职称无效”。")]
     public Input<string> Reason { get; } = new("");
 
     [Input("登记机构", UiHint = UiHints.OrganisationPicker, Required = true)]
