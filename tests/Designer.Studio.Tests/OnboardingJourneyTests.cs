@@ -351,7 +351,8 @@ public sealed class OnboardingJourneyTests(StudioServer server, Browser browser,
         await page.FillAsync("#user-locality", locality);
         await page.FillAsync("#user-org", org);
         await page.FillAsync("#user-task-roles", taskRoles);
-        if (unit is not null) await page.FillAsync("#user-unit", unit);
+        // The locality registered its unit: 单位 is a choice among its registered units.
+        if (unit is not null) await page.SelectOptionAsync("select#user-unit", unit);
         await page.GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();
         await page.FillAsync("input[aria-label='搜索']", userName);
         await page.Locator($"tr[data-user='{userName}']").WaitForAsync();
