@@ -140,6 +140,7 @@ public static class LoadDriver
 
         var applyForm = await Expect(await applicant.GetAsync("/api/forms/apply"));
         var applyData = MinimalValid("apply", applyForm["resolvedSchema"]!.AsObject());
+        await NameRegisteredUnitAsync(applicant, locality, applyData);
         var firstTasks = new List<string>();
         var applicationIds = new List<string>();
         for (var i = 0; i < options.Applications + (options.SeedApplications > 0 ? 1 : 0); i++)
@@ -286,6 +287,22 @@ public static class LoadDriver
             return (code, client);
         }
         throw new InvalidOperationException("没有地区的人社审核演示账户可以登录，请用 --locality 指定 (no locality's demo HR reviewer signs in)");
+    }
+
+    /// <summary>
+    /// The applications name the locality's first registered unit of their employment type, with its county: the server
+    /// accepts no other once the locality registers units (the seeded localities do).
+    /// </summary>
+    private static async Task NameRegisteredUnitAsync(HttpClient applicant, string locality, JsonObject data)
+    {
+        var units = (await Expect(await applicant.GetAsync($"/api/organisations/units?locality={Uri.EscapeDataString(locality)}&pageSize=200")))["items"]!.AsArray();
+        var employment = data["employmentType"]?.GetValue<string>();
+        if (units.FirstOrDefault(u => u!["employmentType"]?.GetValue<string>() is not { } type || type == employment) is not JsonObject unit) return;
+        data["unit"] = unit["name"]!.GetValue<string>();
+        if (unit["county"]?.GetValue<string>() is not { } county) return;
+        var localities = await Expect(await applicant.GetAsync("/api/localities?pageSize=200"));
+        var place = localities["items"]!.AsArray().FirstOrDefault(l => l!["code"]!.GetValue<string>() == locality);
+        data["county"] = place?["counties"]?.AsArray().FirstOrDefault(c => c!["code"]!.GetValue<string>() == county)?["name"]?.GetValue<string>() ?? county;
     }
 
     private static async Task<HttpClient> SignInAsync(HttpClient client, string userName, string password)

@@ -44,8 +44,8 @@ public sealed class CaseworkJourneyTests(StudioServer server, Browser browser, I
         await page.WaitForSelectorAsync("#apply_name");
         Assert.False(await page.IsCheckedAsync("#apply_truthfulnessPledge"), "the pledge must start unticked");
         await page.FillAsync("#apply_name", "古丽娜·艾力");
-        await page.FillAsync("#apply_county", "和静县");
-        await page.FillAsync("#apply_unit", "和静县第一小学");
+        await page.SelectOptionAsync("select#apply_unit", "示例市建筑设计研究院");
+        Assert.Equal("示例区", await page.InputValueAsync("#apply_county"));
         await page.SelectOptionAsync("#apply_employmentType", new SelectOptionValue { Label = "事业单位专业技术人员" });
         await page.CheckAsync("#apply_workplaceLevel-0");
         await page.SelectOptionAsync("#apply_series", new SelectOptionValue { Label = "中小学（含幼儿园）教师" });
@@ -138,7 +138,12 @@ public sealed class CaseworkJourneyTests(StudioServer server, Browser browser, I
     {
         var definitionId = "casework-pub-" + Guid.NewGuid().ToString("N")[..6];
         await world.PublishAsync(PublicityWorkflow(definitionId));
-        var unit = "和静县第九中学" + Guid.NewGuid().ToString("N")[..4];
+        var unit = "示例区第九中学" + Guid.NewGuid().ToString("N")[..4];
+        using (var admin = await world.SignInAsync("admin"))
+            await StudioWorld.ExpectAsync(await admin.PostAsJsonAsync("/api/organisations", new JsonObject
+            {
+                ["id"] = $"{Locality}/unit/school-{unit[^4..]}", ["name"] = unit, ["kind"] = "unit", ["county"] = "sample-district",
+            }));
         foreach (var name in new[] { "买买提·吐尔逊", "阿依努尔", "王建国" })
         {
             using var client = await world.SignInAsync(await world.CreateUserAsync(Locality, "applicant"));
@@ -146,6 +151,7 @@ public sealed class CaseworkJourneyTests(StudioServer server, Browser browser, I
             var data = FileFormCatalog.FromJson([new("apply", (((form["resolvedSchema"] ?? form["schema"])!).ToJsonString(), (string?)null))]).MinimalValid("apply");
             data["name"] = name;
             data["unit"] = unit;
+            data["county"] = "示例区";
             await StudioWorld.ExpectAsync(await client.PostAsJsonAsync("/api/applications", new JsonObject { ["definitionId"] = definitionId, ["data"] = data }));
         }
 

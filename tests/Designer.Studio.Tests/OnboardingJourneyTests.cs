@@ -217,13 +217,13 @@ public sealed class OnboardingJourneyTests(StudioServer server, Browser browser,
             await page.GetByRole(AriaRole.Button, new() { Name = "注册并登录" }).ClickAsync();
             await page.Locator(".user-name", new() { HasText = "马晓燕" }).WaitForAsync();
 
-            // Applies (the locality registers no unit: 工作单位 is typed).
+            // Applies, choosing 工作单位 among the city's registered units (it prefills the county and employment type).
             await page.GotoAsync($"{server.BaseUrl}/#/procedures");
             await page.Locator($".procedure-card[data-definition-id='{definitionId}'] a.btn-primary").ClickAsync();
             await page.WaitForSelectorAsync("#apply_name");
             await page.FillAsync("#apply_name", "马晓燕");
-            await page.FillAsync("#apply_county", "示例区");
-            await page.FillAsync("input#apply_unit", "示例市第一中学");
+            await page.SelectOptionAsync("select#apply_unit", "示例市建筑设计研究院");
+            Assert.Equal("示例区", await page.InputValueAsync("#apply_county"));
             await page.SelectOptionAsync("#apply_employmentType", new SelectOptionValue { Label = "事业单位专业技术人员" });
             await page.CheckAsync("#apply_workplaceLevel-1");
             await page.SelectOptionAsync("#apply_series", new SelectOptionValue { Label = "中小学（含幼儿园）教师" });
@@ -351,7 +351,8 @@ public sealed class OnboardingJourneyTests(StudioServer server, Browser browser,
         await page.FillAsync("#user-locality", locality);
         await page.FillAsync("#user-org", org);
         await page.FillAsync("#user-task-roles", taskRoles);
-        if (unit is not null) await page.FillAsync("#user-unit", unit);
+        // The locality registered its unit: 单位 is a choice among its registered units.
+        if (unit is not null) await page.SelectOptionAsync("select#user-unit", unit);
         await page.GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();
         await page.FillAsync("input[aria-label='搜索']", userName);
         await page.Locator($"tr[data-user='{userName}']").WaitForAsync();

@@ -40,6 +40,7 @@ public sealed class OperationsConsoleTests(StudioServer server, Browser browser,
         var form = await StudioWorld.ExpectAsync(await applicant.GetAsync("/api/forms/apply"));
         var data = FileFormCatalog.FromJson([new("apply", (((form["resolvedSchema"] ?? form["schema"])!).ToJsonString(), (string?)null))]).MinimalValid("apply");
         data["name"] = "运维甲";
+        await StudioWorld.NameRegisteredUnitAsync(applicant, "sample-city", data);
         var submitted = await StudioWorld.ExpectAsync(await applicant.PostAsJsonAsync("/api/applications", new JsonObject { ["definitionId"] = definitionId, ["data"] = data }));
         var id = submitted["id"]!.GetValue<string>();
         Assert.Equal("Faulted", submitted["status"]!.GetValue<string>());

@@ -134,8 +134,8 @@ public sealed class ProcedureChangeJourneyTests(StudioServer server, Browser bro
         await page.WaitForSelectorAsync("#apply_name");
 
         // Everything but the name, which the form requires.
+        await page.SelectOptionAsync("select#apply_unit", "和静县第一中学");
         await page.FillAsync("#apply_county", "和静县");
-        await page.FillAsync("#apply_unit", "和静县第一小学");
         await page.SelectOptionAsync("#apply_employmentType", new SelectOptionValue { Label = "事业单位专业技术人员" });
         await page.CheckAsync("#apply_workplaceLevel-0");
         await page.SelectOptionAsync("#apply_series", new SelectOptionValue { Label = "中小学（含幼儿园）教师" });

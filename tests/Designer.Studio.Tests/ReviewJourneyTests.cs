@@ -25,6 +25,11 @@ public sealed class ReviewJourneyTests(StudioServer server, Browser browser, ITe
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var unit = $"示例区第一中学{suffix}";
+        using (var admin = await world.SignInAsync("admin"))
+            await StudioWorld.ExpectAsync(await admin.PostAsJsonAsync("/api/organisations", new JsonObject
+            {
+                ["id"] = $"{Locality}/unit/school-{suffix}", ["name"] = unit, ["kind"] = "unit", ["county"] = County,
+            }));
         // Holders first: a step nobody holds does not publish.
         var unitLeader = await world.CreateUserAsync(Locality, "reviewer", org: "unit", taskRoles: "leader", unit: unit);
         var bureau = await world.CreateUserAsync(Locality, "reviewer", org: "county/education", taskRoles: "reviewer");

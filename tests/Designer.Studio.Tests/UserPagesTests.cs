@@ -51,6 +51,51 @@ public sealed class UserPagesTests(StudioServer server, Browser browser, ITestOu
         Assert.Empty(studio.PageErrors);
     }
 
+    /// <summary>
+    /// Issue 8: a user's 单位 is picked among the locality's registered units (searched by name, with county and
+    /// 人员类别), never typed; an import naming an unregistered unit is refused on its row.
+    /// </summary>
+    [BrowserFact]
+    public async Task A_locality_admin_picks_a_users_unit_among_the_registered_units()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await using var studio = await StudioSession.SignInAsync(browser, server, "bazhou-admin", output);
+        var page = studio.Page;
+        await page.GetByRole(AriaRole.Link, new() { Name = "用户", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "新建用户" }).ClickAsync();
+        await page.FillAsync("#user-name", $"unit-{tag}");
+        await page.FillAsync("#user-password", "Danwei2024");
+        await page.FillAsync("#user-display", "第四中学人事");
+        Assert.Equal("bazhou", await page.InputValueAsync("#user-locality"));
+        await page.FillAsync("#user-org", "unit");
+        await page.FillAsync("#user-task-roles", "leader");
+
+        var picker = page.Locator("select#user-unit");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索单位" }).FillAsync("第四");
+        var offered = picker.Locator("option", new() { HasText = "和静县第四中学" });
+        await offered.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        Assert.Equal("和静县第四中学（和静县 · 事业单位）", (await offered.InnerTextAsync()).Trim());
+        Assert.Equal(0, await picker.Locator("option", new() { HasText = "和静县第一中学" }).CountAsync());
+        await picker.SelectOptionAsync("和静县第四中学");
+        Assert.Equal("所在县：和静县；人员类别：事业单位", (await page.GetByTestId("unit-chosen").InnerTextAsync()).Trim());
+        await studio.ScreenshotAsync("users-unit-picker");
+        await page.GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();
+
+        await page.FillAsync("input[aria-label='搜索']", $"unit-{tag}");
+        var row = page.Locator($"tr[data-user='unit-{tag}']");
+        await row.GetByRole(AriaRole.Button, new() { Name = "编辑" }).ClickAsync();
+        Assert.Equal("和静县第四中学", await page.Locator("select#user-unit").InputValueAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "关闭" }).First.ClickAsync();
+
+        var csv = $"用户名,姓名,密码,角色,机构,任务角色,单位\nok-{tag},甲,Danwei2024,reviewer,unit,leader,和静县第四中学\nbad-{tag},乙,Danwei2024,reviewer,unit,leader,和静县某未登记学校\n";
+        await page.Locator("[data-testid=user-import]").SetInputFilesAsync(new FilePayload { Name = "units.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        var report = page.Locator("[data-testid=import-report]");
+        await report.GetByText("第 3 行").WaitForAsync();
+        Assert.Contains("和静县某未登记学校", await report.InnerTextAsync());
+        Assert.Contains("不是本地区已登记的用人单位", await report.InnerTextAsync());
+        Assert.Empty(studio.PageErrors);
+    }
+
     [BrowserFact]
     public async Task A_visitor_registers_from_the_sign_in_page_and_is_signed_in_as_an_applicant()
     {

@@ -111,6 +111,11 @@ public sealed partial class UserAdmin(DesignerDbContext db, UserManager<Designer
         var applicant = roles.Contains(Roles.Applicant);
         if (Blank(body.Unit) is not null && org != "unit" && !applicant)
             errors.Add(new("$.unit", "只有用人单位审核人（机构 unit）或申报人可指定单位 (unit applies to org \"unit\" or an applicant)"));
+        else if (Blank(body.Unit) is { } unit && locality.Length > 0 && (creating || unit != existing!.UnitName || locality != existing.Locality))
+        {
+            var (standing, registered) = await World.RegisteredUnits.FindAsync(db, locality, unit);
+            if (World.RegisteredUnits.Refusal(standing, unit, registered) is { } refusal) errors.Add(new("$.unit", refusal));
+        }
         if (Blank(body.County) is not null && org != "county/hr" && !applicant)
             errors.Add(new("$.county", "只有县级人社审核人（机构 county/hr）或申报人可指定县 (county applies to org \"county/hr\" or an applicant)"));
         if (Blank(body.Phone) is { } phone && !PhonePattern().IsMatch(phone))
@@ -133,7 +138,7 @@ public sealed partial class UserAdmin(DesignerDbContext db, UserManager<Designer
         var user = new DesignerUser
         {
             UserName = body.UserName!.Trim(), DisplayName = body.DisplayName!.Trim(), Locality = body.Locality ?? "", Org = Blank(body.Org),
-            TaskRoles = string.Join(",", (body.TaskRoles ?? []).Distinct()), UnitName = Blank(body.Unit), County = Blank(body.County),
+            TaskRoles = string.Join(",", (body.TaskRoles ?? []).Distinct()), UnitName = await RegisteredNameAsync(body.Locality ?? "", body.Unit), County = Blank(body.County),
             PhoneNumber = Blank(body.Phone), LockoutEnabled = true, MustChangePassword = mustChangePassword,
         };
         if (roles.All(Privileged.Contains)) user.Locality = "";
@@ -160,7 +165,7 @@ public sealed partial class UserAdmin(DesignerDbContext db, UserManager<Designer
         if (body.Locality is { } locality) Set(locality, user.Locality, v => user.Locality = v);
         if (body.Org is not null) Set(Blank(body.Org), user.Org, v => user.Org = v);
         if (body.TaskRoles is { } taskRoles) Set(string.Join(",", taskRoles.Distinct()), user.TaskRoles, v => user.TaskRoles = v);
-        if (body.Unit is not null) Set(Blank(body.Unit), user.UnitName, v => user.UnitName = v);
+        if (body.Unit is not null) Set(await RegisteredNameAsync(user.Locality, body.Unit), user.UnitName, v => user.UnitName = v);
         if (body.County is not null) Set(Blank(body.County), user.County, v => user.County = v);
         if (body.Phone is not null) Set(Blank(body.Phone), user.PhoneNumber, v => user.PhoneNumber = v, isRight: false);
         await users.UpdateAsync(user);
@@ -181,6 +186,14 @@ public sealed partial class UserAdmin(DesignerDbContext db, UserManager<Designer
             await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null);
         }
         return roles;
+    }
+
+    /// <summary>A unit named by its registry id is kept by its full name, as applications name it (task routing compares the two).</summary>
+    private async Task<string?> RegisteredNameAsync(string locality, string? unit)
+    {
+        if (Blank(unit) is not { } text) return null;
+        var (_, registered) = await World.RegisteredUnits.FindAsync(db, locality, text);
+        return registered?.Name ?? text;
     }
 
     /// <summary>Sets a password an admin chose or generated; the user must change it at the next sign-in, and every session ends.</summary>

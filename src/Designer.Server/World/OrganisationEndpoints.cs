@@ -137,7 +137,8 @@ public static partial class OrganisationEndpoints
                 break;
             case Kinds.Unit when parts is not [_, "unit", _]:
                 throw new ApiProblemException(Problems.Invalid("$.id", "单位标识应为 <地区>/unit/<名称> (a unit's id is <locality>/unit/<slug>)"));
-            case Kinds.Unit when county is null:
+            // A locality without counties (a prefecture that registers none) has its units at its own level.
+            case Kinds.Unit when county is null && locality.Counties.Count > 0:
                 throw new ApiProblemException(Problems.Invalid("$.county", "请填写单位所在县 (a unit needs its county)"));
             case Kinds.EnterpriseCommittee when parts is not [_, "enterprise", _]:
                 throw new ApiProblemException(Problems.Invalid("$.id", "企业评审机构标识应为 <地区>/enterprise/<名称> (an enterprise committee's id is <locality>/enterprise/<slug>)"));

@@ -89,7 +89,7 @@ public sealed class CommitteeRegistryTests(DesignerFactory factory) : IClassFixt
         foreach (var (series, department) in new[] { ("forestry", "forestry"), ("teacher", "education") })
         {
             var applicant = await factory.CreateApplicantAsync("bazhou");
-            var data = DrawFactory.Teacher($"正高{series}", "轮台县林业和草原工作站");
+            var data = DrawFactory.Teacher($"正高{series}", "和静县林业和草原工作站");
             (data["series"], data["level"], data["grassrootsYears"], data["competentDepartment"]) = (series, "full-senior", 15, department);
             ids[series] = await driver.SubmitAsync(applicant, "bazhou-directed-full-senior", data);
             await driver.RunAsync(ids[series], applicant, stopAt: "committee-vote");

@@ -68,6 +68,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
             }
             var applicant = await server.SignInAsync("sample-city-applicant");
             var applyData = ApplicationDriver.MinimalValid("apply", (await applicant.GetOkAsync("/api/forms/apply"))["resolvedSchema"]!.AsObject());
+            await ApplicationDriver.NameRegisteredUnitAsync(applicant, "sample-city", applyData);
             async Task<string> SubmitAsync(string definitionId, string name)
             {
                 var data = (JsonObject)applyData.DeepClone();

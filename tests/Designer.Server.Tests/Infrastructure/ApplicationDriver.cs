@@ -40,7 +40,36 @@ public sealed class ApplicationDriver(DesignerFactory factory)
         var procedure = procedures.Single(p => p!["definitionId"]!.GetValue<string>() == definitionId)!;
         var formId = procedure["applyForm"]!.GetValue<string>();
         // The form's conditions are decided on the given fields (a teacher must state the teaching post).
-        return await MinimalValidAsync(applicant, formId, fields);
+        var data = await MinimalValidAsync(applicant, formId, fields);
+        await NameRegisteredUnitAsync(applicant, procedure["locality"]!.GetValue<string>(), data, fields);
+        return data;
+    }
+
+    /// <summary>
+    /// The application names a registered active unit of the procedure's locality, as the server requires once the
+    /// locality has units: the test's unit, or when it names none the first unit of the given employment type. The
+    /// unit's county and employment type fill the fields the test leaves open (the server checks they agree).
+    /// </summary>
+    public static async Task NameRegisteredUnitAsync(ApiClient applicant, string locality, JsonObject data, JsonObject? given = null)
+    {
+        if (!data.ContainsKey("unit")) return;
+        var units = (await applicant.GetOkAsync($"/api/organisations/units?locality={Uri.EscapeDataString(locality)}&pageSize=200"))["items"]!.AsArray()
+            .Select(u => u!.AsObject()).ToList();
+        if (units.Count == 0) return;
+        string? Given(string field) => (given?[field] as JsonValue)?.GetValue<string>();
+        string? Of(JsonObject unit, string field) => unit[field]?.GetValue<string>();
+        var employment = Given("employmentType");
+        var unit = Given("unit") is { } named ? units.FirstOrDefault(u => Of(u, "name") == named)
+            : units.FirstOrDefault(u => Of(u, "employmentType") is not { } type || type == (employment ?? "public-institution")) ?? units[0];
+        if (unit is null) return; // the test names an unregistered unit on purpose
+        data["unit"] = Of(unit, "name");
+        if (employment is null && Of(unit, "employmentType") is { } registered && data.ContainsKey("employmentType")) data["employmentType"] = registered;
+        if (Of(unit, "county") is { } county && Given("county") is null && data.ContainsKey("county"))
+        {
+            var localities = (await applicant.GetOkAsync("/api/localities?pageSize=200"))["items"]!.AsArray();
+            var counties = localities.Single(l => l!["code"]!.GetValue<string>() == locality)!["counties"]!.AsArray();
+            data["county"] = counties.Single(c => c!["code"]!.GetValue<string>() == county)!["name"]!.GetValue<string>();
+        }
     }
 
     public static async Task<JsonObject> MinimalValidAsync(ApiClient client, string formId, JsonObject? given = null)

@@ -60,6 +60,7 @@ public sealed class NodeKillTests(ITestOutputHelper output) : IDisposable
         }
         var applicant = await survivor.SignInAsync("sample-city-applicant");
         var applyData = ApplicationDriver.MinimalValid("apply", (await applicant.GetOkAsync("/api/forms/apply"))["resolvedSchema"]!.AsObject());
+        await ApplicationDriver.NameRegisteredUnitAsync(applicant, "sample-city", applyData);
         async Task<string> SubmitAsync(string definitionId, string name)
         {
             var data = (JsonObject)applyData.DeepClone();

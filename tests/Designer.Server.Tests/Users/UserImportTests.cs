@@ -82,13 +82,13 @@ public sealed class UserImportTests(DesignerFactory factory) : IClassFixture<Des
         using var workbook = new MemoryStream();
         workbook.SaveAs(new[]
         {
-            new Dictionary<string, object> { ["用户名"] = $"xl-{t}", ["姓名"] = "表格导入", ["密码"] = "Biaoge2024", ["角色"] = "reviewer", ["地区"] = "kashgar", ["机构"] = "unit", ["任务角色"] = "reviewer", ["单位"] = "喀什第一中学" },
+            new Dictionary<string, object> { ["用户名"] = $"xl-{t}", ["姓名"] = "表格导入", ["密码"] = "Biaoge2024", ["角色"] = "reviewer", ["地区"] = "kashgar", ["机构"] = "unit", ["任务角色"] = "reviewer", ["单位"] = "疏附县第一中学" },
         }, excelType: ExcelType.XLSX);
         var result = (await PostFileAsync(admin, workbook.ToArray(), Xlsx)).Expect(HttpStatusCode.OK);
         Assert.Equal(1, result["imported"]!.GetValue<int>());
         var user = await admin.GetOkAsync($"/api/users/xl-{t}");
         Assert.Equal("unit", user["org"]!.GetValue<string>());
-        Assert.Equal("喀什第一中学", user["unit"]!.GetValue<string>());
+        Assert.Equal("疏附县第一中学", user["unit"]!.GetValue<string>());
     }
 
     [Fact]

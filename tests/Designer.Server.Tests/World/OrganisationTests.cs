@@ -144,6 +144,7 @@ public sealed class OrganisationTests(DesignerFactory factory) : IClassFixture<D
         var offered = (await applicant.GetOkAsync($"/api/organisations/units?locality={aksu}"))["items"]!.AsArray();
         Assert.Equal(["温宿县第一中学"], offered.Select(u => u!["name"]!.GetValue<string>()));
         Assert.Equal("wensu", offered[0]!["county"]!.GetValue<string>());
+        // Another locality's units are not offered to this locality's applicant.
         Assert.Equal(0, (await applicant.GetOkAsync("/api/organisations/units?locality=bazhou"))["total"]!.GetValue<int>());
 
         static string PathOf(ApiResponse refused) => refused.Expect((HttpStatusCode)422)["errors"]![0]!["path"]!.GetValue<string>();

@@ -61,8 +61,35 @@ public sealed class StudioWorld(StudioServer server)
         var schema = (form["resolvedSchema"] ?? form["schema"])!.AsObject();
         var data = FileFormCatalog.FromJson([new("apply", (schema.ToJsonString(), (string?)null))]).MinimalValid("apply");
         foreach (var (key, value) in fields) data[key] = value?.DeepClone();
+        var procedures = JsonNode.Parse(await applicant.GetStringAsync("/api/procedures"))!.AsArray();
+        var locality = procedures.Single(p => p!["definitionId"]!.GetValue<string>() == definitionId)!["locality"]!.GetValue<string>();
+        await NameRegisteredUnitAsync(applicant, locality, data, fields);
         var created = await ExpectAsync(await applicant.PostAsJsonAsync("/api/applications", new JsonObject { ["definitionId"] = definitionId, ["data"] = data }));
         return created["id"]!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// The application names a registered active unit of the locality, as the server requires once the locality has
+    /// units: the given unit, or when none is given the first public institution; its county fills a county not given.
+    /// </summary>
+    public static async Task NameRegisteredUnitAsync(HttpClient applicant, string locality, JsonObject data, JsonObject? given = null)
+    {
+        var units = (await ExpectAsync(await applicant.GetAsync($"/api/organisations/units?locality={Uri.EscapeDataString(locality)}&pageSize=200")))["items"]!
+            .AsArray().Select(u => u!.AsObject()).ToList();
+        if (units.Count == 0) return;
+        string? Given(string field) => (given?[field] as JsonValue)?.GetValue<string>();
+        string? Of(JsonObject unit, string field) => unit[field]?.GetValue<string>();
+        var unit = Given("unit") is { } named ? units.FirstOrDefault(u => Of(u, "name") == named)
+            : units.FirstOrDefault(u => Of(u, "employmentType") is null or "public-institution") ?? units[0];
+        if (unit is null) return;
+        data["unit"] = Of(unit, "name");
+        if (Given("employmentType") is null && Of(unit, "employmentType") is { } type) data["employmentType"] = type;
+        if (Of(unit, "county") is { } county && Given("county") is null)
+        {
+            var localities = (await ExpectAsync(await applicant.GetAsync("/api/localities?pageSize=200")))["items"]!.AsArray();
+            var counties = localities.Single(l => l!["code"]!.GetValue<string>() == locality)!["counties"]!.AsArray();
+            data["county"] = counties.Single(c => c!["code"]!.GetValue<string>() == county)!["name"]!.GetValue<string>();
+        }
     }
 
     /// <summary>Opens a committee session of the procedure's candidates and saves the same votes for each; the session.</summary>

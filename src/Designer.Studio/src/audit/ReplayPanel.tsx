@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError, qs } from '../api/client';
 import { useWrite } from '../api/query';
 import type { Application, ElsaDefinition, Paged, TimelineEntry, Vocabulary } from '../api/types';
@@ -8,12 +8,14 @@ import { Badge } from '../components/ui';
 import { useT } from '../i18n';
 import { replay, type ReplayAnswer, type SimulationRun } from './api';
 import { sampleApplicant } from '../designer/sampleApplicant';
+import { useRegisteredUnits } from '../forms/UnitPicker';
+import type { Organisation } from '../pages/organisations/types';
 
 /** A simulation case (contract.md) for the workflow, with a sample applicant within its scope. */
-function defaultCase(def: ElsaDefinition | undefined, vocab: Vocabulary) {
+function defaultCase(def: ElsaDefinition | undefined, vocab: Vocabulary, units: Organisation[] = []) {
   return {
     startDate: new Date().toISOString().slice(0, 10),
-    applicant: sampleApplicant(def, vocab),
+    applicant: sampleApplicant(def, vocab, units),
     history: [],
     answers: {},
     defaultAction: 'approve',
@@ -46,6 +48,13 @@ export function ReplayPanel({
   const { vocab } = useCatalog();
   const [mode, setMode] = useState<'case' | 'application'>('case');
   const [caseText, setCaseText] = useState(() => JSON.stringify(defaultCase(definition, vocab), null, 2));
+  const units = useRegisteredUnits(definition?.customProperties?.locality);
+  // Once the locality's registered units arrive, the untouched case names one of them.
+  useEffect(() => {
+    if (units.length === 0) return;
+    const untouched = JSON.stringify(defaultCase(definition, vocab), null, 2);
+    setCaseText((text) => (text === untouched ? JSON.stringify(defaultCase(definition, vocab, units), null, 2) : text));
+  }, [units]); // eslint-disable-line react-hooks/exhaustive-deps
   const [applicationId, setApplicationId] = useState('');
   const [applications, setApplications] = useState<Application[] | null>(null);
   const [busy, setBusy] = useState(false);

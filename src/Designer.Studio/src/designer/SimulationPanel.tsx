@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useWrite } from '../api/query';
 import type { ElsaActivity, ElsaDefinition, TimelineEntry } from '../api/types';
@@ -9,6 +9,7 @@ import { useCatalog } from '../catalog';
 import { labelOf, literalOf } from './model';
 import { localMessage } from '../i18n/localMessage';
 import { sampleApplicant } from './sampleApplicant';
+import { useRegisteredUnits } from '../forms/UnitPicker';
 
 export interface SimulationResult {
   status: string;
@@ -51,9 +52,16 @@ export function SimulationPanel({
   const { descriptors, labels } = useDesignerView();
   const { vocab } = useCatalog();
   const [startDate, setStartDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const units = useRegisteredUnits(definition.customProperties?.locality);
   const [applicantText, setApplicantText] = useState(() =>
     JSON.stringify(sampleApplicant(definition, vocab), null, 2),
   );
+  // Once the locality's registered units arrive, the untouched sample names one of them.
+  useEffect(() => {
+    if (units.length === 0) return;
+    const untouched = JSON.stringify(sampleApplicant(definition, vocab), null, 2);
+    setApplicantText((text) => (text === untouched ? JSON.stringify(sampleApplicant(definition, vocab, units), null, 2) : text));
+  }, [units]); // eslint-disable-line react-hooks/exhaustive-deps
   const [historyText, setHistoryText] = useState('[]');
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [defaultAction, setDefaultAction] = useState('approve');

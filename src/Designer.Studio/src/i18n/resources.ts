@@ -2,6 +2,7 @@ import { en } from './en';
 import { enCasework } from './en-casework';
 import { enDesigner } from './en-designer';
 import { enOrganisations } from './en-organisations';
+import { enUnits } from './en-units';
 
 /**
  * The i18next resources. The Chinese text is the key and its own translation (zh-CN has no entries: a missing key is
@@ -9,5 +10,5 @@ import { enOrganisations } from './en-organisations';
  */
 export const resources = {
   'zh-CN': { translation: {} as Record<string, string> },
-  en: { translation: { ...en, ...enCasework, ...enDesigner, ...enOrganisations } },
+  en: { translation: { ...en, ...enCasework, ...enDesigner, ...enOrganisations, ...enUnits } },
 } as const;

@@ -6,6 +6,7 @@ import { hasRole, Roles, useAuth } from '../../auth';
 import { useLabels } from '../../catalog';
 import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
+import { UnitChooser } from './UnitChooser';
 
 const roleNames: Record<string, string> = {
   'policy-admin': '政策管理员',
@@ -295,8 +296,8 @@ function UserEditor({ user, defaultLocality, onClose }: { user: UserView | null;
         <Field label={t('任务角色')} htmlFor="user-task-roles" error={errors.taskRoles} hint={t('逗号分隔，如 reviewer, committee；留空表示不办理任何审核步骤')}>
           <input id="user-task-roles" value={taskRoles} onChange={(e) => setTaskRoles(e.target.value)} />
         </Field>
-        <Field label={t('单位')} htmlFor="user-unit" error={errors.unit}>
-          <input id="user-unit" value={unit} onChange={(e) => setUnit(e.target.value)} />
+        <Field label={t('单位')} htmlFor="user-unit" error={errors.unit} hint={t('用人单位审核人或申报人的工作单位，从本地区已登记的单位中选择')}>
+          <UnitChooser id="user-unit" locality={locality} value={unit} onChange={setUnit} />
         </Field>
         <Field label={t('县（市、区）')} htmlFor="user-county" error={errors.county}>
           <input id="user-county" value={county} onChange={(e) => setCounty(e.target.value)} />
