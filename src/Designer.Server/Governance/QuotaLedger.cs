@@ -63,9 +63,10 @@ public sealed class QuotaLedger(DesignerDbContext db, AuditLog audit, IClock clo
         if (request.Posts is not (>= 0 and <= MaxPosts)) errors.Add(new("$.posts", $"岗位数额应为 0 至 {MaxPosts} 的整数 (posts is 0…{MaxPosts})"));
         if (errors.Count > 0) throw new ApiProblemException(Problems.FormErrors(errors, errors[0].Message));
 
+        var refusal = Problems.Forbidden("只有单位所在县市的人社部门、本地区管理员或政策管理员可以确定岗位数额 (the county's HR bureau or an admin sets the posts)");
+        if (!MaySet(user, locality)) throw new ApiProblemException(refusal);
         var unit = await RegisteredUnitAsync(locality, unitName);
-        if (!CanSet(user, locality, unit)) throw new ApiProblemException(Problems.Forbidden(
-            "只有申报人所在县市的人社部门、本地区管理员或政策管理员可以确定岗位数额 (the county's HR bureau or an admin sets the posts)"));
+        if (user is { IsPolicyAdmin: false, IsLocalityAdmin: false } && unit?.County is { } county && county != user.County) throw new ApiProblemException(refusal);
         var name = unit?.Name ?? unitName;
         var quota = await db.Quotas.FirstOrDefaultAsync(q => q.Unit == name && q.PostKind == request.PostKind && q.Level == request.Level);
         if (quota is not null && quota.Locality != locality && quota.Locality != "")
@@ -117,10 +118,9 @@ public sealed class QuotaLedger(DesignerDbContext db, AuditLog audit, IClock clo
             ?? throw new ApiProblemException(Problems.Invalid("$.unit", $"“{unit}” 不是本地区已登记的用人单位 (the unit must be a registered active unit of the locality)"));
     }
 
-    /// <summary>The policy admin; the locality's admin; a county HR reviewer of the locality for a unit of their own county.</summary>
-    private static bool CanSet(CurrentUser user, string locality, OrganisationRecord? unit) =>
-        user.IsPolicyAdmin || (user.IsLocalityAdmin && user.Locality == locality) ||
-        (user.IsReviewer && user.Org == "county/hr" && user.Locality == locality && (unit?.County is null || unit.County == user.County));
+    /// <summary>The policy admin; the locality's admin; a county HR reviewer of the locality (for a unit of their own county).</summary>
+    private static bool MaySet(CurrentUser user, string locality) =>
+        user.IsPolicyAdmin || (user.IsLocalityAdmin && user.Locality == locality) || (user.IsReviewer && user.Org == "county/hr" && user.Locality == locality);
 
     private async Task<Dictionary<(string, string, string), int>> UsedAsync(IReadOnlyCollection<QuotaRecord> quotas)
     {
