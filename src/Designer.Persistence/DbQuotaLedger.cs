@@ -20,6 +20,9 @@ public sealed class DbQuotaLedger(DesignerDbContext db) : IQuotaLedger
         return true;
     }
 
+    public bool IsFiled(string unit, string postKind, string level) =>
+        Quota(unit, postKind, level) is not { } quota || quota.Status == QuotaStatuses.Filed;
+
     public void Release(string unit, string postKind, string level, string instanceId)
     {
         foreach (var reservation in Reservations(unit, postKind, level).Where(r => r.InstanceId == instanceId))

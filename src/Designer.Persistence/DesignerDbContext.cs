@@ -23,6 +23,7 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
     public DbSet<CertificateRecord> Certificates => Set<CertificateRecord>();
     public DbSet<QuotaRecord> Quotas => Set<QuotaRecord>();
     public DbSet<QuotaReservationRecord> QuotaReservations => Set<QuotaReservationRecord>();
+    public DbSet<ComplaintRecord> Complaints => Set<ComplaintRecord>();
     public DbSet<AuditRecord> AuditEntries => Set<AuditRecord>();
     public DbSet<ExpertRecord> Experts => Set<ExpertRecord>();
     public DbSet<CommitteeRecord> Committees => Set<CommitteeRecord>();
@@ -149,7 +150,10 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
         {
             e.HasIndex(q => new { q.Unit, q.PostKind, q.Level }).IsUnique();
             e.Property(q => q.Revision).IsConcurrencyToken();
+            e.Property(q => q.Status).HasDefaultValue(QuotaStatuses.Filed);
+            e.HasIndex(q => q.Locality);
         });
+        builder.Entity<ComplaintRecord>(e => e.HasIndex(c => new { c.Locality, c.Status, c.DueOn }));
         builder.Entity<QuotaReservationRecord>(e => e.HasIndex(r => new { r.Unit, r.PostKind, r.Level, r.InstanceId }).IsUnique());
         // One self-registered account per ID number and locality (accounts without an ID number have null and never collide).
         builder.Entity<DesignerUser>(e => e.HasIndex(u => new { u.Locality, u.IdNumberHash }).IsUnique());

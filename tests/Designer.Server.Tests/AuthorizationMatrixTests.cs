@@ -18,6 +18,9 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
     public string DraftId { get; private set; } = "";
     public string WindowId { get; private set; } = "";
     public string HolidayId { get; private set; } = "";
+    public long QuotaId { get; private set; }
+    public string ComplaintId { get; private set; } = "";
+    public const string ComplaintSecret = "矩阵举报";
     public string Applicant { get; private set; } = "";
     /// <summary>Bazhou education bureau reviewers: one with only the "reviewer" task role, one with none.</summary>
     public string NonCommitteeReviewer { get; private set; } = "";
@@ -110,6 +113,10 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
         var bazhouAdmin = await SignInAsync("bazhou-admin");
         WindowId = (await bazhouAdmin.PostAsync("/api/calendar/windows", Window())).Expect(HttpStatusCode.OK)["id"]!.GetValue<string>();
         HolidayId = (await bazhouAdmin.PostAsync("/api/calendar/holidays", Holiday())).Expect(HttpStatusCode.OK)["id"]!.GetValue<string>();
+        QuotaId = (await bazhouAdmin.PostAsync("/api/quotas", new JsonObject
+            { ["locality"] = "bazhou", ["unit"] = OrganisationName, ["postKind"] = "directed", ["level"] = "deputy-senior", ["posts"] = 2 })).Expect(HttpStatusCode.OK)["id"]!.GetValue<long>();
+        ComplaintId = (await Client().PostAsync("/api/public/complaints", new JsonObject
+            { ["locality"] = "bazhou", ["subject"] = ComplaintSecret, ["content"] = "矩阵内容", ["name"] = "矩阵人" })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
     }
 
     /// <summary>A draft window of Bazhou (governs nothing) and a Bazhou holiday far from any test's dates.</summary>
@@ -212,6 +219,18 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         yield return new(HttpMethod.Get, $"/api/committees/{MatrixFactory.Committee}");
         yield return new(HttpMethod.Post, "/api/committees", committee.DeepClone());
         yield return new(HttpMethod.Put, $"/api/committees/{MatrixFactory.Committee}", committee.DeepClone());
+        // Governance: quotas, a committee's suspension, an expert's violation, a void result, the complaints ledger.
+        yield return new(HttpMethod.Get, "/api/quotas", IsList: true);
+        yield return new(HttpMethod.Get, "/api/quotas?locality=bazhou", IsList: true);
+        yield return new(HttpMethod.Post, "/api/quotas", new JsonObject
+            { ["locality"] = "bazhou", ["unit"] = MatrixFactory.OrganisationName, ["postKind"] = "directed", ["level"] = "deputy-senior", ["posts"] = 9 });
+        yield return new(HttpMethod.Post, $"/api/quotas/{factory.QuotaId}/file", new JsonObject { ["filingNumber"] = "外人" });
+        yield return new(HttpMethod.Post, "/api/committees/governance", new JsonObject { ["committee"] = MatrixFactory.Committee, ["action"] = "suspend", ["reason"] = "外人" });
+        yield return new(HttpMethod.Post, "/api/experts/violations", new JsonObject { ["expert"] = MatrixFactory.Expert, ["reason"] = "外人" });
+        yield return new(HttpMethod.Post, $"/api/operations/instances/{factory.ApplicationId}/invalidate", new JsonObject { ["reason"] = "外人" });
+        yield return new(HttpMethod.Get, "/api/complaints", IsList: true);
+        yield return new(HttpMethod.Get, "/api/complaints?locality=bazhou", IsList: true);
+        yield return new(HttpMethod.Post, $"/api/complaints/{factory.ComplaintId}/close", new JsonObject { ["finding"] = "外人" });
         // The applicant's record: the person and HR of Bazhou only (administration.md).
         var person = $"/api/people/{factory.Applicant}";
         yield return new(HttpMethod.Get, $"{person}/record");
@@ -273,7 +292,7 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
     private string[] Secrets => [factory.ApplicationId, factory.TaskId, factory.SessionId, factory.DraftId, MatrixFactory.Name, "矩阵乙", "矩阵丙",
         "bazhou-directed-deputy-senior", "bazhou/apply", "和静县第三中学", MatrixFactory.Expert, MatrixFactory.Committee, "bazhou/expert/",
         MatrixFactory.RecordSecret, MatrixFactory.IntegritySecret, "矩阵窗口", "矩阵假日", "bazhou-reviewer-education", factory.RolelessReviewer,
-        MatrixFactory.OrganisationName];
+        MatrixFactory.OrganisationName, MatrixFactory.ComplaintSecret];
 
     public static TheoryData<string> Outsiders => ["kashgar-admin", "kashgar-applicant", "kashgar-reviewer-agriculture", "unit-reviewer-kashgar", "kashgar-reviewer-county-hr", "xinjiang-applicant"];
 

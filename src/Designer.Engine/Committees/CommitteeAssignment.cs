@@ -4,7 +4,7 @@ using Designer.Engine.Runtime;
 namespace Designer.Engine.Committees;
 
 /// <summary>
-/// The office a named committee's task waits at: the committee must exist, be filed (核准备案) and cover the
+/// The office a named committee's task waits at: the committee must exist, be filed (核准备案), not suspended or withdrawn, and cover the
 /// applicant's series and level. Shared by the committee vote and the entrusted evaluation.
 /// </summary>
 public static class CommitteeAssignment
@@ -14,7 +14,7 @@ public static class CommitteeAssignment
     {
         if (context.Services.Committees is not { } committees) return null;
         var committee = committees.Find(id) ?? throw new ActivityFaultException($"评委会 “{id}” 不存在 (no committee '{id}')");
-        if (!committee.IsFiled) throw new ActivityFaultException($"评委会 “{committee.Name}” 尚未核准备案，不能开展评审 (committee '{id}' is {committee.Status}, not filed)");
+        if (committee.Refusal is { } refusal) throw new ActivityFaultException(refusal);
         var (series, level) = (context.State.Application["series"].AsString(), context.State.Application["level"].AsString());
         if (!committee.Covers(series, level))
             throw new ActivityFaultException($"评委会 “{committee.Name}” 不评审 {series} 系列 {level} 层级 (committee '{id}' does not cover {series}/{level})");

@@ -14,6 +14,9 @@ public interface IQuotaLedger
     /// <summary>Takes one post of the kind at the level for the unit; false when none is left.</summary>
     bool TryReserve(string unit, string postKind, string level, string instanceId);
     void Release(string unit, string postKind, string level, string instanceId);
+
+    /// <summary>False when the unit's number of posts was set but not yet filed with the supervising HR bureau (备案); true when none is set.</summary>
+    bool IsFiled(string unit, string postKind, string level) => true;
 }
 
 public sealed class UnlimitedQuotaLedger : IQuotaLedger

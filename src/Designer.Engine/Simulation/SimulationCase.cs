@@ -27,6 +27,11 @@ public sealed class SimulationCase
     /// <summary>Posts left per unit, kind and level ({unit, postKind, level, posts}); units not listed are unlimited.</summary>
     public JsonArray Quotas { get; set; } = [];
     /// <summary>
+    /// Committees as the case has them (`committees`: committees.json's shape), replacing the project's by id: a
+    /// suspended committee, one whose standards are not yet published.
+    /// </summary>
+    public IReadOnlyList<Engine.Committees.CommitteeInfo> Committees { get; set; } = [];
+    /// <summary>
     /// The calendar in force for this case (`calendar`: {windows?, holidays?}); a part the case leaves out is the project's.
     /// Null when the case does not carry it.
     /// </summary>
@@ -54,6 +59,7 @@ public sealed class SimulationCase
             Answers = Expect<JsonObject>(document, "answers") ?? [],
             DefaultAction = document["defaultAction"].AsString() ?? "approve",
             Quotas = Expect<JsonArray>(document, "quotas") ?? [],
+            Committees = (Expect<JsonArray>(document, "committees") ?? []).OfType<JsonObject>().Select(Engine.Committees.CommitteeFile.Read).ToList(),
         };
         @case.Record = TakeRecord(@case.Applicant);
         if (Expect<JsonObject>(document, "calendar") is { } calendar)

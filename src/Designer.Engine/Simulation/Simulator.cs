@@ -35,7 +35,8 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
         var engine = new WorkflowEngine(new EngineServices
         {
             Clock = clock, Calendar = calendar, CalendarInForce = inForce, Scripts = scripts, Forms = forms, Registry = activities,
-            Quotas = new CaseQuotaLedger(@case.Quotas), Committees = Committees,
+            Quotas = new CaseQuotaLedger(@case.Quotas),
+            Committees = @case.Committees.Count > 0 ? Engine.Committees.CommitteeCatalog.With(Committees, @case.Committees) : Committees,
         });
         var errors = new List<SimulationError>();
         var answers = new AnswerBook(@case, forms, id => ExecutableWorkflow.For(definition, activities).Activity(id));

@@ -50,8 +50,8 @@ internal static class CommitteeChecks
             var committee = committees.Find(id);
             if (committee is null)
                 Add(ProblemCodes.UnknownCommittee, $"评委会 “{id}” 不存在{For(s, l)} (no committee '{id}')");
-            else if (!committee.IsFiled)
-                Add(ProblemCodes.UnknownCommittee, $"评委会 “{committee.Name}” 尚未核准备案（{committee.Status}），不能开展评审 (committee '{id}' is not filed)");
+            else if (committee.Refusal is { } refusal)
+                Add(ProblemCodes.UnknownCommittee, refusal);
             else if (!committee.Covers(s, l))
                 Add(ProblemCodes.CommitteeScope,
                     $"评委会 “{committee.Name}” 只评审 {string.Join("、", committee.Series)} 系列 {string.Join("、", committee.Levels)} 层级，不覆盖本流程的{For(s, l)} (committee '{id}' does not cover {s}/{l})");

@@ -6,7 +6,10 @@ namespace Designer.Engine.Validation;
 
 /// <summary>
 /// Deadlines and periods: a deadline counted from an event names a stage the workflow has; a period has at least one
-/// working day; a fixed deadline is a date. (A 0-day publicity or deadline would end the moment it starts.)
+/// working day; a fixed deadline is a date. (A 0-day publicity or deadline would end the moment it starts.) An
+/// Overdue port may not lead back to its own step while the deadline stays where it was: a fixed date, or a count from
+/// an earlier stage the loop does not pass again, is already past when the step starts over, so it would fire Overdue
+/// again at once, for ever.
 /// </summary>
 internal static class DeadlineChecks
 {
@@ -27,6 +30,59 @@ internal static class DeadlineChecks
                     break;
             }
         }
+        foreach (var flowchart in definition.Root.Descendants().OfType<FlowchartNode>().Prepend(definition.Root))
+            CheckOverdueLoops(flowchart, workflow, paths, problems);
+    }
+
+    private static void CheckOverdueLoops(FlowchartNode flowchart, ExecutableWorkflow workflow, IReadOnlyDictionary<ActivityNode, string> paths, List<ValidationProblem> problems)
+    {
+        if (flowchart.Activities.Count == 0) return;
+        var graph = workflow.Graph(flowchart.Id);
+        foreach (var node in flowchart.Activities)
+        {
+            if (TryActivity(workflow, node.Id) is not PersonStep { HasDeadline: true } step || !DeadlineStaysFixed(step)) continue;
+            var from = step.DeadlineFrom.LiteralOrDefault();
+            var loop = LoopBack(step.Id, graph, workflow, through: id => TryActivity(workflow, id) is not PersonStep other ||
+                (!other.HasDeadline && (from.Length == 0 || other.StageCode != from)));
+            if (loop is null) continue;
+            var field = from.Length > 0 ? "deadlineFrom" : "deadlineDate";
+            var via = loop.Count == 0 ? "直接" : $"经 {string.Join(" → ", loop)} ";
+            problems.Add(new(step.Id, $"{paths.GetValueOrDefault(node) ?? "$"}.{field}", ProblemCodes.InvalidDeadline,
+                $"“{step.Node.Label}”的“逾期”出口{via}又回到本步骤，而截止日期已过：将无休止地再次逾期 " +
+                "(the Overdue port loops back to this step, whose deadline is already past: it would fire Overdue again for ever)"));
+        }
+    }
+
+    /// <summary>A fixed date, or a count from an earlier stage (not from the day the step starts).</summary>
+    private static bool DeadlineStaysFixed(PersonStep step) =>
+        step.DeadlineDate.Expression is null or { Type: Expressions.ExpressionTypes.Literal } && !string.IsNullOrWhiteSpace(step.DeadlineDate.LiteralOrDefault()) ||
+        step.DeadlineDays.LiteralOrDefault() > 0 && step.DeadlineFrom.LiteralOrDefault().Length > 0;
+
+    /// <summary>The activities from the step's Overdue port back to the step, passing only where `through` allows; null when none.</summary>
+    private static List<string>? LoopBack(string stepId, FlowGraph graph, ExecutableWorkflow workflow, Func<string, bool> through)
+    {
+        var cameFrom = new Dictionary<string, string>();
+        var queue = new Queue<string>();
+        foreach (var start in graph.Outbound(stepId).Where(c => c.Source.Port == PersonStep.OverduePort).Select(c => c.Target.Activity))
+        {
+            if (start == stepId) return [];
+            if (cameFrom.TryAdd(start, stepId) && through(start)) queue.Enqueue(start);
+        }
+        while (queue.Count > 0)
+        {
+            var id = queue.Dequeue();
+            foreach (var next in graph.Outbound(id).Select(c => c.Target.Activity))
+            {
+                if (next == stepId)
+                {
+                    var loop = new List<string>();
+                    for (var at = id; at != stepId; at = cameFrom[at]) loop.Insert(0, workflow.Activity(at).Node.Label);
+                    return loop;
+                }
+                if (cameFrom.TryAdd(next, id) && through(next)) queue.Enqueue(next);
+            }
+        }
+        return null;
     }
 
     private static void CheckStep(PersonStep step, string path, HashSet<string> stages, List<ValidationProblem> problems)

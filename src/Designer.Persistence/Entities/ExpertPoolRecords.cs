@@ -31,6 +31,12 @@ public sealed class CommitteeRecord
     public string? ApprovedBy { get; set; }
     public string? ApprovedOn { get; set; }
     public string? FilingNumber { get; set; }
+    /// <summary>The evaluation standards (谁评审、谁定标准), their title and the day they were published (yyyy-MM-dd).</summary>
+    public string? StandardsTitle { get; set; }
+    public string? StandardsPublishedOn { get; set; }
+    /// <summary>Why the committee was suspended (责令整改) or its right withdrawn, and the day rectification is due.</summary>
+    public string? GovernanceReason { get; set; }
+    public string? RectifyBy { get; set; }
     public DateTime UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
 }

@@ -15,7 +15,7 @@ namespace Designer.Persistence.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Designer.Persistence.Entities.ApplicationRecord", b =>
                 {
@@ -367,6 +367,9 @@ namespace Designer.Persistence.Migrations
                     b.Property<string>("FilingNumber")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GovernanceReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LevelsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -383,8 +386,17 @@ namespace Designer.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RectifyBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SeriesJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandardsPublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandardsTitle")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -447,6 +459,65 @@ namespace Designer.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("CommitteeSessions");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.ComplaintRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DueOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Finding")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Handler")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Office")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterContact")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Locality", "Status", "DueOn");
+
+                    b.ToTable("Complaints");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.CountyRecord", b =>
@@ -884,7 +955,20 @@ namespace Designer.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FiledBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilingNumber")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Locality")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -899,11 +983,25 @@ namespace Designer.Persistence.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SetBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("filed");
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Locality");
 
                     b.HasIndex("Unit", "PostKind", "Level")
                         .IsUnique();

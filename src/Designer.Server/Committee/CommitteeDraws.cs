@@ -54,6 +54,7 @@ public sealed class CommitteeDraws(DesignerDbContext db, CommitteeService sessio
 
         var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == session.CommitteeId)
             ?? throw new ApiProblemException(Problems.Invalid("$", $"评委会 “{session.CommitteeId}” 不存在 (no such committee)"));
+        if (CommitteeRegistryDtos.Info(committee).Refusal is { } refusal) throw new ApiProblemException(Problems.Conflict(refusal));
         var listed = CommitteeRegistryDtos.Strings(committee.ExpertsJson);
         var pool = (await db.Experts.AsNoTracking().Where(e => listed.Contains(e.Id) && e.Active).OrderBy(e => e.Id).ToListAsync())
             .Select(e => new PoolExpert(e.Id, e.Name, e.Unit, CommitteeRegistryDtos.Strings(e.ConflictsJson))).ToList();

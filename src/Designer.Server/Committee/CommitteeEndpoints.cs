@@ -21,7 +21,7 @@ public static class CommitteeEndpoints
         {
             var session = await sessions.CreateAsync(http.CurrentUser(), request);
             return TypedResults.Created($"/api/committee-sessions/{session.Id}", CommitteeDtos.Session(session, await NamesAsync(db, [session])));
-        }).Fails(422);
+        }).Fails(409, 422);
         group.MapGet("/{id}", async (string id, HttpContext http, CommitteeService sessions, DesignerDbContext db) =>
         {
             var session = await sessions.FindAsync(http.CurrentUser(), id);

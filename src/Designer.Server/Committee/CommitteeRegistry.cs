@@ -122,7 +122,22 @@ public sealed class CommitteeRegistry(DesignerDbContext db, AuditLog audit, IClo
         }
         if (experts.Distinct().Count() != experts.Count) errors.Add(new("$.experts", "专家重复 (an expert is listed twice)"));
 
-        var status = request.Status ?? CommitteeStatuses.Draft;
+        if (request.StandardsPublishedOn is { Length: > 0 } published && !DateOnly.TryParseExact(published, "yyyy-MM-dd", out _))
+            errors.Add(new("$.standardsPublishedOn", "评审标准公布日期应为 yyyy-MM-dd (standardsPublishedOn is a date)"));
+        if (request.StandardsTitle?.Length > 300) errors.Add(new("$.standardsTitle", "评审标准名称最长 300 字 (standardsTitle is too long)"));
+
+        var status = request.Status ?? previousStatus ?? CommitteeStatuses.Draft;
+        if (previousStatus is not null && CommitteeStatuses.Governance.Contains(previousStatus))
+        {
+            if (status != previousStatus)
+                errors.Add(new("$.status", $"评委会已{(previousStatus == CommitteeStatuses.Revoked ? "被收回评审权" : "暂停评审")}，状态只能通过恢复或收回操作改变 (use the governance action)"));
+            return errors;
+        }
+        if (CommitteeStatuses.Governance.Contains(status))
+        {
+            errors.Add(new("$.status", "暂停评审或收回评审权须通过 /api/committees/governance 写明原因办理 (use the governance action)"));
+            return errors;
+        }
         var index = CommitteeStatuses.All.ToList().IndexOf(status);
         if (index < 0) errors.Add(new("$.status", $"状态 “{status}” 无效：draft、approved 或 filed (unknown status)"));
         else
@@ -146,7 +161,9 @@ public sealed class CommitteeRegistry(DesignerDbContext db, AuditLog audit, IClo
         committee.LevelsJson = CommitteeRegistryDtos.Json(request.Levels!.Distinct());
         committee.Organiser = request.Organiser!;
         committee.ExpertsJson = CommitteeRegistryDtos.Json(request.Experts);
-        committee.Status = request.Status ?? CommitteeStatuses.Draft;
+        committee.Status = request.Status ?? (committee.Status is { Length: > 0 } kept ? kept : CommitteeStatuses.Draft);
+        committee.StandardsTitle = string.IsNullOrWhiteSpace(request.StandardsTitle) ? null : request.StandardsTitle.Trim();
+        committee.StandardsPublishedOn = string.IsNullOrWhiteSpace(request.StandardsPublishedOn) ? null : request.StandardsPublishedOn;
         committee.ApprovedBy = request.ApprovedBy;
         committee.ApprovedOn = request.ApprovedOn;
         committee.FilingNumber = request.FilingNumber;

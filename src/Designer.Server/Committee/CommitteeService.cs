@@ -38,7 +38,7 @@ public static class CommitteeStatus
 /// have moved on. A repeated close, or the server's start (<see cref="CommitteeCloseRecovery"/>), finishes the rest.
 /// </summary>
 public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner runner, IClock clock, ApplicationAudit audit, CommitteeGates gates,
-    ILogger<CommitteeService> log)
+    ILogger<CommitteeService> log, CommitteeDirectory directory)
 {
     public const string VoteActivityType = "Titles.CommitteeVote";
     private const int MaxResumeAttempts = 8;
@@ -61,6 +61,8 @@ public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner run
         // One committee and one series per session, never across (不得跨系列): the group of the oldest waiting vote.
         var (committee, seriesCode) = (waiting[0].Committee, series.GetValueOrDefault(waiting[0].ApplicationId, ""));
         waiting = waiting.Where(t => t.Committee == committee && series.GetValueOrDefault(t.ApplicationId, "") == seriesCode).ToList();
+        // A suspended committee, or one whose right to evaluate was withdrawn, holds no session (责令整改、收回评审权).
+        if (committee is { Length: > 0 } && directory.Find(committee) is { Refusal: { } refusal }) throw new ApiProblemException(Problems.Conflict(refusal));
 
         var session = new CommitteeSessionRecord
         {

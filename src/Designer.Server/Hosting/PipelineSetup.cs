@@ -67,6 +67,7 @@ public static class PipelineSetup
         api.MapIntegration();
         api.MapApplicantRecord();
         api.MapCalendar();
+        Governance.GovernanceEndpoints.MapGovernance(api);
 
         // Unknown API routes are API errors; every other path belongs to the Studio's client-side router.
         // (A JSON route given another content type is not selected by routing and lands here too: that is a 415.)

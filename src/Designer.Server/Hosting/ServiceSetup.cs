@@ -76,6 +76,7 @@ public static class ServiceSetup
         services.Configure<Users.RegistrationOptions>(configuration.GetSection("Registration"));
         services.AddAudit();
         services.AddApplicantRecord();
+        Governance.GovernanceEndpoints.AddGovernance(services, configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<DesignerExceptionHandler>();

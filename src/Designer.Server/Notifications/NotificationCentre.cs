@@ -59,6 +59,10 @@ public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INoti
                 $"{application.ApplicantName} 的申报（{application.WorkflowName}）改派给您办理：{task.Title}" + Due(task), task.Id);
     }
 
+    /// <summary>A completed result declared void (未按规定程序…结果无效): the applicant is told why.</summary>
+    public Task ResultInvalidatedAsync(ApplicationRecord application, string reason) =>
+        ToApplicantAsync(application, Decided, "评审结果无效", $"您的申报（{application.WorkflowName}）的推荐、评审结果已宣布无效，证书撤销。{reason}", null);
+
     /// <summary>
     /// While held (several applications saved in one transaction), nothing is sent: the transaction may still roll
     /// back. Release it after the commit and flush.

@@ -50,7 +50,8 @@ public sealed class WorldSeeder(DesignerDbContext db, World.WorldVocabulary worl
                 Id = info.Id, Locality = info.Locality, Name = info.Name, SeriesJson = CommitteeRegistryDtos.Json(info.Series),
                 LevelsJson = CommitteeRegistryDtos.Json(info.Levels), Organiser = info.Organiser, Status = info.Status,
                 ExpertsJson = CommitteeRegistryDtos.Json(members), ApprovedBy = c["approvedBy"]?.GetValue<string>(),
-                ApprovedOn = c["approvedOn"]?.GetValue<string>(), FilingNumber = c["filingNumber"]?.GetValue<string>(), UpdatedBy = SystemUser.Instance.UserName,
+                ApprovedOn = c["approvedOn"]?.GetValue<string>(), FilingNumber = c["filingNumber"]?.GetValue<string>(),
+                StandardsTitle = c["standardsTitle"]?.GetValue<string>(), StandardsPublishedOn = c["standardsPublishedOn"]?.GetValue<string>(), UpdatedBy = SystemUser.Instance.UserName,
             });
         }
         await db.SaveChangesAsync();

@@ -150,6 +150,42 @@ public class CalendarInForceTests
         Assert.Equal(3, problems.Count);
     }
 
+    [Fact]
+    public void The_validator_refuses_an_overdue_port_that_leads_back_to_its_own_passed_deadline()
+    {
+        // Sample city's filing once went Overdue → remind the office → back to the filing step, whose fixed date had
+        // passed: the simulator fired Overdue for ever. A late step without the date ends the loop.
+        var looping = new TestFlow("sample-city")
+            .Add("filing", "Titles.Task", ("stage", Literal("filing")), ("assigneeOrg", Literal("sample-city/hr")), ("actions", Literal(new[] { "approve" })),
+                ("form", Literal("review-opinion")), ("deadlineDate", Literal("2021-12-15")))
+            .Add("remind", "Titles.Notify", ("to", Literal("sample-city/hr")), ("message", Literal("备案逾期")))
+            .Add("counted", "Titles.Task", ("stage", Literal("approval")), ("assigneeOrg", Literal("sample-city/hr")), ("actions", Literal(new[] { "approve" })),
+                ("form", Literal("review-opinion")), ("deadlineDays", Literal(5)), ("deadlineFrom", Literal("filing")))
+            .Add("done", "Titles.Conclude")
+            .Connect("filing", "counted", "approve").Connect("filing", "remind", "Overdue").Connect("remind", "filing", "Done")
+            .Connect("counted", "done", "approve").Connect("counted", "counted", "Overdue");
+        var problems = Validator().Validate(looping.Definition()).Where(p => p.Code == ProblemCodes.InvalidDeadline).ToList();
+        Assert.Contains(problems, p => p.ActivityId == "filing" && p.Path.EndsWith(".deadlineDate") && p.Message.Contains("无休止地再次逾期"));
+        Assert.Contains(problems, p => p.ActivityId == "counted" && p.Path.EndsWith(".deadlineFrom") && p.Message.Contains("直接"));
+        Assert.Equal(2, problems.Count);
+
+        var lateStep = new TestFlow("sample-city")
+            .Add("filing", "Titles.Task", ("stage", Literal("filing")), ("assigneeOrg", Literal("sample-city/hr")), ("actions", Literal(new[] { "approve" })),
+                ("form", Literal("review-opinion")), ("deadlineDate", Literal("2021-12-15")))
+            .Add("remind", "Titles.Notify", ("to", Literal("sample-city/hr")), ("message", Literal("备案逾期")))
+            .Add("late-filing", "Titles.Task", ("stage", Literal("filing")), ("assigneeOrg", Literal("sample-city/hr")), ("actions", Literal(new[] { "approve" })),
+                ("form", Literal("review-opinion")))
+            .Add("relative", "Titles.Task", ("stage", Literal("approval")), ("assigneeOrg", Literal("sample-city/hr")), ("actions", Literal(new[] { "approve" })),
+                ("form", Literal("review-opinion")), ("deadlineDays", Literal(5)))
+            .Add("done", "Titles.Conclude")
+            .Connect("filing", "relative", "approve").Connect("filing", "remind", "Overdue").Connect("remind", "late-filing", "Done")
+            .Connect("late-filing", "relative", "approve").Connect("relative", "done", "approve").Connect("relative", "relative", "Overdue");
+        Assert.DoesNotContain(Validator().Validate(lateStep.Definition()), p => p.Code == ProblemCodes.InvalidDeadline);
+    }
+
+    private static WorkflowValidator Validator() =>
+        new(ActivityRegistry.Default, TestEngine.Forms, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar), TestEngine.Vocabulary);
+
     private static WorkflowEngine Engine(DateOnly start, CalendarInForce calendar) => Engine(ManualClock.StartingOn(start), calendar);
 
     private static WorkflowEngine Engine(ManualClock clock, CalendarInForce calendar) => new(new EngineServices

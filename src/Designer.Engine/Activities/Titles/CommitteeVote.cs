@@ -20,6 +20,10 @@ public sealed class CommitteeVote : PersonStep
         Description = "表决的评委会，如 aksu/committee/{series}-deputy-senior（{series}、{level} 为申报人的系列和层级）；评委会须已核准备案并覆盖本流程的系列和层级，表决任务交评委会的组建单位；脚本返回空时（如县级、单位自主评审的路径）按办理机构办理。")]
     public Input<string> Committee { get; } = new("");
 
+    [Input("评审标准须已公布", UiHint = UiHints.Checkbox, SupportsExpressions = false,
+        Description = "“谁评审、谁定标准”，评审标准须提前向社会公布：勾选后，评委会登记的标准公布日期须早于（或等于）表决开始之日，否则不能开展评审。")]
+    public Input<bool> RequirePublishedStandards { get; } = new(false);
+
     [Input("评审系列", UiHint = UiHints.StringList, SupportsExpressions = false,
         Description = "本步骤评审的系列（流程把其他系列交给别的步骤时填写，如委托评审）；为空即本流程适用的全部系列。发布时按这些系列核对评委会。")]
     public Input<IReadOnlyList<string>> Series { get; } = new([]);
@@ -59,9 +63,26 @@ public sealed class CommitteeVote : PersonStep
         ? CommitteeIds.Resolve(template, context.Definition.Locality, context.State.Application["series"].AsString(), context.State.Application["level"].AsString())
         : "";
 
-    /// <summary>A named committee's organiser office holds the vote; the committee must exist, be filed and cover the applicant.</summary>
-    protected override string AssignedOrg(ActivityContext context) =>
-        CommitteeFor(context) is { Length: > 0 } id && CommitteeAssignment.Find(context, id) is { } committee ? committee.Organiser : base.AssignedOrg(context);
+    /// <summary>
+    /// A named committee's organiser office holds the vote; the committee must exist, be filed (not suspended or
+    /// withdrawn), cover the applicant and, when the step asks, have published its standards before today.
+    /// </summary>
+    protected override string AssignedOrg(ActivityContext context)
+    {
+        if (CommitteeFor(context) is not { Length: > 0 } id || CommitteeAssignment.Find(context, id) is not { } committee) return base.AssignedOrg(context);
+        if (RequirePublishedStandards.LiteralOrDefault() && !committee.StandardsPublishedBy(context.Today))
+            throw new ActivityFaultException(committee.StandardsPublishedOn is { Length: > 0 } on
+                ? $"评委会 “{committee.Name}” 的评审标准 {on} 才向社会公布，晚于评审（{context.Today:yyyy-MM-dd}）：标准须提前公布 (the standards were published after the evaluation began)"
+                : $"评委会 “{committee.Name}” 的评审标准尚未向社会公布，不能开展评审 (the committee has not published its standards)");
+        return committee.Organiser;
+    }
+
+    /// <summary>A committee suspended or withdrawn after the vote began cannot record it (the application waits until it is reinstated).</summary>
+    private void RefuseIfBarred(ActivityContext context)
+    {
+        if (context.Services.Committees is { } committees && CommitteeFor(context) is { Length: > 0 } id && committees.Find(id) is { Refusal: { } refusal })
+            throw new ResumeRejectedException(refusal);
+    }
 
     protected override void AddToPayload(ActivityContext context, JsonObject payload)
     {
@@ -86,6 +107,7 @@ public sealed class CommitteeVote : PersonStep
 
     protected override void Act(ActivityContext context, Bookmark bookmark, ResumeInput input, Assignee assignee)
     {
+        RefuseIfBarred(context);
         var tally = VoteTally.From(input.Data);
         var members = (int?)input.Data?["members"].AsNumber();
         var reasons = Rule(context).Objections(tally.For, tally.Present, members).ToList();

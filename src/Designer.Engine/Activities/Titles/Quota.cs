@@ -19,6 +19,10 @@ public sealed class Quota : Activity, IWorkflowEndHook
     [Input("岗位类别", Description = "directed 或 general；默认取申报类别。")]
     public Input<string> PostKind { get; } = new("");
 
+    [Input("岗位数额须已备案", UiHint = UiHints.Checkbox, SupportsExpressions = false,
+        Description = "勾选后，单位的岗位数额由县市确定后须已报上级人社部门备案，未备案的不能占用（推荐暂停，备案后由运维重试）。")]
+    public Input<bool> RequireFiled { get; } = new(false);
+
     public override IReadOnlyList<string> GetPorts() =>
         Operation.LiteralOrDefault() == "release" ? ["Released"] : ["Reserved", "Exhausted"];
 
@@ -39,6 +43,9 @@ public sealed class Quota : Activity, IWorkflowEndHook
             context.Complete("Released");
             return;
         }
+        if (RequireFiled.LiteralOrDefault() && !quotas.IsFiled(unit, kind, level))
+            throw new ActivityFaultException(
+                $"{unit} 的{(kind == "directed" ? "“双定向”" : "")}岗位数额已确定但尚未报上级人社部门备案，不能在此数额内推荐 (the unit's posts are not filed yet)");
         var reserved = quotas.TryReserve(unit, kind, level, context.State.InstanceId);
         context.State.Variables["quotaReserved"] = reserved;
         if (reserved)
