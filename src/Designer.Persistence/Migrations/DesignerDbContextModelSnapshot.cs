@@ -15,7 +15,7 @@ namespace Designer.Persistence.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Designer.Persistence.Entities.ApplicationRecord", b =>
                 {
@@ -939,6 +939,36 @@ namespace Designer.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("QuotaReservations");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.RecommendationDraftRecord", b =>
+                {
+                    b.Property<string>("Locality")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TaskIdsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Locality", "DefinitionId", "Unit");
+
+                    b.ToTable("RecommendationDrafts");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.TaskRecord", b =>

@@ -148,6 +148,8 @@ export interface Labels {
   role(code?: string | null): string;
   locality(code?: string | null): string;
   department(code?: string | null): string;
+  /** A county by its code: of the given locality, else of whichever locality has it; a name stays as it is. */
+  county(locality: string | null | undefined, code?: string | null): string;
   /** A code of an applicant-field list (series, levels, kinds, employment types...). */
   code(kind: CodeKind, code?: string | null): string;
   org(code?: string | null): string;
@@ -188,6 +190,13 @@ export function makeLabels(vocab: Vocabulary, descriptors: ActivityDescriptor[],
     role: (c) => pick('roles', c),
     locality: (c) => pick('localities', c),
     department: (c) => pick('departments', c),
+    county(locality, code) {
+      if (!code) return '';
+      const own = locality ? vocab.counties?.[locality]?.[code] : undefined;
+      if (own) return own;
+      for (const counties of Object.values(vocab.counties ?? {})) if (counties?.[code]) return counties[code];
+      return code;
+    },
     code: (kind, c) => pick(kind, c),
     org(code) {
       if (!code) return '';
