@@ -4945,6 +4945,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/recommendation-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    procedure?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfRecommendationOrder"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RecommendationOrderRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecommendationOrder"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -9574,6 +9724,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            applyForm?: null | components["schemas"]["PinnedForm"];
         };
         ApplicationJournal: {
             applicationId: string;
@@ -10485,6 +10636,15 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
+        PagedOfRecommendationOrder: {
+            items: components["schemas"]["RecommendationOrder"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         PagedOfStepHolderView: {
             items: components["schemas"]["StepHolderView"][];
             /** Format: int32 */
@@ -10559,6 +10719,13 @@ export interface components {
             educationHours: components["schemas"]["EducationHours"][];
             integrity: components["schemas"]["IntegrityEntry"][];
             canWrite: boolean;
+        };
+        PinnedForm: {
+            formId: string;
+            /** Format: int32 */
+            version: null | number;
+            schema: null | components["schemas"]["JsonNode"];
+            uiSchema: null | components["schemas"]["JsonNode"];
         };
         PoolExpert: {
             id: string;
@@ -10646,6 +10813,25 @@ export interface components {
             role: null | string;
             userName: null | string;
             reason: null | string;
+        };
+        RecommendationOrder: {
+            procedure: string;
+            unit: string;
+            unitName: null | string;
+            taskIds: string[];
+            updatedBy: null | string;
+            /** Format: date-time */
+            updatedAt: null | string;
+            /** Format: int64 */
+            revision: number;
+            /** Format: int32 */
+            dropped: number;
+        };
+        RecommendationOrderRequest: {
+            procedure: null | string;
+            taskIds: null | string[];
+            /** Format: int64 */
+            revision: null | number;
         };
         Recusal: {
             expertId: string;

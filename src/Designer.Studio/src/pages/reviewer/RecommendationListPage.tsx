@@ -63,14 +63,21 @@ export function RecommendationListPage() {
   const saved = useApiQuery(['recommendation-order', current], () => api.get<Paged<RecommendationOrder>>(`/api/tasks/recommendation-order${qs({ procedure: current })}`), {
     enabled: current !== '',
   });
-  const draft = saved.data?.items[0];
+  const [draft, setDraft] = useState<RecommendationOrder | undefined>();
   const [order, setOrder] = useState<string[]>([]);
-  useEffect(() => setOrder(draft?.taskIds ?? []), [draft]);
+  // The revision the next save builds on; saves run one after another, each on the revision the last one returned.
+  const revision = useRef(0);
+  const saving = useRef<Promise<void>>(Promise.resolve());
+  useEffect(() => {
+    const loaded = saved.data?.items[0];
+    setDraft(loaded);
+    setOrder(loaded?.taskIds ?? []);
+    revision.current = loaded?.revision ?? 0;
+  }, [saved.data]);
   const list = ordered(
     unitTasks.filter((task) => task.definitionId === current),
     order,
   );
-  const saveOrder = useWrite({ invalidates: false });
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const quota = useApiQuery(['recommendation-quota', current], () => api.get<Paged<UnitQuota>>(`/api/tasks/recommendation-quota${qs({ procedure: current })}`), {
     enabled: current !== '',
@@ -85,17 +92,20 @@ export function RecommendationListPage() {
   const [done, setDone] = useState<BatchResult | null>(null);
   const dragged = useRef<string | null>(null);
 
-  const reorder = async (ids: string[]) => {
+  const reorder = (ids: string[]) => {
     setOrder(ids);
-    try {
-      await saveOrder(() => api.put<RecommendationOrder>('/api/tasks/recommendation-order', { procedure: current, taskIds: ids, revision: draft?.revision ?? 0 }));
-      saved.reload();
-    } catch (e) {
-      // Someone else of the unit reordered meanwhile (409), or a task left the list: show theirs, say why.
-      toast((e as Error).message, 'error');
-      saved.reload();
-      reload();
-    }
+    saving.current = saving.current.then(async () => {
+      try {
+        const result = await api.put<RecommendationOrder>('/api/tasks/recommendation-order', { procedure: current, taskIds: ids, revision: revision.current });
+        revision.current = result.revision;
+        setDraft(result);
+      } catch (e) {
+        // Someone else of the unit reordered meanwhile (409), or a task left the list: show theirs, say why.
+        toast((e as Error).message, 'error');
+        saved.reload();
+        reload();
+      }
+    });
   };
   const move = (index: number, by: number) => {
     const ids = list.map((task) => task.id);
@@ -149,6 +159,7 @@ export function RecommendationListPage() {
       toast(t('已推荐 {n} 人', { n: result.items.length }), 'ok');
       reload();
       quota.reload();
+      saved.reload();
     } catch (e) {
       if (e instanceof ApiError) {
         setProblem(e.message);
