@@ -23,7 +23,7 @@ public sealed class NamesNotCodesTests(StudioServer server, Browser browser, ITe
 
     private static JsonObject ApplyForm(string nameTitle) => new()
     {
-        ["type"] = "object", ["title"] = "固定版本申报表", ["required"] = new JsonArray("name"),
+        ["$schema"] = "http://json-schema.org/draft-07/schema#", ["type"] = "object", ["title"] = "固定版本申报表", ["required"] = new JsonArray("name"),
         ["properties"] = new JsonObject
         {
             ["name"] = new JsonObject { ["type"] = "string", ["title"] = nameTitle },
@@ -155,7 +155,7 @@ public sealed class NamesNotCodesTests(StudioServer server, Browser browser, ITe
         await page.GetByRole(AriaRole.Button, new() { Name = "删除附件 职称证书.pdf" }).ClickAsync();
 
         await page.Locator(".lang-switch button", new() { HasText = "EN" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Choose file：证书扫描件" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Choose file: 证书扫描件" }).WaitForAsync();
         await page.GetByText("No file chosen").WaitForAsync();
         await session.ScreenshotAsync("names-4-file-en", fullPage: false);
         await page.Locator(".lang-switch button", new() { HasText = "中文" }).ClickAsync();

@@ -38,7 +38,7 @@ export const FilePicker = forwardRef<
         type="button"
         className="btn btn-small"
         disabled={disabled}
-        aria-label={label ? `${choose}：${label}` : choose}
+        aria-label={label ? t('{action}：{field}', { action: choose, field: label }) : choose}
         aria-describedby={statusId}
         onClick={() => input.current?.click()}
       >

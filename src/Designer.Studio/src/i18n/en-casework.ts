@@ -25,6 +25,7 @@ export const enCasework: Record<string, string> = {
   '顺序由 {name} 于 {time} 保存': 'Order saved by {name} at {time}',
   '更换文件': 'Choose another file',
   '未选择文件': 'No file chosen',
+  '{action}：{field}': '{action}: {field}',
   '上移 {name}': 'Move {name} up',
   '下移 {name}': 'Move {name} down',
   '推荐意见': 'Recommendation',
