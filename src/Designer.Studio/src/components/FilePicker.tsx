@@ -7,9 +7,9 @@ export interface FilePickerHandle {
 }
 
 /**
- * A file input in the UI's language: a labelled button that opens the browser's file dialog (Enter or Space), and
- * the chosen file's name or 未选择文件 beside it. The native input's own "Choose File / No file chosen" follows the
- * browser's language, not the user's, so it stays hidden.
+ * A file input in the language of the UI: a labelled button that opens the file dialog of the browser (Enter or
+ * Space), and the name of the chosen file (or a note that none is chosen) beside it. The native input says
+ * "Choose File / No file chosen" in the language of the browser, not of the user, so it stays hidden.
  */
 export const FilePicker = forwardRef<
   FilePickerHandle,
