@@ -78,6 +78,11 @@ function Value({ value, schema, ui, field, locality }: { value: any; schema?: an
       </ul>
     );
   if (typeof value === 'object') return <DataView data={value} schema={schema} locality={locality} />;
+  // In English a vocabulary code reads from the vocabulary's English names (the form's option names are Chinese).
+  if (labels.locale === 'en' && typeof value === 'string' && field && field !== 'county') {
+    const name = vocabularyName(labels, field, value);
+    if (name && name !== value) return <>{name}</>;
+  }
   const names: string[] | undefined = ui?.['ui:enumNames'] ?? schema?.enumNames;
   if (Array.isArray(schema?.enum) && names) {
     const i = schema.enum.indexOf(value);
