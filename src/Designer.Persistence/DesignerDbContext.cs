@@ -37,6 +37,7 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
     public DbSet<LocalityRecord> Localities => Set<LocalityRecord>();
     public DbSet<CountyRecord> Counties => Set<CountyRecord>();
     public DbSet<OrganisationRecord> Organisations => Set<OrganisationRecord>();
+    public DbSet<RecommendationDraftRecord> RecommendationDrafts => Set<RecommendationDraftRecord>();
 
     /// <summary>
     /// Every time is stored in UTC; SQLite gives DateTime back without a kind, so it is marked UTC on read (otherwise
@@ -122,6 +123,7 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
                 .HasDatabaseName("IX_Tasks_Inbox");
         });
         builder.Entity<NotificationRecord>(e => e.HasIndex(n => new { n.UserId, n.ReadAt }));
+        builder.Entity<RecommendationDraftRecord>(e => e.HasKey(d => new { d.Locality, d.DefinitionId, d.Unit }));
 
         builder.Entity<CommitteeSessionRecord>(e =>
             e.HasMany(s => s.Candidates).WithOne().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Cascade));

@@ -179,6 +179,11 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         yield return new(HttpMethod.Post, $"/api/tasks/{factory.TaskId}/unclaim");
         yield return new(HttpMethod.Get, "/api/tasks/recommendation-quota?procedure=bazhou-directed-deputy-senior", IsList: true);
         yield return new(HttpMethod.Post, "/api/tasks/batch-recommend", new JsonObject { ["taskIds"] = new JsonArray(factory.TaskId), ["action"] = "approve" }, MayBeInvalid: true);
+        yield return new(HttpMethod.Get, "/api/tasks/recommendation-order?procedure=bazhou-directed-deputy-senior", IsList: true);
+        yield return new(HttpMethod.Put, "/api/tasks/recommendation-order", new JsonObject
+        {
+            ["procedure"] = "bazhou-directed-deputy-senior", ["taskIds"] = new JsonArray(factory.TaskId),
+        }, MayBeInvalid: true);
         yield return new(HttpMethod.Get, "/api/notifications", IsList: true);
         yield return new(HttpMethod.Get, "/api/operations/instances", IsList: true);
         yield return new(HttpMethod.Get, "/api/operations/instances?locality=bazhou", IsList: true);

@@ -39,7 +39,7 @@ public sealed class RecordPageTests(StudioServer server, Browser browser, ITestO
 
         await hr.GoAsync("/people");
         var import = page.GetByRole(AriaRole.Region, new() { Name = "导入职称" });
-        await import.GetByLabel("选择文件").SetInputFilesAsync(new FilePayload
+        await import.Locator("[data-testid=titles-file]").SetInputFilesAsync(new FilePayload
         {
             Name = "titles.csv", MimeType = "text/csv",
             Buffer = System.Text.Encoding.UTF8.GetBytes($"userName,series,level,directed,validIn,obtainedOn\n{Person},teacher,assistant,false,,2010-07-01\n{Person},teacher,chief,false,,2011-07-01\n"),

@@ -124,13 +124,24 @@ public sealed class ReviewJourneyTests(StudioServer server, Browser browser, ITe
         await list.Locator("li").Nth(2).WaitForAsync();
         await page.GetByTestId("quota").GetByText("推荐职数 2 人，已推荐 0 人，剩余 2 人", new() { Exact = false }).WaitForAsync();
 
-        // 丙 is the unit's first choice: moved to the top with the keyboard-usable buttons; the order is kept.
+        // 丙 is the unit's first choice: moved to the top with the keyboard-usable buttons; the order is saved on the server.
         await page.GetByRole(AriaRole.Button, new() { Name = "上移 名单丙" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "上移 名单丙" }).ClickAsync();
         Assert.Equal(["名单丙", "名单甲", "名单乙"], await Names(list));
+        await page.GetByTestId("order-saved").GetByText(leader, new() { Exact = false }).WaitForAsync();
         await page.ReloadAsync();
         await list.Locator("li").Nth(2).WaitForAsync();
         Assert.Equal(["名单丙", "名单甲", "名单乙"], await Names(list));
+        // The order is the unit's, kept on the server: another reviewer of the unit, in another browser, sees it.
+        var deputy = await world.CreateUserAsync(locality, "reviewer", org: "unit", taskRoles: "leader", unit: unit);
+        await using (var second = await StudioSession.SignInAsync(browser, server, deputy, output))
+        {
+            await second.GoAsync("/inbox/recommendation");
+            var theirs = second.Page.Locator("ol.ranked-list");
+            await theirs.Locator("li").Nth(2).WaitForAsync();
+            Assert.Equal(["名单丙", "名单甲", "名单乙"], await Names(theirs));
+            await second.ScreenshotAsync("ranked-list-0-another-reviewer", fullPage: true);
+        }
 
         await page.CheckAsync("#batch_assessmentResult-0");
         await page.CheckAsync("#batch_democraticEvaluation-0");

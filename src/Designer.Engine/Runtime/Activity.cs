@@ -13,6 +13,9 @@ public abstract class Activity
     public ActivityDescriptor Descriptor { get; internal set; } = null!;
     public string Id => Node.Id;
 
+    /// <summary>The activity's name for people: its displayText or name, else its type's name (never its bare id).</summary>
+    public string Label => Node.Label is var label && label != Id ? label : Descriptor?.DisplayName ?? Id;
+
     public abstract void Execute(ActivityContext context);
 
     /// <summary>Called when a bookmark of this activity is resumed. Validate before changing any state.</summary>

@@ -144,7 +144,7 @@ internal sealed class WorkflowExecution(ExecutableWorkflow workflow, WorkflowIns
 
     private void Fault(string activityId, string message)
     {
-        var label = Workflow.Contains(activityId) ? Workflow.Activity(activityId).Node.Label : activityId;
+        var label = Workflow.Contains(activityId) ? Workflow.Activity(activityId).Label : activityId;
         State.Fault = new FaultInfo { ActivityId = activityId, Message = $"活动 “{label}” ({activityId}): {message}" };
         EndWorkflow(WorkflowStatus.Faulted, State.Fault.Message);
     }

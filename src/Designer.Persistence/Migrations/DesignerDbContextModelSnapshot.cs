@@ -1039,6 +1039,36 @@ namespace Designer.Persistence.Migrations
                     b.ToTable("QuotaReservations");
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.RecommendationDraftRecord", b =>
+                {
+                    b.Property<string>("Locality")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TaskIdsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Locality", "DefinitionId", "Unit");
+
+                    b.ToTable("RecommendationDrafts");
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.TaskRecord", b =>
                 {
                     b.Property<string>("Id")

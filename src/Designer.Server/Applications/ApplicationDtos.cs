@@ -16,7 +16,14 @@ public sealed record ApplicationDetail(
     string Id, string Status, string? Reason, string DefinitionId, int DefinitionVersion, string WorkflowName, string Locality,
     string ApplicantName, JsonNode? Data, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<TaskSummary> PendingTasks,
     IReadOnlyList<WaitingPoint>? WaitingAt, JsonObject? Granted, IReadOnlyList<Notification>? Notifications,
-    DateTime CreatedAt, DateTime UpdatedAt);
+    DateTime CreatedAt, DateTime UpdatedAt)
+{
+    /// <summary>The apply form as the application's workflow version pinned it (its data is labelled from this, not the latest form).</summary>
+    public PinnedForm? ApplyForm { get; init; }
+}
+
+/// <summary>A form as a workflow version pinned it: its id, the pinned version (null when the workflow pins none) and the resolved schema.</summary>
+public sealed record PinnedForm(string FormId, int? Version, JsonNode? Schema, JsonNode? UiSchema);
 
 /// <summary>A bookmark the application waits at (a task, a publicity, a timer).</summary>
 public sealed record WaitingPoint(string? Stage, string? StageName, string Kind, string? Title, string? Org, string? Role, string? DueDate);
@@ -55,7 +62,7 @@ public static class ApplicationDtos
             state is null ? [] : Timeline(state, names),
             pendingForViewer.Select(t => TaskDtos.Summary(t, names)).ToList(),
             state?.Bookmarks.Select(b => new WaitingPoint(
-                b.Stage, StageName(b.Stage, names), b.Kind, b.Payload["title"]?.ToString(), b.Org, b.Role,
+                b.Stage, StageName(b.Stage, names), b.Kind, StepTitles.Of(b.Payload["title"]?.ToString(), b.ActivityId, b.Stage, names), b.Org, b.Role,
                 b.Kind == BookmarkKinds.Publicity ? b.Payload["endDate"]?.ToString()
                     : b.Payload["dueDate"]?.ToString() ?? (b.DueAt is { } due ? ChinaTime.DateOf(due).ToString("yyyy-MM-dd") : null))).ToList(),
             state?.Granted,
@@ -65,10 +72,17 @@ public static class ApplicationDtos
 
     /// <summary>The first entry is the application itself (shown as the application's data), so it carries no details.</summary>
     public static List<TimelineEntry> Timeline(WorkflowInstanceState state, VocabularySet names, bool forReviewer = false) => state.Journal.Select((entry, index) => new TimelineEntry(
-        entry.Stage, StageName(entry.Stage, names), entry.ActivityId, entry.ActivityName,
+        entry.Stage, StageName(entry.Stage, names), entry.ActivityId, StepTitles.Of(entry.ActivityName, entry.ActivityId, entry.Stage, names),
         new TimelineAssignee(entry.Assignee.Org, entry.Assignee.Role, entry.Assignee.ResolvedOrg),
         entry.Action, names.Name("actions", entry.Action),
         entry.Date, entry.Actor, entry.Comment, entry.Reasons, index == 0 ? null : StepDetails.Of(entry.Data, forReviewer))).ToList();
+
+    /// <summary>The apply form of the loaded (pinned) workflow version, or null when it has none.</summary>
+    public static PinnedForm? ApplyFormOf(ApplicationRunner.Loaded loaded) =>
+        Forms.FormCatalogs.ApplyForm(loaded.Definition) is { } formId && loaded.Forms.Exists(formId)
+            ? new PinnedForm(formId, Forms.FormCatalogs.ParsePins(loaded.Version.FormPins).TryGetValue(formId, out var version) ? version : null,
+                loaded.Forms.GetSchema(formId), loaded.Forms.GetUiSchema(formId))
+            : null;
 
     public static string? StageName(string? stage, VocabularySet names) => stage is null ? null : names.Name("stages", stage);
 }
@@ -76,7 +90,8 @@ public static class ApplicationDtos
 public static class TaskDtos
 {
     public static TaskSummary Summary(TaskRecord t, VocabularySet names) => new(
-        t.Id, t.ApplicationId, t.ApplicantName, t.WorkflowName, t.DefinitionId, t.Stage, ApplicationDtos.StageName(t.Stage, names), t.Title, t.Org,
+        t.Id, t.ApplicationId, t.ApplicantName, t.WorkflowName, t.DefinitionId, t.Stage, ApplicationDtos.StageName(t.Stage, names),
+        StepTitles.Of(t.Title, t.ActivityId, t.Stage, names, t.ActivityType), t.Org,
         t.ResolvedOrg, t.Role, JsonSerializer.Deserialize<List<string>>(t.ActionsJson) ?? [], t.Form, t.DueDate, t.CreatedAt, t.IsOpen, t.ClosedAction, t.ClosedBy, t.ClosedAt,
         t.AssignedUser, t.ClaimedBy, t.ClaimedAt);
 }

@@ -36,11 +36,15 @@ public static class ApplicationEndpoints
         app.MapGet("/api/procedures", Procedures).WithTags("Applications").RequireAuthorization();
         var group = app.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization();
         group.MapGet("/", List);
-        group.MapGet("/{id}", async (string id, HttpContext http, DesignerDbContext db) =>
+        group.MapGet("/{id}", async (string id, HttpContext http, DesignerDbContext db, ApplicationRunner runner) =>
         {
             var user = http.CurrentUser();
             var application = await ApplicationAccess.FindReadableAsync(db, user, id);
-            return TypedResults.Ok(ApplicationDtos.Detail(application, await PendingForAsync(db, user, id), http.Vocabulary()));
+            var loaded = await runner.LoadAsync(application.DefinitionId, application.DefinitionVersion);
+            return TypedResults.Ok(ApplicationDtos.Detail(application, await PendingForAsync(db, user, id), http.Vocabulary()) with
+            {
+                ApplyForm = ApplicationDtos.ApplyFormOf(loaded),
+            });
         });
         group.MapPost("/", Start).RequireAuthorization(Policies.Applicant).Fails(409, 422);
         group.MapPut("/{id}/draft", async (string id, DraftRequest request, HttpContext http, DesignerDbContext db, ApplicationRunner runner) =>

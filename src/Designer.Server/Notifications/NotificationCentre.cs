@@ -37,13 +37,13 @@ public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INoti
             if (TaskAccess.IsApplicantStep(task))
             {
                 if (statusBefore is not ("" or ApplicationRunner.DraftStatus))
-                    await ToApplicantAsync(application, Returned, "申报被退回补正", $"您的申报（{application.WorkflowName}）需要补正：{task.Title}" + Due(task), task.Id);
+                    await ToApplicantAsync(application, Returned, "申报被退回补正", $"您的申报（{application.WorkflowName}）需要补正：{StepTitles.Of(task.Title, task.ActivityId, task.Stage, world.Current, task.ActivityType)}" + Due(task), task.Id);
                 continue;
             }
             // All active users: a step may belong to an organisation of another locality (a regional bureau).
             foreach (var user in (await UsersAsync(task)).Where(u => TaskAccess.IsAssignedTo(u, task)))
                 Add(user, application, NewTask, $"新待办：{ApplicationDtos.StageName(task.Stage, world.Current)}",
-                    $"{application.ApplicantName} 的申报（{application.WorkflowName}）待您办理：{task.Title}" + Due(task), task.Id);
+                    $"{application.ApplicantName} 的申报（{application.WorkflowName}）待您办理：{StepTitles.Of(task.Title, task.ActivityId, task.Stage, world.Current, task.ActivityType)}" + Due(task), task.Id);
         }
         var finished = Enum.TryParse<WorkflowStatus>(application.Status, out var status) && status.IsFinal() &&
                        !(Enum.TryParse<WorkflowStatus>(statusBefore, out var before) && before.IsFinal());
@@ -56,7 +56,7 @@ public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INoti
     {
         foreach (var user in (await UsersAsync(task)).Where(u => TaskAccess.IsAssignedTo(u, task)))
             Add(user, application, NewTask, $"改派待办：{ApplicationDtos.StageName(task.Stage, world.Current)}",
-                $"{application.ApplicantName} 的申报（{application.WorkflowName}）改派给您办理：{task.Title}" + Due(task), task.Id);
+                $"{application.ApplicantName} 的申报（{application.WorkflowName}）改派给您办理：{StepTitles.Of(task.Title, task.ActivityId, task.Stage, world.Current, task.ActivityType)}" + Due(task), task.Id);
     }
 
     /// <summary>A completed result declared void (未按规定程序…结果无效): the applicant is told why.</summary>

@@ -211,7 +211,7 @@ public static class OperationsEndpoints
             var since = tasks.Count > 0 ? tasks.Min(t => t.CreatedAt) : a.UpdatedAt;
             return new OperationsInstance(a.Id, a.ApplicantName, a.WorkflowName, a.DefinitionId, a.DefinitionVersion, a.Locality, a.Status, health,
                 tasks.Select(t => new OperationsStep(t.Kind == BookmarkKinds.Task ? t.Id : null, t.ActivityId, t.Kind, t.Stage, ApplicationDtos.StageName(t.Stage, names),
-                    t.Title, t.ResolvedOrg ?? t.Org, t.Role, names.Name("roles", t.Role), t.AssignedUser, t.ClaimedBy, t.DueDate)).ToList(),
+                    StepTitles.Of(t.Title, t.ActivityId, t.Stage, names, t.ActivityType), t.ResolvedOrg ?? t.Org, t.Role, names.Name("roles", t.Role), t.AssignedUser, t.ClaimedBy, t.DueDate)).ToList(),
                 since, Math.Max(0, (int)(now - since).TotalDays), why, health == InstanceHealth.Faulted ? state?.Fault?.ActivityId : null, a.UpdatedAt);
         }).ToList();
     }

@@ -90,6 +90,8 @@ public static class BatchRecommendEndpoints
         if (await QuotaRefusalAsync(db, tasks, request.Action, quotas) is { } exceeded) return exceeded;
 
         var batchId = $"batch-{Guid.NewGuid().ToString("N")[..10]}";
+        // The unit's draft ranking the list was arranged in (who last ordered it, and when) goes into each audit entry.
+        var draft = await RecommendationOrderEndpoints.DraftAsync(db, tasks[0]);
         var ordered = tasks.Zip(ranks).OrderBy(x => x.Second).ToList();
         var items = new List<BatchRecommended>();
         notifications.Held = true;
@@ -102,7 +104,11 @@ public static class BatchRecommendEndpoints
             try
             {
                 await runner.ActAsync(application, task.BookmarkId, new ResumeInput(request.Action, data, user.UserName, comment),
-                    new JsonObject { ["batchId"] = batchId, ["rank"] = rank, ["batchSize"] = ordered.Count });
+                    new JsonObject
+                    {
+                        ["batchId"] = batchId, ["rank"] = rank, ["batchSize"] = ordered.Count,
+                        ["orderSavedBy"] = draft?.UpdatedBy, ["orderSavedAt"] = draft?.UpdatedAt, ["orderRevision"] = draft?.Revision,
+                    });
             }
             catch (ApiProblemException problem) when (problem.Result is ProblemHttpResult refused)
             {

@@ -25,6 +25,7 @@ public static class TaskEndpoints
         group.MapPost("/{id}/claim", Claim).Fails(409);
         group.MapPost("/{id}/unclaim", Unclaim).Fails(409);
         group.MapBatchRecommend();
+        group.MapRecommendationOrder();
     }
 
     /// <summary>
@@ -125,7 +126,7 @@ public static class TaskEndpoints
             TaskDtos.Summary(task, http.Vocabulary()),
             task.IsOpen && TaskAccess.CanAct(user, task),
             state.Bookmarks.FirstOrDefault(b => b.Id == task.BookmarkId)?.Payload["instructions"]?.ToString(),
-            ApplicationDtos.Detail(application, [], http.Vocabulary()),
+            ApplicationDtos.Detail(application, [], http.Vocabulary()) with { ApplyForm = ApplicationDtos.ApplyFormOf(loaded) },
             ApplicationDtos.Timeline(state, http.Vocabulary(), forReviewer: true),
             task.Form is { } formId && loaded.Forms.Exists(formId)
                 ? new TaskForm(formId, loaded.Forms.GetSchema(formId), loaded.Forms.GetUiSchema(formId))

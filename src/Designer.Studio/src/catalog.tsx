@@ -148,6 +148,8 @@ export interface Labels {
   role(code?: string | null): string;
   locality(code?: string | null): string;
   department(code?: string | null): string;
+  /** A county by its code: of the given locality, else of whichever locality has it; a name stays as it is. */
+  county(locality: string | null | undefined, code?: string | null): string;
   /** A code of an applicant-field list (series, levels, kinds, employment types...). */
   code(kind: CodeKind, code?: string | null): string;
   org(code?: string | null): string;
@@ -181,6 +183,13 @@ export function makeLabels(vocab: Vocabulary, descriptors: ActivityDescriptor[],
     const map = vocab[kind] as Record<string, string>;
     return map?.[code] ?? code;
   };
+  const countyName = (locality: string | null | undefined, code?: string | null) => {
+    if (!code) return '';
+    const own = locality ? vocab.counties?.[locality]?.[code] : undefined;
+    if (own) return own;
+    for (const counties of Object.values(vocab.counties ?? {})) if (counties?.[code]) return counties[code];
+    return code;
+  };
   const labels: Labels = {
     locale,
     stage: (c) => pick('stages', c),
@@ -188,6 +197,7 @@ export function makeLabels(vocab: Vocabulary, descriptors: ActivityDescriptor[],
     role: (c) => pick('roles', c),
     locality: (c) => pick('localities', c),
     department: (c) => pick('departments', c),
+    county: (locality, code) => countyName(locality, code),
     code: (kind, c) => pick(kind, c),
     org(code) {
       if (!code) return '';
@@ -195,11 +205,12 @@ export function makeLabels(vocab: Vocabulary, descriptors: ActivityDescriptor[],
       if (ph) return ph;
       if (code.startsWith('unit:')) return code.slice(5);
       const county = /^county\/([^:/]+):(.*)$/.exec(code);
-      if (county) return `${county[2]} ${pick('departments', county[1])}`;
+      // `county/<department>:<county>`: the applicant's county, stored by code or by name.
+      if (county) return `${countyName(undefined, county[2])} ${pick('departments', county[1])}`;
       const parts = code.split('/');
       if (parts[0] === 'county' && parts.length === 2) return `${en ? vocabEn.placeholders.county : placeholderZh.county} · ${pick('departments', parts[1])}`;
-      const countyName = parts.length === 3 ? vocab.counties?.[parts[0]]?.[parts[1]] : undefined;
-      if (countyName) return [pick('localities', parts[0]), countyName, pick('departments', parts[2])].join(' · ');
+      const bureauCounty = parts.length === 3 ? vocab.counties?.[parts[0]]?.[parts[1]] : undefined;
+      if (bureauCounty) return [pick('localities', parts[0]), bureauCounty, pick('departments', parts[2])].join(' · ');
       if (parts.length >= 2) {
         const loc = parts[0] === '{locality}' ? (en ? vocabEn.placeholders['{locality}'] : placeholderZh['{locality}']) : pick('localities', parts[0]);
         const dep = pick('departments', parts[1]);

@@ -6,6 +6,7 @@ import { formatDate, useI18n } from '../i18n';
 import { withQuery } from '../router';
 import { getJournal, type JournalEntry } from './api';
 import { shortHash } from './AuditTrail';
+import { auditKindLabel, auditSummary } from './auditKinds';
 import './audit.css';
 
 /** An application's journal: every action on it (who, when, stage, action), each with the hash of its data. */
@@ -72,6 +73,11 @@ export function JournalPage({ applicationId }: { applicationId: string }) {
               const stage = e.data?.stage ?? e.stage;
               const action = e.data?.action ?? e.action;
               const hash = e.data?.dataHash ?? e.dataHash;
+              const summary = auditSummary(
+                { kind: e.kind as string, subject: (e.subject as string) ?? `application/${applicationId}`, summary: e.summary as string, actor: e.actor as string },
+                locale,
+                t,
+              );
               return (
                 <tr key={e.sequence ?? i} className={e.verified === false ? 'is-broken' : ''}>
                   <td>{e.sequence ?? i + 1}</td>
@@ -79,10 +85,10 @@ export function JournalPage({ applicationId }: { applicationId: string }) {
                   <td>{e.actor as string}</td>
                   <td>{stage ? <Badge tone="accent">{e.stageName || stage.split(',').map((x) => labels.stage(x)).join('、')}</Badge> : ''}</td>
                   <td>
-                    {action ? <strong>{e.actionName || action.split(',').map((x) => labels.action(x)).join('、')}</strong> : null} <Badge tone="neutral">{e.kind as string}</Badge>
+                    {action ? <strong>{e.actionName || action.split(',').map((x) => labels.action(x)).join('、')}</strong> : null} <Badge tone="neutral">{auditKindLabel(e.kind as string, t)}</Badge>
                   </td>
                   <td className="small">
-                    {e.summary as string}
+                    <span title={summary.title}>{summary.text}</span>
                     {e.data?.comment ? <div className="muted">{e.data.comment}</div> : null}
                   </td>
                   <td>

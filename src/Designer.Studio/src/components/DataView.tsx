@@ -2,11 +2,34 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { loadResolvedForm } from '../api/forms';
 import type { Procedure } from '../api/types';
+import { useLabels, type CodeKind, type Labels } from '../catalog';
 import { collectProperties, prepareForRjsf } from '../forms/schemaUtils';
 import { useT } from '../i18n';
 
-/** Submitted form data, read-only, labelled from the form's schema (titles, option names); files as downloads. */
-export function DataView({ data, schema }: { data: any; schema?: any }) {
+/** The applicant's fields (contract.md) whose values are vocabulary codes, by field name. */
+const codeFields: Record<string, CodeKind> = {
+  kind: 'kinds',
+  series: 'series',
+  level: 'levels',
+  employmentType: 'employmentTypes',
+  workplaceLevel: 'workplaceLevels',
+  education: 'education',
+  validIn: 'validIn',
+};
+
+/** The name of a code the form offers no option names for: a county of the application's locality, a series, a level… */
+function vocabularyName(labels: Labels, field: string, value: string, locality?: string): string | null {
+  if (field === 'county') return labels.county(locality, value);
+  if (field === 'competentDepartment') return labels.department(value);
+  const kind = codeFields[field];
+  return kind ? labels.code(kind, value) : null;
+}
+
+/**
+ * Submitted form data, read-only, labelled from the form's schema (titles, option names); files as downloads; a
+ * vocabulary code (county, series, level, kind, employment type…) by its name.
+ */
+export function DataView({ data, schema, locality }: { data: any; schema?: any; locality?: string }) {
   const t = useT();
   if (!data || typeof data !== 'object') return <div className="muted small">{t('无')}</div>;
   const prepared = schema ? prepareForRjsf(schema, {}) : null;
@@ -19,7 +42,7 @@ export function DataView({ data, schema }: { data: any; schema?: any }) {
         <div key={k} className="dv-row">
           <dt>{props[k]?.title ?? k}</dt>
           <dd>
-            <Value value={data[k]} schema={props[k]} ui={prepared?.uiSchema?.[k]} />
+            <Value value={data[k]} schema={props[k]} ui={prepared?.uiSchema?.[k]} field={k} locality={locality} />
           </dd>
         </div>
       ))}
@@ -27,8 +50,9 @@ export function DataView({ data, schema }: { data: any; schema?: any }) {
   );
 }
 
-function Value({ value, schema, ui }: { value: any; schema?: any; ui?: any }) {
+function Value({ value, schema, ui, field, locality }: { value: any; schema?: any; ui?: any; field?: string; locality?: string }) {
   const t = useT();
+  const labels = useLabels();
   if (value === null || value === undefined || value === '') return <span className="muted">—</span>;
   if (typeof value === 'boolean') return <>{value ? t('是') : t('否')}</>;
   if (typeof value === 'string' && value.startsWith('data:')) {
@@ -45,7 +69,7 @@ function Value({ value, schema, ui }: { value: any; schema?: any; ui?: any }) {
         {value.map((v, i) => (
           <li key={i}>
             {v && typeof v === 'object' && !Array.isArray(v) ? (
-              <DataView data={v} schema={schema?.items} />
+              <DataView data={v} schema={schema?.items} locality={locality} />
             ) : (
               <Value value={v} schema={schema?.items} ui={ui?.items} />
             )}
@@ -53,26 +77,38 @@ function Value({ value, schema, ui }: { value: any; schema?: any; ui?: any }) {
         ))}
       </ul>
     );
-  if (typeof value === 'object') return <DataView data={value} schema={schema} />;
+  if (typeof value === 'object') return <DataView data={value} schema={schema} locality={locality} />;
+  // In English a vocabulary code reads from the vocabulary's English names (the form's option names are Chinese).
+  if (labels.locale === 'en' && typeof value === 'string' && field && field !== 'county') {
+    const name = vocabularyName(labels, field, value);
+    if (name && name !== value) return <>{name}</>;
+  }
   const names: string[] | undefined = ui?.['ui:enumNames'] ?? schema?.enumNames;
   if (Array.isArray(schema?.enum) && names) {
     const i = schema.enum.indexOf(value);
     if (i >= 0 && names[i]) return <>{names[i]}</>;
   }
+  if (typeof value === 'string' && field) {
+    const name = vocabularyName(labels, field, value, locality);
+    if (name) return <>{name}</>;
+  }
   return <>{String(value)}</>;
 }
 
 /**
- * The schema that labels an application's data: the procedure's apply form (from the procedures open in the user's
- * locality), then the locality's and the shared apply form; a field takes its title from the first form that has it.
+ * The schema that labels an application's data: the apply form as the application's workflow version pinned it (the
+ * server sends it with the application; a later form version may have renamed or dropped fields). Without one, the
+ * procedure's apply form (from the procedures open in the user's locality), then the locality's and the shared apply
+ * form; a field takes its title from the first form that has it.
  */
-export function useApplyFormSchema(application: { definitionId?: string; locality?: unknown } | undefined) {
+export function useApplyFormSchema(application: { definitionId?: string; locality?: unknown; applyForm?: { schema?: unknown } | null } | undefined) {
   const queryClient = useQueryClient();
   const definitionId = application?.definitionId;
   const locality = typeof application?.locality === 'string' ? application.locality : '';
+  const pinned = application?.applyForm?.schema;
   const { data } = useQuery({
     queryKey: ['apply-form-schema', definitionId, locality],
-    enabled: !!definitionId,
+    enabled: !!definitionId && !pinned,
     queryFn: async () => {
       const procedures = await queryClient
         .fetchQuery({ queryKey: ['procedures', 'all'], queryFn: () => api.get<Procedure[]>('/api/procedures') })
@@ -87,5 +123,5 @@ export function useApplyFormSchema(application: { definitionId?: string; localit
       return { type: 'object', properties };
     },
   });
-  return data ?? null;
+  return pinned ?? data ?? null;
 }

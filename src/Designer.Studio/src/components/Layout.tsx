@@ -113,7 +113,7 @@ export function Layout() {
           {me && <NotificationBell />}
           {me ? (
             <div className="user-box">
-              <span className="user-name" title={me.roles.join(', ')}>
+              <span className="user-name" title={[me.displayName || me.userName, me.locality ? labels.locality(me.locality) : ''].filter(Boolean).join(' · ')}>
                 {me.displayName || me.userName}
                 {me.locality && <small> · {labels.locality(me.locality)}</small>}
               </span>

@@ -2,6 +2,7 @@ import type { TimelineEntry } from '../api/types';
 import { useLabels } from '../catalog';
 import { useT } from '../i18n';
 import { StepDetails } from './StepDetails';
+import { ownTitle } from './stepTitle';
 
 const negative = new Set(['reject', 'fail', 'object', 'overdue']);
 
@@ -23,7 +24,7 @@ export function Timeline({ entries, waiting }: { entries: TimelineEntry[]; waiti
               <span className="tl-date muted small">{e.date}</span>
             </div>
             <div className="muted small">
-              {e.title ? `${e.title} · ` : ''}
+              {ownTitle(e.title, (e as any).stageName) ? `${e.title} · ` : ''}
               {labels.org(e.assignee?.resolvedOrg || e.assignee?.org)}
               {e.assignee?.role ? ` · ${labels.role(e.assignee.role)}` : ''}
               {e.actor ? ` · ${e.actor}` : ''}
@@ -50,7 +51,7 @@ export function Timeline({ entries, waiting }: { entries: TimelineEntry[]; waiti
               {w.dueDate && <span className="tl-date muted small">{t('期限 {date}', { date: w.dueDate })}</span>}
             </div>
             <div className="muted small">
-              {w.title ? `${w.title} · ` : ''}
+              {ownTitle(w.title, w.stageName) ? `${w.title} · ` : ''}
               {labels.org(w.org)}
               {w.role ? ` · ${labels.role(w.role)}` : ''}
             </div>

@@ -1,5 +1,5 @@
 import type { WidgetProps } from '@rjsf/utils';
-import { useRef } from 'react';
+import { FilePicker } from '../components/FilePicker';
 import { useI18n } from '../i18n';
 
 /** The file's name and size from a data URL written by this widget (`data:<type>;name=<name>;base64,…`). */
@@ -36,9 +36,8 @@ export function formatSize(bytes: number, locale: string) {
  * The attachment input (format "data-url"): choose a file, see its name and size, remove it. RJSF's own file widget
  * showed an empty block and left the item's file name blank.
  */
-export function AttachmentWidget({ id, value, disabled, readonly, onChange, options, label, required }: WidgetProps) {
+export function AttachmentWidget({ id, value, disabled, readonly, onChange, options, label }: WidgetProps) {
   const { t, locale } = useI18n();
-  const input = useRef<HTMLInputElement>(null);
   const file = describeDataUrl(value);
   const choose = async (chosen: File | undefined) => {
     if (!chosen) return;
@@ -54,10 +53,7 @@ export function AttachmentWidget({ id, value, disabled, readonly, onChange, opti
             <button
               type="button"
               className="btn btn-small"
-              onClick={() => {
-                onChange(undefined);
-                if (input.current) input.current.value = '';
-              }}
+              onClick={() => onChange(undefined)}
               aria-label={t('删除附件 {name}', { name: file.name ?? '' })}
             >
               {t('删除')}
@@ -65,16 +61,13 @@ export function AttachmentWidget({ id, value, disabled, readonly, onChange, opti
           )}
         </div>
       ) : null}
-      {!readonly && (
-        <input
-          ref={input}
+      {!readonly && !file && (
+        <FilePicker
           id={id}
-          type="file"
-          required={required && !file}
           disabled={disabled}
           accept={typeof options.accept === 'string' ? options.accept : undefined}
-          aria-label={label || t('选择文件')}
-          onChange={(e) => void choose(e.target.files?.[0])}
+          label={label}
+          onFile={(chosen) => void choose(chosen)}
         />
       )}
     </div>

@@ -20,7 +20,12 @@ export const enCasework: Record<string, string> = {
   '{unit}：未设推荐职数': '{unit}: no quota set',
   '{unit}：推荐职数 {posts} 人，已推荐 {used} 人，剩余 {remaining} 人': '{unit}: quota {posts}, recommended {used}, remaining {remaining}',
   '排序与人选': 'Ranking and choice',
-  '拖动或用上移、下移排定顺序；顺序即推荐名次，保存在本浏览器。': 'Drag, or use move up and move down, to rank: the order is the recommendation rank, kept in this browser.',
+  '拖动或用上移、下移排定顺序；顺序即推荐名次，自动保存，本单位其他审核人看到同一顺序。':
+    'Drag, or use move up and move down, to rank: the order is the recommendation rank, saved at once; the unit’s other reviewers see the same order.',
+  '顺序由 {name} 于 {time} 保存': 'Order saved by {name} at {time}',
+  '更换文件': 'Choose another file',
+  '未选择文件': 'No file chosen',
+  '{action}：{field}': '{action}: {field}',
   '上移 {name}': 'Move {name} up',
   '下移 {name}': 'Move {name} down',
   '推荐意见': 'Recommendation',

@@ -6,6 +6,7 @@ import type { Application } from '../../api/types';
 import { DataView, useApplyFormSchema } from '../../components/DataView';
 import { ApplicationStatus } from '../../components/status';
 import { TaskActions, type TaskDetail } from '../../components/TaskActions';
+import { ownTitle } from '../../components/stepTitle';
 import { Timeline } from '../../components/Timeline';
 import { ErrorBox, PageHeader, Spinner } from '../../components/ui';
 import { useLabels } from '../../catalog';
@@ -78,7 +79,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
         </section>
         <section className="card">
           <h2>{t('申报信息')}</h2>
-          <DataView data={data.data} schema={applySchema} />
+          <DataView data={data.data} schema={applySchema} locality={data.locality as string} />
         </section>
       </div>
     </div>
@@ -95,7 +96,7 @@ function PendingTask({ taskId, onDone }: { taskId: string; onDone: (a: Applicati
   return (
     <section className="card card-highlight" data-task-id={taskId}>
       <h2 onClick={() => setOpen(!open)} className="clickable">
-        {t('待您办理')}：{labels.stage(data.task.stage)} {data.task.title ? `· ${data.task.title}` : ''}
+        {t('待您办理')}：{labels.stage(data.task.stage)} {ownTitle(data.task.title, data.task.stageName as string) ? `· ${data.task.title}` : ''}
         {data.task.dueDate && <span className="muted small"> · {t('期限 {date}', { date: data.task.dueDate })}</span>}
       </h2>
       {open && <TaskActions detail={data} onDone={onDone} />}

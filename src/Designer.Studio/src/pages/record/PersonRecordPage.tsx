@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useApiQuery, useWrite } from '../../api/query';
 import { useAuth } from '../../auth';
+import { FilePicker } from '../../components/FilePicker';
 import { Badge, Empty, ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
@@ -339,7 +340,7 @@ function TitleImportBox() {
       <h2>{t('导入职称')}</h2>
       <p className="muted">{t('CSV 或 Excel 文件，首行为列名：userName, series, level, directed, validIn, obtainedOn。有任何一行出错则整批不导入。')}</p>
       <form className="search-row record-form" onSubmit={submit}>
-        <input type="file" accept=".csv,.xlsx" aria-label={t('选择文件')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <FilePicker accept=".csv,.xlsx" label={t('导入职称')} fileName={file?.name} onFile={(chosen) => setFile(chosen ?? null)} testId="titles-file" />
         <button className="btn" type="submit" disabled={!file || write.pending}>
           {t('导入')}
         </button>

@@ -5,6 +5,7 @@ import { useApiQuery } from '../../api/query';
 import type { Paged, TaskSummary } from '../../api/types';
 import { useAuth } from '../../auth';
 import { useCatalog, useLabels } from '../../catalog';
+import { ownTitle } from '../../components/stepTitle';
 import { Badge, Empty, ErrorBox, PageHeader, Spinner } from '../../components/ui';
 import { formatDate, useI18n } from '../../i18n';
 import { navigate, withQuery } from '../../router';
@@ -25,6 +26,7 @@ function daysUntil(date: string, today: string) {
 export function InboxPage({ stage }: { stage: string }) {
   const { t, locale } = useI18n();
   const labels = useLabels();
+  const stageText = (task: TaskSummary) => (labels.locale === 'en' ? labels.stage(task.stage) : (task.stageName as string) || labels.stage(task.stage));
   const { vocab } = useCatalog();
   const { me } = useAuth();
   const [q, setQ] = useState('');
@@ -131,10 +133,10 @@ export function InboxPage({ stage }: { stage: string }) {
                   <div className="muted small">{task.applicationId}</div>
                 </td>
                 <td>
-                  <Badge tone="accent">{labels.locale === 'en' ? labels.stage(task.stage) : (task.stageName as string) || labels.stage(task.stage)}</Badge>
+                  <Badge tone="accent">{stageText(task)}</Badge>
                 </td>
                 <td>
-                  {task.title}
+                  {ownTitle(task.title, task.stageName as string) ?? stageText(task)}
                   <div className="muted small">{task.workflowName as string}</div>
                   {task.claimedBy && (
                     <div className="small">

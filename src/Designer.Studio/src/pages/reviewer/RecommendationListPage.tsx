@@ -3,11 +3,10 @@ import { Link } from 'react-router';
 import { api, ApiError, qs } from '../../api/client';
 import { useApiQuery, useWrite } from '../../api/query';
 import type { Paged, TaskSummary } from '../../api/types';
-import { useAuth } from '../../auth';
 import { SchemaForm } from '../../forms/SchemaForm';
 import { toErrorSchema } from '../../forms/schemaUtils';
 import { Empty, ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';
-import { useT } from '../../i18n';
+import { formatDate, useI18n } from '../../i18n';
 import type { TaskDetail } from '../../components/TaskActions';
 
 interface UnitQuota {
@@ -26,16 +25,19 @@ interface BatchResult {
 /** The form field the server fills with each person's rank: not asked in the shared form. */
 const RANK_FIELD = 'recommendationRank';
 
-/** The order the unit last gave its list, kept in this browser per user and procedure. */
-function savedOrder(key: string): string[] {
-  try {
-    return JSON.parse(localStorage.getItem(key) ?? '[]');
-  } catch {
-    return [];
-  }
+/** The unit's draft ranking, kept on the server: every reviewer of the unit sees the same order. */
+interface RecommendationOrder {
+  procedure: string;
+  unit: string;
+  unitName?: string | null;
+  taskIds: string[];
+  updatedBy?: string | null;
+  updatedAt?: string | null;
+  revision: number;
+  dropped: number;
 }
 
-/** The saved order applied to the tasks: known ones in their saved place, new ones after them (soonest due first). */
+/** The server's order applied to the tasks on screen: placed ones in their place, any others after them. */
 function ordered(tasks: TaskSummary[], order: string[]) {
   const place = new Map(order.map((id, i) => [id, i]));
   return [...tasks].sort((a, b) => (place.get(a.id) ?? 1e9) - (place.get(b.id) ?? 1e9));
@@ -44,11 +46,11 @@ function ordered(tasks: TaskSummary[], order: string[]) {
 /**
  * 推荐名单: the unit's open recommendation steps of one procedure as one ranked list. The unit orders it (drag, or
  * the up/down buttons), ticks whom to recommend, fills the recommendation once and recommends them together; the
- * server refuses a list beyond the unit's remaining quota and saves all or none.
+ * server refuses a list beyond the unit's remaining quota and saves all or none. The order is saved on the server as
+ * the unit's draft ranking as soon as it changes.
  */
 export function RecommendationListPage() {
-  const t = useT();
-  const { me } = useAuth();
+  const { t, locale } = useI18n();
   const toast = useToast();
   const write = useWrite();
   const { data, error, loading, reload } = useApiQuery(['tasks', 'unit-list'], () =>
@@ -58,9 +60,20 @@ export function RecommendationListPage() {
   const procedures = Array.from(new Map(unitTasks.map((task) => [task.definitionId, task.workflowName as string])).entries());
   const [procedure, setProcedure] = useState('');
   const current = procedure || procedures[0]?.[0] || '';
-  const storageKey = `recommendation-order:${me?.userName ?? ''}:${current}`;
+  const saved = useApiQuery(['recommendation-order', current], () => api.get<Paged<RecommendationOrder>>(`/api/tasks/recommendation-order${qs({ procedure: current })}`), {
+    enabled: current !== '',
+  });
+  const [draft, setDraft] = useState<RecommendationOrder | undefined>();
   const [order, setOrder] = useState<string[]>([]);
-  useEffect(() => setOrder(savedOrder(storageKey)), [storageKey]);
+  // The revision the next save builds on; saves run one after another, each on the revision the last one returned.
+  const revision = useRef(0);
+  const saving = useRef<Promise<void>>(Promise.resolve());
+  useEffect(() => {
+    const loaded = saved.data?.items[0];
+    setDraft(loaded);
+    setOrder(loaded?.taskIds ?? []);
+    revision.current = loaded?.revision ?? 0;
+  }, [saved.data]);
   const list = ordered(
     unitTasks.filter((task) => task.definitionId === current),
     order,
@@ -81,7 +94,18 @@ export function RecommendationListPage() {
 
   const reorder = (ids: string[]) => {
     setOrder(ids);
-    localStorage.setItem(storageKey, JSON.stringify(ids));
+    saving.current = saving.current.then(async () => {
+      try {
+        const result = await api.put<RecommendationOrder>('/api/tasks/recommendation-order', { procedure: current, taskIds: ids, revision: revision.current });
+        revision.current = result.revision;
+        setDraft(result);
+      } catch (e) {
+        // Someone else of the unit reordered meanwhile (409), or a task left the list: show theirs, say why.
+        toast((e as Error).message, 'error');
+        saved.reload();
+        reload();
+      }
+    });
   };
   const move = (index: number, by: number) => {
     const ids = list.map((task) => task.id);
@@ -135,6 +159,7 @@ export function RecommendationListPage() {
       toast(t('已推荐 {n} 人', { n: result.items.length }), 'ok');
       reload();
       quota.reload();
+      saved.reload();
     } catch (e) {
       if (e instanceof ApiError) {
         setProblem(e.message);
@@ -198,7 +223,12 @@ export function RecommendationListPage() {
         <div className="task-layout">
           <section className="card">
             <h2>{t('排序与人选')}</h2>
-            <p className="muted small">{t('拖动或用上移、下移排定顺序；顺序即推荐名次，保存在本浏览器。')}</p>
+            <p className="muted small">{t('拖动或用上移、下移排定顺序；顺序即推荐名次，自动保存，本单位其他审核人看到同一顺序。')}</p>
+            {draft?.updatedBy && (
+              <p className="muted small" data-testid="order-saved">
+                {t('顺序由 {name} 于 {time} 保存', { name: draft.updatedBy, time: formatDate(draft.updatedAt, locale) })}
+              </p>
+            )}
             <ol className="ranked-list" aria-label={t('推荐名单')}>
               {list.map((task, index) => (
                 <li

@@ -6,6 +6,7 @@ import { useLabels } from '../../catalog';
 import { DataView, useApplyFormSchema } from '../../components/DataView';
 import { ApplicationStatus } from '../../components/status';
 import { TaskActions, type TaskDetail } from '../../components/TaskActions';
+import { ownTitle } from '../../components/stepTitle';
 import { Timeline } from '../../components/Timeline';
 import { Badge, ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';
 import { useT } from '../../i18n';
@@ -27,7 +28,7 @@ export function TaskPage({ id }: { id: string }) {
       <PageHeader
         title={
           <>
-            <Badge tone="accent">{labels.stage(task.stage)}</Badge> {task.title}
+            <Badge tone="accent">{labels.stage(task.stage)}</Badge> {ownTitle(task.title, task.stageName as string)}
           </>
         }
         subtitle={
@@ -45,7 +46,7 @@ export function TaskPage({ id }: { id: string }) {
       <div className="task-layout">
         <section className="card">
           <h2>{t('申报信息')}</h2>
-          <DataView data={app.data} schema={applySchema} />
+          <DataView data={app.data} schema={applySchema} locality={app.locality as string} />
         </section>
         <div className="task-side">
           <section className="card">

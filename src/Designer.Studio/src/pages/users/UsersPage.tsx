@@ -171,7 +171,7 @@ export function UsersPage() {
                 <td>{u.displayName}</td>
                 <td>{u.roles.map((r) => t(roleNames[r] ?? r)).join('、')}</td>
                 <td>{u.locality ? labels.locality(u.locality) : t('全部地区')}</td>
-                <td className="small">{u.org ?? ''}</td>
+                <td className="small">{u.org ? labels.org(u.org) : ''}</td>
                 <td className="small">{u.taskRoles.map((r) => labels.role(r)).join('、') || (u.roles.includes('reviewer') ? t('无') : '')}</td>
                 <td>{u.disabled ? <Badge tone="error">{t('已停用')}</Badge> : <Badge tone="ok">{t('正常')}</Badge>}</td>
                 <td className="row-actions">
