@@ -27,6 +27,9 @@ public sealed record SimulationResult(
     /// <summary>The finding the run writes to the applicant's integrity record (fraud found), else null; an addition to contract.md.</summary>
     public string? IntegrityFinding { get; init; }
 
+    /// <summary>Titles obtained elsewhere that the run decided to cancel (Titles.RevokeTitle); an addition to contract.md.</summary>
+    public IReadOnlyList<TitleRevocation> Revocations { get; init; } = [];
+
     /// <summary>Fields made up from the forms' minimal-valid data; an addition to contract.md's result, empty when the case gave everything.</summary>
     public IReadOnlyList<SampledField> Sampled { get; init; } = [];
 
@@ -48,7 +51,7 @@ public sealed record SimulationResult(
         }).ToList(),
         state.Fault is null ? errors : [.. errors, new SimulationError(state.Fault.ActivityId, state.Fault.Message)])
     {
-        Reason = state.Reason, WorkflowId = workflowId, IntegrityFinding = state.IntegrityFinding,
+        Reason = state.Reason, WorkflowId = workflowId, IntegrityFinding = state.IntegrityFinding, Revocations = [.. state.Revocations],
     };
 
     public string ToJson() => JsonText.Serialize(this);
