@@ -17,7 +17,7 @@ public class ShippedFormsTests
             "apply", "xj-prefecture/apply", "bazhou/apply", "kashgar/apply", "qiaocheng/apply", "sample-city/apply",
             "unit-recommendation", "review-opinion", "political-review", "correction", "language-test", "scoring-sheet",
             "committee-vote", "publicity-objection", "initial-recognition", "defence", "approval", "sample-city/unit-recommendation-2021",
-            "appointment", "political-referral", "document-verification", "bazhou/scoring-teacher", "bazhou/scoring-health",
+            "appointment", "political-referral", "document-verification", "bazhou/scoring-teacher", "bazhou/scoring-health", "xj-prefecture/scoring-directed",
             "entrustment-letter", "entrusted-result",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), Catalog.FormIds);

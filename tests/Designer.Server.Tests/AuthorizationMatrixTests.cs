@@ -243,6 +243,7 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         yield return new(HttpMethod.Post, $"{person}/titles", new JsonObject { ["series"] = "teacher", ["level"] = "junior", ["obtainedOn"] = "2010-01-01" });
         yield return new(HttpMethod.Get, $"{person}/education-hours");
         yield return new(HttpMethod.Post, $"{person}/education-hours", new JsonObject { ["year"] = 2023, ["category"] = "public", ["hours"] = 30 });
+        yield return new(HttpMethod.Post, $"{person}/education-hours/verify", new JsonObject { ["fromYear"] = 2023, ["toYear"] = 2023 });
         yield return new(HttpMethod.Get, "/api/integrity-records", IsList: true);
         yield return new(HttpMethod.Get, $"/api/integrity-records?userName={factory.Applicant}", IsList: true);
         yield return new(HttpMethod.Post, "/api/integrity-records", new JsonObject { ["userName"] = factory.Applicant, ["finding"] = "外人", ["from"] = "2024-01-01" });
@@ -405,6 +406,11 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
             (await (await factory.SignInAsync(writer)).PostAsync($"/api/people/{factory.Applicant}/education-hours", hours)).Expect(HttpStatusCode.Created);
         (await (await factory.SignInAsync("auditor")).GetAsync(record)).Expect(HttpStatusCode.OK);
         (await (await factory.SignInAsync("auditor")).PostAsync($"/api/people/{factory.Applicant}/education-hours", hours)).Expect(HttpStatusCode.Forbidden);
+        var cycle = new JsonObject { ["fromYear"] = 2023, ["toYear"] = 2023 };
+        (await owner.PostAsync($"/api/people/{factory.Applicant}/education-hours/verify", cycle)).Expect(HttpStatusCode.Forbidden);
+        (await (await factory.SignInAsync("auditor")).PostAsync($"/api/people/{factory.Applicant}/education-hours/verify", cycle)).Expect(HttpStatusCode.Forbidden);
+        (await (await factory.SignInAsync("kashgar-admin")).PostAsync($"/api/people/{factory.Applicant}/education-hours/verify", cycle)).Expect(HttpStatusCode.NotFound);
+        (await (await factory.SignInAsync("bazhou-reviewer-hr")).PostAsync($"/api/people/{factory.Applicant}/education-hours/verify", cycle)).Expect(HttpStatusCode.OK);
         foreach (var other in new[] { "bazhou-applicant", "bazhou-reviewer-education" })
             (await (await factory.SignInAsync(other)).GetAsync(record)).Expect(HttpStatusCode.NotFound);
     }

@@ -6,6 +6,9 @@ namespace Designer.Engine.Runtime;
 /// <summary>A queued activity execution. ViaBackward marks a loop's back edge (it does not count as a forward visit).</summary>
 public sealed record WorkItem(string ActivityId, bool ViaBackward = false);
 
+/// <summary>A title obtained in <paramref name="Year"/> (of <paramref name="Series"/>, or any) that the procedure decided to cancel, and why.</summary>
+public sealed record TitleRevocation(int Year, string? Series, string Reason);
+
 /// <summary>Join bookkeeping of one flowchart: how often each activity and connection was visited and followed.</summary>
 public sealed class FlowScopeState
 {
@@ -69,6 +72,8 @@ public sealed class WorkflowInstanceState
     /// {series, level, obtainedOn, certificateNumber, status, reason, on}; the host writes them to its register when the instance completes.
     /// </summary>
     public JsonArray TitleChanges { get; set; } = [];
+    /// <summary>Titles obtained elsewhere that the procedure decided to cancel (Titles.RevokeTitle); the host revokes them when the instance ends.</summary>
+    public List<TitleRevocation> Revocations { get; set; } = [];
     public FaultInfo? Fault { get; set; }
     public long Sequence { get; set; }
 

@@ -29,6 +29,9 @@ public sealed record SimulationResult(
     /// <summary>What the run marks in the titles register (Titles.TitleStatus); an addition to contract.md's result, empty when nothing.</summary>
     public JsonArray TitleChanges { get; init; } = [];
 
+    /// <summary>Titles obtained elsewhere that the run decided to cancel (Titles.RevokeTitle); an addition to contract.md.</summary>
+    public IReadOnlyList<TitleRevocation> Revocations { get; init; } = [];
+
     /// <summary>Fields made up from the forms' minimal-valid data; an addition to contract.md's result, empty when the case gave everything.</summary>
     public IReadOnlyList<SampledField> Sampled { get; init; } = [];
 
@@ -50,7 +53,7 @@ public sealed record SimulationResult(
         }).ToList(),
         state.Fault is null ? errors : [.. errors, new SimulationError(state.Fault.ActivityId, state.Fault.Message)])
     {
-        Reason = state.Reason, WorkflowId = workflowId, IntegrityFinding = state.IntegrityFinding,
+        Reason = state.Reason, WorkflowId = workflowId, IntegrityFinding = state.IntegrityFinding, Revocations = [.. state.Revocations],
         TitleChanges = (JsonArray)state.TitleChanges.DeepClone(),
     };
 

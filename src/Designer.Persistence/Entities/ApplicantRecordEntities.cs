@@ -46,6 +46,9 @@ public sealed class EducationHoursRecord
     public string? ExemptionReason { get; set; }
     public string RegisteredBy { get; set; } = "";
     public DateTime RegisteredAt { get; set; }
+    /// <summary>Who verified the cycle's total hours (总学时审验), null while unverified.</summary>
+    public string? VerifiedBy { get; set; }
+    public DateTime? VerifiedAt { get; set; }
 }
 
 /// <summary>An integrity finding (诚信档案) with its record period; eligibility refuses while it is in force.</summary>

@@ -6,6 +6,7 @@ public static class RecordAuditKinds
     public const string TitleAdd = "record.title-add";
     public const string TitleImport = "record.title-import";
     public const string EducationHoursAdd = "record.education-hours-add";
+    public const string EducationHoursVerify = "record.education-hours-verify";
     public const string IntegrityAdd = "record.integrity-add";
     public const string CertificateRevoke = "certificate.revoke";
     public const string CertificateReissue = "certificate.reissue";

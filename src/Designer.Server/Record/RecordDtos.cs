@@ -16,10 +16,18 @@ public sealed record TitleHeld(
 /// <summary>Body of POST /api/people/{userName}/titles.</summary>
 public sealed record TitleRequest(string? Series, string? Level, bool? Directed, string? ValidIn, string? ObtainedOn, string? Source, string? CertificateNumber);
 
-/// <summary>Continuing-education hours of one year and category; `registeredBy` is whoever registered them.</summary>
+/// <summary>Continuing-education hours of one year and category; `registeredBy` is whoever registered them, `verifiedBy` who verified the cycle's total (null: not yet).</summary>
 public sealed record EducationHours(
     long Id, string UserName, int Year, string Category, double Hours, string? Source, bool Exempt, string? ExemptionReason,
-    string RegisteredBy, DateTime RegisteredAt);
+    string RegisteredBy, DateTime RegisteredAt, string? VerifiedBy, DateTime? VerifiedAt);
+
+/// <summary>Body of POST /api/people/{userName}/education-hours/verify: the cycle's years, both included.</summary>
+public sealed record VerifyHoursRequest(int? FromYear, int? ToYear);
+
+/// <summary>The verified cycle (总学时审验): its hours by category and in total, how many entries, who verified and when.</summary>
+public sealed record EducationHoursVerification(
+    string UserName, int FromYear, int ToYear, double PublicHours, double ProfessionalHours, double TotalHours, int Entries,
+    string VerifiedBy, DateTime VerifiedAt);
 
 /// <summary>Body of POST /api/people/{userName}/education-hours (an exemption: `exempt` true with its `exemptionReason`).</summary>
 public sealed record EducationHoursRequest(int? Year, string? Category, double? Hours, string? Source, bool? Exempt, string? ExemptionReason);

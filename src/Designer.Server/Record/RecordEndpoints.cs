@@ -36,6 +36,8 @@ public static class RecordEndpoints
             var added = await records.AddHoursAsync(http.CurrentUser(), userName, hours);
             return TypedResults.Created($"/api/people/{userName}/education-hours", added);
         }).Fails(422);
+        people.MapPost("/education-hours/verify", async (string userName, VerifyHoursRequest request, HttpContext http, RecordService records) =>
+            TypedResults.Ok(await records.VerifyHoursAsync(http.CurrentUser(), userName, request))).Fails(422);
 
         var integrity = app.MapGroup("/api/integrity-records").WithTags("Applicant record").RequireAuthorization();
         integrity.MapGet("/", async (string? userName, int? page, int? pageSize, HttpContext http, RecordService records) =>
@@ -63,7 +65,7 @@ public static class RecordEndpoints
     }
 
     public static IServiceCollection AddApplicantRecord(this IServiceCollection services) =>
-        services.AddScoped<RecordService>().AddScoped<TitleImport>().AddScoped<CertificateLifecycle>();
+        services.AddSingleton(provider => new EducationHoursRegistrars(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DesignerOptions>>())).AddScoped<RecordService>().AddScoped<TitleImport>().AddScoped<CertificateLifecycle>();
 
     private static Paged<T> PageOf<T>(IReadOnlyList<T> all, int? page, int? pageSize)
     {

@@ -11,14 +11,17 @@ namespace Designer.Server.Record;
 /// certificate issued here becomes a title held (source "certificate", or "other-region" for a title recognised from
 /// elsewhere); a reissued one (补换发) takes the old certificate's place on the same title; a completed transfer marks
 /// the titles it names (Titles.TitleStatus: lapsed, reevaluate, restricted); a run that found fraud (a Conclude step
-/// with recordsIntegrityFinding) becomes an integrity record of three years.
+/// with recordsIntegrityFinding) becomes an integrity record of three years; a run that decided to cancel titles obtained
+/// elsewhere (Titles.RevokeTitle, e.g. 多头申报) revokes, when it ends, the applicant's valid certificates of that year
+/// (and series) issued by other applications, as a revocation by hand would: the title leaves the register and the
+/// revocation is written to the integrity record.
 /// </summary>
 public static class RecordHooks
 {
     public static async Task AfterChangeAsync(DesignerDbContext db, ApplicationRecord application, WorkflowInstanceState state, CertificateRecord? issued, DateTime now)
     {
         var transferred = state.Status == WorkflowStatus.Completed && state.TitleChanges.Count > 0;
-        if (issued is null && !transferred && (state.IntegrityFinding is null || !state.Status.IsFinal())) return;
+        if (issued is null && !transferred && !(state.Status.IsFinal() && (state.IntegrityFinding is not null || state.Revocations.Count > 0))) return;
         var holder = await db.Users.AsNoTracking().Where(u => u.Id == application.ApplicantUserId).Select(u => new { u.UserName, u.Locality }).FirstOrDefaultAsync();
         if (holder?.UserName is not { } userName) return;
         if (issued is not null)
@@ -38,6 +41,27 @@ public static class RecordHooks
         if (state.IntegrityFinding is { } finding && state.Status.IsFinal() && !await db.IntegrityRecords.AnyAsync(r => r.Source == source))
             db.IntegrityRecords.Add(RecordService.NewIntegrity(userName, holder.Locality.Length > 0 ? holder.Locality : application.Locality, finding,
                 ChinaTime.DateOf(new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc))), null, source, "system"));
+        if (state.Status.IsFinal())
+            foreach (var revocation in state.Revocations)
+                await RevokeAsync(db, application, userName, revocation, ChinaTime.DateOf(new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc))));
+    }
+
+    private static async Task RevokeAsync(DesignerDbContext db, ApplicationRecord application, string userName, TitleRevocation revocation, DateOnly today)
+    {
+        var issuedIn = $"{revocation.Year:D4}-";
+        var certificates = await db.Certificates.Where(c => c.HolderUserName == userName && c.Status == CertificateStatuses.Valid &&
+                                                             c.ApplicationId != application.Id && c.IssuedOn.StartsWith(issuedIn) &&
+                                                             (revocation.Series == null || c.Series == revocation.Series)).ToListAsync();
+        foreach (var certificate in certificates)
+        {
+            certificate.Status = CertificateStatuses.Revoked;
+            certificate.RevokedOn = today.ToString("yyyy-MM-dd");
+            certificate.RevokedBy = "system";
+            certificate.RevocationReason = $"{revocation.Reason}（申报 {application.Id}）";
+            db.TitlesHeld.RemoveRange(await db.TitlesHeld.Where(t => t.CertificateNumber == certificate.Number).ToListAsync());
+            db.IntegrityRecords.Add(RecordService.NewIntegrity(userName, certificate.Locality, $"证书 {certificate.Number} 被撤销：{certificate.RevocationReason}",
+                today, null, $"certificate-revoked:{certificate.Number}", "system"));
+        }
     }
 
     /// <summary>A reissued certificate (补换发) takes the place of the old one on the title held; the old one, if issued here, becomes "replaced".</summary>

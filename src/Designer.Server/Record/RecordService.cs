@@ -15,7 +15,7 @@ namespace Designer.Server.Record;
 /// caller's rights (<see cref="RecordAccess"/>; a person the caller may not see is 404), every write audited, and
 /// the record as the engine reads it at eligibility (<see cref="ForEngineAsync"/>).
 /// </summary>
-public sealed class RecordService(DesignerDbContext db, AuditLog audit, IClock clock, World.WorldVocabulary world)
+public sealed class RecordService(DesignerDbContext db, AuditLog audit, IClock clock, World.WorldVocabulary world, EducationHoursRegistrars registrars)
 {
     private DateOnly Today => ChinaTime.DateOf(clock.Now);
     private DateTime Now => clock.Now.UtcDateTime;
@@ -63,8 +63,15 @@ public sealed class RecordService(DesignerDbContext db, AuditLog audit, IClock c
 
     public async Task<EducationHours> AddHoursAsync(CurrentUser user, string userName, EducationHoursRequest request)
     {
-        await PersonAsync(user, userName, write: true);
+        var person = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName);
+        if (person is null || !(RecordAccess.CanRead(user, person.UserName!, person.Locality) || registrars.RegistersIn(user, person.Locality)))
+            throw new ApiProblemException(Problems.NotFound($"找不到用户 {userName} 的记录 (no such person)"));
+        if (!registrars.RegistersIn(user, person.Locality))
+            throw new ApiProblemException(Problems.Forbidden("只有本地区人社部门审核人员和管理员可以登记 (only HR reviewers of the locality and admins write the record)"));
         if (TitleValidation.Hours(request, Today) is { Count: > 0 } errors) throw new ApiProblemException(Problems.FormErrors(errors));
+        var enterpriseStaff = (await UnitRecordAsync(db, person.UnitName, person.Locality))?["employmentType"]?.GetValue<string>() == "enterprise";
+        if (registrars.Refusal(user, person.Locality, request.Category!, enterpriseStaff) is { } refusal)
+            throw new ApiProblemException(Problems.Forbidden(refusal));
         var entry = new EducationHoursRecord
         {
             UserName = userName, Year = request.Year!.Value, Category = request.Category!, Hours = request.Exempt == true ? request.Hours ?? 0 : request.Hours!.Value,
@@ -77,6 +84,35 @@ public sealed class RecordService(DesignerDbContext db, AuditLog audit, IClock c
             JsonSerializerData(entry));
         await db.SaveChangesAsync();
         return ToDto(entry);
+    }
+
+    /// <summary>
+    /// 总学时审验: HR of the person's locality (or an admin) verifies the hours registered for a cycle of years; the
+    /// eligibility rules read each entry's `verified`. Entries registered later are unverified until verified again.
+    /// </summary>
+    public async Task<EducationHoursVerification> VerifyHoursAsync(CurrentUser user, string userName, VerifyHoursRequest request)
+    {
+        await PersonAsync(user, userName, write: true);
+        var errors = new List<Designer.Engine.Forms.FieldError>();
+        if (request.FromYear is not { } from || from < 1950 || from > Today.Year) errors.Add(new("$.fromYear", $"起始年度须在 1950 至 {Today.Year} 之间 (fromYear is missing or out of range)"));
+        if (request.ToYear is not { } to || to < 1950 || to > Today.Year) errors.Add(new("$.toYear", $"截止年度须在 1950 至 {Today.Year} 之间 (toYear is missing or out of range)"));
+        else if (request.FromYear is { } f && to < f) errors.Add(new("$.toYear", "截止年度不能早于起始年度 (toYear is before fromYear)"));
+        if (errors.Count > 0) throw new ApiProblemException(Problems.FormErrors(errors));
+        var entries = await db.EducationHours.Where(h => h.UserName == userName && h.Year >= request.FromYear!.Value && h.Year <= request.ToYear!.Value).ToListAsync();
+        if (entries.Count == 0)
+            throw new ApiProblemException(Problems.FormErrors([new("$.fromYear", $"{request.FromYear} 至 {request.ToYear} 年度没有登记的继续教育学时，无从审验 (no hours registered in these years)")]));
+        foreach (var entry in entries.Where(e => e.VerifiedAt is null))
+        {
+            entry.VerifiedBy = user.UserName;
+            entry.VerifiedAt = Now;
+        }
+        var result = new EducationHoursVerification(userName, request.FromYear!.Value, request.ToYear!.Value,
+            entries.Where(e => e.Category == "public").Sum(e => e.Hours), entries.Where(e => e.Category == "professional").Sum(e => e.Hours),
+            entries.Sum(e => e.Hours), entries.Count, user.UserName, Now);
+        audit.Record(user.UserName, RecordAuditKinds.EducationHoursVerify, RecordAuditKinds.PersonSubject(userName), await LocalityOfAsync(userName),
+            $"审验 {result.FromYear} 至 {result.ToYear} 年度继续教育总学时 {result.TotalHours}（公需 {result.PublicHours}，专业 {result.ProfessionalHours}）", JsonSerializerData(result));
+        await db.SaveChangesAsync();
+        return result;
     }
 
     public async Task<IntegrityEntry> AddIntegrityAsync(CurrentUser user, IntegrityRequest request)
@@ -143,7 +179,7 @@ public sealed class RecordService(DesignerDbContext db, AuditLog audit, IClock c
             [ApplicantRecord.EducationHours] = new JsonArray([.. hours.Select(h => (JsonNode)new JsonObject
             {
                 ["year"] = h.Year, ["category"] = h.Category, ["hours"] = h.Hours, ["source"] = h.Source, ["exempt"] = h.Exempt,
-                ["exemptionReason"] = h.ExemptionReason, ["registeredBy"] = h.RegisteredBy,
+                ["exemptionReason"] = h.ExemptionReason, ["registeredBy"] = h.RegisteredBy, ["verified"] = h.VerifiedAt is not null,
             })]),
             [ApplicantRecord.Integrity] = new JsonArray([.. integrity.Select(r => (JsonNode)new JsonObject
             {
@@ -179,7 +215,7 @@ public sealed class RecordService(DesignerDbContext db, AuditLog audit, IClock c
         };
 
     public static EducationHours ToDto(EducationHoursRecord h) =>
-        new(h.Id, h.UserName, h.Year, h.Category, h.Hours, h.Source, h.Exempt, h.ExemptionReason, h.RegisteredBy, h.RegisteredAt);
+        new(h.Id, h.UserName, h.Year, h.Category, h.Hours, h.Source, h.Exempt, h.ExemptionReason, h.RegisteredBy, h.RegisteredAt, h.VerifiedBy, h.VerifiedAt);
 
     public IntegrityEntry ToDto(IntegrityRecordEntity r) =>
         new(r.Id, r.UserName, r.Locality, r.Finding, r.From, r.Until, r.Source, r.RecordedBy, r.RecordedAt,

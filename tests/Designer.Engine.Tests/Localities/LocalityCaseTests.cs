@@ -22,6 +22,7 @@ namespace Designer.Engine.Tests.Localities;
 /// <item>`stepReasons`: parts of the reasons steps recorded (e.g. the vote's count and share), each found in some step;</item>
 /// <item>`integrityFinding`: a part of the finding the run writes to the applicant's integrity record;</item>
 /// <item>`titleChanges`: what the run marks in the titles register (Titles.TitleStatus), each entry's fields, in order;</item>
+/// <item>`revocations`: the titles the run decided to cancel, each "year series: part of the reason" (series `*` for any);</item>
 /// <item>`activities`: activity ids the run must pass through (e.g. the series' own scoring step);</item>
 /// <item>`committees`: the committee each committee-vote step reached named (one series each, filed);</item>
 /// <item>`refused`: the submission is refused before the procedure starts (scope or window), each [{path, message part}];</item>
@@ -89,6 +90,9 @@ public partial class LocalityCaseTests
             Assert.True(result.Reason?.Contains(reason.GetValue<string>()) == true, $"reason should contain “{reason}”\n{context}");
         if (expect["integrityFinding"] is JsonValue finding)
             Assert.True(result.IntegrityFinding?.Contains(finding.GetValue<string>()) == true, $"integrityFinding should contain “{finding}”\n{context}");
+        if (expect["revocations"] is JsonArray revocations)
+            Assert.True(revocations.Select(r => r!.GetValue<string>()).SequenceEqual(result.Revocations.Select(r => $"{r.Year} {r.Series ?? "*"}: {r.Reason}"), new PartOf()),
+                $"revocations should be {revocations.ToJsonString()}, were {string.Join(" | ", result.Revocations)}\n{context}");
         CheckGranted(expect, result, context);
         CheckTitleChanges(expect, result, context);
         CheckStepReasons(expect, result, context);
@@ -221,4 +225,17 @@ public partial class LocalityCaseTests
 
     [GeneratedRegex(@"^(?<stage>\S+) @ (?<org>\S+)(?: -> (?<action>\S+))?(?: on (?<date>\d{4}-\d{2}-\d{2}))?$")]
     private static partial Regex StepPattern();
+
+    /// <summary>An expected "2023 *: 多头申报" matches the actual "2023 *: 同一年度多头申报…" when it is a part of it.</summary>
+    private sealed class PartOf : IEqualityComparer<string>
+    {
+        public bool Equals(string? expected, string? actual)
+        {
+            var colon = expected?.IndexOf(": ", StringComparison.Ordinal) ?? -1;
+            return expected is not null && actual is not null && colon > 0 &&
+                   actual.StartsWith(expected[..(colon + 2)], StringComparison.Ordinal) && actual.Contains(expected[(colon + 2)..], StringComparison.Ordinal);
+        }
+
+        public int GetHashCode(string value) => 0;
+    }
 }

@@ -49,7 +49,7 @@ public sealed class Scoring : PersonStep
         context.State.Variables["grassrootsBonus"] = bonus;
         var passed = total >= context.Get(PassScore);
         var recorded = new ResumeInput(input.Action, new JsonObject { ["sheet"] = sheet.DeepClone(), ["bonus"] = bonus, ["total"] = total }, input.Actor, input.Comment);
-        context.Record(StageCode, assignee, passed ? "pass" : "fail", recorded);
+        context.Record(StageCode, assignee, passed ? "pass" : "fail", recorded, [Breakdown(criteria, sheet, bonus, total)]);
         context.Complete(passed ? "Pass" : "Fail");
     }
 
@@ -57,6 +57,16 @@ public sealed class Scoring : PersonStep
         workplaceLevel is not null && rules.TryGetValue(workplaceLevel, out var rule) && years > 0
             ? Math.Clamp(years * rule.PerYear, rule.Min, rule.Max)
             : 0;
+
+    /// <summary>“总分 86（政治表现 18/20 + 工作业绩 30/35 + 基层加分 8）”: the weights the step applied, in the application's path.</summary>
+    public static string Breakdown(IReadOnlyList<ScoringCriterion> criteria, JsonObject sheet, double bonus, double total)
+    {
+        var parts = criteria.Select(c => $"{c.Label} {Format(Math.Clamp(Number(sheet[c.Key]), 0, c.Max))}/{Format(c.Max)}").ToList();
+        if (bonus > 0) parts.Add($"基层加分 {Format(bonus)}");
+        return parts.Count == 0 ? $"总分 {Format(total)}" : $"总分 {Format(total)}（{string.Join(" + ", parts)}）";
+    }
+
+    private static string Format(double value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     private static double Number(JsonNode? node) => node.AsNumber() ?? 0;
 }

@@ -8444,6 +8444,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/{userName}/education-hours/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userName: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VerifyHoursRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EducationHoursVerification"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integrity-records": {
         parameters: {
             query?: never;
@@ -10161,6 +10265,9 @@ export interface components {
             registeredBy: string;
             /** Format: date-time */
             registeredAt: string;
+            verifiedBy: null | string;
+            /** Format: date-time */
+            verifiedAt: null | string;
         };
         EducationHoursRequest: {
             /** Format: int32 */
@@ -10171,6 +10278,24 @@ export interface components {
             source: null | string;
             exempt: null | boolean;
             exemptionReason: null | string;
+        };
+        EducationHoursVerification: {
+            userName: string;
+            /** Format: int32 */
+            fromYear: number;
+            /** Format: int32 */
+            toYear: number;
+            /** Format: double */
+            publicHours: number;
+            /** Format: double */
+            professionalHours: number;
+            /** Format: double */
+            totalHours: number;
+            /** Format: int32 */
+            entries: number;
+            verifiedBy: string;
+            /** Format: date-time */
+            verifiedAt: string;
         };
         ExpertDto: {
             id: string;
@@ -10940,6 +11065,7 @@ export interface components {
             reason?: null | string;
             workflowId?: null | string;
             integrityFinding?: null | string;
+            revocations?: components["schemas"]["TitleRevocation"][];
             sampled?: components["schemas"]["SampledField"][];
         };
         StartApplicationRequest: {
@@ -11061,6 +11187,12 @@ export interface components {
             source: null | string;
             certificateNumber: null | string;
         };
+        TitleRevocation: {
+            /** Format: int32 */
+            year: number;
+            series: null | string;
+            reason: string;
+        };
         UnitQuota: {
             unit: string;
             unitName: null | string;
@@ -11143,6 +11275,12 @@ export interface components {
             kind: string;
             old: null | components["schemas"]["JsonNode"];
             new: null | components["schemas"]["JsonNode"];
+        };
+        VerifyHoursRequest: {
+            /** Format: int32 */
+            fromYear: null | number;
+            /** Format: int32 */
+            toYear: null | number;
         };
         VersionChanges: {
             hasSemanticChanges: boolean;

@@ -251,6 +251,15 @@ export const catalogEn: Record<string, ActivityEn> = {
     description: 'Sends a notification to the applicant or an organisation.',
     inputs: { to: { displayName: 'Recipient' }, message: { displayName: 'Message' } },
   },
+  'Titles.RevokeTitle': {
+    description:
+      "Decides that a title the applicant obtained in a year (e.g. through another application in the same year) is cancelled: when the application ends its certificate is revoked, the title leaves the register and the integrity record notes it.",
+    inputs: {
+      year: { displayName: 'Year obtained', description: "The year the certificate was issued; 0 means this application's year." },
+      series: { displayName: 'Series', description: 'Only titles of this series; empty means every title of that year.' },
+      reason: { displayName: 'Reason' },
+    },
+  },
   'Titles.Conclude': {
     description: 'Ends the whole application: passed, not passed or regarded as withdrawn, with the reason recorded.',
     inputs: {

@@ -64,6 +64,7 @@ export const vocabEn: Record<string, Record<string, string>> = {
     'Titles.Quota': 'Post quota',
     'Titles.Certificate': 'Certificate',
     'Titles.Notify': 'Notify',
+    'Titles.RevokeTitle': 'Revoke title',
     'Titles.Conclude': 'Conclude',
   },
   inputs: {
