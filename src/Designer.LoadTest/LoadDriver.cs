@@ -57,6 +57,9 @@ public static class LoadDriver
                 }
                 if (options.ServerProcess || options.Nodes > 1)
                 {
+                    // One issuer for every node, as behind a load balancer: a node names itself as the issuer otherwise
+                    // and refuses the tokens the others issued (every action through the second node was a 401).
+                    settings["Auth:Issuer"] = $"http://127.0.0.1:{options.Port}/";
                     nodes = await ServerNodes.StartAsync(options.Nodes, options.Port, settings);
                     options.Urls = nodes.Urls;
                 }
