@@ -39,7 +39,7 @@ public sealed class DecryptedTokenCache
             return null;
         }
         Interlocked.Increment(ref _hits);
-        return entry.Principal.Clone();
+        return Copy(entry.Principal);
     }
 
     public bool Holds(string token) => _entries.ContainsKey(token);
@@ -51,8 +51,14 @@ public sealed class DecryptedTokenCache
         if (principal.GetExpirationDate() is { } expires && expires < until) until = expires;
         if (until <= now) return;
         if (_entries.Count >= MaxEntries) _entries.Clear();
-        _entries[token] = (principal.Clone(), until);
+        _entries[token] = (Copy(principal), until);
     }
+
+    /// <summary>
+    /// A deep copy: ClaimsPrincipal.Clone shares its identities (and their claim lists), which the handlers after this
+    /// one change; requests sharing them failed with "Collection was modified" under load.
+    /// </summary>
+    private static ClaimsPrincipal Copy(ClaimsPrincipal principal) => new(principal.Identities.Select(identity => identity.Clone()));
 
     /// <summary>Before OpenIddict decrypts the token: a remembered principal makes it skip that step.</summary>
     public sealed class Restore(DecryptedTokenCache cache) : IOpenIddictValidationHandler<ValidateTokenContext>

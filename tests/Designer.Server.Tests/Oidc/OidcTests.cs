@@ -214,6 +214,19 @@ public sealed class OidcTests(OidcFactory factory) : IClassFixture<OidcFactory>
         (await client.GetAsync("/api/auth/me")).Expect(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task One_token_used_by_many_requests_at_once_is_accepted_by_each()
+    {
+        var client = await factory.SignInAsync(await factory.CreateApplicantAsync("bazhou"));
+        (await client.GetAsync("/api/auth/me")).Expect(HttpStatusCode.OK);
+        // Each request gets its own copy of the cached principal: shared claim lists failed with a 500 under load.
+        for (var round = 0; round < 5; round++)
+        {
+            var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => client.Http.GetAsync("/api/applications"))));
+            Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+        }
+    }
+
     public static TheoryData<string> Revocations => ["logout", "revocation endpoint", "disabled", "password changed", "role removed"];
 
     [Theory]
