@@ -214,7 +214,19 @@ public static class LoadDriver
             {
                 var slot = mine[position];
                 var started = Stopwatch.GetTimestamp();
-                using var response = await client.PostAsJsonAsync($"/api/tasks/{current[slot]}/act", new { action = "approve", data, comment = "压测" });
+                HttpResponseMessage response;
+                try { response = await client.PostAsJsonAsync($"/api/tasks/{current[slot]}/act", new { action = "approve", data, comment = "压测" }); }
+                catch (Exception e) when (e is TaskCanceledException or HttpRequestException)
+                {
+                    // No answer in time (HttpClient's 100 s) or none at all: a failed action, reported, not the end of the run.
+                    Interlocked.Increment(ref errors);
+                    lock (failures)
+                        if (failures.Count < MaxFailuresShown) failures.Add($"no answer after {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s {current[slot]}: {e.Message}");
+                    mine.RemoveAt(position);
+                    position = mine.Count == 0 ? 0 : position % mine.Count;
+                    continue;
+                }
+                using var answered = response;
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 if (!response.IsSuccessStatusCode)
                 {
