@@ -16,7 +16,7 @@ namespace Designer.Benchmarks;
 [MemoryDiagnoser]
 public class TransitionBenchmark
 {
-    private const int Transitions = 100;
+    public const int Transitions = 100;
     private WorkflowEngine _engine = null!;
     private WorkflowDefinition _definition = null!;
     private string _waiting = "";

@@ -57,6 +57,9 @@ public static class LoadDriver
                 }
                 if (options.ServerProcess || options.Nodes > 1)
                 {
+                    // One issuer for every node, as behind a load balancer: a node names itself as the issuer otherwise
+                    // and refuses the tokens the others issued (every action through the second node was a 401).
+                    settings["Auth:Issuer"] = $"http://127.0.0.1:{options.Port}/";
                     nodes = await ServerNodes.StartAsync(options.Nodes, options.Port, settings);
                     options.Urls = nodes.Urls;
                 }
@@ -173,10 +176,11 @@ public static class LoadDriver
         }
 
         var current = firstTasks.ToArray();
-        await RunPhaseAsync(options, NewClient, reviewer, current, data, Math.Min(options.Warmup, options.Actions), new List<double>());
+        var failures = new List<string>();
+        var warmupErrors = await RunPhaseAsync(options, NewClient, reviewer, current, data, Math.Min(options.Warmup, options.Actions), new List<double>(), failures);
         var latencies = new List<double>();
         var clock = Stopwatch.StartNew();
-        var errors = await RunPhaseAsync(options, NewClient, reviewer, current, data, options.Actions, latencies);
+        var errors = await RunPhaseAsync(options, NewClient, reviewer, current, data, options.Actions, latencies, failures);
         clock.Stop();
 
         latencies.Sort();
@@ -188,13 +192,15 @@ public static class LoadDriver
             {reads}task actions: {latencies.Count} ok, {errors} failed, in {clock.Elapsed.TotalSeconds:F1} s over {options.Applications} applications, {options.Concurrency} workers (after {options.Warmup} warm-up actions){spread}
             throughput: {latencies.Count / clock.Elapsed.TotalSeconds:F1} actions/s
             latency ms: p50 {Percentile(0.50):F1}, p95 {Percentile(0.95):F1}, p99 {Percentile(0.99):F1}, max {(latencies.Count == 0 ? 0 : latencies[^1]):F1}
-            memory: {memory()}
-            """, errors, latencies.Count / clock.Elapsed.TotalSeconds, sample);
+            memory: {memory()}{(failures.Count == 0 ? "" : $"\nfailed actions ({warmupErrors} in the warm-up; the first {failures.Count} shown):\n  " + string.Join("\n  ", failures))}
+            """, errors + warmupErrors, latencies.Count / clock.Elapsed.TotalSeconds, sample);
     }
+
+    private const int MaxFailuresShown = 10;
 
     /// <summary>Workers act on their share of the applications in turn, each action's answer naming the next task.</summary>
     private static async Task<int> RunPhaseAsync(LoadOptions options, Func<int, HttpClient> newClient, HttpClient reviewer, string[] current,
-        JsonObject data, int budget, List<double> latencies)
+        JsonObject data, int budget, List<double> latencies, List<string> failures)
     {
         var remaining = budget;
         var errors = 0;
@@ -209,11 +215,26 @@ public static class LoadDriver
             {
                 var slot = mine[position];
                 var started = Stopwatch.GetTimestamp();
-                using var response = await client.PostAsJsonAsync($"/api/tasks/{current[slot]}/act", new { action = "approve", data, comment = "压测" });
+                HttpResponseMessage response;
+                try { response = await client.PostAsJsonAsync($"/api/tasks/{current[slot]}/act", new { action = "approve", data, comment = "压测" }); }
+                catch (Exception e) when (e is TaskCanceledException or HttpRequestException)
+                {
+                    // No answer in time (HttpClient's 100 s) or none at all: a failed action, reported, not the end of the run.
+                    Interlocked.Increment(ref errors);
+                    lock (failures)
+                        if (failures.Count < MaxFailuresShown) failures.Add($"no answer after {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s {current[slot]}: {e.Message}");
+                    mine.RemoveAt(position);
+                    position = mine.Count == 0 ? 0 : position % mine.Count;
+                    continue;
+                }
+                using var answered = response;
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 if (!response.IsSuccessStatusCode)
                 {
                     Interlocked.Increment(ref errors);
+                    var body = await response.Content.ReadAsStringAsync();
+                    lock (failures)
+                        if (failures.Count < MaxFailuresShown) failures.Add($"{(int)response.StatusCode} {current[slot]}: {(body.Length > 300 ? body[..300] + "…" : body)}");
                     mine.RemoveAt(position);
                 }
                 else

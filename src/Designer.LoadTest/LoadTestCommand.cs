@@ -110,7 +110,7 @@ public static class LoadTestCommand
                 var failed = await LoadDriver.RunAsync(options, parsed.InvocationConfiguration.Output);
                 return failed == 0 ? Ok : ProblemsFound;
             }
-            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException)
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or TaskCanceledException)
             {
                 error.WriteLine($"压测未能完成 (the load test could not run): {e.Message}");
                 return ProblemsFound;

@@ -20,6 +20,8 @@ public sealed class CurrentUser
         TaskRoles = (principal.FindFirstValue(DesignerClaims.TaskRoles) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
         Unit = principal.FindFirstValue(DesignerClaims.Unit);
         County = principal.FindFirstValue(DesignerClaims.County);
+        Email = principal.FindFirstValue(ClaimTypes.Email);
+        Phone = principal.FindFirstValue(ClaimTypes.MobilePhone);
         MustChangePassword = principal.HasClaim(DesignerClaims.MustChangePassword, "true");
         Roles = principal.FindAll(c => c.Type is ClaimTypes.Role or OidcClaims.Role).Select(c => c.Value).Distinct().ToList();
     }
@@ -33,6 +35,9 @@ public sealed class CurrentUser
     public IReadOnlyList<string> TaskRoles { get; }
     public string? Unit { get; }
     public string? County { get; }
+    /// <summary>Contact details where the principal carries them (ActiveUsers reads them for whom a notification goes to).</summary>
+    public string? Email { get; }
+    public string? Phone { get; }
     public bool MustChangePassword { get; }
     public IReadOnlyList<string> Roles { get; }
 

@@ -29,6 +29,10 @@ public sealed class OAuthClients(IOpenIddictApplicationManager applications, IOp
         if (OidcSetup.UsesTemporaryKeys(configuration, environment))
             logger.LogWarning("Auth:SigningCertificate and Auth:EncryptionCertificate are not set: tokens are signed with keys held in memory, " +
                 "so every token and upstream sign-in in progress stops working when the server restarts (see docs/api.md, Auth)");
+        // Without it each node names itself (its own address) as the issuer, and refuses every token another node issued.
+        if (Hosting.DatabaseSetup.Provider(configuration) == Hosting.DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.Value.Issuer))
+            logger.LogWarning("Auth:Issuer is not set: with several nodes, a token issued by one node is refused by a node reached at another address; " +
+                "give every node the same Auth:Issuer, the address clients use (README, \"On PostgreSQL, with several nodes\")");
         await SaveAsync(StudioDescriptor());
         // Expired or revoked tokens and finished sessions older than the longest refresh-token life are of no use.
         var threshold = DateTimeOffset.UtcNow.AddDays(-options.Value.RefreshTokenDays - 1);

@@ -23,6 +23,7 @@ public static class OidcSetup
         services.AddScoped<PasswordCheck>();
         services.AddScoped<OAuthClients>();
         services.AddSingleton<InternalTokenEndpoint>();
+        services.AddSingleton<DecryptedTokenCache>();
 
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<DesignerDbContext>())
@@ -50,6 +51,7 @@ public static class OidcSetup
                 validation.UseLocalServer();
                 validation.EnableTokenEntryValidation();
                 validation.EnableAuthorizationEntryValidation();
+                validation.AddEventHandler(DecryptedTokenCache.Restore.Descriptor).AddEventHandler(DecryptedTokenCache.Keep.Descriptor);
                 validation.UseAspNetCore();
             })
             .AddClient(client =>

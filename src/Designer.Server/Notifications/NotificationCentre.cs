@@ -22,7 +22,8 @@ public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INoti
     public const string Decided = "decided";
     public const string Publicity = "publicity";
 
-    private readonly List<(NotificationRecord Record, string UserName)> _pending = [];
+    /// <summary>Written and not yet sent, with the recipient's contact as read when the recipient was found (no read after the commit).</summary>
+    private readonly List<(NotificationRecord Record, string UserName, string? Email, string? Phone)> _pending = [];
 
     public async Task ApplicationChangedAsync(ApplicationRecord application, IReadOnlyList<TaskRecord> opened, string statusBefore)
     {
@@ -75,12 +76,11 @@ public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INoti
         if (Held) return;
         var pending = _pending.ToList();
         _pending.Clear();
-        foreach (var (record, userName) in pending)
+        foreach (var (record, userName, email, phone) in pending)
         {
             try
             {
-                var person = await db.Users.AsNoTracking().Where(u => u.Id == record.UserId).Select(u => new { u.Email, u.PhoneNumber }).FirstOrDefaultAsync();
-                await sender.SendAsync(new OutgoingNotification(userName, person?.Email, person?.PhoneNumber, record.Kind, record.Title, record.Body));
+                await sender.SendAsync(new OutgoingNotification(userName, email, phone, record.Kind, record.Title, record.Body));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -91,21 +91,23 @@ public sealed class NotificationCentre(DesignerDbContext db, IClock clock, INoti
 
     private async Task ToApplicantAsync(ApplicationRecord application, string kind, string title, string body, string? taskId)
     {
-        var userName = await db.Users.AsNoTracking().Where(u => u.Id == application.ApplicantUserId).Select(u => u.UserName).FirstOrDefaultAsync();
-        if (userName is not null) Add(application.ApplicantUserId, userName, application, kind, title, body, taskId);
+        var applicant = await db.Users.AsNoTracking().Where(u => u.Id == application.ApplicantUserId)
+            .Select(u => new { u.UserName, u.Email, u.PhoneNumber }).FirstOrDefaultAsync();
+        if (applicant?.UserName is { } userName)
+            Add(application.ApplicantUserId, userName, applicant.Email, applicant.PhoneNumber, application, kind, title, body, taskId);
     }
 
     private void Add(CurrentUser user, ApplicationRecord application, string kind, string title, string body, string? taskId) =>
-        Add(user.Id, user.UserName, application, kind, title, body, taskId);
+        Add(user.Id, user.UserName, user.Email, user.Phone, application, kind, title, body, taskId);
 
-    private void Add(string userId, string userName, ApplicationRecord application, string kind, string title, string body, string? taskId)
+    private void Add(string userId, string userName, string? email, string? phone, ApplicationRecord application, string kind, string title, string body, string? taskId)
     {
         var record = new NotificationRecord
         {
             UserId = userId, Kind = kind, Title = title, Body = body, ApplicationId = application.Id, TaskId = taskId, CreatedAt = clock.Now.UtcDateTime,
         };
         db.Notifications.Add(record);
-        _pending.Add((record, userName));
+        _pending.Add((record, userName, email, phone));
     }
 
     /// <summary>The active users who may be assigned the task (TaskAccess.IsAssignedTo decides), read by its organisation, not all of them.</summary>

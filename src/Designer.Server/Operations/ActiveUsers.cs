@@ -37,6 +37,8 @@ public static class ActiveUsers
             if (u.Org is not null) claims.Add(new(DesignerClaims.Org, u.Org));
             if (u.UnitName is not null) claims.Add(new(DesignerClaims.Unit, u.UnitName));
             if (u.County is not null) claims.Add(new(DesignerClaims.County, u.County));
+            if (u.Email is not null) claims.Add(new(ClaimTypes.Email, u.Email));
+            if (u.PhoneNumber is not null) claims.Add(new(ClaimTypes.MobilePhone, u.PhoneNumber));
             claims.AddRange(rolesOf[u.Id].Select(r => new Claim(ClaimTypes.Role, r)));
             return new CurrentUser(new ClaimsPrincipal(new ClaimsIdentity(claims, "directory")));
         }).ToList();

@@ -185,6 +185,48 @@ public sealed class OidcTests(OidcFactory factory) : IClassFixture<OidcFactory>
         Assert.Equal(HttpStatusCode.BadRequest, publicClient);
     }
 
+    [Fact]
+    public async Task A_cached_token_is_still_refused_when_altered_or_when_its_entry_expired()
+    {
+        var userName = await factory.CreateApplicantAsync("bazhou");
+        var client = await factory.SignInAsync(userName);
+        var token = client.Http.DefaultRequestHeaders.Authorization!.Parameter!;
+        (await client.GetAsync("/api/auth/me")).Expect(HttpStatusCode.OK);
+        (await client.GetAsync("/api/auth/me")).Expect(HttpStatusCode.OK);
+
+        // One character of the encrypted content changed: a token of its own, decrypted (and refused) afresh.
+        var dot = token.LastIndexOf('.') - 2;
+        var altered = token[..dot] + (token[dot] == 'A' ? 'B' : 'A') + token[(dot + 1)..];
+        var tampered = factory.Client();
+        tampered.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", altered);
+        (await tampered.GetAsync("/api/auth/me")).Expect(HttpStatusCode.Unauthorized);
+
+        // Its database entry made invalid behind the server's back: refused at once although its decryption is cached.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DesignerDbContext>();
+            var userId = db.Users.Single(u => u.UserName == userName).Id;
+            var entries = db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken>().Where(t => t.Subject == userId).ToList();
+            Assert.NotEmpty(entries);
+            foreach (var entry in entries) entry.ExpirationDate = DateTime.UtcNow.AddMinutes(-1);
+            await db.SaveChangesAsync();
+        }
+        (await client.GetAsync("/api/auth/me")).Expect(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task One_token_used_by_many_requests_at_once_is_accepted_by_each()
+    {
+        var client = await factory.SignInAsync(await factory.CreateApplicantAsync("bazhou"));
+        (await client.GetAsync("/api/auth/me")).Expect(HttpStatusCode.OK);
+        // Each request gets its own copy of the cached principal: shared claim lists failed with a 500 under load.
+        for (var round = 0; round < 5; round++)
+        {
+            var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => client.Http.GetAsync("/api/applications"))));
+            Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+        }
+    }
+
     public static TheoryData<string> Revocations => ["logout", "revocation endpoint", "disabled", "password changed", "role removed"];
 
     [Theory]
@@ -194,7 +236,12 @@ public sealed class OidcTests(OidcFactory factory) : IClassFixture<OidcFactory>
         var userName = await factory.CreateApplicantAsync("bazhou");
         var client = await factory.SignInAsync(userName);
         var token = client.Http.DefaultRequestHeaders.Authorization!.Parameter!;
+        var decrypted = factory.Services.GetRequiredService<Designer.Server.Auth.DecryptedTokenCache>();
         (await client.GetAsync("/api/auth/me")).Expect(HttpStatusCode.OK);
+        var fromCacheBefore = decrypted.Hits;
+        (await client.GetAsync("/api/auth/me")).Expect(HttpStatusCode.OK);
+        // The token was decrypted once and is now taken from the cache: the refusal below is the cached path's.
+        Assert.True(decrypted.Hits > fromCacheBefore);
         var other = await factory.SignInAsync(await factory.CreateApplicantAsync("bazhou"));
 
         switch (how)
