@@ -39,7 +39,7 @@ public sealed class UpstreamMergeTests(DesignerFactory factory) : IClassFixture<
         Assert.False((await kashgar.GetOkAsync($"/api/workflows/{clone}/upstream"))["changed"]!.GetValue<bool>());
         Assert.False(Listed(await kashgar.GetOkAsync("/api/workflows?locality=kashgar"), clone)["upstreamChanged"]!.GetValue<bool>());
 
-        var entry = (await kashgar.GetOkAsync($"/api/audit?kind=workflow.upstream-merge&subject=workflow/{clone}"))["entries"]![0]!;
+        var entry = (await kashgar.GetOkAsync($"/api/audit?kind=workflow.upstream-merge&subject=workflow/{clone}"))["items"]![0]!;
         Assert.Equal(templateVersion, entry["data"]!["template"]!["toVersion"]!.GetValue<int>());
         Assert.Contains("合并", entry["summary"]!.GetValue<string>());
 
