@@ -247,7 +247,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -260,7 +263,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SignInProvider"][];
+                        "application/json": components["schemas"]["PagedOfSignInProvider"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
                     };
                 };
             };
@@ -974,7 +986,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -987,7 +1002,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ActivityDescriptor"][];
+                        "application/json": components["schemas"]["PagedOfActivityDescriptor"];
                     };
                 };
                 /** @description Unauthorized */
@@ -1006,6 +1021,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
                     };
                 };
             };
@@ -1153,6 +1177,8 @@ export interface paths {
                     level?: string;
                     employmentType?: string;
                     locality?: string;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1166,7 +1192,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Procedure"][];
+                        "application/json": components["schemas"]["PagedOfProcedure"];
                     };
                 };
                 /** @description Unauthorized */
@@ -1185,6 +1211,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
                     };
                 };
             };
@@ -2317,6 +2352,8 @@ export interface paths {
                 query?: {
                     locality?: string;
                     status?: string;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2330,7 +2367,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["WorkflowSummary"][];
+                        "application/json": components["schemas"]["PagedOfWorkflowSummary"];
                     };
                 };
                 /** @description Unauthorized */
@@ -2349,6 +2386,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
                     };
                 };
             };
@@ -2518,9 +2564,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description 版本列表，最新的在前 (the versions, newest first). */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path: {
                     definitionId: string;
@@ -2535,7 +2585,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["WorkflowVersionSummary"][];
+                        "application/json": components["schemas"]["PagedOfWorkflowVersionSummary"];
                     };
                 };
                 /** @description Unauthorized */
@@ -2563,6 +2613,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
                     };
                 };
             };
@@ -3614,7 +3673,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3627,7 +3689,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FormSummary"][];
+                        "application/json": components["schemas"]["PagedOfFormSummary"];
                     };
                 };
                 /** @description Unauthorized */
@@ -3646,6 +3708,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
                     };
                 };
             };
@@ -3755,6 +3826,8 @@ export interface paths {
             parameters: {
                 query?: {
                     version?: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path: {
@@ -3770,7 +3843,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FormVersion"] | components["schemas"]["FormVersionSummary"][];
+                        "application/json": components["schemas"]["FormVersion"] | components["schemas"]["PagedOfFormVersionSummary"];
                     };
                 };
                 /** @description Unauthorized */
@@ -3798,6 +3871,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
                     };
                 };
             };
@@ -5699,7 +5781,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5712,7 +5797,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["CommitteeSessionSummary"][];
+                        "application/json": components["schemas"]["PagedOfCommitteeSessionSummary"];
                     };
                 };
                 /** @description Unauthorized */
@@ -5731,6 +5816,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
                     };
                 };
             };
@@ -6839,6 +6933,8 @@ export interface paths {
             parameters: {
                 query?: {
                     locality?: string;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -6852,7 +6948,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PublicityNotice"][];
+                        "application/json": components["schemas"]["PagedOfPublicityNotice"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
                     };
                 };
             };
@@ -7308,7 +7413,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AuditPage"];
+                        "application/json": components["schemas"]["PagedOfAuditTrailEntry"];
                     };
                 };
                 /** @description Unauthorized */
@@ -9617,15 +9722,6 @@ export interface components {
             previousHash: string;
             hash: string;
         };
-        AuditPage: {
-            /** Format: int32 */
-            total: number;
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            entries: components["schemas"]["AuditTrailEntry"][];
-        };
         AuditTrailEntry: {
             /** Format: int64 */
             sequence: number;
@@ -10377,8 +10473,26 @@ export interface components {
             autonomousEvaluationReference?: null | string;
             active?: null | boolean;
         };
+        PagedOfActivityDescriptor: {
+            items: components["schemas"]["ActivityDescriptor"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         PagedOfApplicationSummary: {
             items: components["schemas"]["ApplicationSummary"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfAuditTrailEntry: {
+            items: components["schemas"]["AuditTrailEntry"][];
             /** Format: int32 */
             total: number;
             /** Format: int32 */
@@ -10413,6 +10527,15 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
+        PagedOfCommitteeSessionSummary: {
+            items: components["schemas"]["CommitteeSessionSummary"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         PagedOfDecidedApplication: {
             items: components["schemas"]["DecidedApplication"][];
             /** Format: int32 */
@@ -10433,6 +10556,24 @@ export interface components {
         };
         PagedOfExpertDto: {
             items: components["schemas"]["ExpertDto"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfFormSummary: {
+            items: components["schemas"]["FormSummary"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfFormVersionSummary: {
+            items: components["schemas"]["FormVersionSummary"][];
             /** Format: int32 */
             total: number;
             /** Format: int32 */
@@ -10478,6 +10619,33 @@ export interface components {
         };
         PagedOfOrganisationDto: {
             items: components["schemas"]["OrganisationDto"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfProcedure: {
+            items: components["schemas"]["Procedure"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfPublicityNotice: {
+            items: components["schemas"]["PublicityNotice"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfSignInProvider: {
+            items: components["schemas"]["SignInProvider"][];
             /** Format: int32 */
             total: number;
             /** Format: int32 */
@@ -10532,6 +10700,24 @@ export interface components {
         };
         PagedOfVocabularyEntryDto: {
             items: components["schemas"]["VocabularyEntryDto"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfWorkflowSummary: {
+            items: components["schemas"]["WorkflowSummary"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfWorkflowVersionSummary: {
+            items: components["schemas"]["WorkflowVersionSummary"][];
             /** Format: int32 */
             total: number;
             /** Format: int32 */
