@@ -5,6 +5,7 @@ using Designer.Persistence;
 using Designer.Persistence.Entities;
 using Designer.Server.Applications;
 using Designer.Server.Hosting;
+using Designer.Server.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,7 +59,7 @@ public static class PublicEndpoints
     private static async Task<Ok<Paged<PublicityNotice>>> Publicity(string? locality, int? page, int? pageSize, DesignerDbContext db, IClock clock, World.WorldVocabulary world)
     {
         var today = ChinaTime.DateOf(clock.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var query = db.Tasks.AsNoTracking().Where(t => t.IsOpen && t.Kind == BookmarkKinds.Publicity && (t.DueDate == null || string.Compare(t.DueDate, today) >= 0));
+        var query = db.Tasks.AsNoTracking().Open().Where(t => t.Kind == BookmarkKinds.Publicity && (t.DueDate == null || string.Compare(t.DueDate, today) >= 0));
         if (!string.IsNullOrEmpty(locality)) query = query.Where(t => t.Locality == locality);
         var listed = await query.OrderBy(t => t.DueDate).ThenBy(t => t.Id).PageAsync(page, pageSize, t => t);
         var notices = listed.Items;

@@ -105,5 +105,5 @@ public sealed class UpstreamMergeTests(DesignerFactory factory) : IClassFixture<
         return (await admin.PostAsync($"/api/workflows/{Template}/publish")).Expect(HttpStatusCode.OK)["version"]!.GetValue<int>();
     }
 
-    private static JsonNode Listed(JsonNode list, string id) => list.AsArray().Single(w => w!["definitionId"]!.GetValue<string>() == id)!;
+    private static JsonNode Listed(JsonNode list, string id) => list["items"]!.AsArray().Single(w => w!["definitionId"]!.GetValue<string>() == id)!;
 }
