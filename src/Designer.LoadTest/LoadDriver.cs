@@ -122,10 +122,11 @@ public static class LoadDriver
     {
         if (nodes is null)
         {
-            var (rss, peak) = ServerNodes.Memory(Environment.ProcessId);
+            var (rss, peak, _, _) = ServerNodes.Memory(Environment.ProcessId);
             return $"RSS {rss:F0} MB (peak {peak:F0} MB), server and driver in one process";
         }
-        return string.Join("; ", nodes.Memory().Select((m, i) => $"node {i + 1}: RSS {m.RssMb:F0} MB (peak {m.PeakMb:F0} MB)"));
+        return string.Join("; ", nodes.Memory().Select((m, i) =>
+            $"node {i + 1}: RSS {m.RssMb:F0} MB (peak {m.PeakMb:F0} MB; resident {m.AnonymousMb:F0} MB anonymous, {m.FileMb:F0} MB mapped files)"));
     }
 
     private static async Task<Run> DriveAsync(LoadOptions options, string password, Func<string> memory)

@@ -54,10 +54,13 @@ public sealed class ServerNodes : IAsyncDisposable
         return nodes;
     }
 
-    /// <summary>Resident and peak resident memory of each node, MB (Linux /proc).</summary>
-    public IReadOnlyList<(double RssMb, double PeakMb)> Memory() => _processes.Select(p => Memory(p.Id)).ToList();
+    /// <summary>
+    /// Resident and peak resident memory of each node, MB (Linux /proc), and how the resident part divides: anonymous
+    /// (the GC heap, JIT code, native allocations such as SQLite's page caches) and file-backed (mapped assemblies).
+    /// </summary>
+    public IReadOnlyList<(double RssMb, double PeakMb, double AnonymousMb, double FileMb)> Memory() => _processes.Select(p => Memory(p.Id)).ToList();
 
-    public static (double RssMb, double PeakMb) Memory(int pid)
+    public static (double RssMb, double PeakMb, double AnonymousMb, double FileMb) Memory(int pid)
     {
         double Read(string field)
         {
@@ -66,7 +69,7 @@ public sealed class ServerNodes : IAsyncDisposable
             var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
             return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
         }
-        return (Read("VmRSS"), Read("VmHWM"));
+        return (Read("VmRSS"), Read("VmHWM"), Read("RssAnon"), Read("RssFile"));
     }
 
     private static async Task WaitReadyAsync(Process process, string url, TimeSpan limit)

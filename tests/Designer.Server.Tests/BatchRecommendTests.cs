@@ -62,7 +62,7 @@ public sealed class BatchRecommendTests(DesignerFactory factory) : IClassFixture
         (await (await driver.As("admin")).GetOkAsync($"/api/applications/{applicationId}"))["status"]!.GetValue<string>();
 
     private async Task<List<JsonNode>> AuditAsync(string applicationId) =>
-        [.. (await (await driver.As("auditor")).GetOkAsync($"/api/audit?subject=application/{applicationId}&pageSize=200"))["entries"]!.AsArray().Select(e => e!)];
+        [.. (await (await driver.As("auditor")).GetOkAsync($"/api/audit?subject=application/{applicationId}&pageSize=200"))["items"]!.AsArray().Select(e => e!)];
 
     [Fact]
     public async Task A_batch_beyond_the_units_remaining_quota_is_refused_naming_quota_and_count_and_recommends_nobody()

@@ -49,7 +49,7 @@ public sealed class BazhouLifecycleTests(BazhouFactory factory) : IClassFixture<
         Assert.Equal("passed", closed["candidates"]!.AsArray().Single(c => c!["applicationId"]!.GetValue<string>() == id)!["decision"]!.GetValue<string>());
 
         // Result publicity: public, the name masked.
-        var notices = (await factory.Client().GetOkAsync("/api/public/publicity?locality=bazhou")).AsArray();
+        var notices = (await factory.Client().GetOkAsync("/api/public/publicity?locality=bazhou"))["items"]!.AsArray();
         var notice = notices.Single(n => n!["stage"]!.GetValue<string>() == "result-publicity");
         Assert.Equal("李*", notice!["name"]!.GetValue<string>());
         Assert.DoesNotContain("李明", notices.ToJsonString());

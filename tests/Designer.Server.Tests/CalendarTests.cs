@@ -123,7 +123,7 @@ public sealed class CalendarTests(BazhouFactory factory) : IClassFixture<BazhouF
     }
 
     private static JsonNode Procedure(JsonNode procedures, string definitionId) =>
-        procedures.AsArray().Single(p => p!["definitionId"]!.GetValue<string>() == definitionId)!;
+        procedures["items"]!.AsArray().Single(p => p!["definitionId"]!.GetValue<string>() == definitionId)!;
 }
 
 /// <summary>A step whose deadline is a date: the timer is saved with the application and fires on that date after a restart.</summary>

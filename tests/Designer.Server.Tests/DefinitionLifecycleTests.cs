@@ -17,7 +17,7 @@ public sealed class DefinitionLifecycleTests(DesignerFactory factory) : IClassFi
         Assert.Equal(1, clone["version"]!.GetValue<int>());
         Assert.False(clone["isPublished"]!.GetValue<bool>());
         Assert.Equal("kashgar", clone["definition"]!["customProperties"]!["locality"]!.GetValue<string>());
-        var listed = (await admin.GetOkAsync("/api/workflows?locality=kashgar")).AsArray().Single(w => w!["definitionId"]!.GetValue<string>() == id)!;
+        var listed = (await admin.GetOkAsync("/api/workflows?locality=kashgar"))["items"]!.AsArray().Single(w => w!["definitionId"]!.GetValue<string>() == id)!;
         Assert.Equal("draft", listed["status"]!.GetValue<string>());
         Assert.Equal("standard-evaluation", listed["clonedFrom"]!["definitionId"]!.GetValue<string>());
 
@@ -45,24 +45,28 @@ public sealed class DefinitionLifecycleTests(DesignerFactory factory) : IClassFi
         Assert.Equal(2, v2["version"]!.GetValue<int>());
         var refused = (await admin.PostAsync($"/api/workflows/{id}/publish")).Expect((HttpStatusCode)422);
         Assert.Contains(refused["errors"]!.AsArray(), e => e!["activityId"]?.GetValue<string>() == "mystery");
-        Assert.Equal(1, (await admin.GetOkAsync("/api/workflows?locality=kashgar")).AsArray()
+        Assert.Equal(1, (await admin.GetOkAsync("/api/workflows?locality=kashgar"))["items"]!.AsArray()
             .Single(w => w!["definitionId"]!.GetValue<string>() == id)!["publishedVersion"]!.GetValue<int>());
 
         var reverted = (await admin.PostAsync($"/api/workflows/{id}/revert/1")).Expect(HttpStatusCode.Created);
         Assert.Equal(3, reverted["version"]!.GetValue<int>());
         Assert.Equal("喀什职称评审", reverted["definition"]!["name"]!.GetValue<string>());
-        var versions = (await admin.GetOkAsync($"/api/workflows/{id}/versions")).AsArray();
-        Assert.Equal([1, 2, 3], versions.Select(v => v!["version"]!.GetValue<int>()));
-        Assert.True(versions[0]!["isPublished"]!.GetValue<bool>());
+        // Newest first, one page of the paged list shape.
+        var listedVersions = await admin.GetOkAsync($"/api/workflows/{id}/versions");
+        var versions = listedVersions["items"]!.AsArray();
+        Assert.Equal([3, 2, 1], versions.Select(v => v!["version"]!.GetValue<int>()));
+        Assert.Equal(3, listedVersions["total"]!.GetValue<int>());
+        Assert.True(versions[2]!["isPublished"]!.GetValue<bool>());
+        Assert.Equal([2], (await admin.GetOkAsync($"/api/workflows/{id}/versions?page=2&pageSize=1"))["items"]!.AsArray().Select(v => v!["version"]!.GetValue<int>()));
 
         (await admin.DeleteAsync($"/api/workflows/{id}/draft")).Expect(HttpStatusCode.NoContent);
         Assert.Equal(2, (await admin.GetOkAsync($"/api/workflows/{id}"))["version"]!.GetValue<int>());
 
         (await admin.PostAsync($"/api/workflows/{id}/retract")).Expect(HttpStatusCode.OK);
-        var retracted = (await admin.GetOkAsync("/api/workflows?status=retracted")).AsArray();
+        var retracted = (await admin.GetOkAsync("/api/workflows?status=retracted"))["items"]!.AsArray();
         Assert.Contains(retracted, w => w!["definitionId"]!.GetValue<string>() == id);
         var applicant = await factory.SignInAsync("kashgar-applicant");
-        Assert.DoesNotContain((await applicant.GetOkAsync("/api/procedures")).AsArray(), p => p!["definitionId"]!.GetValue<string>() == id);
+        Assert.DoesNotContain((await applicant.GetOkAsync("/api/procedures"))["items"]!.AsArray(), p => p!["definitionId"]!.GetValue<string>() == id);
     }
 
     [Fact]
@@ -79,11 +83,11 @@ public sealed class DefinitionLifecycleTests(DesignerFactory factory) : IClassFi
         copy["definitionId"] = "bazhou-imported";
         copy["root"]!["activities"]!.AsArray().Add(new JsonObject { ["id"] = "ghost-1", ["type"] = "Acme.Ghost" });
         copy["root"]!["activities"]!.AsArray().Add(new JsonObject { ["id"] = "ghost-2", ["type"] = "Acme.Ghost" });
-        var before = (await admin.GetOkAsync("/api/workflows")).AsArray().Count;
+        var before = (await admin.GetOkAsync("/api/workflows"))["items"]!.AsArray().Count;
 
         var validation = (await admin.PostAsync("/api/workflows/validate", copy)).Expect(HttpStatusCode.OK);
         Assert.Contains(validation["problems"]!.AsArray(), p => p!["activityId"]?.GetValue<string>() == "ghost-1");
-        Assert.Equal(before, (await admin.GetOkAsync("/api/workflows")).AsArray().Count);
+        Assert.Equal(before, (await admin.GetOkAsync("/api/workflows"))["items"]!.AsArray().Count);
 
         var imported = (await admin.PostAsync("/api/workflows/import", copy)).Expect(HttpStatusCode.Created);
         Assert.True(imported["created"]!.GetValue<bool>());

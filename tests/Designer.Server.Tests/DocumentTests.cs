@@ -71,7 +71,7 @@ public sealed class DocumentTests(BazhouFactory factory) : IClassFixture<BazhouF
         await driver.RunAsync(firstId, first, stopAt: "unit-publicity");
         await driver.RunAsync(secondId, second, stopAt: "unit-publicity");
 
-        var notices = (await factory.Client().GetOkAsync("/api/public/publicity?locality=bazhou")).AsArray()
+        var notices = (await factory.Client().GetOkAsync("/api/public/publicity?locality=bazhou"))["items"]!.AsArray()
             .Where(n => n!["unit"]?.GetValue<string>() == "和静县第六中学").ToList();
         Assert.Equal(2, notices.Count);
         var objected = notices.Single(n => n!["name"]!.GetValue<string>() == "欧**明")!["id"]!.GetValue<string>();

@@ -69,7 +69,7 @@ public sealed class InboxAndImpactTests(DesignerFactory factory) : IClassFixture
         Assert.Null((await first.PostAsync($"/api/tasks/{taskId}/unclaim")).Expect(HttpStatusCode.OK)["claimedBy"]);
         (await ApplicationDriver.ActAsync(second, task, null)).Expect(HttpStatusCode.OK);
         Assert.Equal("Completed", (await (await driver.As("admin")).GetOkAsync($"/api/applications/{id}"))["status"]!.GetValue<string>());
-        var kinds = (await (await driver.As("auditor")).GetOkAsync($"/api/audit?subject=application/{id}&pageSize=200"))["entries"]!.AsArray()
+        var kinds = (await (await driver.As("auditor")).GetOkAsync($"/api/audit?subject=application/{id}&pageSize=200"))["items"]!.AsArray()
             .Select(e => e!["kind"]!.GetValue<string>()).ToList();
         Assert.Contains("task.claim", kinds);
         Assert.Contains("task.unclaim", kinds);

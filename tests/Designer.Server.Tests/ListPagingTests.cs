@@ -8,7 +8,8 @@ namespace Designer.Server.Tests;
 
 /// <summary>
 /// The application list is paged like every other list: an admin reaches every application (the list used to stop at
-/// 500 with no way to the rest), a locality admin only their locality's, and a page size over 200 is refused.
+/// 500 with no way to the rest), a locality admin only their locality's, and a page size over 200 is refused. The lists
+/// that used to answer bare arrays answer the same `{items,total,page,pageSize}` pages.
 /// </summary>
 public sealed class ListPagingTests : IClassFixture<DesignerFactory>
 {
@@ -71,6 +72,34 @@ public sealed class ListPagingTests : IClassFixture<DesignerFactory>
     {
         var admin = await factory.SignInAsync("admin");
         var problem = (await admin.GetAsync(path)).Expect(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(problem["errors"]!.AsArray(), e => e!["path"]!.GetValue<string>() == "$.pageSize");
+    }
+
+    [Theory]
+    [InlineData("admin", "/api/workflows")]
+    [InlineData("admin", "/api/workflows/bazhou-directed-deputy-senior/versions")]
+    [InlineData("admin", "/api/forms")]
+    [InlineData("admin", "/api/forms/bazhou/apply/versions")]
+    [InlineData("bazhou-applicant", "/api/procedures")]
+    [InlineData("admin", "/api/committee-sessions")]
+    [InlineData(null, "/api/public/publicity")]
+    [InlineData("admin", "/api/activities")]
+    [InlineData(null, "/api/auth/providers")]
+    [InlineData("auditor", "/api/audit")]
+    public async Task Every_list_answers_pages_of_the_fixed_shape(string? userName, string path)
+    {
+        var client = userName is null ? factory.Client() : await factory.SignInAsync(userName);
+        var first = await client.GetOkAsync($"{path}?pageSize=1");
+        Assert.Equal((1, 1), (first["page"]!.GetValue<int>(), first["pageSize"]!.GetValue<int>()));
+        var items = first["items"]!.AsArray();
+        var total = first["total"]!.GetValue<int>();
+        Assert.True(items.Count <= 1 && total >= items.Count, $"{path}: {items.Count} items of {total}");
+        if (total >= 2)
+        {
+            var second = (await client.GetOkAsync($"{path}?page=2&pageSize=1"))["items"]!.AsArray();
+            Assert.NotEqual(items.Single()!.ToJsonString(), second.Single()!.ToJsonString());
+        }
+        var problem = (await client.GetAsync($"{path}?pageSize=201")).Expect(HttpStatusCode.UnprocessableEntity);
         Assert.Contains(problem["errors"]!.AsArray(), e => e!["path"]!.GetValue<string>() == "$.pageSize");
     }
 }

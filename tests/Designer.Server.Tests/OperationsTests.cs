@@ -40,7 +40,7 @@ public sealed class OperationsTests(DesignerFactory factory) : IClassFixture<Des
     private async Task<JsonNode> RowAsync(ApiClient client, string id) => await client.GetOkAsync($"/api/operations/instances/{id}");
 
     private async Task<JsonArray> AuditAsync(string id) =>
-        (await (await driver.As("auditor")).GetOkAsync($"/api/audit?subject=application/{id}&pageSize=200"))["entries"]!.AsArray();
+        (await (await driver.As("auditor")).GetOkAsync($"/api/audit?subject=application/{id}&pageSize=200"))["items"]!.AsArray();
 
     [Fact]
     public async Task A_faulted_application_says_why_in_Chinese_and_a_retry_with_a_reason_runs_the_step_again()

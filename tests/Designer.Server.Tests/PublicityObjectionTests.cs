@@ -21,7 +21,7 @@ public sealed class PublicityObjectionTests(BazhouFactory factory) : IClassFixtu
         var waiting = await driver.RunAsync(id, applicant, stopAt: "unit-publicity");
 
         var visitor = factory.Client();
-        var notice = (await visitor.GetOkAsync("/api/public/publicity?locality=bazhou")).AsArray()
+        var notice = (await visitor.GetOkAsync("/api/public/publicity?locality=bazhou"))["items"]!.AsArray()
             .Single(n => n!["unit"]?.GetValue<string>() == "和静县第四中学")!;
         Assert.Equal("欧**明", notice["name"]!.GetValue<string>());
         Assert.Equal("unit-publicity", notice["stage"]!.GetValue<string>());
@@ -30,7 +30,7 @@ public sealed class PublicityObjectionTests(BazhouFactory factory) : IClassFixtu
             ["name"] = "李四", ["contact"] = "13900000000", ["reason"] = "论文与他人雷同，请核查",
         });
         Assert.True(objection.Status == HttpStatusCode.Accepted, objection.Text);
-        Assert.Empty((await visitor.GetOkAsync("/api/public/publicity?locality=kashgar")).AsArray()
+        Assert.Empty((await visitor.GetOkAsync("/api/public/publicity?locality=kashgar"))["items"]!.AsArray()
             .Where(n => n!["unit"]?.GetValue<string>() == "和静县第四中学"));
 
         await driver.PassTimeAsync(waiting);

@@ -11,7 +11,7 @@ public sealed class QiaochengRecognitionTests(QiaochengFactory factory) : IClass
     {
         var driver = new ApplicationDriver(factory);
         var applicant = await factory.CreateApplicantAsync("qiaocheng");
-        var procedures = (await (await driver.As(applicant)).GetOkAsync("/api/procedures?kind=initial-recognition")).AsArray();
+        var procedures = (await (await driver.As(applicant)).GetOkAsync("/api/procedures?kind=initial-recognition"))["items"]!.AsArray();
         var definitionId = procedures.Single()!["definitionId"]!.GetValue<string>();
 
         var id = await driver.SubmitAsync(applicant, definitionId, new JsonObject

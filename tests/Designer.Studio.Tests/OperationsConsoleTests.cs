@@ -86,7 +86,7 @@ public sealed class OperationsConsoleTests(StudioServer server, Browser browser,
         var inbox = await StudioWorld.ExpectAsync(await reviewer.GetAsync($"/api/tasks?q={id}"));
         Assert.Single(inbox["items"]!.AsArray());
         using var auditor = await world.SignInAsync("auditor");
-        var trail = (await StudioWorld.ExpectAsync(await auditor.GetAsync($"/api/audit?subject=application/{id}&pageSize=200")))["entries"]!.AsArray();
+        var trail = (await StudioWorld.ExpectAsync(await auditor.GetAsync($"/api/audit?subject=application/{id}&pageSize=200")))["items"]!.AsArray();
         Assert.Contains(trail, e => e!["kind"]!.GetValue<string>() == "application.retry" && e["data"]!["reason"]!.GetValue<string>() == "评审通道已开放，重新执行");
         Assert.Contains(trail, e => e!["kind"]!.GetValue<string>() == "task.reassign" && e["actor"]!.GetValue<string>() == "sample-city-admin");
         Assert.Empty(studio.PageErrors);

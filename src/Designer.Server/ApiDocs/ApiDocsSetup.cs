@@ -53,7 +53,7 @@ public static class ApiDocsSetup
     }
 
     /// <summary>A route whose 200 is one of two shapes (the form routes read the operation from the path).</summary>
-    public static RouteHandlerBuilder ProducesOneOf(this RouteHandlerBuilder builder, string schemaName, string arrayItemSchemaName) =>
+    public static RouteHandlerBuilder ProducesOneOf(this RouteHandlerBuilder builder, string schemaName, string otherSchemaName) =>
         builder.AddOpenApiOperationTransformer((operation, context, _) =>
         {
             if (operation.Responses?["200"].Content?["application/json"] is { } content)
@@ -62,7 +62,7 @@ public static class ApiDocsSetup
                     OneOf =
                     [
                         new OpenApiSchemaReference(schemaName, context.Document),
-                        new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchemaReference(arrayItemSchemaName, context.Document) },
+                        new OpenApiSchemaReference(otherSchemaName, context.Document),
                     ],
                 };
             return Task.CompletedTask;

@@ -33,7 +33,7 @@ public static class ApplicationEndpoints
 {
     public static void MapApplications(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/procedures", Procedures).WithTags("Applications").RequireAuthorization();
+        app.MapGet("/api/procedures", Procedures).WithTags("Applications").RequireAuthorization().Fails(422);
         var group = app.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization();
         group.MapGet("/", List);
         group.MapGet("/{id}", async (string id, HttpContext http, DesignerDbContext db, ApplicationRunner runner) =>
@@ -76,8 +76,8 @@ public static class ApplicationEndpoints
         return TypedResults.Created($"/api/applications/{application.Id}", ApplicationDtos.Detail(application, await PendingForAsync(db, user, application.Id), http.Vocabulary()));
     }
 
-    private static async Task<Ok<List<Procedure>>> Procedures(string? kind, string? series, string? level, string? employmentType, string? locality,
-        HttpContext http, DesignerDbContext db, EngineHost.EngineHost host)
+    private static async Task<Ok<Paged<Procedure>>> Procedures(string? kind, string? series, string? level, string? employmentType, string? locality,
+        int? page, int? pageSize, HttpContext http, DesignerDbContext db, EngineHost.EngineHost host)
     {
         var user = http.CurrentUser();
         var target = user.SeesEverything && !string.IsNullOrEmpty(locality) ? locality : user.Locality;
@@ -103,7 +103,7 @@ public static class ApplicationEndpoints
                     ApplyFormVersion = applyForm is not null && pins[d.DefinitionId].TryGetValue(applyForm, out var pinned) ? pinned : null,
                 };
             })
-            .ToList());
+            .Page(page, pageSize, p => p));
     }
 
     /// <summary>Whether the procedure takes applications today (the server refuses a submission outside its window all the same).</summary>

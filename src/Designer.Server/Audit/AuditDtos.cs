@@ -15,9 +15,6 @@ public sealed record CheckedAuditEntry(
     long Sequence, DateTimeOffset Timestamp, string Actor, string Kind, string Subject, string Locality, string Summary, JsonNode? Data,
     string DataHash, string PreviousHash, string Hash, bool Verified);
 
-/// <summary>A page of the trail, newest first.</summary>
-public sealed record AuditPage(int Total, int Page, int PageSize, IReadOnlyList<AuditTrailEntry> Entries);
-
 /// <summary>How much a diff changed, counted by kind.</summary>
 public sealed record DiffCounts(
     int Definition, int ActivitiesAdded, int ActivitiesRemoved, int ActivitiesChanged, int ActivitiesMoved, int Connections, int Variables, int FormFields)

@@ -18,7 +18,7 @@ public static class AuditEndpoints
     public static void MapAudit(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/audit").WithTags("Auditing").RequireAuthorization(Policies.Staff);
-        group.MapGet("/", List);
+        group.MapGet("/", List).Fails(422);
         group.MapGet("/verify", async (DesignerDbContext db) => TypedResults.Ok(await VerifyAsync(db)));
         group.MapGet("/export", Export).Produces<List<Engine.Audit.AuditEntry>>(StatusCodes.Status200OK, "application/json");
         app.MapDefinitionAudit();
@@ -27,7 +27,7 @@ public static class AuditEndpoints
         app.MapReplay();
     }
 
-    private static async Task<Ok<AuditPage>> List(string? subject, string? kind, string? locality, int? page, int? pageSize, HttpContext http, DesignerDbContext db)
+    private static async Task<Ok<Paged<AuditTrailEntry>>> List(string? subject, string? kind, string? locality, int? page, int? pageSize, HttpContext http, DesignerDbContext db)
     {
         var user = http.CurrentUser();
         var query = db.AuditEntries.AsNoTracking();
@@ -35,10 +35,7 @@ public static class AuditEndpoints
         if (locality is not null) query = query.Where(e => e.Locality == locality);
         if (!string.IsNullOrEmpty(subject)) query = query.Where(e => e.Subject == subject || e.Subject.StartsWith(subject + "/"));
         if (!string.IsNullOrEmpty(kind)) query = kind.Contains('.') ? query.Where(e => e.Kind == kind) : query.Where(e => e.Kind.StartsWith(kind + "."));
-        var (number, size) = Paging.Checked(page, pageSize);
-        var total = await query.CountAsync();
-        var rows = await query.OrderByDescending(e => e.Sequence).Skip((number - 1) * size).Take(size).ToListAsync();
-        return TypedResults.Ok(new AuditPage(total, number, size, rows.Select(AuditDtos.Entry).ToList()));
+        return TypedResults.Ok(await query.OrderByDescending(e => e.Sequence).PageAsync(page, pageSize, AuditDtos.Entry));
     }
 
     /// <summary>The whole trail as the engine's AuditEntry list (the whole chain: for the policy admin and the auditor).</summary>

@@ -26,9 +26,13 @@ public static class AuthEndpoints
             var tokens = antiforgery.GetAndStoreTokens(context);
             return TypedResults.Ok(new AntiforgeryToken(tokens.RequestToken, AntiforgeryForCookies.HeaderName));
         }).RequireAuthorization();
-        auth.MapGet("/providers", (IOptions<OidcOptions> options) => TypedResults.Ok<List<SignInProvider>>(options.Value.Upstream.Enabled
-            ? [new SignInProvider(UpstreamSettings.ProviderName, options.Value.Upstream.DisplayName, ConnectEndpoints.UpstreamPath)]
-            : [])).AllowAnonymous();
+        auth.MapGet("/providers", (int? page, int? pageSize, IOptions<OidcOptions> options) =>
+        {
+            List<SignInProvider> providers = options.Value.Upstream.Enabled
+                ? [new SignInProvider(UpstreamSettings.ProviderName, options.Value.Upstream.DisplayName, ConnectEndpoints.UpstreamPath)]
+                : [];
+            return TypedResults.Ok(providers.Page(page, pageSize, p => p));
+        }).AllowAnonymous().Fails(422);
     }
 
     private static async Task<Results<Ok<LoginResult>, ProblemHttpResult>> Login(LoginRequest request, bool? useCookies, HttpContext context,

@@ -11,12 +11,12 @@ public static class CommitteeEndpoints
     public static void MapCommittee(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/committee-sessions").WithTags("Committee sessions").RequireAuthorization();
-        group.MapGet("/", async (HttpContext http, CommitteeService sessions, DesignerDbContext db) =>
+        group.MapGet("/", async (int? page, int? pageSize, HttpContext http, CommitteeService sessions, DesignerDbContext db) =>
         {
-            var list = await sessions.ListAsync(http.CurrentUser());
-            var names = await NamesAsync(db, list);
-            return TypedResults.Ok(list.Select(s => CommitteeDtos.Summary(s, names)).ToList());
-        });
+            var listed = (await sessions.ListAsync(http.CurrentUser())).Page(page, pageSize, s => s);
+            var names = await NamesAsync(db, listed.Items);
+            return TypedResults.Ok(new Paged<CommitteeSessionSummary>(listed.Items.Select(s => CommitteeDtos.Summary(s, names)).ToList(), listed.Total, listed.Page, listed.PageSize));
+        }).Fails(422);
         group.MapPost("/", async (CreateSessionRequest request, HttpContext http, CommitteeService sessions, DesignerDbContext db) =>
         {
             var session = await sessions.CreateAsync(http.CurrentUser(), request);

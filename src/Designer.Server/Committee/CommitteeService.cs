@@ -48,7 +48,7 @@ public sealed class CommitteeService(DesignerDbContext db, ApplicationRunner run
         if (!user.IsReviewer || user.Org is null) throw new ApiProblemException(Problems.Forbidden("只有评委会所在机构的办理人可以组织评审会"));
         if (request.Org is { Length: > 0 } org && org != user.Org) throw new ApiProblemException(Problems.Forbidden($"不能为其他机构（{org}）组织评审会"));
         var busy = await db.CommitteeCandidates.Join(db.CommitteeSessions.Where(s => s.Status != CommitteeStatus.Closed), c => c.SessionId, s => s.Id, (c, s) => c.TaskId).ToListAsync();
-        var waiting = (await TaskAccess.Candidates(db, user).Where(t => t.IsOpen && t.ActivityType == VoteActivityType).ToListAsync())
+        var waiting = (await TaskAccess.Candidates(db, user).Open().Where(t => t.ActivityType == VoteActivityType).ToListAsync())
             .Where(t => TaskAccess.CanAct(user, t) && !busy.Contains(t.Id))
             .Where(t => string.IsNullOrEmpty(request.DefinitionId) || t.DefinitionId == request.DefinitionId)
             .OrderBy(t => t.CreatedAt).ToList();

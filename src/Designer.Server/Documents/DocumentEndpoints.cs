@@ -6,6 +6,7 @@ using Designer.Server.Auth;
 using Designer.Server.Committee;
 using Designer.Server.Hosting;
 using Designer.Server.Public;
+using Designer.Server.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,7 +67,7 @@ public static class DocumentEndpoints
         if (notice is null || !(user.CanOverseeLocality(notice.Locality) || (user.IsReviewer && user.Locality == notice.Locality)))
             throw new ApiProblemException(Problems.NotFound("找不到该公示 (no such publicity)"));
         var list = notice.IsOpen
-            ? await db.Tasks.AsNoTracking().Where(t => t.IsOpen && t.Kind == BookmarkKinds.Publicity && t.Locality == notice.Locality &&
+            ? await db.Tasks.AsNoTracking().Open().Where(t => t.Kind == BookmarkKinds.Publicity && t.Locality == notice.Locality &&
                 t.Org == notice.Org && t.ResolvedOrg == notice.ResolvedOrg && t.Stage == notice.Stage).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync()
             : [notice];
         var applicationIds = list.Select(t => t.ApplicationId).ToList();

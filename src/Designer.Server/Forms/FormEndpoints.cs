@@ -16,31 +16,31 @@ public static class FormEndpoints
     public static void MapForms(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/forms").WithTags("Forms").RequireAuthorization();
-        group.MapGet("/", async (HttpContext http, DesignerDbContext db) =>
+        group.MapGet("/", async (int? page, int? pageSize, HttpContext http, DesignerDbContext db) =>
         {
             var user = http.CurrentUser();
             var forms = await db.Forms.AsNoTracking().OrderBy(f => f.FormId).ToListAsync();
-            return TypedResults.Ok(forms.Where(f => FormStore.CanRead(user, f.Locality)).Select(FormDtos.Summary).ToList());
-        });
+            return TypedResults.Ok(forms.Where(f => FormStore.CanRead(user, f.Locality)).Page(page, pageSize, FormDtos.Summary));
+        }).Fails(422);
         group.MapPost("/", async (SaveFormRequest request, HttpContext http, FormStore store) =>
         {
             var created = await store.CreateAsync(http.CurrentUser(), request);
             return TypedResults.Created($"/api/forms/{created.FormId}", FormDtos.Version(created));
         }).Fails(409, 422);
         // GET /api/forms/{formId}[?version=N] is one version; GET /api/forms/{formId}/versions the list of versions.
-        group.MapGet("/{**path}", async Task<Results<Ok<FormVersion>, Ok<List<FormVersionSummary>>>> (string path, int? version, HttpContext http,
-            FormStore store, FormCatalogs catalogs, DesignerDbContext db) =>
+        group.MapGet("/{**path}", async Task<Results<Ok<FormVersion>, Ok<Paged<FormVersionSummary>>>> (string path, int? version, int? page, int? pageSize,
+            HttpContext http, FormStore store, FormCatalogs catalogs, DesignerDbContext db) =>
         {
             var user = http.CurrentUser();
             if (Split(path, "versions") is { } formId)
             {
                 await store.FindAsync(user, formId);
-                var versions = await db.FormVersions.AsNoTracking().Where(v => v.FormId == formId).OrderBy(v => v.Version).ToListAsync();
-                return TypedResults.Ok(versions.Select(FormDtos.VersionSummary).ToList());
+                return TypedResults.Ok(await db.FormVersions.AsNoTracking().Where(v => v.FormId == formId).OrderByDescending(v => v.Version)
+                    .Select(v => new FormVersionSummary(v.Version, v.IsPublished, v.UpdatedBy, v.UpdatedAt)).PageAsync(page, pageSize, v => v));
             }
             await store.FindAsync(user, path);
             return TypedResults.Ok(FormDtos.Version(await store.VersionAsync(path, version), await catalogs.PublishedAsync(db)));
-        }).ProducesOneOf(nameof(FormVersion), nameof(FormVersionSummary));
+        }).ProducesOneOf(nameof(FormVersion), $"PagedOf{nameof(FormVersionSummary)}");
         // PUT /api/forms/{formId}/draft
         group.MapPut("/{**path}", async Task<Results<Ok<FormVersion>, ProblemHttpResult>> (string path, SaveFormRequest request, HttpContext http, FormStore store) =>
             Split(path, "draft") is { } formId

@@ -5,6 +5,7 @@ using Designer.Persistence;
 using Designer.Persistence.Entities;
 using Designer.Server.Applications;
 using Designer.Server.Hosting;
+using Designer.Server.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +43,7 @@ public static class PublicEndpoints
     public static void MapPublic(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/public").WithTags("Public").AllowAnonymous();
-        group.MapGet("/publicity", Publicity);
+        group.MapGet("/publicity", Publicity).Fails(422);
         // The names of localities, series and levels the public pages show (public data, like the notices themselves).
         group.MapGet("/vocabulary", (World.WorldVocabulary world) => TypedResults.Ok(Designer.Engine.Domain.VocabularyLists.From(world.Current)));
         group.MapPost("/publicity/{id}/objections", Object).Accepts<JsonObject>("application/json")
@@ -64,21 +65,22 @@ public static class PublicEndpoints
         }).RequireRateLimiting(RateLimits.CertificateLookup);
     }
 
-    private static async Task<Ok<List<PublicityNotice>>> Publicity(string? locality, DesignerDbContext db, IClock clock, World.WorldVocabulary world)
+    private static async Task<Ok<Paged<PublicityNotice>>> Publicity(string? locality, int? page, int? pageSize, DesignerDbContext db, IClock clock, World.WorldVocabulary world)
     {
         var today = ChinaTime.DateOf(clock.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var query = db.Tasks.AsNoTracking().Where(t => t.IsOpen && t.Kind == BookmarkKinds.Publicity && (t.DueDate == null || string.Compare(t.DueDate, today) >= 0));
+        var query = db.Tasks.AsNoTracking().Open().Where(t => t.Kind == BookmarkKinds.Publicity && (t.DueDate == null || string.Compare(t.DueDate, today) >= 0));
         if (!string.IsNullOrEmpty(locality)) query = query.Where(t => t.Locality == locality);
-        var notices = await query.OrderBy(t => t.DueDate).ThenBy(t => t.Id).ToListAsync();
+        var listed = await query.OrderBy(t => t.DueDate).ThenBy(t => t.Id).PageAsync(page, pageSize, t => t);
+        var notices = listed.Items;
         var applicationIds = notices.Select(n => n.ApplicationId).ToList();
         var applications = await db.Applications.AsNoTracking().Where(a => applicationIds.Contains(a.Id))
             .Select(a => new { a.Id, a.DataJson }).ToDictionaryAsync(a => a.Id, a => JsonNode.Parse(a.DataJson));
-        return TypedResults.Ok(notices.Select(n => new PublicityNotice(
+        return TypedResults.Ok(new Paged<PublicityNotice>(notices.Select(n => new PublicityNotice(
             n.Id, n.Locality, n.Stage, ApplicationDtos.StageName(n.Stage, world.Current), n.Title, n.Subject,
             n.Org, Mask(n.ApplicantName), applications.GetValueOrDefault(n.ApplicationId)?["unit"]?.ToString(),
             applications.GetValueOrDefault(n.ApplicationId)?["series"]?.ToString(),
             applications.GetValueOrDefault(n.ApplicationId)?["level"]?.ToString(),
-            n.WorkflowName, n.StartDate, n.DueDate)).ToList());
+            n.WorkflowName, n.StartDate, n.DueDate)).ToList(), listed.Total, listed.Page, listed.PageSize));
     }
 
     /// <summary>

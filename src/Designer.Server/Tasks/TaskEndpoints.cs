@@ -36,7 +36,7 @@ public static class TaskEndpoints
         string? procedure, int? page, int? pageSize, HttpContext http, DesignerDbContext db, IClock clock)
     {
         var user = http.CurrentUser();
-        var query = TaskFilters.Readable(db, user).AsNoTracking().Where(t => t.IsOpen);
+        var query = TaskFilters.Readable(db, user).AsNoTracking().Open();
         if (!string.IsNullOrEmpty(stage)) query = query.Where(t => t.Stage == stage);
         if (!string.IsNullOrEmpty(procedure)) query = query.Where(t => t.DefinitionId == procedure);
         if (!string.IsNullOrWhiteSpace(q))
@@ -64,7 +64,7 @@ public static class TaskEndpoints
                 break;
             default: return Problems.Invalid("$.due", "due 须为 overdue（已逾期）或 soon（即将到期） (due is overdue or soon)");
         }
-        var found = await query.OrderBy(t => t.DueDate ?? "9999").ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+        var found = await query.SoonestDueFirst()
             .PageByIdAsync(page, pageSize, t => t.Id, ids => db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(), t => t.Id);
         // TaskFilters is CanRead as SQL; the check again here only guards against the two ever drifting apart.
         var names = http.Vocabulary();

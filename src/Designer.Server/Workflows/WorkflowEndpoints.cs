@@ -14,17 +14,17 @@ public static class WorkflowEndpoints
     public static void MapWorkflows(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/workflows").WithTags("Workflows").RequireAuthorization(Policies.Staff);
-        group.MapGet("/", List);
+        group.MapGet("/", List).Fails(422);
         group.MapGet("/{definitionId}", async (string definitionId, HttpContext http, WorkflowStore store) =>
         {
             await store.FindAsync(http.CurrentUser(), definitionId);
             return TypedResults.Ok(WorkflowDtos.Version(await store.VersionAsync(definitionId, null)));
         });
-        group.MapGet("/{definitionId}/versions", async (string definitionId, HttpContext http, WorkflowStore store) =>
+        group.MapGet("/{definitionId}/versions", async (string definitionId, int? page, int? pageSize, HttpContext http, WorkflowStore store) =>
         {
             await store.FindAsync(http.CurrentUser(), definitionId);
-            return TypedResults.Ok((await store.VersionsAsync(definitionId)).Select(WorkflowDtos.VersionSummary).ToList());
-        });
+            return TypedResults.Ok(await store.VersionSummariesAsync(definitionId, page, pageSize));
+        }).Fails(422).WithDescription("版本列表，最新的在前 (the versions, newest first).");
         group.MapGet("/{definitionId}/versions/{version:int}", async (string definitionId, int version, HttpContext http, WorkflowStore store) =>
         {
             await store.FindAsync(http.CurrentUser(), definitionId);
@@ -87,18 +87,20 @@ public static class WorkflowEndpoints
             TypedResults.Ok(new ValidationResult((await store.ValidateAsync(WorkflowStore.Parse(definition))).Select(Problems.ToDto).ToList()))).Fails(422);
     }
 
-    private static async Task<Ok<List<WorkflowSummary>>> List(string? locality, string? status, HttpContext http, DesignerDbContext db)
+    private static async Task<Ok<Paged<WorkflowSummary>>> List(string? locality, string? status, int? page, int? pageSize, HttpContext http, DesignerDbContext db)
     {
         var user = http.CurrentUser();
         var query = db.Workflows.AsNoTracking();
         if (!string.IsNullOrEmpty(locality)) query = query.Where(w => w.Locality == locality);
         var records = await query.OrderBy(w => w.Locality).ThenBy(w => w.DefinitionId).ToListAsync();
-        var upstreamChanged = await Audit.Upstream.ChangedAsync(db, records);
-        return TypedResults.Ok(records
+        // Readability and status are rules of their own (not SQL): filtered here, then paged; upstream is checked for the page only.
+        var listed = records
             .Where(w => user.CanReadDefinitionsOf(w.Locality))
             .Where(w => string.IsNullOrEmpty(status) || WorkflowDtos.StatusOf(w) == status)
-            .Select(w => WorkflowDtos.Summary(w, upstreamChanged.Contains(w.DefinitionId)))
-            .ToList());
+            .Page(page, pageSize, w => w);
+        var upstreamChanged = await Audit.Upstream.ChangedAsync(db, listed.Items);
+        return TypedResults.Ok(new Paged<WorkflowSummary>(listed.Items.Select(w => WorkflowDtos.Summary(w, upstreamChanged.Contains(w.DefinitionId))).ToList(),
+            listed.Total, listed.Page, listed.PageSize));
     }
 
     private static async Task<FileContentHttpResult> Export(string definitionId, int? version, HttpContext http, WorkflowStore store)

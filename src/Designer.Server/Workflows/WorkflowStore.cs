@@ -40,6 +40,12 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
     public Task<List<WorkflowVersionRecord>> VersionsAsync(string definitionId) =>
         db.WorkflowVersions.Where(v => v.DefinitionId == definitionId).OrderBy(v => v.Version).ToListAsync();
 
+    /// <summary>One page of the definition's versions, newest first, without their JSON.</summary>
+    public Task<Paged<WorkflowVersionSummary>> VersionSummariesAsync(string definitionId, int? page, int? pageSize) =>
+        db.WorkflowVersions.AsNoTracking().Where(v => v.DefinitionId == definitionId).OrderByDescending(v => v.Version)
+            .Select(v => new WorkflowVersionSummary(v.Version, v.IsLatest, v.IsPublished, v.Frozen, v.CreatedBy, v.CreatedAt, v.UpdatedBy, v.UpdatedAt))
+            .PageAsync(page, pageSize, v => v);
+
     public async Task<WorkflowVersionRecord> VersionAsync(string definitionId, int? version)
     {
         var found = version is { } n

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { api } from './api/client';
+import { getAll } from './api/paged';
 import type { ActivityDescriptor, InputDescriptor, OptionDescriptor, Vocabulary } from './api/types';
 import { useI18n, type Locale } from './i18n';
 import { vocabEn } from './i18n/vocabEn';
@@ -109,7 +110,7 @@ const CatalogContext = createContext<CatalogState>({
 export function CatalogProvider({ children, userKey }: { children: ReactNode; userKey: string }) {
   // Anonymous (public pages): the catalog needs a signed-in user; the public vocabulary names localities, series and levels.
   const enabled = !!userKey;
-  const activities = useQuery({ queryKey: ['activities', userKey], queryFn: () => api.get<ActivityDescriptor[]>('/api/activities'), enabled, staleTime: Infinity, meta: { fixed: true } });
+  const activities = useQuery({ queryKey: ['activities', userKey], queryFn: () => getAll<ActivityDescriptor>('/api/activities'), enabled, staleTime: Infinity, meta: { fixed: true } });
   const vocabulary = useQuery({
     queryKey: ['vocabulary', userKey],
     queryFn: () => api.get(enabled ? '/api/vocabulary' : '/api/public/vocabulary'),

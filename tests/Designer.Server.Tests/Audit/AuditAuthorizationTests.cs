@@ -65,7 +65,7 @@ public sealed class AuditAuthorizationTests(MatrixFactory factory) : IClassFixtu
             failures.AddRange(Secrets.Where(response.Text.Contains).Select(s => $"{call.Method} {call.Path}: reveals '{s}'"));
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        var entries = (await client.GetOkAsync("/api/audit?pageSize=200"))["entries"]!.AsArray();
+        var entries = (await client.GetOkAsync("/api/audit?pageSize=200"))["items"]!.AsArray();
         Assert.NotEmpty(entries);
         Assert.All(entries, e => Assert.Equal("kashgar", e!["locality"]!.GetValue<string>()));
     }
@@ -74,7 +74,7 @@ public sealed class AuditAuthorizationTests(MatrixFactory factory) : IClassFixtu
     public async Task Bazhous_admin_reads_Bazhous_trail_but_not_the_whole_export()
     {
         var client = await factory.SignInAsync("bazhou-admin");
-        var entries = (await client.GetOkAsync("/api/audit?pageSize=200"))["entries"]!.AsArray();
+        var entries = (await client.GetOkAsync("/api/audit?pageSize=200"))["items"]!.AsArray();
         Assert.Contains(entries, e => e!["subject"]!.GetValue<string>() == $"application/{factory.ApplicationId}");
         Assert.All(entries, e => Assert.Equal("bazhou", e!["locality"]!.GetValue<string>()));
         Assert.NotEmpty((await client.GetOkAsync($"/api/applications/{factory.ApplicationId}/journal"))["entries"]!.AsArray());

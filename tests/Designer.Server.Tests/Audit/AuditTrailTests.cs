@@ -31,7 +31,7 @@ public sealed class AuditTrailTests(BazhouFactory factory) : IClassFixture<Bazho
         var applicant = await factory.CreateApplicantAsync("bazhou");
         var applicationId = await driver.SubmitAsync(applicant, Workflow, Teacher("审计甲"));
         var atPublicity = await driver.RunAsync(applicationId, applicant, stopAt: "unit-publicity");
-        var notice = (await factory.Client().GetOkAsync("/api/public/publicity?locality=bazhou")).AsArray()
+        var notice = (await factory.Client().GetOkAsync("/api/public/publicity?locality=bazhou"))["items"]!.AsArray()
             .Single(n => n!["id"]!.GetValue<string>().StartsWith(applicationId))!;
         (await factory.Client().PostAsync($"/api/public/publicity/{notice["id"]!.GetValue<string>()}/objections", new JsonObject
         {
@@ -40,7 +40,7 @@ public sealed class AuditTrailTests(BazhouFactory factory) : IClassFixture<Bazho
         await driver.PassTimeAsync(atPublicity);
 
         var auditor = await factory.SignInAsync("auditor");
-        var published = (await auditor.GetOkAsync($"/api/audit?kind=workflow.publish&subject=workflow/{Workflow}"))["entries"]!.AsArray();
+        var published = (await auditor.GetOkAsync($"/api/audit?kind=workflow.publish&subject=workflow/{Workflow}"))["items"]!.AsArray();
         var publish = published[0]!;
         Assert.Equal("admin", publish["actor"]!.GetValue<string>());
         Assert.Equal($"workflow/{Workflow}/v2", publish["subject"]!.GetValue<string>());
@@ -126,7 +126,7 @@ public sealed class AuditTrailTests(BazhouFactory factory) : IClassFixture<Bazho
 
         var page = await admin.GetOkAsync("/api/audit?kind=workflow.create&subject=workflow&pageSize=200");
         Assert.Equal(before + 12, (await admin.GetOkAsync("/api/audit"))["total"]!.GetValue<int>());
-        var sequences = page["entries"]!.AsArray().Select(e => e!["sequence"]!.GetValue<long>()).ToList();
+        var sequences = page["items"]!.AsArray().Select(e => e!["sequence"]!.GetValue<long>()).ToList();
         Assert.Equal(sequences.Count, sequences.Distinct().Count());
         await AssertIntactAsync(admin);
     }

@@ -57,10 +57,10 @@ public sealed class UpstreamFormMergeTests(DesignerFactory factory) : IClassFixt
         var saved = await kashgar.GetOkAsync($"/api/forms/{local}?version=2");
         Assert.False(saved["isPublished"]!.GetValue<bool>());
         Assert.Equal("模板：审核意见（三日内）", saved["schema"]!["properties"]!["opinion"]!["title"]!.GetValue<string>());
-        var summary = (await kashgar.GetOkAsync("/api/forms")).AsArray().Single(f => f!["formId"]!.GetValue<string>() == local)!;
+        var summary = (await kashgar.GetOkAsync("/api/forms"))["items"]!.AsArray().Single(f => f!["formId"]!.GetValue<string>() == local)!;
         Assert.Equal(1, summary["publishedVersion"]!.GetValue<int>());
         Assert.Equal(2, summary["latestVersion"]!.GetValue<int>());
-        var entry = (await kashgar.GetOkAsync($"/api/audit?kind=workflow.upstream-merge&subject=workflow/{clone}"))["entries"]![0]!;
+        var entry = (await kashgar.GetOkAsync($"/api/audit?kind=workflow.upstream-merge&subject=workflow/{clone}"))["items"]![0]!;
         Assert.Equal("theirs", entry["data"]!["resolutions"]![key]!.GetValue<string>());
     }
 
@@ -94,7 +94,7 @@ public sealed class UpstreamFormMergeTests(DesignerFactory factory) : IClassFixt
         Assert.Equal("档案编号", saved["schema"]!["properties"]!["archiveNumber"]!["title"]!.GetValue<string>());
         Assert.Equal("喀什：核准备案意见", saved["schema"]!["properties"]!["opinion"]!["title"]!.GetValue<string>());
         Assert.Contains("archiveNumber", saved["uiSchema"]!["ui:order"]!.AsArray().Select(o => o!.GetValue<string>()));
-        Assert.Equal(1, (await kashgar.GetOkAsync("/api/forms")).AsArray().Single(f => f!["formId"]!.GetValue<string>() == local)!["publishedVersion"]!.GetValue<int>());
+        Assert.Equal(1, (await kashgar.GetOkAsync("/api/forms"))["items"]!.AsArray().Single(f => f!["formId"]!.GetValue<string>() == local)!["publishedVersion"]!.GetValue<int>());
         (await kashgar.PostAsync($"/api/forms/{local}/publish")).Expect(HttpStatusCode.OK); // the draft is sound as saved
     }
 

@@ -39,7 +39,7 @@ public sealed class UpstreamMergeTests(DesignerFactory factory) : IClassFixture<
         Assert.False((await kashgar.GetOkAsync($"/api/workflows/{clone}/upstream"))["changed"]!.GetValue<bool>());
         Assert.False(Listed(await kashgar.GetOkAsync("/api/workflows?locality=kashgar"), clone)["upstreamChanged"]!.GetValue<bool>());
 
-        var entry = (await kashgar.GetOkAsync($"/api/audit?kind=workflow.upstream-merge&subject=workflow/{clone}"))["entries"]![0]!;
+        var entry = (await kashgar.GetOkAsync($"/api/audit?kind=workflow.upstream-merge&subject=workflow/{clone}"))["items"]![0]!;
         Assert.Equal(templateVersion, entry["data"]!["template"]!["toVersion"]!.GetValue<int>());
         Assert.Contains("合并", entry["summary"]!.GetValue<string>());
 
@@ -105,5 +105,5 @@ public sealed class UpstreamMergeTests(DesignerFactory factory) : IClassFixture<
         return (await admin.PostAsync($"/api/workflows/{Template}/publish")).Expect(HttpStatusCode.OK)["version"]!.GetValue<int>();
     }
 
-    private static JsonNode Listed(JsonNode list, string id) => list.AsArray().Single(w => w!["definitionId"]!.GetValue<string>() == id)!;
+    private static JsonNode Listed(JsonNode list, string id) => list["items"]!.AsArray().Single(w => w!["definitionId"]!.GetValue<string>() == id)!;
 }

@@ -90,7 +90,7 @@ public sealed class PinnedFormDiffTests(DesignerFactory factory) : IClassFixture
         Assert.Contains("reviewer", diff["text"]!.GetValue<string>());
 
         // The form's own publish was recorded with its field diff.
-        var entry = (await admin.GetOkAsync("/api/audit?kind=form.publish&subject=form/review-opinion"))["entries"]![0]!;
+        var entry = (await admin.GetOkAsync("/api/audit?kind=form.publish&subject=form/review-opinion"))["items"]![0]!;
         Assert.Equal("form/review-opinion/v2", entry["subject"]!.GetValue<string>());
         Assert.Equal("required", entry["data"]!["diff"]!["fields"]![0]!["aspect"]!.GetValue<string>());
     }

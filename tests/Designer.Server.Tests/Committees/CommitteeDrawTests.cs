@@ -52,7 +52,7 @@ public sealed class CommitteeDrawTests(DrawFactory factory) : IClassFixture<Draw
         Assert.Equal(("bazhou/committee/teacher-deputy-senior", "teacher"), (session["committeeId"]!.GetValue<string>(), session["series"]!.GetValue<string>()));
         // The office reads the committee by its registered name, in the session and in the list (never only its id).
         Assert.Equal("巴州教师系列双定向副高级职称评审委员会", session["committeeName"]?.GetValue<string>());
-        var listed = (await office.GetOkAsync("/api/committee-sessions")).AsArray().Single(s => s!["id"]!.GetValue<string>() == factory.SessionId);
+        var listed = (await office.GetOkAsync("/api/committee-sessions"))["items"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == factory.SessionId);
         Assert.Equal("巴州教师系列双定向副高级职称评审委员会", listed!["committeeName"]?.GetValue<string>());
 
         // Not enough eligible experts: 422 naming count and saying how many there are; nothing is recorded.
@@ -86,7 +86,7 @@ public sealed class CommitteeDrawTests(DrawFactory factory) : IClassFixture<Draw
 
         // In the audit trail, with the seed and the pool.
         var admin = await factory.SignInAsync("bazhou-admin");
-        var entries = (await admin.GetOkAsync($"/api/audit?subject=committee-session/{factory.SessionId}"))["entries"]!.AsArray();
+        var entries = (await admin.GetOkAsync($"/api/audit?subject=committee-session/{factory.SessionId}"))["items"]!.AsArray();
         var entry = Assert.Single(entries, e => e!["kind"]!.GetValue<string>() == "committee-session.draw")!;
         Assert.Contains("2024-teacher", entry.ToJsonString());
 

@@ -32,7 +32,7 @@ public class ObjectionFactory(int permitLimit, long maxBodyBytes) : DesignerFact
         var applicant = await CreateApplicantAsync("bazhou");
         var id = await driver.SubmitAsync(applicant, "bazhou-directed-deputy-senior", TaskRoleTests.Teacher(name, unit));
         await driver.RunAsync(id, applicant, stopAt: "unit-publicity");
-        var notice = (await Client().GetOkAsync("/api/public/publicity?locality=bazhou")).AsArray().Single(n => n!["unit"]?.GetValue<string>() == unit)!;
+        var notice = (await Client().GetOkAsync("/api/public/publicity?locality=bazhou"))["items"]!.AsArray().Single(n => n!["unit"]?.GetValue<string>() == unit)!;
         return (id, notice["id"]!.GetValue<string>());
     }
 

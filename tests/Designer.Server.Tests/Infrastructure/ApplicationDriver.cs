@@ -36,7 +36,7 @@ public sealed class ApplicationDriver(DesignerFactory factory)
 
     public async Task<JsonObject> ApplyDataAsync(ApiClient applicant, string definitionId, JsonObject fields)
     {
-        var procedures = (await applicant.GetOkAsync("/api/procedures")).AsArray();
+        var procedures = (await applicant.GetOkAsync("/api/procedures"))["items"]!.AsArray();
         var procedure = procedures.Single(p => p!["definitionId"]!.GetValue<string>() == definitionId)!;
         var formId = procedure["applyForm"]!.GetValue<string>();
         // The form's conditions are decided on the given fields (a teacher must state the teaching post).

@@ -61,7 +61,7 @@ public sealed class UpstreamSignInTests(UpstreamPair pair) : IClassFixture<Upstr
         var browser = Browser();
         var page = await browser.GetStringAsync(new Uri(pair.Server.BaseUri, "/connect/login?returnUrl=%2Fapi%2Fauth%2Fme"));
         Assert.Contains($"使用{UpstreamPair.DisplayName}登录", page);
-        var providers = JsonNode.Parse(await browser.GetStringAsync(new Uri(pair.Server.BaseUri, "/api/auth/providers")))!.AsArray();
+        var providers = JsonNode.Parse(await browser.GetStringAsync(new Uri(pair.Server.BaseUri, "/api/auth/providers")))!["items"]!.AsArray();
         Assert.Equal(UpstreamPair.DisplayName, providers.Single()!["displayName"]!.GetValue<string>());
 
         // Upstream's sign-in page takes the password; the server never sees it.

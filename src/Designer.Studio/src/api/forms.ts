@@ -1,9 +1,10 @@
 import { resolveExtends } from '../forms/schemaUtils';
 import { api, idPath } from './client';
+import { getAll } from './paged';
 import type { FormSummary, FormVersion } from './types';
 
 export function listForms(): Promise<FormSummary[]> {
-  return api.get<any>('/api/forms').then((x) => (Array.isArray(x) ? x : (x?.items ?? [])).map(normaliseSummary));
+  return getAll<any>('/api/forms').then((forms) => forms.map(normaliseSummary));
 }
 
 function normaliseSummary(f: any): FormSummary {

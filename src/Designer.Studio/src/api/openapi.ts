@@ -247,7 +247,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -260,7 +263,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SignInProvider"][];
+                        "application/json": components["schemas"]["PagedOfSignInProvider"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
                     };
                 };
             };
@@ -974,7 +986,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -987,7 +1002,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ActivityDescriptor"][];
+                        "application/json": components["schemas"]["PagedOfActivityDescriptor"];
                     };
                 };
                 /** @description Unauthorized */
@@ -1006,6 +1021,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
                     };
                 };
             };
@@ -1153,6 +1177,8 @@ export interface paths {
                     level?: string;
                     employmentType?: string;
                     locality?: string;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1166,7 +1192,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Procedure"][];
+                        "application/json": components["schemas"]["PagedOfProcedure"];
                     };
                 };
                 /** @description Unauthorized */
@@ -1185,6 +1211,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
                     };
                 };
             };
@@ -2317,6 +2352,8 @@ export interface paths {
                 query?: {
                     locality?: string;
                     status?: string;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2330,7 +2367,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["WorkflowSummary"][];
+                        "application/json": components["schemas"]["PagedOfWorkflowSummary"];
                     };
                 };
                 /** @description Unauthorized */
@@ -2349,6 +2386,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
                     };
                 };
             };
@@ -2518,9 +2564,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description 版本列表，最新的在前 (the versions, newest first). */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path: {
                     definitionId: string;
@@ -2535,7 +2585,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["WorkflowVersionSummary"][];
+                        "application/json": components["schemas"]["PagedOfWorkflowVersionSummary"];
                     };
                 };
                 /** @description Unauthorized */
@@ -2563,6 +2613,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
                     };
                 };
             };
@@ -3614,7 +3673,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3627,7 +3689,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FormSummary"][];
+                        "application/json": components["schemas"]["PagedOfFormSummary"];
                     };
                 };
                 /** @description Unauthorized */
@@ -3646,6 +3708,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
                     };
                 };
             };
@@ -3755,6 +3826,8 @@ export interface paths {
             parameters: {
                 query?: {
                     version?: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path: {
@@ -3770,7 +3843,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FormVersion"] | components["schemas"]["FormVersionSummary"][];
+                        "application/json": components["schemas"]["FormVersion"] | components["schemas"]["PagedOfFormVersionSummary"];
                     };
                 };
                 /** @description Unauthorized */
@@ -3798,6 +3871,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
                     };
                 };
             };
@@ -4945,156 +5027,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/tasks/recommendation-order": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: {
-                    procedure?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PagedOfRecommendationOrder"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unprocessable Entity */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
-                    };
-                };
-            };
-        };
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RecommendationOrderRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RecommendationOrder"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Payload Too Large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unsupported Media Type */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unprocessable Entity */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -5849,7 +5781,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5862,7 +5797,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["CommitteeSessionSummary"][];
+                        "application/json": components["schemas"]["PagedOfCommitteeSessionSummary"];
                     };
                 };
                 /** @description Unauthorized */
@@ -5881,6 +5816,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
                     };
                 };
             };
@@ -6989,6 +6933,8 @@ export interface paths {
             parameters: {
                 query?: {
                     locality?: string;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -7002,7 +6948,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PublicityNotice"][];
+                        "application/json": components["schemas"]["PagedOfPublicityNotice"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
                     };
                 };
             };
@@ -7458,7 +7413,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AuditPage"];
+                        "application/json": components["schemas"]["PagedOfAuditTrailEntry"];
                     };
                 };
                 /** @description Unauthorized */
@@ -8371,110 +8326,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["EducationHours"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Payload Too Large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unsupported Media Type */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unprocessable Entity */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["InvalidProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/people/{userName}/education-hours/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    userName: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["VerifyHoursRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["EducationHoursVerification"];
                     };
                 };
                 /** @description Bad Request */
@@ -9828,7 +9679,6 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-            applyForm?: null | components["schemas"]["PinnedForm"];
         };
         ApplicationJournal: {
             applicationId: string;
@@ -9871,15 +9721,6 @@ export interface components {
             dataHash: string;
             previousHash: string;
             hash: string;
-        };
-        AuditPage: {
-            /** Format: int32 */
-            total: number;
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            entries: components["schemas"]["AuditTrailEntry"][];
         };
         AuditTrailEntry: {
             /** Format: int64 */
@@ -10265,9 +10106,6 @@ export interface components {
             registeredBy: string;
             /** Format: date-time */
             registeredAt: string;
-            verifiedBy: null | string;
-            /** Format: date-time */
-            verifiedAt: null | string;
         };
         EducationHoursRequest: {
             /** Format: int32 */
@@ -10278,24 +10116,6 @@ export interface components {
             source: null | string;
             exempt: null | boolean;
             exemptionReason: null | string;
-        };
-        EducationHoursVerification: {
-            userName: string;
-            /** Format: int32 */
-            fromYear: number;
-            /** Format: int32 */
-            toYear: number;
-            /** Format: double */
-            publicHours: number;
-            /** Format: double */
-            professionalHours: number;
-            /** Format: double */
-            totalHours: number;
-            /** Format: int32 */
-            entries: number;
-            verifiedBy: string;
-            /** Format: date-time */
-            verifiedAt: string;
         };
         ExpertDto: {
             id: string;
@@ -10653,8 +10473,26 @@ export interface components {
             autonomousEvaluationReference?: null | string;
             active?: null | boolean;
         };
+        PagedOfActivityDescriptor: {
+            items: components["schemas"]["ActivityDescriptor"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         PagedOfApplicationSummary: {
             items: components["schemas"]["ApplicationSummary"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfAuditTrailEntry: {
+            items: components["schemas"]["AuditTrailEntry"][];
             /** Format: int32 */
             total: number;
             /** Format: int32 */
@@ -10689,6 +10527,15 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
+        PagedOfCommitteeSessionSummary: {
+            items: components["schemas"]["CommitteeSessionSummary"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         PagedOfDecidedApplication: {
             items: components["schemas"]["DecidedApplication"][];
             /** Format: int32 */
@@ -10709,6 +10556,24 @@ export interface components {
         };
         PagedOfExpertDto: {
             items: components["schemas"]["ExpertDto"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfFormSummary: {
+            items: components["schemas"]["FormSummary"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfFormVersionSummary: {
+            items: components["schemas"]["FormVersionSummary"][];
             /** Format: int32 */
             total: number;
             /** Format: int32 */
@@ -10761,8 +10626,26 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
-        PagedOfRecommendationOrder: {
-            items: components["schemas"]["RecommendationOrder"][];
+        PagedOfProcedure: {
+            items: components["schemas"]["Procedure"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfPublicityNotice: {
+            items: components["schemas"]["PublicityNotice"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfSignInProvider: {
+            items: components["schemas"]["SignInProvider"][];
             /** Format: int32 */
             total: number;
             /** Format: int32 */
@@ -10824,6 +10707,24 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
+        PagedOfWorkflowSummary: {
+            items: components["schemas"]["WorkflowSummary"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        PagedOfWorkflowVersionSummary: {
+            items: components["schemas"]["WorkflowVersionSummary"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         PathAssignee: {
             org: string;
             role: string;
@@ -10844,13 +10745,6 @@ export interface components {
             educationHours: components["schemas"]["EducationHours"][];
             integrity: components["schemas"]["IntegrityEntry"][];
             canWrite: boolean;
-        };
-        PinnedForm: {
-            formId: string;
-            /** Format: int32 */
-            version: null | number;
-            schema: null | components["schemas"]["JsonNode"];
-            uiSchema: null | components["schemas"]["JsonNode"];
         };
         PoolExpert: {
             id: string;
@@ -10938,25 +10832,6 @@ export interface components {
             role: null | string;
             userName: null | string;
             reason: null | string;
-        };
-        RecommendationOrder: {
-            procedure: string;
-            unit: string;
-            unitName: null | string;
-            taskIds: string[];
-            updatedBy: null | string;
-            /** Format: date-time */
-            updatedAt: null | string;
-            /** Format: int64 */
-            revision: number;
-            /** Format: int32 */
-            dropped: number;
-        };
-        RecommendationOrderRequest: {
-            procedure: null | string;
-            taskIds: null | string[];
-            /** Format: int64 */
-            revision: null | number;
         };
         Recusal: {
             expertId: string;
@@ -11065,7 +10940,6 @@ export interface components {
             reason?: null | string;
             workflowId?: null | string;
             integrityFinding?: null | string;
-            revocations?: components["schemas"]["TitleRevocation"][];
             sampled?: components["schemas"]["SampledField"][];
         };
         StartApplicationRequest: {
@@ -11187,12 +11061,6 @@ export interface components {
             source: null | string;
             certificateNumber: null | string;
         };
-        TitleRevocation: {
-            /** Format: int32 */
-            year: number;
-            series: null | string;
-            reason: string;
-        };
         UnitQuota: {
             unit: string;
             unitName: null | string;
@@ -11275,12 +11143,6 @@ export interface components {
             kind: string;
             old: null | components["schemas"]["JsonNode"];
             new: null | components["schemas"]["JsonNode"];
-        };
-        VerifyHoursRequest: {
-            /** Format: int32 */
-            fromYear: null | number;
-            /** Format: int32 */
-            toYear: null | number;
         };
         VersionChanges: {
             hasSemanticChanges: boolean;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, qs } from '../api/client';
+import { getAll } from '../api/paged';
 import { useApiQuery } from '../api/query';
 import type { Application, Paged, WorkflowSummary } from '../api/types';
 import { useLabels } from '../catalog';
@@ -48,7 +49,7 @@ function WorkflowsTab() {
   const labels = useLabels();
   const [filter, setFilter] = useState('');
   const { data, error, loading, reload } = useApiQuery(['workflows', 'all'], () =>
-    api.get<any>('/api/workflows').then((x) => (Array.isArray(x) ? x : (x?.items ?? [])) as WorkflowSummary[]),
+    getAll<WorkflowSummary>('/api/workflows'),
   );
   const f = filter.trim().toLowerCase();
   const rows = (data ?? []).filter((w) => !f || w.definitionId.toLowerCase().includes(f) || (w.name ?? '').toLowerCase().includes(f));

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api, idPath } from '../api/client';
+import { getAll } from '../api/paged';
 import { useApiQuery } from '../api/query';
 import type { ElsaDefinition, WorkflowVersion } from '../api/types';
 import { useDescriptorMap, useLabels } from '../catalog';
@@ -44,9 +45,7 @@ async function definitionAt(definitionId: string, version: number | undefined): 
 export function DiffPage({ definitionId, from, to, against }: { definitionId: string; from?: number; to?: number; against?: string }) {
   const { t } = useI18n();
   const { data: versions } = useApiQuery(['workflow-versions', definitionId, 'sorted'], () =>
-    api
-      .get<any>(`/api/workflows/${idPath(definitionId)}/versions`)
-      .then((x) => (Array.isArray(x) ? x : (x?.items ?? x?.versions ?? [])) as VersionRow[])
+    getAll<VersionRow>(`/api/workflows/${idPath(definitionId)}/versions`)
       .then(
         (rows) => [...rows].sort((a, b) => b.version - a.version),
         () => [] as VersionRow[],

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client';
 import { loadResolvedForm } from '../api/forms';
+import { getAll } from '../api/paged';
 import type { Procedure } from '../api/types';
 import { useLabels, type CodeKind, type Labels } from '../catalog';
 import { collectProperties, prepareForRjsf } from '../forms/schemaUtils';
@@ -111,7 +111,7 @@ export function useApplyFormSchema(application: { definitionId?: string; localit
     enabled: !!definitionId && !pinned,
     queryFn: async () => {
       const procedures = await queryClient
-        .fetchQuery({ queryKey: ['procedures', 'all'], queryFn: () => api.get<Procedure[]>('/api/procedures') })
+        .fetchQuery({ queryKey: ['procedures', 'all'], queryFn: () => getAll<Procedure>('/api/procedures') })
         .catch(() => [] as Procedure[]);
       const procedure = procedures.find((p) => p.definitionId === definitionId);
       const candidates = [procedure?.applyForm as string | undefined, locality ? `${locality}/apply` : undefined, 'apply'].filter(Boolean) as string[];

@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import { useApiQuery, useWrite } from '../api/query';
 import { Link } from 'react-router';
-import { api, idPath } from '../api/client';
+import { api, idPath, qs } from '../api/client';
+import type { Paged } from '../api/types';
+import { Pager } from '../components/Pager';
 import { Badge, ErrorBox, Spinner, useToast } from '../components/ui';
 import { formatDate, useI18n } from '../i18n';
 import type { WorkflowMeta } from './store';
@@ -21,9 +24,11 @@ export function VersionsPanel({ meta, readOnly, onReverted }: { meta: Pick<Workf
   const { t, locale } = useI18n();
   const toast = useToast();
   const write = useWrite();
-  const { data, error, loading, reload } = useApiQuery(['workflow-versions', meta.definitionId, meta.version, meta.isPublished], () =>
-    api.get<any>(`/api/workflows/${idPath(meta.definitionId)}/versions`).then((x) => (Array.isArray(x) ? x : (x?.items ?? x?.versions ?? [])) as VersionRow[]),
+  const [page, setPage] = useState(1);
+  const { data: listed, error, loading, reload } = useApiQuery(['workflow-versions', meta.definitionId, meta.version, meta.isPublished, page], () =>
+    api.get<Paged<VersionRow>>(`/api/workflows/${idPath(meta.definitionId)}/versions${qs({ page, pageSize: 20 })}`),
   );
+  const data = listed?.items;
   async function revert(v: number) {
     if (!window.confirm(t('以第 {v} 版的内容创建一个新版本？历史版本不会被改写。', { v }))) return;
     try {
@@ -77,6 +82,15 @@ export function VersionsPanel({ meta, readOnly, onReverted }: { meta: Pick<Workf
           </tr>
         ))}
       </tbody>
+      {listed && listed.total > listed.pageSize && (
+        <tfoot>
+          <tr>
+            <td colSpan={5}>
+              <Pager page={listed.page} pageSize={listed.pageSize} total={listed.total} onPage={setPage} />
+            </td>
+          </tr>
+        </tfoot>
+      )}
     </table>
   );
 }

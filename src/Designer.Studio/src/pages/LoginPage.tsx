@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
+import type { Paged } from '../api/types';
 import { homeOf, useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { href, navigate } from '../router';
@@ -95,8 +96,8 @@ function useSignInProviders(): SignInProvider[] {
   useEffect(() => {
     let live = true;
     api
-      .get<SignInProvider[]>('/api/auth/providers')
-      .then((list) => live && setProviders(Array.isArray(list) ? list : []))
+      .get<Paged<SignInProvider>>('/api/auth/providers')
+      .then((list) => live && setProviders(list.items ?? []))
       .catch(() => live && setProviders([]));
     return () => {
       live = false;

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client';
+import { getAll } from '../../api/paged';
 import { useApiQuery, useWrite } from '../../api/query';
 import { loadResolvedForm } from '../../api/forms';
 import { useCatalog, useLabels } from '../../catalog';
@@ -29,7 +30,7 @@ export function ApplicationFormPage({ definitionId, applicationId }: { definitio
       application = await api.get<Application>(`/api/applications/${encodeURIComponent(applicationId)}`);
       defId = application.definitionId;
     }
-    const procedures = await api.get<Procedure[]>('/api/procedures');
+    const procedures = await getAll<Procedure>('/api/procedures');
     const procedure = procedures.find((p) => p.definitionId === defId);
     if (!procedure) throw new Error(t('该申报事项当前未开放'));
     const formId = procedure.applyForm;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, qs } from '../../api/client';
+import { qs } from '../../api/client';
+import { getAll } from '../../api/paged';
 import { useApiQuery } from '../../api/query';
 import type { Procedure } from '../../api/types';
 import { Badge, Empty, ErrorBox, PageHeader, Spinner } from '../../components/ui';
@@ -14,7 +15,7 @@ export function ProceduresPage() {
   const { vocab } = useCatalog();
   const [filter, setFilter] = useState({ kind: '', series: '', level: '' });
   const { data, error, loading, reload } = useApiQuery(['procedures', filter.kind, filter.series, filter.level], () =>
-    api.get<Procedure[]>(`/api/procedures${qs(filter)}`),
+    getAll<Procedure>(`/api/procedures${qs(filter)}`),
   );
   const select = (key: 'kind' | 'series' | 'level', codes: CodeKind, label: string) => (
     <label>

@@ -1,5 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, ApiError, qs } from '../../api/client';
+import type { Paged } from '../../api/types';
+import { Pager } from '../../components/Pager';
 import { useApiQuery, useWrite } from '../../api/query';
 import { useCatalog, useLabels } from '../../catalog';
 import { hasRole, Roles, useAuth } from '../../auth';
@@ -37,7 +39,13 @@ function groupNotices(notices: Notice[]): Notice[][] {
 export function PublicityPage({ locality }: { locality: string }) {
   const { t, locale } = useI18n();
   const labels = useLabels();
-  const { data, error, loading, reload } = useApiQuery(['publicity', locality], () => api.get<Notice[]>(`/api/public/publicity${qs({ locality })}`));
+  const [page, setPage] = useState(1);
+  // 200 a page: the notices are grouped by publicity on the page, and a group seldom spans two pages.
+  const { data: listed, error, loading, reload } = useApiQuery(['publicity', locality, page], () =>
+    api.get<Paged<Notice>>(`/api/public/publicity${qs({ locality, page, pageSize: 200 })}`),
+  );
+  const data = listed?.items;
+  useEffect(() => setPage(1), [locality]);
   const [objecting, setObjecting] = useState<Notice | null>(null);
   const { vocab } = useCatalog();
   const localities = Object.keys(vocab.localities).filter((code) => code !== 'templates');
@@ -119,6 +127,7 @@ export function PublicityPage({ locality }: { locality: string }) {
           );
         })}
       </div>
+      {listed && <Pager page={listed.page} pageSize={listed.pageSize} total={listed.total} onPage={setPage} />}
       {objecting && <ObjectionDialog notice={objecting} onClose={() => setObjecting(null)} />}
     </div>
   );

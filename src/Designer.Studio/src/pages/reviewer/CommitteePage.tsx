@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, qs } from '../../api/client';
+import type { Paged } from '../../api/types';
+import { Pager } from '../../components/Pager';
 import { useApiQuery, useWrite } from '../../api/query';
 import { useAuth, hasRole, Roles } from '../../auth';
 import { useLabels } from '../../catalog';
@@ -65,7 +67,11 @@ export function CommitteePage() {
   const labels = useLabels();
   const toast = useToast();
   const write = useWrite();
-  const { data, error, loading, reload } = useApiQuery(['committee-sessions'], () => api.get<SessionSummary[]>('/api/committee-sessions'));
+  const [page, setPage] = useState(1);
+  const { data: listed, error, loading, reload } = useApiQuery(['committee-sessions', page], () =>
+    api.get<Paged<SessionSummary>>(`/api/committee-sessions${qs({ page, pageSize: 50 })}`),
+  );
+  const data = listed?.items;
   const [openId, setOpenId] = useState<string | null>(null);
   const canCreate = hasRole(me, Roles.reviewer);
 
@@ -137,6 +143,7 @@ export function CommitteePage() {
           </tbody>
         </table>
       )}
+      {listed && <Pager page={listed.page} pageSize={listed.pageSize} total={listed.total} onPage={setPage} />}
       {openId && <SessionView id={openId} onChanged={reload} />}
     </div>
   );

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, idPath, qs } from '../../api/client';
+import { getAll } from '../../api/paged';
 import { useApiQuery, useWrite } from '../../api/query';
 import type { WorkflowSummary } from '../../api/types';
 import { hasRole, isAdmin, Roles, useAuth } from '../../auth';
@@ -29,7 +30,7 @@ export function WorkflowListPage({ locality, status }: { locality: string; statu
   const admin = isAdmin(me);
   const policyAdmin = hasRole(me, Roles.policyAdmin);
   const { data, error, loading, reload } = useApiQuery(['workflows', locality, status], () =>
-    api.get<any>(`/api/workflows${qs({ locality, status })}`).then((x) => (Array.isArray(x) ? x : (x?.items ?? [])) as WorkflowSummary[]),
+    getAll<WorkflowSummary>(`/api/workflows${qs({ locality, status })}`),
   );
   const [cloneOf, setCloneOf] = useState<WorkflowSummary | null>(null);
   const [creating, setCreating] = useState(false);
