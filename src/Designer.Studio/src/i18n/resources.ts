@@ -1,6 +1,7 @@
 import { en } from './en';
 import { enCasework } from './en-casework';
 import { enDesigner } from './en-designer';
+import { enObjections } from './en-objections';
 import { enOrganisations } from './en-organisations';
 
 /**
@@ -9,5 +10,5 @@ import { enOrganisations } from './en-organisations';
  */
 export const resources = {
   'zh-CN': { translation: {} as Record<string, string> },
-  en: { translation: { ...en, ...enCasework, ...enDesigner, ...enOrganisations } },
+  en: { translation: { ...en, ...enCasework, ...enDesigner, ...enOrganisations, ...enObjections } },
 } as const;
