@@ -156,19 +156,27 @@ public sealed class PublicityClockJourneyTests(ClockedStudioServer server, Brows
         return detail["waitingAt"]!.AsArray().Select(w => w!["stage"]?.GetValue<string>() ?? "").ToList();
     }
 
+    private static JsonObject Named(JsonObject activity, string displayText)
+    {
+        activity["metadata"] = new JsonObject { ["displayText"] = displayText };
+        return activity;
+    }
+
     /// <summary>apply → unit publicity by the HR office → certificate; an objection → the office checks (approve → certificate, reject → rejected).</summary>
     private static JsonObject PublicityWorkflow(string definitionId) => Flowchart(definitionId, "平山地区职称评审（公示）", Locality,
         [
             Start(),
-            Step("apply", "apply", "applicant", "applicant", ["approve"], "apply"),
+            Named(Step("apply", "apply", "applicant", "applicant", ["approve"], "apply"), "提交申报"),
             new JsonObject
             {
+                ["metadata"] = new JsonObject { ["displayText"] = "拟推荐人选公示" },
                 ["id"] = "publicity", ["type"] = "Titles.Publicity", ["stage"] = Literal("unit-publicity"), ["org"] = Literal($"{Locality}/hr"),
                 ["workingDays"] = Literal(5), ["subject"] = Literal("拟推荐人选名单"), ["objectionForm"] = Literal("publicity-objection"),
             },
-            Step("recheck", "hr-review", $"{Locality}/hr", "reviewer", ["approve", "reject"], "review-opinion"),
+            Named(Step("recheck", "hr-review", $"{Locality}/hr", "reviewer", ["approve", "reject"], "review-opinion"), "公示异议核查"),
             new JsonObject
             {
+                ["metadata"] = new JsonObject { ["displayText"] = "颁发证书" },
                 ["id"] = "certificate", ["type"] = "Titles.Certificate", ["issuer"] = Literal($"{Locality}/hr"), ["directed"] = Literal(false),
                 ["validIn"] = Literal(""), ["numberPrefix"] = Literal("ZC"),
             },
