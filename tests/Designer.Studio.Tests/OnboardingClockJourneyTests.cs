@@ -145,7 +145,7 @@ public sealed class OnboardingClockJourneyTests(ClockedStudioServer server, Brow
         await dialog.Locator("#committee-name").FillAsync(CommitteeName);
         await dialog.Locator("#committee-locality").FillAsync(Locality);
         await dialog.GetByRole(AriaRole.Group, new() { Name = "系列" }).GetByText("中小学（含幼儿园）教师").ClickAsync();
-        await dialog.GetByRole(AriaRole.Group, new() { Name = "层级" }).Locator("label.checkbox").Nth(2).ClickAsync();
+        await dialog.GetByRole(AriaRole.Group, new() { Name = "层级" }).Locator("label.checkbox", new() { HasText = "中级" }).ClickAsync();
         await dialog.Locator("#committee-organiser").FillAsync($"{Locality}/hr");
         await dialog.Locator("#committee-experts").FillAsync(string.Join("\n", experts));
         await dialog.Locator("#committee-status").SelectOptionAsync("filed");
@@ -253,7 +253,7 @@ public sealed class OnboardingClockJourneyTests(ClockedStudioServer server, Brow
             await page.CheckAsync("#apply_workplaceLevel-0");
             await page.SelectOptionAsync("#apply_series", new SelectOptionValue { Label = "中小学（含幼儿园）教师" });
             await page.CheckAsync("#apply_level-2");
-            await page.CheckAsync("#apply_kind-0");
+            await page.CheckAsync("#apply_kind-1");
             await page.CheckAsync("#apply_truthfulnessPledge");
             await page.ScreenshotAsync(new() { Path = Artifacts.Path("onboarding-6a-apply-unit-picker.png"), FullPage = true });
             await page.ClickAsync("[data-testid='submit-application']");
@@ -292,6 +292,11 @@ public sealed class OnboardingClockJourneyTests(ClockedStudioServer server, Brow
         var page = office.Page;
         page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
         await office.GoAsync("/committee");
+        using (var admin = await world.SignInAsync("admin"))
+        {
+            var waiting = await StudioWorld.ExpectAsync(await admin.GetAsync($"/api/applications/{applicationId}"));
+            output.WriteLine("before the session: " + waiting.ToJsonString()[..Math.Min(6000, waiting.ToJsonString().Length)]);
+        }
         await page.GetByRole(AriaRole.Button, new() { Name = "召开评审会" }).ClickAsync();
         await page.Locator("tbody tr", new() { HasText = CommitteeName }).WaitForAsync();
         var card = page.Locator("section.card", new() { Has = page.Locator(".draw-panel") });
