@@ -11,6 +11,7 @@ public static class StepDetails
     /// <summary>The applicant sees opinions and the correction exchange (attachments by name); reviewers see all the step recorded.</summary>
     public static JsonObject? Of(JsonNode? data, bool forReviewer)
     {
+        if (data is JsonArray objections) return forReviewer ? Objections(objections) : null;
         if (data is not JsonObject fields || fields.Count == 0) return null;
         var shown = new JsonObject();
         foreach (var (key, value) in fields)
@@ -19,6 +20,28 @@ public static class StepDetails
             shown[key] = key == "evidence" && !forReviewer ? FileNames(value) : value.DeepClone();
         }
         return shown.Count == 0 ? null : shown;
+    }
+
+    /// <summary>
+    /// A publicity that ended with objections records them as a list: the office that checks them reads who objected,
+    /// how to reach them, when and why (the applicant is not shown who objected).
+    /// </summary>
+    private static JsonObject? Objections(JsonArray objections)
+    {
+        var shown = new JsonArray();
+        foreach (var objection in objections.OfType<JsonObject>())
+        {
+            var form = objection["data"] as JsonObject;
+            shown.Add(new JsonObject
+            {
+                ["date"] = objection["date"]?.DeepClone(),
+                ["objectorName"] = form?["objectorName"]?.DeepClone(),
+                ["contact"] = form?["contact"]?.DeepClone(),
+                ["reason"] = form?["reason"]?.DeepClone(),
+                ["evidence"] = form?["evidence"] is { } evidence ? FileNames(evidence) : null,
+            });
+        }
+        return shown.Count == 0 ? null : new JsonObject { ["objections"] = shown };
     }
 
     /// <summary>Attachments without their content (the applicant uploaded them; the page needs only their names).</summary>

@@ -9,8 +9,9 @@ namespace Designer.Studio.Tests.Infrastructure;
 /// <summary>
 /// The real server (Kestrel) on a free 127.0.0.1 port, with its own SQLite file in a temporary folder, the repository's
 /// workflows/ and schemas/ seeded, and the demo users; it serves the Studio built into src/Designer.Server/wwwroot.
+/// Its engine reads the system clock; <see cref="ClockedStudioServer"/> is one whose time the test moves.
 /// </summary>
-public sealed class StudioServer : WebApplicationFactory<Program>, IAsyncLifetime
+public class StudioServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Designer#2024";
 
@@ -36,7 +37,7 @@ public sealed class StudioServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings!));
     }
 
-    private Dictionary<string, string> Settings => new()
+    protected virtual Dictionary<string, string> Settings => new()
     {
         ["Urls"] = BaseUrl,
         ["ConnectionStrings:Designer"] = $"Data Source={DatabaseFile}",

@@ -1,5 +1,13 @@
 import { useT } from '../i18n';
 
+interface Objection {
+  date?: string;
+  objectorName?: string;
+  contact?: string;
+  reason?: string;
+  evidence?: Attachment[] | null;
+}
+
 interface Attachment {
   fileName?: string;
   dataUrl?: string;
@@ -15,6 +23,7 @@ export function StepDetails({ details }: { details?: Record<string, unknown> | n
   const files = (details.evidence as Attachment[] | undefined) ?? [];
   const votes = ['for', 'against', 'abstain'].every((k) => typeof details[k] === 'number');
   const score = details.total ?? details.score;
+  const objections = (details.objections as Objection[] | undefined) ?? [];
   return (
     <div className="step-details">
       {typeof details.opinion === 'string' && <div className="tl-comment">{t('审核意见')}：{details.opinion}</div>}
@@ -48,6 +57,22 @@ export function StepDetails({ details }: { details?: Record<string, unknown> | n
             </li>
           ))}
         </ul>
+      )}
+      {objections.length > 0 && (
+        <div className="objections">
+          <div className="strong small">{t('公示期间的异议')}</div>
+          <ol>
+            {objections.map((o, n) => (
+              <li key={n}>
+                <div className="small muted">{t('{date} {name}（{contact}）', { date: o.date ?? '', name: o.objectorName ?? '', contact: o.contact ?? '' })}</div>
+                <div>
+                  {t('异议事由')}：{o.reason}
+                </div>
+                {Array.isArray(o.evidence) && o.evidence.length > 0 && <div className="small">{o.evidence.map((f) => f.fileName).join('、')}</div>}
+              </li>
+            ))}
+          </ol>
+        </div>
       )}
       {votes && (
         <div className="small">

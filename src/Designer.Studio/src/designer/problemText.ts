@@ -28,6 +28,7 @@ export const problemCodeLabels: Record<string, string> = {
   'invalid-scope': '适用范围有误',
   'invalid-assumption': '本地假设有误',
   'invalid-deadline': '期限有误',
+  'orphan-step': '无人承办',
 };
 
 /**
@@ -45,5 +46,6 @@ export function problemPlace(p: Problem, descriptor: ActivityDescriptor | undefi
 
 export function problemCodeLabel(code: string | null | undefined, t: (s: string) => string): string {
   if (!code) return '';
-  return problemCodeLabels[code] ? t(problemCodeLabels[code]) : code;
+  // A code without a label stays out of the text (the message says what is wrong): codes are not for the reader.
+  return problemCodeLabels[code] ? t(problemCodeLabels[code]) : '';
 }

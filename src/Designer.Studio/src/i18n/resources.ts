@@ -1,6 +1,7 @@
 import { en } from './en';
 import { enCasework } from './en-casework';
 import { enDesigner } from './en-designer';
+import { enObjections } from './en-objections';
 import { enOrganisations } from './en-organisations';
 import { enUnits } from './en-units';
 
@@ -10,5 +11,5 @@ import { enUnits } from './en-units';
  */
 export const resources = {
   'zh-CN': { translation: {} as Record<string, string> },
-  en: { translation: { ...en, ...enCasework, ...enDesigner, ...enOrganisations, ...enUnits } },
+  en: { translation: { ...en, ...enCasework, ...enDesigner, ...enOrganisations, ...enUnits, ...enObjections } },
 } as const;

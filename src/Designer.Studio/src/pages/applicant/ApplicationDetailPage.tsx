@@ -40,18 +40,21 @@ export function ApplicationDetailPage({ id }: { id: string }) {
       {data.reason ? <div className={`alert ${data.status === 'Completed' ? 'alert-info' : 'alert-warn'}`}>{String(data.reason)}</div> : null}
       {granted && (
         <div className="alert alert-ok">
-          {t('已取得资格')}：{labels.code('series', granted.series)} · {labels.code('levels', granted.level)}
-          {granted.directed ? ` · ${t('定向')}` : ''}
-          {granted.validIn ? ` · ${labels.code('validIn', granted.validIn)}` : ''}
-          {granted.number && (
-            <>
-              {' · '}
-              {t('证书编号')} <Link to={`/public/certificates/${encodeURIComponent(granted.number)}`}>{granted.number}</Link>{' '}
-              <a className="btn btn-small" href={`/api/applications/${encodeURIComponent(data.id)}/certificate.pdf`} download>
-                {t('下载证书（PDF）')}
-              </a>
-            </>
-          )}
+          {/* One line of text: the alert lays its children out as a column. */}
+          <div className="granted-line">
+            {t('已取得资格')}：{labels.code('series', granted.series)} · {labels.code('levels', granted.level)}
+            {granted.directed ? ` · ${t('定向')}` : ''}
+            {granted.validIn ? ` · ${labels.code('validIn', granted.validIn)}` : ''}
+            {granted.number && (
+              <>
+                {' · '}
+                {t('证书编号')} <Link to={`/public/certificates/${encodeURIComponent(granted.number)}`}>{granted.number}</Link>{' '}
+                <a className="btn btn-small" href={`/api/applications/${encodeURIComponent(data.id)}/certificate.pdf`} download>
+                  {t('下载证书（PDF）')}
+                </a>
+              </>
+            )}
+          </div>
         </div>
       )}
       {notices.length > 0 && (
