@@ -376,6 +376,9 @@ namespace Designer.Persistence.Postgres.Migrations
                     b.Property<string>("FilingNumber")
                         .HasColumnType("text");
 
+                    b.Property<string>("GovernanceReason")
+                        .HasColumnType("text");
+
                     b.Property<string>("LevelsJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -392,8 +395,17 @@ namespace Designer.Persistence.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RectifyBy")
+                        .HasColumnType("text");
+
                     b.Property<string>("SeriesJson")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("StandardsPublishedOn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("StandardsTitle")
                         .HasColumnType("text");
 
                     b.Property<string>("Status")
@@ -456,6 +468,65 @@ namespace Designer.Persistence.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("CommitteeSessions");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.ComplaintRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClosedOn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DueOn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Finding")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Handler")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Office")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReceivedOn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReporterContact")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReporterName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Locality", "Status", "DueOn");
+
+                    b.ToTable("Complaints");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.CountyRecord", b =>
@@ -605,6 +676,12 @@ namespace Designer.Persistence.Postgres.Migrations
 
                     b.Property<string>("UserName")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VerifiedBy")
                         .HasColumnType("text");
 
                     b.Property<int>("Year")
@@ -903,7 +980,20 @@ namespace Designer.Persistence.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("FiledBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FiledOn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FilingNumber")
+                        .HasColumnType("text");
+
                     b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Locality")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -918,11 +1008,25 @@ namespace Designer.Persistence.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<string>("SetBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SetOn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("filed");
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Locality");
 
                     b.HasIndex("Unit", "PostKind", "Level")
                         .IsUnique();
@@ -960,6 +1064,36 @@ namespace Designer.Persistence.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("QuotaReservations");
+                });
+
+            modelBuilder.Entity("Designer.Persistence.Entities.RecommendationDraftRecord", b =>
+                {
+                    b.Property<string>("Locality")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DefinitionId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Unit")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TaskIdsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Locality", "DefinitionId", "Unit");
+
+                    b.ToTable("RecommendationDrafts");
                 });
 
             modelBuilder.Entity("Designer.Persistence.Entities.TaskRecord", b =>
@@ -1122,6 +1256,21 @@ namespace Designer.Persistence.Postgres.Migrations
 
                     b.Property<string>("Source")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("valid");
+
+                    b.Property<string>("StatusApplicationId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("StatusOn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("StatusReason")
                         .HasColumnType("text");
 
                     b.Property<string>("UserName")

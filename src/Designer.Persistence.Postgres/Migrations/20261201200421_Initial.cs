@@ -189,6 +189,10 @@ namespace Designer.Persistence.Postgres.Migrations
                     ApprovedBy = table.Column<string>(type: "text", nullable: true),
                     ApprovedOn = table.Column<string>(type: "text", nullable: true),
                     FilingNumber = table.Column<string>(type: "text", nullable: true),
+                    StandardsTitle = table.Column<string>(type: "text", nullable: true),
+                    StandardsPublishedOn = table.Column<string>(type: "text", nullable: true),
+                    GovernanceReason = table.Column<string>(type: "text", nullable: true),
+                    RectifyBy = table.Column<string>(type: "text", nullable: true),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "text", nullable: false)
                 },
@@ -219,6 +223,30 @@ namespace Designer.Persistence.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Complaints",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Locality = table.Column<string>(type: "text", nullable: false),
+                    Subject = table.Column<string>(type: "text", nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false),
+                    ReporterName = table.Column<string>(type: "text", nullable: false),
+                    ReporterContact = table.Column<string>(type: "text", nullable: true),
+                    Office = table.Column<string>(type: "text", nullable: false),
+                    Handler = table.Column<string>(type: "text", nullable: true),
+                    ReceivedOn = table.Column<string>(type: "text", nullable: false),
+                    DueOn = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "text", nullable: false),
+                    Finding = table.Column<string>(type: "text", nullable: true),
+                    ClosedOn = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Complaints", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -246,7 +274,9 @@ namespace Designer.Persistence.Postgres.Migrations
                     Exempt = table.Column<bool>(type: "boolean", nullable: false),
                     ExemptionReason = table.Column<string>(type: "text", nullable: true),
                     RegisteredBy = table.Column<string>(type: "text", nullable: false),
-                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    VerifiedBy = table.Column<string>(type: "text", nullable: true),
+                    VerifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -435,11 +465,35 @@ namespace Designer.Persistence.Postgres.Migrations
                     PostKind = table.Column<string>(type: "text", nullable: false),
                     Level = table.Column<string>(type: "text", nullable: false),
                     Posts = table.Column<int>(type: "integer", nullable: false),
+                    Locality = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "text", nullable: false, defaultValue: "filed"),
+                    SetBy = table.Column<string>(type: "text", nullable: true),
+                    SetOn = table.Column<string>(type: "text", nullable: true),
+                    FiledBy = table.Column<string>(type: "text", nullable: true),
+                    FiledOn = table.Column<string>(type: "text", nullable: true),
+                    FilingNumber = table.Column<string>(type: "text", nullable: true),
                     Revision = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Quotas", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecommendationDrafts",
+                columns: table => new
+                {
+                    Locality = table.Column<string>(type: "text", nullable: false),
+                    DefinitionId = table.Column<string>(type: "text", nullable: false),
+                    Unit = table.Column<string>(type: "text", nullable: false),
+                    TaskIdsJson = table.Column<string>(type: "text", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Revision = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecommendationDrafts", x => new { x.Locality, x.DefinitionId, x.Unit });
                 });
 
             migrationBuilder.CreateTable(
@@ -497,7 +551,11 @@ namespace Designer.Persistence.Postgres.Migrations
                     Source = table.Column<string>(type: "text", nullable: false),
                     CertificateNumber = table.Column<string>(type: "text", nullable: true),
                     RegisteredBy = table.Column<string>(type: "text", nullable: false),
-                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "text", nullable: false, defaultValue: "valid"),
+                    StatusReason = table.Column<string>(type: "text", nullable: true),
+                    StatusOn = table.Column<string>(type: "text", nullable: true),
+                    StatusApplicationId = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -914,6 +972,11 @@ namespace Designer.Persistence.Postgres.Migrations
                 column: "Locality");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Complaints_Locality_Status_DueOn",
+                table: "Complaints",
+                columns: new[] { "Locality", "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EducationHours_UserName_Year",
                 table: "EducationHours",
                 columns: new[] { "UserName", "Year" });
@@ -987,6 +1050,11 @@ namespace Designer.Persistence.Postgres.Migrations
                 table: "QuotaReservations",
                 columns: new[] { "Unit", "PostKind", "Level", "InstanceId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Quotas_Locality",
+                table: "Quotas",
+                column: "Locality");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Quotas_Unit_PostKind_Level",
@@ -1081,6 +1149,9 @@ namespace Designer.Persistence.Postgres.Migrations
                 name: "Committees");
 
             migrationBuilder.DropTable(
+                name: "Complaints");
+
+            migrationBuilder.DropTable(
                 name: "Counties");
 
             migrationBuilder.DropTable(
@@ -1115,6 +1186,9 @@ namespace Designer.Persistence.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Quotas");
+
+            migrationBuilder.DropTable(
+                name: "RecommendationDrafts");
 
             migrationBuilder.DropTable(
                 name: "Tasks");

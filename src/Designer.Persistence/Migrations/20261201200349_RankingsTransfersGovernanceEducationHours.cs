@@ -6,11 +6,36 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Designer.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class GovernanceLedgers : Migration
+    public partial class RankingsTransfersGovernanceEducationHours : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Status",
+                table: "TitlesHeld",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "valid");
+
+            migrationBuilder.AddColumn<string>(
+                name: "StatusApplicationId",
+                table: "TitlesHeld",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "StatusOn",
+                table: "TitlesHeld",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "StatusReason",
+                table: "TitlesHeld",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "FiledBy",
                 table: "Quotas",
@@ -54,6 +79,18 @@ namespace Designer.Persistence.Migrations
                 type: "TEXT",
                 nullable: false,
                 defaultValue: "filed");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "VerifiedAt",
+                table: "EducationHours",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "VerifiedBy",
+                table: "EducationHours",
+                type: "TEXT",
+                nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "GovernanceReason",
@@ -103,6 +140,23 @@ namespace Designer.Persistence.Migrations
                     table.PrimaryKey("PK_Complaints", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RecommendationDrafts",
+                columns: table => new
+                {
+                    Locality = table.Column<string>(type: "TEXT", nullable: false),
+                    DefinitionId = table.Column<string>(type: "TEXT", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", nullable: false),
+                    TaskIdsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Revision = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecommendationDrafts", x => new { x.Locality, x.DefinitionId, x.Unit });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Quotas_Locality",
                 table: "Quotas",
@@ -120,9 +174,28 @@ namespace Designer.Persistence.Migrations
             migrationBuilder.DropTable(
                 name: "Complaints");
 
+            migrationBuilder.DropTable(
+                name: "RecommendationDrafts");
+
             migrationBuilder.DropIndex(
                 name: "IX_Quotas_Locality",
                 table: "Quotas");
+
+            migrationBuilder.DropColumn(
+                name: "Status",
+                table: "TitlesHeld");
+
+            migrationBuilder.DropColumn(
+                name: "StatusApplicationId",
+                table: "TitlesHeld");
+
+            migrationBuilder.DropColumn(
+                name: "StatusOn",
+                table: "TitlesHeld");
+
+            migrationBuilder.DropColumn(
+                name: "StatusReason",
+                table: "TitlesHeld");
 
             migrationBuilder.DropColumn(
                 name: "FiledBy",
@@ -151,6 +224,14 @@ namespace Designer.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "Status",
                 table: "Quotas");
+
+            migrationBuilder.DropColumn(
+                name: "VerifiedAt",
+                table: "EducationHours");
+
+            migrationBuilder.DropColumn(
+                name: "VerifiedBy",
+                table: "EducationHours");
 
             migrationBuilder.DropColumn(
                 name: "GovernanceReason",
