@@ -4,7 +4,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('../src/', import.meta.url).pathname;
-const skip = new Set(['i18n/en.ts', 'i18n/en-casework.ts', 'i18n/en-designer.ts', 'i18n/en-organisations.ts', 'i18n/vocabEn.ts', 'i18n/catalog-en.ts', 'domainCodes.ts', 'forms/SchemaForm.tsx', 'catalog.tsx']);
+// Every English resource file of src/i18n (en.ts, en-<area>.ts) holds translations, not strings to translate.
+const englishFiles = readdirSync(join(root, 'i18n')).filter((f) => /^en(-[\w-]+)?\.ts$/.test(f)).map((f) => `i18n/${f}`);
+const skip = new Set([...englishFiles, 'i18n/vocabEn.ts', 'i18n/catalog-en.ts', 'domainCodes.ts', 'forms/SchemaForm.tsx', 'catalog.tsx']);
 const files = [];
 const walk = (dir) => {
   for (const f of readdirSync(dir)) {
@@ -14,7 +16,7 @@ const walk = (dir) => {
   }
 };
 walk(root);
-const en = ['i18n/en.ts', 'i18n/en-casework.ts', 'i18n/en-designer.ts', 'i18n/en-organisations.ts'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+const en = englishFiles.map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
 // Keys are quoted ('中文…':) or, when they are plain identifiers, bare (用人单位:).
 const known = new Set([...en.matchAll(/^\s*(?:'((?:[^'\\]|\\.)*)'|([^\s'":,{}]+)):/gm)].map((m) => (m[1] ?? m[2]).replace(/\\'/g, "'")));
 const missing = new Set();

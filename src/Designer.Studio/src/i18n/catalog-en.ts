@@ -121,6 +121,7 @@ export const catalogEn: Record<string, ActivityEn> = {
     description:
       'The committee votes: passed when the members present reach the quorum and the votes for reach the share, compared exactly (2/3 includes two thirds); a bottom elimination share and a pass rate cap (ranked among the session\'s candidates of one series) can be set.',
     inputs: {
+      requirePublishedStandards: { displayName: 'Standards must be published', description: "The committee's standards must have been published on or before the day the vote starts (谁评审、谁定标准，提前向社会公布)." },
       ...personStep,
       committee: {
         displayName: 'Committee',
@@ -232,6 +233,7 @@ export const catalogEn: Record<string, ActivityEn> = {
   'Titles.Quota': {
     description: "Reserves or releases a post of the quota of the applicant's employer (directed posts counted apart).",
     inputs: {
+      requireFiled: { displayName: 'Quota must be filed', description: 'A number set by the county but not yet filed with the supervising HR bureau stops the application, saying so; a unit with no number is not limited.' },
       operation: { displayName: 'Operation' },
       postKind: { displayName: 'Post kind', description: "directed or general; by default the application's kind." },
     },
@@ -245,6 +247,19 @@ export const catalogEn: Record<string, ActivityEn> = {
       directed: { displayName: 'Directed' },
       validIn: { displayName: 'Valid in', description: 'e.g. southern Xinjiang; empty means valid everywhere.' },
       numberPrefix: { displayName: 'Certificate number prefix' },
+      replaces: { displayName: 'Number of the certificate reissued', description: "For a reissue (补换发): the number of the old certificate in the applicant's register (e.g. the form's certificateNumber). The new certificate keeps that title's series, level, direction and area and replaces the old one." },
+      obtainedOn: { displayName: 'Date the title was obtained', description: 'By default the issue date; when confirming a title obtained elsewhere, its original date (e.g. the form’s obtainedOn), from which years in the title count.' },
+      titleSource: { displayName: 'Source of the title', description: 'certificate: issued here; other-region: a title obtained elsewhere and confirmed here.' },
+    },
+  },
+  'Titles.TitleStatus': {
+    description: "Registers a change in the standing of titles the applicant holds: lapsed, to be re-evaluated, or not to be used for appointment at the present unit. Goes to NoTitle when the register holds no matching title.",
+    inputs: {
+      status: { displayName: 'Register as', description: 'lapsed: the title lapses; reevaluate: to be re-evaluated (appointed at the old level until then); restricted: not to be used for appointment at the present unit.' },
+      directedOnly: { displayName: 'Directed titles only', description: 'Register only titles obtained through directed evaluation (the default).' },
+      series: { displayName: 'Series', description: 'Only titles of this series; empty means every series.' },
+      reason: { displayName: 'Reason', description: 'Written into the register and shown on the public check, e.g. “moved outside the area where the directed title is valid”.' },
+      registrar: { displayName: 'Registering organisation' },
     },
   },
   'Titles.Notify': {

@@ -15,7 +15,7 @@ function unitsOf(locality: string, q: string, size: number) {
 }
 
 /**
- * 用户's 单位: one of the user's locality's registered active units, searched by name, each shown with its county and
+ * The 用户 page's unit field: one of the user's locality's registered active units, searched by name, each shown with its county and
  * employment type; the user keeps the unit's full name (as applications name it). A locality that registers no unit
  * yet keeps a text field, as the server then takes the unit as typed.
  */
