@@ -18,7 +18,8 @@ public class ShippedFormsTests
             "unit-recommendation", "review-opinion", "political-review", "correction", "language-test", "scoring-sheet",
             "committee-vote", "publicity-objection", "initial-recognition", "defence", "approval", "sample-city/unit-recommendation-2021",
             "appointment", "political-referral", "document-verification", "bazhou/scoring-teacher", "bazhou/scoring-health", "xj-prefecture/scoring-directed",
-            "entrustment-letter", "entrusted-result",
+            "entrustment-letter", "entrusted-result", "transfer", "transfer-record", "certificate-reissue", "title-recognition",
+            "direct-evaluation",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), Catalog.FormIds);
     }

@@ -75,7 +75,7 @@ public sealed class MultipleApplicationRevocationTests(QiaochengFactory factory)
     /// <summary>An engineering assistant recognised by the district this year (初次认定), its certificate number.</summary>
     private static async Task<string> RecognisedAsync(ApplicationDriver driver, string applicant)
     {
-        var procedures = (await (await driver.As(applicant)).GetOkAsync("/api/procedures?kind=initial-recognition")).AsArray();
+        var procedures = (await (await driver.As(applicant)).GetOkAsync("/api/procedures?kind=initial-recognition"))["items"]!.AsArray();
         var id = await driver.SubmitAsync(applicant, procedures.Single()!["definitionId"]!.GetValue<string>(), new JsonObject
         {
             ["name"] = "孙悦", ["county"] = "谯城区", ["unit"] = "亳州学院", ["employmentType"] = "public-institution", ["workplaceLevel"] = "county",

@@ -61,7 +61,7 @@ public sealed class StudioWorld(StudioServer server)
         var schema = (form["resolvedSchema"] ?? form["schema"])!.AsObject();
         var data = FileFormCatalog.FromJson([new("apply", (schema.ToJsonString(), (string?)null))]).MinimalValid("apply");
         foreach (var (key, value) in fields) data[key] = value?.DeepClone();
-        var procedures = JsonNode.Parse(await applicant.GetStringAsync("/api/procedures"))!.AsArray();
+        var procedures = JsonNode.Parse(await applicant.GetStringAsync("/api/procedures?pageSize=200"))!["items"]!.AsArray();
         var locality = procedures.Single(p => p!["definitionId"]!.GetValue<string>() == definitionId)!["locality"]!.GetValue<string>();
         await NameRegisteredUnitAsync(applicant, locality, data, fields);
         var created = await ExpectAsync(await applicant.PostAsJsonAsync("/api/applications", new JsonObject { ["definitionId"] = definitionId, ["data"] = data }));
