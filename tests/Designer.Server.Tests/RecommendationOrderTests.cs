@@ -93,7 +93,7 @@ public sealed class RecommendationOrderTests(DesignerFactory factory) : IClassFi
         {
             ["taskIds"] = new JsonArray(a), ["action"] = "approve", ["formData"] = opinion,
         })).Expect(HttpStatusCode.OK);
-        var audit = (await (await driver.As("auditor")).GetOkAsync($"/api/audit?subject=application/{unit.Applicants[0].ApplicationId}&pageSize=200"))["entries"]!.AsArray();
+        var audit = (await (await driver.As("auditor")).GetOkAsync($"/api/audit?subject=application/{unit.Applicants[0].ApplicationId}&pageSize=200"))["items"]!.AsArray();
         var entry = Assert.Single(audit, e => e!["data"]?["batchId"] is not null)!;
         Assert.Equal(unit.Deputy.UserName, entry["data"]!["orderSavedBy"]!.GetValue<string>());
         Assert.Equal(2, entry["data"]!["orderRevision"]!.GetValue<long>());

@@ -71,7 +71,7 @@ public sealed class CommitteeGovernanceTests(DesignerFactory factory) : IClassFi
             new JsonObject { ["committee"] = Committee, ["action"] = "reinstate", ["reason"] = "再次申请" })).Status);
 
         var audit = await (await factory.SignInAsync("auditor")).GetOkAsync($"/api/audit?subject=committee/{Committee}");
-        var kinds = audit["entries"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()).ToList();
+        var kinds = audit["items"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()).ToList();
         Assert.Contains("committee.suspend", kinds);
         Assert.Contains("committee.reinstate", kinds);
         Assert.Contains("committee.revoke", kinds);

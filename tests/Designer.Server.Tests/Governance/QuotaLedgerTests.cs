@@ -75,6 +75,6 @@ public sealed class QuotaLedgerTests(GrassrootsFactory factory) : IClassFixture<
             { ["locality"] = "xj-prefecture", ["unit"] = Unit, ["postKind"] = "directed", ["level"] = "intermediate", ["posts"] = 3 })).Expect(HttpStatusCode.OK);
         Assert.Equal(("set", quotaId), (changed["status"]!.GetValue<string>(), changed["id"]!.GetValue<long>()));
         var audit = await (await factory.SignInAsync("auditor")).GetOkAsync("/api/audit?kind=quota.file");
-        Assert.Contains(audit["entries"]!.AsArray(), e => e!["data"]!["filingNumber"]!.GetValue<string>() == "州人社备〔2022〕8号");
+        Assert.Contains(audit["items"]!.AsArray(), e => e!["data"]!["filingNumber"]!.GetValue<string>() == "州人社备〔2022〕8号");
     }
 }

@@ -35,7 +35,7 @@ public sealed class ResultsExpertsAndComplaintsTests(DesignerFactory factory) : 
         Assert.Equal("Invalidated", (await admin.GetOkAsync($"/api/operations/instances/{id}"))["status"]!.GetValue<string>());
         Assert.Equal(409, (int)(await admin.PostAsync($"/api/operations/instances/{id}/invalidate", new JsonObject { ["reason"] = "再次" })).Status);
         var audit = await (await factory.SignInAsync("auditor")).GetOkAsync($"/api/audit?subject=application/{id}&kind=application.invalidate");
-        Assert.Equal("单位未经公示即推荐", Assert.Single(audit["entries"]!.AsArray())!["data"]!["reason"]!.GetValue<string>());
+        Assert.Equal("单位未经公示即推荐", Assert.Single(audit["items"]!.AsArray())!["data"]!["reason"]!.GetValue<string>());
     }
 
     [Fact]
