@@ -24,7 +24,7 @@ public sealed class QiaochengReissueAndRecognitionTests(QiaochengFactory factory
 
         var id = await driver.SubmitAsync(applicant, "qiaocheng-certificate-reissue", new JsonObject
         {
-            ["name"] = "赵补发", ["county"] = "谯城区", ["unit"] = "亳州市谯城区水利局", ["kind"] = "certificate-reissue",
+            ["name"] = "赵补发", ["county"] = "谯城区", ["unit"] = "谯城区农业技术推广中心", ["kind"] = "certificate-reissue",
             ["certificateNumber"] = "WAN-2016-ZG-004512", ["reissueReason"] = "lost", ["truthfulnessPledge"] = true,
         });
         var done = await driver.RunAsync(id, applicant);
@@ -48,7 +48,7 @@ public sealed class QiaochengReissueAndRecognitionTests(QiaochengFactory factory
         var applicant = await factory.CreateApplicantAsync("qiaocheng");
         var id = await driver.SubmitAsync(applicant, "qiaocheng-certificate-reissue", new JsonObject
         {
-            ["name"] = "孙无证", ["county"] = "谯城区", ["unit"] = "亳州市谯城区水利局", ["kind"] = "certificate-reissue",
+            ["name"] = "孙无证", ["county"] = "谯城区", ["unit"] = "谯城区农业技术推广中心", ["kind"] = "certificate-reissue",
             ["certificateNumber"] = "WAN-2016-ZG-999999", ["reissueReason"] = "lost", ["truthfulnessPledge"] = true,
         });
         var done = await driver.RunAsync(id, applicant);
@@ -67,7 +67,7 @@ public sealed class QiaochengReissueAndRecognitionTests(QiaochengFactory factory
         var applicant = await factory.CreateApplicantAsync("qiaocheng");
         var id = await driver.SubmitAsync(applicant, "qiaocheng-title-recognition", new JsonObject
         {
-            ["name"] = "陈确认", ["county"] = "谯城区", ["unit"] = "亳州市谯城区建筑设计院", ["employmentType"] = "enterprise", ["series"] = "engineering",
+            ["name"] = "陈确认", ["county"] = "谯城区", ["unit"] = "亳州某建筑有限公司", ["employmentType"] = "enterprise", ["series"] = "engineering",
             ["level"] = "assistant", ["kind"] = "title-recognition", ["obtainedOn"] = "2019-12-20", ["originRegion"] = "other-province",
             ["originalIssuer"] = "江苏省工程系列初级评审委员会", ["directed"] = false, ["originalUnitOwnership"] = "state", ["truthfulnessPledge"] = true,
         });

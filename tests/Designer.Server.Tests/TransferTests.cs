@@ -18,6 +18,20 @@ public sealed class TransferTests(BazhouFactory factory) : IClassFixture<BazhouF
         ["grassrootsYears"] = 8, ["competentDepartment"] = "education",
     };
 
+    /// <summary>
+    /// The receiving unit records the move in the system, so it is a registered unit of the locality that runs the
+    /// transfer (Bazhou registers its units); registering it again is a 409 the test ignores.
+    /// </summary>
+    private async Task RegisterReceivingUnitAsync(string unit)
+    {
+        var admin = await factory.SignInAsync("admin");
+        await admin.PostAsync("/api/organisations", new JsonObject
+        {
+            ["id"] = $"bazhou/unit/receiving-{Math.Abs(StringComparer.Ordinal.GetHashCode(unit))}", ["name"] = unit, ["kind"] = "unit",
+            ["county"] = "hejing", ["employmentType"] = "public-institution",
+        });
+    }
+
     private static JsonObject Move(string name, string unit) => new()
     {
         ["name"] = name, ["county"] = "和静县", ["unit"] = unit, ["previousUnit"] = "和静县第四中学", ["transferDate"] = "2024-09-01",
@@ -41,6 +55,7 @@ public sealed class TransferTests(BazhouFactory factory) : IClassFixture<BazhouF
         var number = await GrantAsync(driver, applicant, "古丽调动");
         Assert.True((await factory.Client().GetOkAsync($"/api/public/certificates/{number}"))["valid"]!.GetValue<bool>());
 
+        await RegisterReceivingUnitAsync("昌吉市第一中学");
         var id = await driver.SubmitAsync(applicant, "bazhou-transfer", Move("古丽调动", "昌吉市第一中学"));
         var done = await driver.RunAsync(id, applicant, Recorded(withinValidArea: false, runsDirectedEvaluation: false));
 
@@ -67,6 +82,7 @@ public sealed class TransferTests(BazhouFactory factory) : IClassFixture<BazhouF
         var applicant = await factory.CreateApplicantAsync("bazhou");
         var number = await GrantAsync(driver, applicant, "阿依重聘");
 
+        await RegisterReceivingUnitAsync("库尔勒市某中学");
         var id = await driver.SubmitAsync(applicant, "bazhou-transfer", Move("阿依重聘", "库尔勒市某中学"));
         var done = await driver.RunAsync(id, applicant, Recorded(withinValidArea: true, runsDirectedEvaluation: false));
 
@@ -86,6 +102,7 @@ public sealed class TransferTests(BazhouFactory factory) : IClassFixture<BazhouF
         var applicant = await factory.CreateApplicantAsync("bazhou");
         var number = await GrantAsync(driver, applicant, "热依拉未调");
 
+        await RegisterReceivingUnitAsync("昌吉市第一中学");
         var id = await driver.SubmitAsync(applicant, "bazhou-transfer", Move("热依拉未调", "昌吉市第一中学"));
         var done = await driver.RunAsync(id, applicant, new JsonObject
         {
