@@ -33,6 +33,12 @@ public sealed partial class PageWalkTests(StudioServer server, Browser browser, 
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var unit = $"巡检第一中学{suffix}";
+        // The city registers its units: the walk's own unit is registered before anyone names it.
+        using (var admin = await world.SignInAsync("admin"))
+            await StudioWorld.ExpectAsync(await admin.PostAsJsonAsync("/api/organisations", new JsonObject
+            {
+                ["id"] = $"{Locality}/unit/page-walk-{suffix}", ["name"] = unit, ["kind"] = "unit", ["county"] = County, ["employmentType"] = "public-institution",
+            }));
         var leader = await world.CreateUserAsync(Locality, "reviewer", org: "unit", taskRoles: "leader", unit: unit);
         var bureau = await world.CreateUserAsync(Locality, "reviewer", org: "county/education", taskRoles: "reviewer");
         var department = await world.CreateUserAsync(Locality, "reviewer", org: $"{Locality}/education", taskRoles: "reviewer");
