@@ -315,11 +315,11 @@ public sealed class AuditViewTests(StudioServer server, Browser browser, ITestOu
         Assert.Contains("审计链完整", await status.InnerTextAsync());
         await auditor.ScreenshotAsync("11-audit-trail");
 
-        // The application's journal: its submission, with the hash of the data given, the chain intact.
+        // The application's journal: its submission (its kind in words, not the code), with the hash of the data given, the chain intact.
         await auditor.GoAsync("/history?tab=applications");
         await page.Locator($"a[href='#/journal/{applicationId}']").ClickAsync();
         var journal = page.Locator("[data-testid='journal-table']");
-        await journal.Locator("tbody tr", new() { HasText = "application.submit" }).WaitForAsync();
+        await journal.Locator("tbody tr", new() { HasText = "提交申报" }).WaitForAsync();
         Assert.Contains("审计链完整", await page.Locator("[data-testid='chain-status']").InnerTextAsync());
         Assert.Contains("bazhou-applicant", await journal.InnerTextAsync());
         await auditor.ScreenshotAsync("11b-application-journal");
