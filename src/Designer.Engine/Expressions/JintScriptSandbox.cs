@@ -41,8 +41,8 @@ public sealed class JintScriptSandbox(SandboxLimits limits, IWorkingDayCalendar 
         var engine = CreateEngine(limits, new ScriptTimeSystem(scope.NowOrTodayAtNine));
         try
         {
-            InstallShared(engine, limits, day);
-            var variables = InstallScope(engine, scope);
+            var functions = InstallShared(engine, limits, day);
+            var variables = InstallScope(engine, scope, functions);
             var completion = engine.Evaluate(program);
             var result = JsonJsConverter.ToJson(completion);
             variables.Commit();
@@ -86,19 +86,28 @@ public sealed class JintScriptSandbox(SandboxLimits limits, IWorkingDayCalendar 
         options.Constraints.MaxArraySize = limits.MaxArrayLength;
     });
 
-    /// <summary>What every evaluation sees the same way: the guards, JSON.stringify, the helpers (reading the day given).</summary>
-    internal static void InstallShared(JsEngine engine, SandboxLimits limits, ScriptDay day)
+    /// <summary>
+    /// What every evaluation sees the same way: the guards, JSON.stringify, the helpers (reading the day given),
+    /// getVariable and setVariable (acting on the evaluation running).
+    /// </summary>
+    internal static ScriptVariableFunctions InstallShared(JsEngine engine, SandboxLimits limits, ScriptDay day)
     {
         new ScriptNativeGuards(engine, limits).Install();
         ScriptJson.Install(engine);
         new ScriptHelpers(engine, day).Install();
         new RecordHelpers(engine, day).Install();
+        var functions = new ScriptVariableFunctions(engine);
+        functions.Install();
+        return functions;
     }
 
-    /// <summary>The evaluation's own: the variables' functions, then the scope's globals (which may shadow a helper), then variable names that are still free.</summary>
-    internal static ScriptVariables InstallScope(JsEngine engine, ScriptScope scope)
+    /// <summary>
+    /// The evaluation's own: `variables`, then the scope's globals (which may shadow a helper), then variable names
+    /// that are still free. Objects are converted when a script first uses them (<see cref="LazyJsonObject"/>).
+    /// </summary>
+    internal static ScriptVariables InstallScope(JsEngine engine, ScriptScope scope, ScriptVariableFunctions functions)
     {
-        var variables = new ScriptVariables(engine, scope);
+        var variables = new ScriptVariables(engine, scope, functions);
         variables.InstallFunctions();
         foreach (var (name, value) in scope.Globals)
             engine.SetValue(name, JsonJsConverter.ToJs(engine, value));

@@ -33,13 +33,8 @@ internal static class JsonJsConverter
         _ => JsValue.Undefined,
     };
 
-    private static JsValue ObjectToJs(JsEngine engine, JsonObject json)
-    {
-        var obj = new JsObject(engine);
-        foreach (var (name, value) in json)
-            obj.FastSetProperty(name, new PropertyDescriptor(ToJs(engine, value), PropertyFlag.ConfigurableEnumerableWritable));
-        return obj;
-    }
+    /// <summary>An object's properties are converted when a script first uses the object (<see cref="LazyJsonObject"/>).</summary>
+    private static JsValue ObjectToJs(JsEngine engine, JsonObject json) => new LazyJsonObject(engine, json);
 
     private static JsValue ArrayToJs(JsEngine engine, JsonArray json)
     {
@@ -51,12 +46,25 @@ internal static class JsonJsConverter
     private static JsValue ValueToJs(JsonValue value) => value.GetValueKind() switch
     {
         JsonValueKind.String => new JsString(value.GetValue<string>()),
-        JsonValueKind.Number => new JsNumber(double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture)),
+        JsonValueKind.Number => new JsNumber(NumberOf(value)),
         JsonValueKind.True => JsBoolean.True,
         JsonValueKind.False => JsBoolean.False,
         JsonValueKind.Null => JsValue.Null,
         _ => JsValue.Undefined,
     };
+
+    /// <summary>
+    /// The number a JSON number stands for, as JavaScript reads its text (the nearest double). Parsed JSON and the
+    /// integers the engine writes are read directly; anything else through its text.
+    /// </summary>
+    private static double NumberOf(JsonValue value)
+    {
+        if (value.TryGetValue<JsonElement>(out var element) && element.TryGetDouble(out var parsed)) return parsed;
+        if (value.TryGetValue<long>(out var whole)) return whole;
+        if (value.TryGetValue<int>(out var small)) return small;
+        if (value.TryGetValue<double>(out var real)) return real;
+        return double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture);
+    }
 
     /// <summary>JSON for a script value; null for undefined. Throws <see cref="ScriptValueException"/> when there is none.</summary>
     public static JsonNode? ToJson(JsValue value) => new JsToJsonWalk().Convert(value, depth: 0);

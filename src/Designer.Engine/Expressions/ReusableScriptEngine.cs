@@ -34,6 +34,7 @@ internal sealed class ReusableScriptEngine
     private readonly IWorkingDayCalendar _defaultCalendar;
     private readonly ScriptDay _day;
     private readonly ScriptTimeSystem _time;
+    private readonly ScriptVariableFunctions _variableFunctions;
     /// <summary>The global object's properties as built (value and flags: a descriptor object is changed in place by an assignment).</summary>
     private readonly Dictionary<JsValue, (JsValue? Value, JsValue? Get, JsValue? Set, bool Writable, bool Enumerable, bool Configurable)> _globals;
     private readonly JsValue _globalPrototype;
@@ -48,7 +49,7 @@ internal sealed class ReusableScriptEngine
         _day = new ScriptDay(default, calendar);
         _time = new ScriptTimeSystem(default);
         _engine = JintScriptSandbox.CreateEngine(limits, _time);
-        JintScriptSandbox.InstallShared(_engine, limits, _day);
+        _variableFunctions = JintScriptSandbox.InstallShared(_engine, limits, _day);
         FreezeBuiltIns(_engine);
         _globals = _engine.Global.GetOwnProperties().ToDictionary(p => p.Key,
             p => (p.Value.IsDataDescriptor() ? p.Value.Value : null, p.Value.Get, p.Value.Set, p.Value.Writable, p.Value.Enumerable, p.Value.Configurable));
@@ -65,7 +66,7 @@ internal sealed class ReusableScriptEngine
             _day.Today = scope.Today;
             _day.Calendar = scope.Calendar ?? _defaultCalendar;
             _time.Now = scope.NowOrTodayAtNine;
-            var variables = JintScriptSandbox.InstallScope(_engine, scope);
+            var variables = JintScriptSandbox.InstallScope(_engine, scope, _variableFunctions);
             var completion = _engine.Evaluate(program);
             var result = JsonJsConverter.ToJson(completion);
             variables.Commit();
@@ -78,6 +79,7 @@ internal sealed class ReusableScriptEngine
         }
         finally
         {
+            _variableFunctions.Current = null;
             if (!Broken && !RestoreGlobals()) Broken = true;
             InUse = false;
         }

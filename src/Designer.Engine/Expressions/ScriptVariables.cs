@@ -2,50 +2,49 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Jint;
 using Jint.Native;
+using Jint.Native.Function;
 using Jint.Native.Object;
 using Jint.Runtime;
-using Jint.Runtime.Descriptors;
+using Jint.Runtime.Interop;
 using JsEngine = Jint.Engine;
 
 namespace Designer.Engine.Expressions;
 
 /// <summary>
-/// Exposes the workflow's variables: `variables` (all of them), getVariable(name) / setVariable(name, value), and,
-/// for each variable `foo`, a global `foo` plus Elsa-style getFoo() / setFoo(value) — each only when the name is a
-/// valid identifier not already taken (a built-in, a helper or a scope global keeps its meaning).
+/// One evaluation's view of the workflow's variables: `variables` (all of them), and, for each variable `foo`, a global
+/// `foo` plus Elsa-style getFoo() / setFoo(value) — each only when the name is a valid identifier not already taken (a
+/// built-in, a helper or a scope global keeps its meaning). getVariable(name) / setVariable(name, value) and the
+/// accessor functions belong to the engine (<see cref="ScriptVariableFunctions"/>) and act on the evaluation running.
 /// Writes are kept apart and reach <see cref="ScriptScope.Variables"/> only through <see cref="Commit"/>,
 /// so a script that faults changes nothing.
 /// </summary>
-internal sealed partial class ScriptVariables(JsEngine engine, ScriptScope scope)
+internal sealed class ScriptVariables(JsEngine engine, ScriptScope scope, ScriptVariableFunctions functions)
 {
     private readonly Dictionary<string, JsonNode?> _written = new();
-    private readonly HashSet<string> _globalNames = new();
+    private readonly List<string> _globalNames = new();
     private ObjectInstance _all = null!;
 
-    /// <summary>Defines `variables`, getVariable and setVariable. Call before the scope's globals are installed.</summary>
+    /// <summary>Defines `variables` and makes this the evaluation getVariable and setVariable act on. Call before the scope's globals are installed.</summary>
     public void InstallFunctions()
     {
-        _all = new JsObject(engine);
-        foreach (var (name, value) in scope.Variables)
-            _all.FastSetProperty(name, new PropertyDescriptor(JsonJsConverter.ToJs(engine, value), PropertyFlag.ConfigurableEnumerableWritable));
+        _all = new LazyJsonObject(engine, scope.Variables);
         engine.SetValue("variables", _all);
-        ScriptHelpers.Define(engine, "getVariable", 1, args => Get(NameArg(args, "getVariable")));
-        ScriptHelpers.Define(engine, "setVariable", 2, args => Set(NameArg(args, "setVariable"), Arguments.At(args, 1)));
+        functions.Current = this;
     }
 
     /// <summary>Defines each variable's global and accessors where the name is free. Call last.</summary>
     public void InstallPerVariableNames()
     {
-        foreach (var name in scope.Variables.Keys.Where(name => name.Length > 0))
+        foreach (var name in scope.Variables.Keys)
         {
-            if (IsFree(name))
+            if (functions.AccessorsOf(name) is not { } accessors) continue;
+            if (accessors.NameIsGlobal && IsFree(name))
             {
                 engine.SetValue(name, _all.Get(name));
                 _globalNames.Add(name);
             }
-            var suffix = char.ToUpperInvariant(name[0]) + name[1..];
-            if (IsFree("get" + suffix)) ScriptHelpers.Define(engine, "get" + suffix, 0, _ => Get(name));
-            if (IsFree("set" + suffix)) ScriptHelpers.Define(engine, "set" + suffix, 1, args => Set(name, Arguments.At(args, 0)));
+            if (accessors.Get is not null && IsFree(accessors.GetName)) engine.SetValue(accessors.GetName, accessors.Get);
+            if (accessors.Set is not null && IsFree(accessors.SetName)) engine.SetValue(accessors.SetName, accessors.Set);
         }
     }
 
@@ -54,13 +53,13 @@ internal sealed partial class ScriptVariables(JsEngine engine, ScriptScope scope
         foreach (var (name, value) in _written) scope.Variables[name] = value;
     }
 
-    private JsValue Get(string name)
+    internal JsValue Get(string name)
     {
         if (_written.TryGetValue(name, out var written)) return JsonJsConverter.ToJs(engine, written);
         return scope.Variables.TryGetValue(name, out var value) ? JsonJsConverter.ToJs(engine, value) : JsValue.Undefined;
     }
 
-    private JsValue Set(string name, JsValue value)
+    internal JsValue Set(string name, JsValue value)
     {
         JsonNode? json;
         try
@@ -79,6 +78,62 @@ internal sealed partial class ScriptVariables(JsEngine engine, ScriptScope scope
         return JsValue.Undefined;
     }
 
+    private bool IsFree(string name) => !engine.Global.HasProperty(name);
+}
+
+/// <summary>
+/// The engine's getVariable / setVariable and each variable's getFoo / setFoo, built once per engine (per name) and
+/// frozen, acting on the evaluation that is running (<see cref="Current"/>). Building them per evaluation was most of
+/// what installing the variables cost.
+/// </summary>
+internal sealed partial class ScriptVariableFunctions(JsEngine engine)
+{
+    /// <summary>Past this many distinct names (ad-hoc scripts) the accessors start over.</summary>
+    private const int Capacity = 1024;
+    private readonly Dictionary<string, Accessors?> _accessors = new(StringComparer.Ordinal);
+    private readonly Function _freeze = (Function)engine.Intrinsics.Object.Get("freeze");
+
+    public ScriptVariables? Current { get; set; }
+
+    /// <param name="NameIsGlobal">whether the name itself may be a global (an identifier, not a reserved word)</param>
+    /// <param name="Get">getFoo, or null when "getFoo" is no identifier (nor then is "setFoo")</param>
+    public sealed record Accessors(bool NameIsGlobal, string GetName, JsValue? Get, string SetName, JsValue? Set);
+
+    public void Install()
+    {
+        ScriptHelpers.Define(engine, "getVariable", 1, args => Running().Get(NameArg(args, "getVariable")));
+        ScriptHelpers.Define(engine, "setVariable", 2, args => Running().Set(NameArg(args, "setVariable"), Arguments.At(args, 1)));
+    }
+
+    /// <summary>What the variable `foo` may have as globals: `foo` itself, getFoo and setFoo; null for an empty name.</summary>
+    public Accessors? AccessorsOf(string name)
+    {
+        if (_accessors.TryGetValue(name, out var known)) return known;
+        if (_accessors.Count >= Capacity) _accessors.Clear();
+        Accessors? accessors = null;
+        if (name.Length > 0)
+        {
+            var suffix = char.ToUpperInvariant(name[0]) + name[1..];
+            string getName = "get" + suffix, setName = "set" + suffix;
+            var functions = Identifier().IsMatch(getName);
+            accessors = new Accessors(Identifier().IsMatch(name) && !ReservedWords.Contains(name),
+                getName, functions ? Frozen(new ClrFunction(engine, getName, (_, _) => Running().Get(name), 0)) : null,
+                setName, functions ? Frozen(new ClrFunction(engine, setName, (_, args) => Running().Set(name, Arguments.At(args, 0)), 1)) : null);
+        }
+        _accessors[name] = accessors;
+        return accessors;
+    }
+
+    /// <summary>Shared by every evaluation, so no script may change them (a sloppy-mode assignment to them is ignored).</summary>
+    private JsValue Frozen(ClrFunction function)
+    {
+        engine.Call(_freeze, function);
+        return function;
+    }
+
+    private ScriptVariables Running() =>
+        Current ?? throw ScriptHelpers.TypeError(engine, "variables are not available outside an evaluation");
+
     private string NameArg(JsValue[] args, string function)
     {
         var name = Arguments.At(args, 0);
@@ -86,9 +141,6 @@ internal sealed partial class ScriptVariables(JsEngine engine, ScriptScope scope
             throw ScriptHelpers.TypeError(engine, $"{function}: argument 1 must be a variable name");
         return name.AsString();
     }
-
-    private bool IsFree(string name) =>
-        Identifier().IsMatch(name) && !ReservedWords.Contains(name) && !engine.Global.HasProperty(name);
 
     [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_$]*$")]
     private static partial Regex Identifier();
