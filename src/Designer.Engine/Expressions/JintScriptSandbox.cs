@@ -12,8 +12,9 @@ namespace Designer.Engine.Expressions;
 /// <see cref="ScriptNativeGuards"/>, seeing only plain JSON data and the helper functions.
 /// A script that cannot declare anything global (no top-level `var`, `let`, `const`, function or class: see
 /// <see cref="PreparedScript.Reusable"/>) runs in this thread's prepared engine (<see cref="ReusableScriptEngine"/>:
-/// built-ins frozen, globals put back after every evaluation), which saves building an engine per evaluation; any
-/// other script, and any script while the thread's engine is busy, gets a fresh engine as before.
+/// built-ins frozen, globals put back after every evaluation), which saves building an engine per evaluation; so does
+/// a function body whose declarations can be kept local by running it as a function (<see cref="PreparedScript.AsFunction"/>).
+/// Any other script, and any script while the thread's engine is busy, gets a fresh engine as before.
 /// </summary>
 public sealed class JintScriptSandbox(SandboxLimits limits, IWorkingDayCalendar calendar) : IScriptSandbox
 {
@@ -27,9 +28,13 @@ public sealed class JintScriptSandbox(SandboxLimits limits, IWorkingDayCalendar 
         var prepared = _scripts.Get(script);
         if (prepared.Program is not { } program) throw ScriptFaults.Syntax(prepared.Error!);
 
-        if (prepared.Reusable && ReusableEngine() is { } reusable)
+        if ((prepared.Reusable || prepared.AsFunction is not null) && ReusableEngine() is { } reusable)
         {
-            try { return reusable.Evaluate(program, scope); }
+            try
+            {
+                if (prepared.Reusable) return reusable.Evaluate(program, scope);
+                if (reusable.TryEvaluate(prepared.AsFunction.Value, scope, prepared.Declared, out var result)) return result;
+            }
             finally
             {
                 // After a fault (or a script that left something behind) the engine is dropped: the next one starts clean.

@@ -60,17 +60,29 @@ internal sealed class ReusableScriptEngine
 
     public JsonNode? Evaluate(Prepared<Script> program, ScriptScope scope)
     {
+        TryEvaluate(program, scope, mustBeFree: null, out var result);
+        return result;
+    }
+
+    /// <summary>
+    /// Evaluates the script unless one of <paramref name="mustBeFree"/> turns out to be a global of this evaluation
+    /// (a script run as a function, see <see cref="PreparedScript.AsFunction"/>): then nothing runs and it returns false.
+    /// </summary>
+    public bool TryEvaluate(Prepared<Script> program, ScriptScope scope, IReadOnlyList<string>? mustBeFree, out JsonNode? result)
+    {
         InUse = true;
+        result = null;
         try
         {
             _day.Today = scope.Today;
             _day.Calendar = scope.Calendar ?? _defaultCalendar;
             _time.Now = scope.NowOrTodayAtNine;
             var variables = JintScriptSandbox.InstallScope(_engine, scope, _variableFunctions);
+            if (mustBeFree is not null && mustBeFree.Any(name => _engine.Global.HasProperty(name))) return false;
             var completion = _engine.Evaluate(program);
-            var result = JsonJsConverter.ToJson(completion);
+            result = JsonJsConverter.ToJson(completion);
             variables.Commit();
-            return result;
+            return true;
         }
         catch (Exception ex)
         {

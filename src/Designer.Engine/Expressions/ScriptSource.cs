@@ -10,8 +10,12 @@ namespace Designer.Engine.Expressions;
 /// A script as the sandbox runs it: prepared once (parsed and analysed), or the reason it does not parse.
 /// Reusable: it declares nothing in the global scope (no `var` or function declaration outside a function, no
 /// top-level `let`, `const` or class), so it may run in an engine that ran other scripts before (ReusableScriptEngine).
+/// AsFunction: a function body that does declare globals, run as the function it is (`(function () { … })()`, as Elsa
+/// runs it) so that its declarations stay local and it too may run in a reused engine — only while none of the
+/// <see cref="Declared"/> names is a global of the evaluation (see <see cref="ScriptSource.AsFunction"/>).
 /// </summary>
-internal sealed record PreparedScript(Prepared<JsScript>? Program, ScriptSyntaxError? Error, bool Reusable = false);
+internal sealed record PreparedScript(Prepared<JsScript>? Program, ScriptSyntaxError? Error, bool Reusable = false,
+    Prepared<JsScript>? AsFunction = null, IReadOnlyList<string>? Declared = null);
 
 /// <summary>
 /// Parses a script in either form the designer accepts: an expression or statements (`x > 1`, `var a = 1; a + 1`),
@@ -42,7 +46,11 @@ internal static class ScriptSource
         catch (ParseErrorException ex) { return new PreparedScript(null, ToError(ex)); }
         try
         {
-            return new PreparedScript(JsEngine.PrepareScript(script, options: Preparation), null, !DeclaresGlobals(parsed));
+            var program = JsEngine.PrepareScript(script, options: Preparation);
+            if (!DeclaresGlobals(parsed)) return new PreparedScript(program, null, Reusable: true);
+            return AsFunction(script, parsed) is { } declared
+                ? new PreparedScript(program, null, AsFunction: JsEngine.PrepareScript(FunctionPrefix + script + FunctionSuffix, options: Preparation), Declared: declared)
+                : new PreparedScript(program, null);
         }
         catch (ScriptPreparationException ex) when (ex.InnerException is ParseErrorException parse)
         {
@@ -82,6 +90,52 @@ internal static class ScriptSource
         FunctionExpression or ArrowFunctionExpression or ClassDeclaration or ClassExpression => false,
         _ => node.ChildNodes.Any(HoistsGlobally),
     };
+
+    // On the script's first line, so that an error's line number is the script's own.
+    private const string FunctionPrefix = "(function () {";
+    private const string FunctionSuffix = "\n})()";
+
+    /// <summary>
+    /// The names a function body declares, when running it as a function gives the same answer as running it as a
+    /// script; null otherwise. It does when every way through it ends in a `return` (its last statement is one: then
+    /// the completion value, which a function does not have, is never the answer) and nothing in it can tell a
+    /// global declaration from a local one: it never mentions `this`, `globalThis` or `arguments`, and (checked at
+    /// each evaluation) no name it declares is a global already, which the helpers' setX() would write to. Names
+    /// declared through a destructuring pattern are not collected, so such a script runs as a script.
+    /// </summary>
+    internal static IReadOnlyList<string>? AsFunction(string script, JsScript parsed)
+    {
+        if (parsed.Body.Count == 0 || parsed.Body[^1] is not ReturnStatement) return null;
+        if (script.Contains("this", StringComparison.Ordinal) || script.Contains("globalThis", StringComparison.Ordinal) || script.Contains("arguments", StringComparison.Ordinal)) return null;
+        var names = new List<string>();
+        return parsed.Body.All(statement => CollectDeclared(statement, names)) ? names : null;
+    }
+
+    /// <summary>Adds what the node declares outside nested functions; false for a declaration whose names are not plain identifiers.</summary>
+    private static bool CollectDeclared(Node node, List<string> names)
+    {
+        switch (node)
+        {
+            case FunctionExpression or ArrowFunctionExpression or ClassExpression:
+                return true;
+            case FunctionDeclaration { Id: { } function }:
+                names.Add(function.Name);
+                return true;
+            case ClassDeclaration { Id: { } type }:
+                names.Add(type.Name);
+                return true;
+            case VariableDeclaration declaration:
+                foreach (var declarator in declaration.Declarations)
+                {
+                    if (declarator.Id is not Identifier identifier) return false;
+                    names.Add(identifier.Name);
+                    if (declarator.Init is { } init && !CollectDeclared(init, names)) return false;
+                }
+                return true;
+            default:
+                return node.ChildNodes.All(child => CollectDeclared(child, names));
+        }
+    }
 
     private static ScriptSyntaxError ToError(ParseErrorException ex) =>
         new(Math.Max(ex.LineNumber, 1), Math.Max(ex.Column, 0) + 1, ex.Description ?? ex.Message);

@@ -117,6 +117,19 @@ public class JintScriptSandboxTests
     }
 
     [Fact]
+    public void Globals_ConvertedAsTheScriptReadsThem_BehaveAsPlainObjects()
+    {
+        const string Application = """{"a": {"b": [1, {"c": 2}]}, "n": 3, "x": 0.1, "big": 9007199254740993, "neg": -0, "huge": 1e400}""";
+        var scope = Scope(Application);
+        Assert.Equal("""a,n,x,big,neg,huge|{"a":{"b":[1,{"c":9}]},"n":4,"x":0.1,"big":9007199254740992,"neg":0,"huge":null}""",
+            Eval("application.a.b[1].c = 9, application.n++, Object.keys(application).join() + '|' + JSON.stringify(application)", scope)!.GetValue<string>());
+        Assert.Equal(JsonNode.Parse(Application)!.ToJsonString(), scope.Globals["application"]!.ToJsonString());
+        Assert.Equal("0.30000000000000004 true true Infinity", Eval("[application.x + 0.2, Object.is(application.neg, -0), 'b' in application.a, application.huge].join(' ')", scope)!.GetValue<string>());
+        Assert.Equal("true false 2", Eval("Object.freeze(application.a), [Object.isFrozen(application.a), delete application.a.b, Object.entries(application.a.b[1]).flat()[1]].join(' ')", scope)!.GetValue<string>());
+        Assert.Equal("""{"b":[1,{"c":2}]}""", Eval("return application.a;", scope)!.ToJsonString());
+    }
+
+    [Fact]
     public void DateHelpers_UseTheScopesTodayAndTheCalendar()
     {
         var scope = Scope(today: "2024-09-27");

@@ -71,6 +71,33 @@ public class ReusableEngineIsolationTests
     }
 
     [Fact]
+    public void Function_bodies_that_declare_variables_keep_them_to_themselves_and_answer_as_scripts_do()
+    {
+        Assert.Equal("education", Eval("var departments = {teacher: 'education'}; return departments[application.series];",
+            Scope(application: """{"series": "teacher"}"""))!.GetValue<string>());
+        Assert.Equal("undefined", Eval("typeof departments")!.GetValue<string>());
+        Assert.Equal(6, Eval("function twice(x) { return 2 * x; } return twice(3);")!.GetValue<long>());
+        Assert.Equal("undefined", Eval("typeof twice")!.GetValue<string>());
+        // A declared name that is the variable's global is that global, which setScore() writes.
+        Assert.Equal(7, Eval("var score = 1; setScore(7); return score;", Scope(variables: new() { ["score"] = 80 }))!.GetValue<long>());
+        // Not every way through ends in a return: the completion value is the answer, as in any script.
+        Assert.Equal(5, Eval("if (application.never) return 1; var a = 2; a + 3", Scope(application: "{}"))!.GetValue<long>());
+        Assert.Equal("number", Eval("var a = 1; return typeof globalThis.a;")!.GetValue<string>());
+        Assert.Equal("undefined", Eval("typeof a")!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_variables_functions_are_shared_and_frozen_so_nothing_rides_on_them_to_the_next_script()
+    {
+        ScriptScope VariablesScope() => Scope(variables: new() { ["score"] = 80 });
+        Eval("getScore.leak = 1, setScore.leak = 2, getVariable.leak = 3, setVariable.leak = 4, 0", VariablesScope());
+        Assert.Equal("undefined,undefined,undefined,undefined",
+            Eval("[typeof getScore.leak, typeof setScore.leak, typeof getVariable.leak, typeof setVariable.leak].join()", VariablesScope())!.GetValue<string>());
+        Assert.Throws<ScriptFaultException>(() => Eval("Object.defineProperty(getScore, 'leak', { value: 1 })", VariablesScope()));
+        Assert.Equal(81, Eval("getScore() + 1", VariablesScope())!.GetValue<long>());
+    }
+
+    [Fact]
     public void The_clock_and_today_are_each_evaluations_own()
     {
         Assert.Equal("2024-09-27", Eval("today()", Scope("2024-09-27"))!.GetValue<string>());
