@@ -26,6 +26,12 @@ public sealed class ScriptScope
     /// <summary>Read-only globals, e.g. "application", "forms", "history". Each becomes a JS global of that name.</summary>
     public Dictionary<string, JsonNode?> Globals { get; } = new();
 
+    /// <summary>
+    /// Read-only object globals whose properties are computed only when a script first uses the global (e.g.
+    /// "applicant", which merges two documents): most scripts never read them. Installed after <see cref="Globals"/>.
+    /// </summary>
+    public Dictionary<string, Func<IEnumerable<KeyValuePair<string, JsonNode?>>>> DeferredGlobals { get; } = new();
+
     /// <summary>Workflow variables; a script may change them through setVariable(name, value) or setX(value).</summary>
     public Dictionary<string, JsonNode?> Variables { get; init; } = new();
 

@@ -116,6 +116,8 @@ public sealed class JintScriptSandbox(SandboxLimits limits, IWorkingDayCalendar 
         variables.InstallFunctions();
         foreach (var (name, value) in scope.Globals)
             engine.SetValue(name, JsonJsConverter.ToJs(engine, value));
+        foreach (var (name, properties) in scope.DeferredGlobals)
+            engine.SetValue(name, new LazyJsonObject(engine, properties));
         variables.InstallPerVariableNames();
         return variables;
     }

@@ -35,8 +35,11 @@ internal sealed class ReusableScriptEngine
     private readonly ScriptDay _day;
     private readonly ScriptTimeSystem _time;
     private readonly ScriptVariableFunctions _variableFunctions;
-    /// <summary>The global object's properties as built (value and flags: a descriptor object is changed in place by an assignment).</summary>
-    private readonly Dictionary<JsValue, (JsValue? Value, JsValue? Get, JsValue? Set, bool Writable, bool Enumerable, bool Configurable)> _globals;
+    /// <summary>The global object's properties as built.</summary>
+    private readonly Dictionary<JsValue, BuiltGlobal> _globals;
+    /// <summary>The built globals in the order the global object holds them.</summary>
+    private (JsValue Key, BuiltGlobal Built)[] _builtOrder;
+    private readonly List<JsValue> _added = [];
     private readonly JsValue _globalPrototype;
 
     public bool InUse { get; private set; }
@@ -52,8 +55,9 @@ internal sealed class ReusableScriptEngine
         _variableFunctions = JintScriptSandbox.InstallShared(_engine, limits, _day);
         FreezeBuiltIns(_engine);
         _globals = _engine.Global.GetOwnProperties().ToDictionary(p => p.Key,
-            p => (p.Value.IsDataDescriptor() ? p.Value.Value : null, p.Value.Get, p.Value.Set, p.Value.Writable, p.Value.Enumerable, p.Value.Configurable));
+            p => new BuiltGlobal(p.Value.IsDataDescriptor() ? p.Value.Value : null, p.Value.Get, p.Value.Set, p.Value.Writable, p.Value.Enumerable, p.Value.Configurable));
         _globalPrototype = (JsValue?)_engine.Global.Prototype ?? JsValue.Null;
+        _builtOrder = BuiltOrder(_engine.Global);
     }
 
     public static ReusableScriptEngine Create(SandboxLimits limits, IWorkingDayCalendar calendar) => new(limits, calendar);
@@ -97,26 +101,68 @@ internal sealed class ReusableScriptEngine
         }
     }
 
-    /// <summary>The global object as it was built; false when something cannot be put back (then the engine is dropped).</summary>
+    /// <summary>
+    /// The global object as it was built; false when something cannot be put back (then the engine is dropped).
+    /// The global's properties keep their order, so one pass over them meets the built globals first, in the order
+    /// <see cref="_builtOrder"/> holds, then what this evaluation added (its globals, a script's own), which is deleted.
+    /// Only when a built global was replaced, deleted or moved does it compare them all by name and put back each.
+    /// </summary>
     private bool RestoreGlobals()
     {
         var global = _engine.Global;
         if (!global.Extensible || !ReferenceEquals((JsValue?)global.Prototype ?? JsValue.Null, _globalPrototype)) return false;
+        _added.Clear();
+        var position = 0;
+        var asBuilt = true;
+        foreach (var (key, current) in global.GetOwnProperties())
+        {
+            if (position < _builtOrder.Length)
+            {
+                var (builtKey, built) = _builtOrder[position++];
+                if (!SameKey(key, builtKey) || !IsAsBuilt(current, built)) asBuilt = false;
+            }
+            else _added.Add(key);   // past the built ones (and, were they all met, none of them)
+        }
+        if (position < _builtOrder.Length) asBuilt = false;
+        if (asBuilt)
+        {
+            foreach (var key in _added)
+                if (!global.Delete(key)) return false;
+            return true;
+        }
+        return RestoreEachGlobal(global);
+    }
+
+    /// <summary>The general case: delete every global not built, put back every built one that differs, note the order anew.</summary>
+    private bool RestoreEachGlobal(ObjectInstance global)
+    {
         foreach (var key in global.GetOwnPropertyKeys())
             if (!_globals.ContainsKey(key) && !global.Delete(key)) return false;
         foreach (var (key, built) in _globals)
         {
-            var current = global.GetOwnProperty(key);
-            if (current != PropertyDescriptor.Undefined && current.Writable == built.Writable && current.Enumerable == built.Enumerable &&
-                current.Configurable == built.Configurable && ReferenceEquals(current.IsDataDescriptor() ? current.Value : null, built.Value) &&
-                ReferenceEquals(current.Get, built.Get) && ReferenceEquals(current.Set, built.Set)) continue;
+            if (IsAsBuilt(global.GetOwnProperty(key), built)) continue;
             var restored = built.Value is not null
                 ? new PropertyDescriptor(built.Value, built.Writable, built.Enumerable, built.Configurable)
                 : new GetSetPropertyDescriptor(built.Get, built.Set, built.Enumerable, built.Configurable);
             if (!global.DefineOwnProperty(key, restored)) return false;
         }
+        _builtOrder = BuiltOrder(global);
         return true;
     }
+
+    private (JsValue Key, BuiltGlobal Built)[] BuiltOrder(ObjectInstance global) =>
+        [.. global.GetOwnProperties().Select(p => (p.Key, _globals[p.Key]))];
+
+    private static bool SameKey(JsValue key, JsValue built) =>
+        ReferenceEquals(key, built) || (key.IsString() && built.IsString() ? key.AsString() == built.AsString() : key.Equals(built));
+
+    private static bool IsAsBuilt(PropertyDescriptor current, BuiltGlobal built) =>
+        current != PropertyDescriptor.Undefined && current.Writable == built.Writable && current.Enumerable == built.Enumerable &&
+        current.Configurable == built.Configurable && ReferenceEquals(current.IsDataDescriptor() ? current.Value : null, built.Value) &&
+        ReferenceEquals(current.Get, built.Get) && ReferenceEquals(current.Set, built.Set);
+
+    /// <summary>A global property as built (value and flags: a descriptor object is changed in place by an assignment).</summary>
+    private readonly record struct BuiltGlobal(JsValue? Value, JsValue? Get, JsValue? Set, bool Writable, bool Enumerable, bool Configurable);
 
     /// <summary>
     /// Freezes everything reachable from the globals (built-ins, their prototypes, the helpers) with the engine's own

@@ -50,20 +50,24 @@ public sealed class ActivityContext
     {
         var scope = new ScriptScope { Variables = State.Variables, Today = Today, Now = Now, Calendar = Calendar };
         scope.Globals["application"] = State.Application;
-        scope.Globals["applicant"] = Applicant();
+        scope.DeferredGlobals["applicant"] = Applicant;
         scope.Globals["forms"] = State.Forms;
         scope.Globals["history"] = State.History;
         scope.Globals["locality"] = Definition.Locality;
         return Services.Scripts.Evaluate(script, scope);
     }
 
-    /// <summary>`applicant`: the application's data with the applicant's record (titles, educationHours, integrity) added.</summary>
-    private JsonObject Applicant()
+    /// <summary>
+    /// `applicant`: the application's data with the applicant's record (titles, educationHours, integrity) added, a
+    /// record entry replacing an application field of its name in place. Only read by a script that uses it.
+    /// </summary>
+    private IEnumerable<KeyValuePair<string, JsonNode?>> Applicant()
     {
-        if (State.Record.Count == 0) return State.Application;
-        var applicant = State.Application.DeepClone().AsObject();
-        foreach (var (name, value) in State.Record) applicant[name] = value?.DeepClone();
-        return applicant;
+        var record = State.Record;
+        foreach (var field in State.Application)
+            yield return record.TryGetPropertyValue(field.Key, out var replaced) ? KeyValuePair.Create(field.Key, replaced) : field;
+        foreach (var entry in record)
+            if (!State.Application.ContainsKey(entry.Key)) yield return entry;
     }
 
     public void Complete(params string[] outcomes) => Outcomes = outcomes;
