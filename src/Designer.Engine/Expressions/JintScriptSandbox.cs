@@ -33,7 +33,7 @@ public sealed class JintScriptSandbox(SandboxLimits limits, IWorkingDayCalendar 
             try
             {
                 if (prepared.Reusable) return reusable.Evaluate(program, scope);
-                if (reusable.TryEvaluate(prepared.AsFunction.Value, scope, prepared.Declared, out var result)) return result;
+                if (prepared.AsFunction is { } asFunction && reusable.TryEvaluate(asFunction, scope, prepared.Declared, out var result)) return result;
             }
             finally
             {
