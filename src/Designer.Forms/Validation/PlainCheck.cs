@@ -6,7 +6,7 @@ namespace Designer.Forms.Validation;
 
 /// <summary>
 /// One compiled (sub)schema of a <see cref="PlainSchema"/>: each keyword it has, judged as JsonSchema.Net 8 judges it
-/// (lengths in UTF-16 units, bounds as doubles, "integer" as a number written without fraction or exponent that fits
+/// (lengths in text elements, as a reader counts characters, bounds as doubles, "integer" as a number written without fraction or exponent that fits
 /// 64 bits, patterns in ECMAScript syntax).
 /// </summary>
 internal sealed class PlainCheck
@@ -27,7 +27,7 @@ internal sealed class PlainCheck
     public double? Minimum { get; set; }
     public double? Maximum { get; set; }
     public Regex? Pattern { get; set; }
-    public Func<string, bool>? Format { get; set; }
+    public Func<PlainValue, bool>? Format { get; set; }
     public PlainScalar[]? Enum { get; set; }
     public PlainScalar? Const { get; set; }
     public PlainCheck[]? AllOf { get; set; }
@@ -48,7 +48,7 @@ internal sealed class PlainCheck
         {
             JsonValueKind.Object => ObjectHolds((JsonObject)node!),
             JsonValueKind.Array => ArrayHolds((JsonArray)node!),
-            JsonValueKind.String => StringHolds(value.Text!),
+            JsonValueKind.String => StringHolds(value),
             JsonValueKind.Number => NumberHolds(value.Element.GetDouble()),
             _ => true,
         };
@@ -91,12 +91,26 @@ internal sealed class PlainCheck
         return true;
     }
 
-    private bool StringHolds(string text)
+    private bool StringHolds(PlainValue value)
     {
-        if (MinLength is { } min && text.Length < min) return false;
-        if (MaxLength is { } max && text.Length > max) return false;
+        var text = value.Text!;
+        if (MinLength is not null || MaxLength is not null)
+        {
+            var length = TextElements(text);
+            if (MinLength is { } min && length < min) return false;
+            if (MaxLength is { } max && length > max) return false;
+        }
         if (Pattern is { } pattern && !pattern.IsMatch(text)) return false;
-        return Format is not { } format || format(text);
+        return Format is not { } format || format(value);
+    }
+
+    /// <summary>Characters as JsonSchema.Net counts them: text elements, so "😀" (two UTF-16 units) and "é" written as e + accent are one each.</summary>
+    private static int TextElements(string text)
+    {
+        var count = 0;
+        for (var rest = text.AsSpan(); !rest.IsEmpty; count++)
+            rest = rest[System.Globalization.StringInfo.GetNextTextElementLength(rest)..];
+        return count;
     }
 
     private bool NumberHolds(double number) =>
@@ -203,9 +217,13 @@ internal sealed class PlainTypes
         JsonValueKind.Object => names.Contains("object"),
         JsonValueKind.Array => names.Contains("array"),
         JsonValueKind.String => names.Contains("string"),
-        JsonValueKind.Number => names.Contains("number") || (names.Contains("integer") && value.Element.TryGetInt64(out _)),
+        JsonValueKind.Number => names.Contains("number") || (names.Contains("integer") && IsInteger(value.Element)),
         _ => false,
     };
+
+    /// <summary>As JsonSchema.Net reads "integer": a number without fraction, however written ("2.0" and "1e2" are integers).</summary>
+    private static bool IsInteger(JsonElement number) =>
+        number.TryGetDecimal(out var value) ? decimal.Truncate(value) == value : throw new UndecidedException();
 }
 
 /// <summary>An allowed value of "enum" or "const": a string, true, false or null (numbers and structures are left to JsonSchema.Net).</summary>
@@ -235,14 +253,15 @@ internal sealed record PlainScalar(JsonValueKind Kind, string? Text)
     public static bool Same(PlainValue a, PlainValue b) => a.Kind == b.Kind && (a.Kind != JsonValueKind.String || string.Equals(a.Text, b.Text, StringComparison.Ordinal));
 }
 
-/// <summary>The formats of the shipped forms, checked as JsonSchema.Net checks them with format assertion on.</summary>
+/// <summary>The formats of the shipped forms, checked by JsonSchema.Net's own format checks (format assertion on).</summary>
 internal static class PlainFormats
 {
-    public static Func<string, bool>? Find(string format) => format switch
+    private static readonly HashSet<string> Known = ["date", "uri", "data-url"];
+
+    public static Func<PlainValue, bool>? Find(string name)
     {
-        "date" => text => DateTime.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _),
-        "uri" => text => Uri.TryCreate(text, UriKind.Absolute, out _),
-        "data-url" => _ => true, // not a format JsonSchema.Net knows: it accepts any string
-        _ => null,
-    };
+        if (!Known.Contains(name)) return null;
+        var format = Json.Schema.Formats.Get(name);
+        return value => format.Validate(value.Element.ValueKind == JsonValueKind.String ? value.Element : JsonSerializer.SerializeToElement(value.Text), out _);
+    }
 }
