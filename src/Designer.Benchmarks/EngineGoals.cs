@@ -6,7 +6,7 @@ namespace Designer.Benchmarks;
 /// <summary>
 /// `Designer.Benchmarks goals [rounds]`: issue 14's two engine goals for benchmarks/goals.sh, quicker than a
 /// BenchmarkDotNet job: one review transition (TransitionBenchmark) and a whole Bazhou application
-/// (ApplicationBenchmark), each warmed up, then timed in rounds; prints the median of the rounds and the bytes
+/// (ApplicationBenchmark), each warmed up (two seconds at least), then timed in rounds; prints the median of the rounds and the bytes
 /// allocated per operation (exact, whatever the load) as JSON lines.
 /// </summary>
 internal static class EngineGoals
@@ -26,7 +26,10 @@ internal static class EngineGoals
     /// <param name="operations">operations per call of <paramref name="run"/></param>
     private static void Report(string goal, string what, int rounds, int operations, int callsPerRound, Func<object> run)
     {
-        for (var i = 0; i < callsPerRound; i++) run(); // warm-up (JIT, caches)
+        // Warm-up (JIT, caches): at least one round's calls and two seconds, so that the tiered JIT has replaced the
+        // first, unoptimised code by the time rounds are timed (a server runs the optimised code).
+        var warming = Stopwatch.StartNew();
+        for (var i = 0; i < callsPerRound || warming.Elapsed < TimeSpan.FromSeconds(2); i++) run();
         var microseconds = new List<double>();
         long allocated = 0;
         for (var round = 0; round < rounds; round++)

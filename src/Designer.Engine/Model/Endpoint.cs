@@ -6,8 +6,22 @@ public sealed record Endpoint(string Activity, string Port);
 /// A connection between two activities of one flowchart. Read from either of Elsa's forms:
 /// {"source":{"activity","port"},"target":{...}} or the legacy flat {"source","target","sourcePort","targetPort"}.
 /// </summary>
-public sealed record Connection(Endpoint Source, Endpoint Target)
+public sealed record Connection
 {
-    public string Key => $"{Source.Activity}:{Source.Port}->{Target.Activity}:{Target.Port}";
+    public Connection(Endpoint source, Endpoint target)
+    {
+        Source = source;
+        Target = target;
+        // Made once: the engine looks connections up by key at every step. Source and Target have no setter, so a
+        // `with` copy cannot leave the key behind.
+        Key = $"{source.Activity}:{source.Port}->{target.Activity}:{target.Port}";
+    }
+
+    public Endpoint Source { get; }
+    public Endpoint Target { get; }
+    public string Key { get; }
+
+    public void Deconstruct(out Endpoint source, out Endpoint target) => (source, target) = (Source, Target);
+
     public override string ToString() => Key;
 }

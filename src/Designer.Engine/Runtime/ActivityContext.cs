@@ -27,7 +27,10 @@ public sealed class ActivityContext
     internal IReadOnlyList<string>? Outcomes { get; private set; }
     internal bool Suspended { get; private set; }
 
-    public T Get<T>(Input<T> input) => input.Expression is null ? input.DefaultValue : Evaluate(input.Expression, input.DefaultValue);
+    public T Get<T>(Input<T> input) =>
+        input.Expression is null ? input.DefaultValue
+        : input.TryConvertedLiteral(out var literal) ? literal
+        : Evaluate(input.Expression, input.DefaultValue);
 
     public T Evaluate<T>(ExpressionModel expression, T fallback)
     {

@@ -11,6 +11,7 @@ public sealed class FlowGraph
     private readonly Dictionary<string, List<Connection>> _outbound = new();
     private readonly Dictionary<string, List<Connection>> _inbound = new();
     private readonly HashSet<Connection> _backward = [];
+    private readonly Dictionary<string, List<Connection>> _forwardInbound = new();
 
     public FlowGraph(FlowchartNode flowchart)
     {
@@ -23,6 +24,7 @@ public sealed class FlowGraph
         }
         Start = FindStart(flowchart);
         if (Start is not null) FindBackEdges(Start.Id, [], []);
+        foreach (var (target, inbound) in _inbound) _forwardInbound[target] = inbound.Where(c => !_backward.Contains(c)).ToList();
     }
 
     public FlowchartNode Flowchart { get; }
@@ -30,7 +32,7 @@ public sealed class FlowGraph
 
     public IReadOnlyList<Connection> Outbound(string activityId) => _outbound.GetValueOrDefault(activityId) ?? [];
     public IReadOnlyList<Connection> Inbound(string activityId) => _inbound.GetValueOrDefault(activityId) ?? [];
-    public IEnumerable<Connection> ForwardInbound(string activityId) => Inbound(activityId).Where(c => !_backward.Contains(c));
+    public IReadOnlyList<Connection> ForwardInbound(string activityId) => _forwardInbound.GetValueOrDefault(activityId) ?? [];
     public bool IsBackward(Connection connection) => _backward.Contains(connection);
 
     /// <summary>Activities from which <paramref name="activityId"/> can be reached along forward connections.</summary>

@@ -25,8 +25,35 @@ public sealed class Input<T>(T defaultValue) : IInput
     {
         if (Expression is null) return DefaultValue;
         if (Expression.Type != ExpressionTypes.Literal && Expression.Type != ExpressionTypes.Object && Expression.Type != ExpressionTypes.Json) return DefaultValue;
+        if (TryConvertedLiteral(out var value)) return value;
         try { return ValueConverter.Convert<T>(Expression.Value, DefaultValue); }
         catch (FormatException) { return DefaultValue; }
+    }
+
+    // A literal of an immutable type is converted once, not at every step that reads it: a definition does not change
+    // once read. Lists of text are kept read-only so that no reader can change them for the next.
+    private static readonly bool Immutable = typeof(T).IsPrimitive || typeof(T).IsEnum || typeof(T) == typeof(string)
+        || typeof(T) == typeof(decimal) || typeof(T) == typeof(IReadOnlyList<string>);
+
+    private ConvertedLiteral? converted;
+
+    private sealed record ConvertedLiteral(ExpressionModel Expression, T Value);
+
+    /// <summary>The value of a literal input of an immutable type, converted once; false for anything else (or a literal that does not convert).</summary>
+    internal bool TryConvertedLiteral(out T value)
+    {
+        value = DefaultValue;
+        if (!Immutable || Expression is not { Type: ExpressionTypes.Literal } expression) return false;
+        if (converted is { } known && ReferenceEquals(known.Expression, expression))
+        {
+            value = known.Value;
+            return true;
+        }
+        try { value = ValueConverter.Convert<T>(expression.Value, DefaultValue); }
+        catch (FormatException) { return false; }
+        if (value is IReadOnlyList<string> list) value = (T)(object)Array.AsReadOnly(list.ToArray());
+        converted = new ConvertedLiteral(expression, value);
+        return true;
     }
 }
 

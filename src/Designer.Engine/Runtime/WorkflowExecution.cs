@@ -178,7 +178,7 @@ internal sealed class WorkflowExecution(ExecutableWorkflow workflow, WorkflowIns
     {
         var target = arrival.Target.Activity;
         var visits = scope.ActivityVisits.GetValueOrDefault(target);
-        var inbound = graph.ForwardInbound(target).ToList();
+        var inbound = graph.ForwardInbound(target);
         bool Decided(Connection c) => Visit(scope, c).Visits > visits;
         bool Taken(Connection c) => Decided(c) && Visit(scope, c).LastFollowed;
         var allDecided = inbound.All(Decided);

@@ -27,22 +27,32 @@ internal sealed class FormValidator
 
     private readonly JsonObject schema;
     private readonly JsonSchema compiled;
+    private readonly PlainSchema? plain;
 
-    private FormValidator(JsonObject schema, JsonSchema compiled)
+    private FormValidator(JsonObject schema, JsonSchema compiled, PlainSchema? plain)
     {
         this.schema = schema;
         this.compiled = compiled;
+        this.plain = plain;
     }
 
     /// <summary>Compiles the schema; throws when the validator cannot load it (an invalid pattern, an unresolvable $ref).</summary>
-    public static FormValidator Create(JsonObject formSchema)
+    /// <param name="plainChecks">
+    /// Whether valid data may be recognised by the schema's <see cref="PlainSchema"/> when it has one (false: by
+    /// JsonSchema.Net alone, the reference the differential tests compare with).
+    /// </param>
+    public static FormValidator Create(JsonObject formSchema, bool plainChecks = true)
     {
         // Forms may come from a database: never fetch a referenced file or URL.
         if (ValidationSchema.ExternalReferences(formSchema).FirstOrDefault() is { } external)
             throw new NotSupportedException($"不允许引用外部文件或网址：{external}");
         var prepared = ValidationSchema.ForValidator(formSchema);
-        return new FormValidator(prepared, Compile(prepared));
+        var compiled = Compile(prepared);
+        return new FormValidator(prepared, compiled, plainChecks ? PlainSchema.TryCompile(prepared) : null);
     }
+
+    /// <summary>Whether valid data is told by plain checks (the form uses only the keywords they know).</summary>
+    public bool HasPlainChecks => plain is not null;
 
     /// <summary>Builds a schema in its own registry, so that forms never see each other's ids or the global registry's.</summary>
     public static JsonSchema Compile(JsonObject prepared) =>
@@ -53,8 +63,12 @@ internal sealed class FormValidator
         if (data is not JsonObject)
             return [new FieldError(JsonPath.Root, "表单数据必须是一组字段（JSON 对象）")];
 
+        // Plain checks give JsonSchema.Net's verdict without copying the data; only failing data is copied, for the
+        // hierarchical output that says what is wrong and where.
+        var verdict = plain?.IsValid(data);
+        if (verdict == true) return [];
         var instance = JsonSerializer.SerializeToElement(data);
-        if (compiled.Evaluate(instance, FlagOnly).IsValid) return [];
+        if (verdict is null && compiled.Evaluate(instance, FlagOnly).IsValid) return [];
         var results = compiled.Evaluate(instance, Detailed);
         if (results.IsValid) return [];
         var errors = new List<(bool IsTypeError, FieldError Error)>();
