@@ -16,7 +16,7 @@ namespace Designer.Engine.Activities.Titles;
     Description = "人社部门核准备案申请单位开展自主评审：办结通过后在机构登记中记为“经核准自主评审”，写明批复文号和日期；本单位人员此后的申报按自主评审办理。")]
 public sealed class UnitApproval : Activity
 {
-    [Input("批复文号", Required = true, Description = "核准备案的文件编号，如审核表单的 approvalNumber；记入机构登记。")]
+    [Input("批复文号", Required = true, Description = "核准备案的文件编号，如核准表单的 documentNumber；记入机构登记。")]
     public Input<string> Reference { get; } = new("");
 
     [Input("核准机构", UiHint = UiHints.OrganisationPicker, Required = true)]
