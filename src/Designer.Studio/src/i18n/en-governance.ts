@@ -5,7 +5,6 @@ export const enGovernance: Record<string, string> = {
     "Post quotas are set by the county's HR bureau and used once filed with the prefecture's; reports are checked and answered by the locality's HR bureau within the time limit",
   岗位数额: 'Post quotas',
   举报台账: 'Reports ledger',
-  '共 {n} 条': '{n} in all',
   '{n} 个': '{n} post(s)',
   单位名称: 'Unit name',
   备案: 'File',

@@ -6,7 +6,7 @@ import { useCatalog, useLabels } from '../../catalog';
 import { Badge, Empty, ErrorBox, Field, Modal, Spinner, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { fieldErrors, type Paged } from '../committees/types';
-import { Pager } from './Pager';
+import { Pager } from '../../components/Pager';
 import { complaintStatusLabels, pageSize, type Complaint, type ComplaintReceipt } from './types';
 
 /**
