@@ -82,7 +82,7 @@ public sealed partial class PageWalkTests(StudioServer server, Browser browser, 
             (bureau, "county-bureau", ["/inbox", $"/tasks/{await TaskIdAsync(bureau, applications[1])}"]),
             (department, "department", ["/inbox", $"/tasks/{await TaskIdAsync(department, applications[2])}"]),
             (hr, "hr-committee-office", ["/inbox", $"/tasks/{await TaskIdAsync(hr, applications[3])}", "/committee", "/committees", "/experts"]),
-            ("sample-city-admin", "operator", ["/operations", "/users", "/organisations", "/workflows", "/calendar", "/vocabulary", $"/journal/{applications[3]}"]),
+            ("sample-city-admin", "operator", ["/operations", "/users", "/organisations", "/governance", "/governance?tab=complaints", "/workflows", "/calendar", "/vocabulary", $"/journal/{applications[3]}"]),
             ("auditor", "auditor", ["/history", "/history?tab=trail", $"/journal/{applications[3]}", $"/history/{definitionId}"]),
         };
         var problems = new List<string>();

@@ -74,6 +74,11 @@ public sealed class WorkflowInstanceState
     public JsonArray TitleChanges { get; set; } = [];
     /// <summary>Titles obtained elsewhere that the procedure decided to cancel (Titles.RevokeTitle); the host revokes them when the instance ends.</summary>
     public List<TitleRevocation> Revocations { get; set; } = [];
+    /// <summary>
+    /// The HR bureau's approval of the applying unit for autonomous evaluation (Titles.UnitApproval), {unit,
+    /// autonomousEvaluation, reference, on, registrar}, else null; the host writes it to its organisation registry when the instance completes.
+    /// </summary>
+    public JsonObject? UnitApproval { get; set; }
     public FaultInfo? Fault { get; set; }
     public long Sequence { get; set; }
 

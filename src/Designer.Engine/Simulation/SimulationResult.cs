@@ -32,6 +32,9 @@ public sealed record SimulationResult(
     /// <summary>Titles obtained elsewhere that the run decided to cancel (Titles.RevokeTitle); an addition to contract.md.</summary>
     public IReadOnlyList<TitleRevocation> Revocations { get; init; } = [];
 
+    /// <summary>The unit approved for autonomous evaluation (Titles.UnitApproval), else null; an addition to contract.md.</summary>
+    public JsonObject? UnitApproval { get; init; }
+
     /// <summary>Fields made up from the forms' minimal-valid data; an addition to contract.md's result, empty when the case gave everything.</summary>
     public IReadOnlyList<SampledField> Sampled { get; init; } = [];
 
@@ -55,6 +58,7 @@ public sealed record SimulationResult(
     {
         Reason = state.Reason, WorkflowId = workflowId, IntegrityFinding = state.IntegrityFinding, Revocations = [.. state.Revocations],
         TitleChanges = (JsonArray)state.TitleChanges.DeepClone(),
+        UnitApproval = state.UnitApproval?.DeepClone() as JsonObject,
     };
 
     public string ToJson() => JsonText.Serialize(this);

@@ -47,6 +47,8 @@ public sealed class OrganisationRecord
     public bool AutonomousEvaluation { get; set; }
     /// <summary>The HR approval of autonomous evaluation (批复文号), when approved.</summary>
     public string? AutonomousEvaluationReference { get; set; }
+    /// <summary>The day (yyyy-MM-dd) of that approval, when the unit's own application was approved in a procedure.</summary>
+    public string? AutonomousEvaluationOn { get; set; }
     /// <summary>A disabled organisation stays on record (applications name it) but is no longer offered or accepted.</summary>
     public bool Active { get; set; } = true;
 }

@@ -924,6 +924,9 @@ namespace Designer.Persistence.Migrations
                     b.Property<bool>("AutonomousEvaluation")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AutonomousEvaluationOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AutonomousEvaluationReference")
                         .HasColumnType("TEXT");
 

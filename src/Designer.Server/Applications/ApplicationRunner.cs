@@ -19,7 +19,7 @@ namespace Designer.Server.Applications;
 /// on SQLite concurrent saves are committed together (GroupCommit), each answered once durable.
 /// </summary>
 public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHost host, FormCatalogs forms, IClock clock, ApplicationAudit audit,
-    Notifications.NotificationCentre notifications, GroupCommit commits)
+    Notifications.NotificationCentre notifications, GroupCommit commits, AuditLog log)
 {
     public const string DraftStatus = "Draft";
     private static readonly string[] ApplyActions = ["approve", "submit", "pass"];
@@ -66,6 +66,7 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
             throw new ApiProblemException(Problems.FormErrors(formErrors));
 
         RefuseOutsideScopeOrWindow(loaded.Definition, data);
+        await World.UnitApprovals.RefuseOtherUnitAsync(db, user, loaded.Definition, data);
         await World.RegisteredUnits.RefuseUnregisteredAsync(db, host.Vocabulary, loaded.Definition.Locality, data);
         var state = engine.Start(loaded.Definition,
             new StartRequest(id, data, await HistoryAsync(user.Id, id), Record: await RecordService.ForEngineAsync(db, user.UserName, data["unit"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? data["unit"]!.GetValue<string>() : null, loaded.Definition.Locality)));
@@ -217,6 +218,7 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
         if (state.Granted?["number"].AsString() is { Length: > 0 } number && !await db.Certificates.AnyAsync(c => c.Number == number))
             db.Certificates.Add(issued = CertificateOf(application, state.Granted, number));
         await RecordHooks.AfterChangeAsync(db, application, state, issued, Now);
+        await World.UnitApprovals.ApplyAsync(db, log, application, state, actor);
         await SaveAsync();
         await notifications.FlushAsync();
     }

@@ -15,7 +15,7 @@ namespace Designer.Server.World;
 /// </summary>
 public sealed record OrganisationDto(string? Id, string? Name, string? Kind, string? Locality = null, string? County = null,
     string? EmploymentType = null, int? Quota = null, bool? AutonomousEvaluation = null, string? AutonomousEvaluationReference = null,
-    bool? Active = null);
+    bool? Active = null, string? AutonomousEvaluationOn = null);
 
 /// <summary>
 /// The organisations registry (administration.md): departments at prefecture and county level, units with their
@@ -162,6 +162,8 @@ public static partial class OrganisationEndpoints
         record.EmploymentType = string.IsNullOrEmpty(body.EmploymentType) ? null : body.EmploymentType;
         record.Quota = body.Quota;
         record.AutonomousEvaluation = autonomous;
+        // The approval's date is known only when a procedure approved it; an admin's edit of the reference drops it.
+        record.AutonomousEvaluationOn = autonomous && reference == record.AutonomousEvaluationReference ? record.AutonomousEvaluationOn : null;
         record.AutonomousEvaluationReference = autonomous ? reference : null;
         record.Active = body.Active ?? (creating || record.Active);
     }
@@ -181,7 +183,7 @@ public static partial class OrganisationEndpoints
     }
 
     private static OrganisationDto ToDto(OrganisationRecord o) =>
-        new(o.Id, o.Name, o.Kind, o.Locality, o.County, o.EmploymentType, o.Quota, o.AutonomousEvaluation, o.AutonomousEvaluationReference, o.Active);
+        new(o.Id, o.Name, o.Kind, o.Locality, o.County, o.EmploymentType, o.Quota, o.AutonomousEvaluation, o.AutonomousEvaluationReference, o.Active, o.AutonomousEvaluationOn);
 
     [GeneratedRegex("^[a-z][a-z0-9-]*(/[a-z0-9][a-z0-9-]*){1,2}$")]
     private static partial Regex IdPattern();

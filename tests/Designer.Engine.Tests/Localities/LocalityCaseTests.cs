@@ -22,6 +22,7 @@ namespace Designer.Engine.Tests.Localities;
 /// <item>`stepReasons`: parts of the reasons steps recorded (e.g. the vote's count and share), each found in some step;</item>
 /// <item>`integrityFinding`: a part of the finding the run writes to the applicant's integrity record;</item>
 /// <item>`titleChanges`: what the run marks in the titles register (Titles.TitleStatus), each entry's fields, in order;</item>
+/// <item>`unitApproval`: the unit the run approves for autonomous evaluation (Titles.UnitApproval), its fields, or null for none;</item>
 /// <item>`revocations`: the titles the run decided to cancel, each "year series: part of the reason" (series `*` for any);</item>
 /// <item>`activities`: activity ids the run must pass through (e.g. the series' own scoring step);</item>
 /// <item>`committees`: the committee each committee-vote step reached named (one series each, filed);</item>
@@ -95,6 +96,7 @@ public partial class LocalityCaseTests
                 $"revocations should be {revocations.ToJsonString()}, were {string.Join(" | ", result.Revocations)}\n{context}");
         CheckGranted(expect, result, context);
         CheckTitleChanges(expect, result, context);
+        CheckUnitApproval(expect, result, context);
         CheckStepReasons(expect, result, context);
         CheckSampled(expect, result, context);
         CheckCommittees(expect, definition, simulation, result, context);
@@ -154,6 +156,20 @@ public partial class LocalityCaseTests
             Assert.True(result.Errors.Any(e => e.Path == path && e.Message.Contains(part)), $"no refusal at {path} containing “{part}”\n{context}");
         }
         Assert.Equal(expected.Count, result.Errors.Count);
+    }
+
+    /// <summary>`unitApproval`: null when the run approves no unit, else the fields the approval (Titles.UnitApproval) must carry.</summary>
+    private static void CheckUnitApproval(JsonObject expect, SimulationResult result, string context)
+    {
+        if (!expect.ContainsKey("unitApproval")) return;
+        var approval = result.UnitApproval?.ToJsonString() ?? "null";
+        if (expect["unitApproval"] is not JsonObject expected)
+        {
+            Assert.True(result.UnitApproval is null, $"unitApproval: expected none, got {approval}\n{context}");
+            return;
+        }
+        foreach (var (field, value) in expected)
+            Assert.True(JsonNode.DeepEquals(value, result.UnitApproval?[field]), $"unitApproval.{field}: expected {value?.ToJsonString()}, got {approval}\n{context}");
     }
 
     private static void CheckGranted(JsonObject expect, SimulationResult result, string context)

@@ -6,6 +6,7 @@ namespace Designer.Server.Tests.Infrastructure;
 public sealed class BazhouFactory() : DesignerFactory(Folders.New(), ManualClock.StartingOn(new DateOnly(2024, 9, 2)));
 public sealed class KashgarFactory() : DesignerFactory(Folders.New(), ManualClock.StartingOn(new DateOnly(2020, 6, 1)));
 public sealed class QiaochengFactory() : DesignerFactory(Folders.New(), ManualClock.StartingOn(new DateOnly(2023, 10, 9)));
+public sealed class SampleCityFactory() : DesignerFactory(Folders.New(), ManualClock.StartingOn(new DateOnly(2021, 3, 1)));
 
 public static class Folders
 {

@@ -11759,6 +11759,7 @@ export interface components {
             autonomousEvaluation?: null | boolean;
             autonomousEvaluationReference?: null | string;
             active?: null | boolean;
+            autonomousEvaluationOn?: null | string;
         };
         PagedOfActivityDescriptor: {
             items: components["schemas"]["ActivityDescriptor"][];
@@ -12357,6 +12358,7 @@ export interface components {
             integrityFinding?: null | string;
             titleChanges?: components["schemas"]["JsonArray"];
             revocations?: components["schemas"]["TitleRevocation"][];
+            unitApproval?: null | components["schemas"]["JsonObject"];
             sampled?: components["schemas"]["SampledField"][];
         };
         StartApplicationRequest: {

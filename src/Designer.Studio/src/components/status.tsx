@@ -10,6 +10,7 @@ const labels: Record<string, [string, 'ok' | 'warn' | 'error' | 'neutral' | 'inf
   Withdrawn: ['视为放弃', 'warn'],
   Faulted: ['出错', 'error'],
   Cancelled: ['已终止', 'warn'],
+  Invalidated: ['结果无效', 'error'],
 };
 
 export function ApplicationStatus({ status }: { status?: string }) {

@@ -275,6 +275,14 @@ export const catalogEn: Record<string, ActivityEn> = {
       reason: { displayName: 'Reason' },
     },
   },
+  'Titles.UnitApproval': {
+    description:
+      "HR approves the applying unit for autonomous evaluation: when the application completes, the organisation registry marks the unit as approved with the reference and date, and its staff's applications are then evaluated by the unit.",
+    inputs: {
+      reference: { displayName: 'Approval reference', description: "The document number of the approval, e.g. the approval form's documentNumber; written to the registry." },
+      registrar: { displayName: 'Approving organisation' },
+    },
+  },
   'Titles.Conclude': {
     description: 'Ends the whole application: passed, not passed or regarded as withdrawn, with the reason recorded.',
     inputs: {

@@ -1,6 +1,7 @@
 import { en } from './en';
 import { enCasework } from './en-casework';
 import { enDesigner } from './en-designer';
+import { enGovernance } from './en-governance';
 import { enObjections } from './en-objections';
 import { enOrganisations } from './en-organisations';
 import { enUnits } from './en-units';
@@ -11,5 +12,5 @@ import { enUnits } from './en-units';
  */
 export const resources = {
   'zh-CN': { translation: {} as Record<string, string> },
-  en: { translation: { ...en, ...enCasework, ...enDesigner, ...enOrganisations, ...enUnits, ...enObjections } },
+  en: { translation: { ...en, ...enCasework, ...enDesigner, ...enOrganisations, ...enUnits, ...enObjections, ...enGovernance } },
 } as const;

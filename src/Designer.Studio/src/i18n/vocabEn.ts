@@ -65,6 +65,7 @@ export const vocabEn: Record<string, Record<string, string>> = {
     'Titles.Certificate': 'Certificate',
     'Titles.Notify': 'Notify',
     'Titles.RevokeTitle': 'Revoke title',
+    'Titles.UnitApproval': 'Approve a unit for autonomous evaluation',
     'Titles.Conclude': 'Conclude',
   },
   inputs: {

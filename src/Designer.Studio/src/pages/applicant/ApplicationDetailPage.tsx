@@ -10,12 +10,15 @@ import { ownTitle } from '../../components/stepTitle';
 import { Timeline } from '../../components/Timeline';
 import { ErrorBox, PageHeader, Spinner } from '../../components/ui';
 import { useLabels } from '../../catalog';
+import { hasRole, Roles, useAuth } from '../../auth';
+import { InvalidateResult } from '../governance/InvalidateResult';
 import { useI18n, useT } from '../../i18n';
 
 /** An application: status, timeline, what is waiting, the applicant's own pending steps (a correction request). */
 export function ApplicationDetailPage({ id }: { id: string }) {
   const { t } = useI18n();
   const labels = useLabels();
+  const { me } = useAuth();
   const { data, error, loading, reload, setData } = useApiQuery(['application', id], () => api.get<Application>(`/api/applications/${encodeURIComponent(id)}`));
   const applySchema = useApplyFormSchema(data);
   if (loading && !data) return <Spinner />;
@@ -32,9 +35,14 @@ export function ApplicationDetailPage({ id }: { id: string }) {
           </>
         }
         actions={
-          <Link className="btn" to={'/applications'}>
-            {t('返回列表')}
-          </Link>
+          <>
+            {data.status === 'Completed' && hasRole(me, Roles.policyAdmin, Roles.localityAdmin) && (
+              <InvalidateResult applicationId={data.id} applicantName={data.applicantName as string} onDone={reload} />
+            )}
+            <Link className="btn" to={'/applications'}>
+              {t('返回列表')}
+            </Link>
+          </>
         }
       />
       {data.reason ? <div className={`alert ${data.status === 'Completed' ? 'alert-info' : 'alert-warn'}`}>{String(data.reason)}</div> : null}

@@ -5,6 +5,7 @@ import { isAdmin, useAuth } from '../../auth';
 import { useCatalog, useLabels, type CodeKind } from '../../catalog';
 import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
+import { CommitteeGovernanceDialog, governable } from '../governance/CommitteeGovernanceDialog';
 import { committeeStatuses, fieldErrors, splitList, statusLabels, type Committee, type Paged } from './types';
 
 /** 评委会: one series each, its levels, organiser office, members from the pool, approval and filing. */
@@ -15,6 +16,7 @@ export function CommitteesPage() {
   const labels = useLabels();
   const [series, setSeries] = useState('');
   const [editing, setEditing] = useState<Partial<Committee> | null>(null);
+  const [governing, setGoverning] = useState<Committee | null>(null);
   const { data, error, loading, reload } = useApiQuery(['committees', series], () =>
     api.get<Paged<Committee>>(`/api/committees${qs({ series, pageSize: 200 })}`),
   );
@@ -73,13 +75,21 @@ export function CommitteesPage() {
                 <td>{labels.org(c.organiser)}</td>
                 <td>{c.experts.length}</td>
                 <td>
-                  <Badge tone={c.status === 'filed' ? 'ok' : c.status === 'approved' ? 'info' : 'neutral'}>{t(statusLabels[c.status] ?? c.status)}</Badge>
+                  <Badge tone={c.status === 'filed' ? 'ok' : c.status === 'approved' ? 'info' : c.status === 'suspended' || c.status === 'revoked' ? 'error' : 'neutral'}>
+                    {t(statusLabels[c.status] ?? c.status)}
+                  </Badge>
+                  {c.rectifyBy && <div className="small muted">{t('整改期限 {date}', { date: c.rectifyBy })}</div>}
                 </td>
                 <td className="small">{c.filingNumber ?? ''}</td>
                 <td className="row-actions">
                   {canWrite && (
                     <button className="btn btn-small" onClick={() => setEditing(c)}>
                       {t('编辑')}
+                    </button>
+                  )}
+                  {canWrite && governable(c) && (
+                    <button className="btn btn-small" aria-label={t('监管 {name}', { name: c.name })} onClick={() => setGoverning(c)}>
+                      {t('暂停/收回')}
                     </button>
                   )}
                 </td>
@@ -89,6 +99,7 @@ export function CommitteesPage() {
         </table>
       )}
       {editing && <CommitteeEditor committee={editing} onClose={() => setEditing(null)} />}
+      {governing && <CommitteeGovernanceDialog committee={governing} onClose={() => setGoverning(null)} />}
     </div>
   );
 }

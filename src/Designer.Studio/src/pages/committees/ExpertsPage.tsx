@@ -5,6 +5,7 @@ import { useApiQuery, useWrite } from '../../api/query';
 import { useAuth } from '../../auth';
 import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
+import { ExpertViolationDialog } from '../governance/ExpertViolationDialog';
 import { fieldErrors, splitList, type Expert, type Paged } from './types';
 
 const pageSize = 50;
@@ -17,6 +18,7 @@ export function ExpertsPage() {
   const [filter, setFilter] = useState({ series: '', specialty: '', unit: '', q: '' });
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Partial<Expert> | null>(null);
+  const [violating, setViolating] = useState<Expert | null>(null);
   const { data, error, loading, reload } = useApiQuery(['experts', filter, page], () =>
     api.get<Paged<Expert>>(`/api/experts${qs({ ...filter, page, pageSize })}`),
   );
@@ -82,6 +84,11 @@ export function ExpertsPage() {
                   <button className="btn btn-small" onClick={() => setEditing(x)}>
                     {t('编辑')}
                   </button>
+                  {x.active && (
+                    <button className="btn btn-small" aria-label={t('记录 {name} 违规', { name: x.name })} onClick={() => setViolating(x)}>
+                      {t('记录违规')}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
@@ -102,6 +109,7 @@ export function ExpertsPage() {
         </div>
       )}
       {editing && <ExpertEditor expert={editing} onClose={() => setEditing(null)} />}
+      {violating && <ExpertViolationDialog expert={violating} onClose={() => setViolating(null)} />}
     </div>
   );
 }

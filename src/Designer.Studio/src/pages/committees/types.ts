@@ -29,11 +29,13 @@ export interface Committee {
   approvedBy?: string | null;
   approvedOn?: string | null;
   filingNumber?: string | null;
+  governanceReason?: string | null;
+  rectifyBy?: string | null;
 }
 
 export const committeeStatuses = ['draft', 'approved', 'filed'] as const;
 
-export const statusLabels: Record<string, string> = { draft: '草稿', approved: '已核准', filed: '已备案' };
+export const statusLabels: Record<string, string> = { draft: '草稿', approved: '已核准', filed: '已备案', suspended: '暂停评审', revoked: '已收回评审权' };
 
 /** The fields of a 422 answer by JSON path ("$.series"), for showing each under its field. */
 export function fieldErrors(e: unknown): Record<string, string> {

@@ -114,6 +114,7 @@ export function OrganisationsPage() {
                   {o.autonomousEvaluation ? (
                     <span title={o.autonomousEvaluationReference ?? ''}>
                       <Badge tone="ok">{t('已批准')}</Badge> <span className="small muted">{o.autonomousEvaluationReference}</span>
+                      {o.autonomousEvaluationOn && <span className="small muted"> · {o.autonomousEvaluationOn}</span>}
                     </span>
                   ) : (
                     '—'

@@ -9,6 +9,8 @@ export interface Organisation {
   quota?: number | null;
   autonomousEvaluation?: boolean | null;
   autonomousEvaluationReference?: string | null;
+  /** The day a unit's own application for autonomous evaluation was approved (written by that procedure). */
+  autonomousEvaluationOn?: string | null;
   active?: boolean | null;
 }
 
