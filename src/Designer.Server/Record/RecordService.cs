@@ -175,6 +175,7 @@ public sealed class RecordService(DesignerDbContext db, AuditLog audit, IClock c
             {
                 ["series"] = t.Series, ["level"] = t.Level, ["directed"] = t.Directed, ["validIn"] = t.ValidIn,
                 ["obtainedOn"] = t.ObtainedOn, ["source"] = t.Source, ["certificateNumber"] = t.CertificateNumber, ["status"] = t.Status,
+                ["statusReason"] = t.StatusReason, ["statusOn"] = t.StatusOn,
             })]),
             [ApplicantRecord.EducationHours] = new JsonArray([.. hours.Select(h => (JsonNode)new JsonObject
             {
