@@ -40,6 +40,7 @@ const ChangePasswordPage = lazyPage(() => import('./pages/users/ChangePasswordPa
 const RegisterPage = lazyPage(() => import('./pages/users/RegisterPage'), 'RegisterPage');
 const VocabularyPage = lazyPage(() => import('./pages/world/VocabularyPage'), 'VocabularyPage');
 const OrganisationsPage = lazyPage(() => import('./pages/organisations/OrganisationsPage'), 'OrganisationsPage');
+const EducationRegistrarsPage = lazyPage(() => import('./pages/registrars/EducationRegistrarsPage'), 'EducationRegistrarsPage');
 
 /** Route data read by the layout: full-bleed pages (the designers, the diff) use the whole window below the top bar. */
 export interface RouteHandle {
@@ -122,6 +123,7 @@ const signedIn: RouteObject[] = [
   { path: 'calendar', element: <CalendarPage /> },
   { path: 'vocabulary', element: <VocabularyPage /> },
   { path: 'organisations', element: <OrganisationsPage /> },
+  { path: 'education-registrars', element: <EducationRegistrarsPage /> },
   // Auditing (the server decides what each user may read): the auditor's home (tabs workflows, trail, applications),
   // a definition's history, the diff view (`?from=&to=` or `?against=template`), a journal, a template merge.
   {

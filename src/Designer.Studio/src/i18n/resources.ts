@@ -3,6 +3,7 @@ import { enCasework } from './en-casework';
 import { enDesigner } from './en-designer';
 import { enObjections } from './en-objections';
 import { enOrganisations } from './en-organisations';
+import { enRegistrars } from './en-registrars';
 import { enUnits } from './en-units';
 
 /**
@@ -11,5 +12,5 @@ import { enUnits } from './en-units';
  */
 export const resources = {
   'zh-CN': { translation: {} as Record<string, string> },
-  en: { translation: { ...en, ...enCasework, ...enDesigner, ...enOrganisations, ...enUnits, ...enObjections } },
+  en: { translation: { ...en, ...enCasework, ...enDesigner, ...enOrganisations, ...enRegistrars, ...enUnits, ...enObjections } },
 } as const;
