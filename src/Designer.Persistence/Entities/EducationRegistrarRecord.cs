@@ -7,7 +7,7 @@ namespace Designer.Persistence.Entities;
 /// </summary>
 public sealed class EducationRegistrarRecord
 {
-    /// <summary>`{locality}/{category}/{staff}/{registrar}`, e.g. `qiaocheng/professional/all/competent-department`.</summary>
+    /// <summary>`{locality}/{category}/{staff}/{registrar}`, e.g. `aksu/professional/all/competent-department`.</summary>
     public string Id { get; set; } = "";
     public string Locality { get; set; } = "";
     /// <summary>public (公需科目) or professional (专业科目).</summary>

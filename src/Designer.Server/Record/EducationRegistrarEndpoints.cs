@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Designer.Server.Record;
 
 /// <summary>
-/// A continuing-education registrar (继续教育学时登记审核机构): `{"id":"qiaocheng/professional/all/competent-department",
-/// "locality":"qiaocheng","category":"professional","staff":"all","registrar":"competent-department","verifies":false,
+/// A continuing-education registrar (继续教育学时登记审核机构): `{"id":"aksu/professional/all/competent-department",
+/// "locality":"aksu","category":"professional","staff":"all","registrar":"competent-department","verifies":false,
 /// "checks":"专业科目学时证明","source":"003 §三(三)","active":true}`. The id follows from locality, category, staff and registrar.
 /// </summary>
 public sealed record EducationRegistrarDto(string? Id, string? Locality, string? Category, string? Staff, string? Registrar,
