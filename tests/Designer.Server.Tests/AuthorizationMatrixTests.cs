@@ -12,7 +12,7 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
     public const string IntegritySecret = "矩阵查实";
     public const string Organisation = "bazhou/unit/matrix-school";
     public const string OrganisationName = "矩阵学校";
-    public const string Registrar = "bazhou/professional/all/competent-department";
+    public const string Registrar = "bazhou/public/enterprise/hr";
     public const string RegistrarSecret = "矩阵学时审核";
     public string ApplicationId { get; private set; } = "";
     public string TaskId { get; private set; } = "";
@@ -108,7 +108,7 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
 
         (await policyAdmin.PostAsync("/api/education-registrars", new JsonObject
         {
-            ["locality"] = "bazhou", ["category"] = "professional", ["registrar"] = "competent-department", ["checks"] = RegistrarSecret,
+            ["locality"] = "bazhou", ["category"] = "public", ["staff"] = "enterprise", ["registrar"] = "hr", ["checks"] = RegistrarSecret,
         })).Expect(HttpStatusCode.Created);
 
         var third = await driver.As(await CreateApplicantAsync("bazhou"));

@@ -41,10 +41,10 @@ public sealed class EducationRegistrarRegistryTests(QiaochengFactory factory) : 
         var department = await factory.SignInAsync(BazhouDepartment);
         var person = await factory.CreateApplicantAsync("bazhou");
 
-        // Bazhou lists no registrar: its HR registers both categories, the education bureau neither.
-        (await department.PostAsync($"/api/people/{person}/education-hours", Hours("professional"))).Expect(HttpStatusCode.Forbidden);
+        // Bazhou lists no registrar: its HR registers both categories; the education bureau neither registers nor verifies, nor finds the person.
+        (await department.PostAsync($"/api/people/{person}/education-hours", Hours("professional"))).Expect(HttpStatusCode.NotFound);
         (await department.PostAsync($"/api/people/{person}/education-hours/verify", new JsonObject { ["fromYear"] = 2022, ["toYear"] = 2022 }))
-            .Expect(HttpStatusCode.Forbidden);
+            .Expect(HttpStatusCode.NotFound);
 
         var created = (await admin.PostAsync("/api/education-registrars", new JsonObject
         {
@@ -75,7 +75,7 @@ public sealed class EducationRegistrarRegistryTests(QiaochengFactory factory) : 
         var disabled = (await admin.PutAsync($"/api/education-registrars/{id}", new JsonObject { ["active"] = false })).Expect(HttpStatusCode.OK);
         Assert.False(disabled["active"]!.GetValue<bool>());
         Assert.Equal("专业科目学时证明", disabled["checks"]!.GetValue<string>());
-        (await department.PostAsync($"/api/people/{person}/education-hours", Hours("professional", 2021))).Expect(HttpStatusCode.Forbidden);
+        (await department.PostAsync($"/api/people/{person}/education-hours", Hours("professional", 2021))).Expect(HttpStatusCode.NotFound);
         (await hr.PostAsync($"/api/people/{person}/education-hours", Hours("professional", 2021))).Expect(HttpStatusCode.Created);
     }
 

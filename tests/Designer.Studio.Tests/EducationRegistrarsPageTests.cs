@@ -10,7 +10,7 @@ namespace Designer.Studio.Tests;
 /// <summary>
 /// The policy admin adds a continuing-education registrar on the 继续教育登记机构 page (Kashgar's competent departments
 /// register and verify professional hours); the list shows it in Chinese, and the department's registration and
-/// verification, refused before, now go through.
+/// verification, refused before (it could not even find the person), now go through.
 /// </summary>
 [Collection(StudioCollection.Name)]
 public sealed class EducationRegistrarsPageTests(StudioServer server, Browser browser, ITestOutputHelper output)
@@ -24,7 +24,8 @@ public sealed class EducationRegistrarsPageTests(StudioServer server, Browser br
         var department = await world.SignInAsync(departmentUser);
         var hours = new { year = 2019, category = "professional", hours = 72, source = "农业技术培训" };
         var verify = new { fromYear = 2019, toYear = 2019 };
-        Assert.Equal(HttpStatusCode.Forbidden, (await department.PostAsJsonAsync($"/api/people/{person}/education-hours", hours)).StatusCode);
+        // Kashgar lists no registrar: the department neither registers nor even finds the person.
+        Assert.Equal(HttpStatusCode.NotFound, (await department.PostAsJsonAsync($"/api/people/{person}/education-hours", hours)).StatusCode);
 
         await using var studio = await StudioSession.SignInAsync(browser, server, "admin", output);
         var page = studio.Page;
