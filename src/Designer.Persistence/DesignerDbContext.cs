@@ -31,6 +31,7 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
     public DbSet<TitleHeldRecord> TitlesHeld => Set<TitleHeldRecord>();
     public DbSet<EducationHoursRecord> EducationHours => Set<EducationHoursRecord>();
+    public DbSet<EducationRegistrarRecord> EducationRegistrars => Set<EducationRegistrarRecord>();
     public DbSet<IntegrityRecordEntity> IntegrityRecords => Set<IntegrityRecordEntity>();
     public DbSet<CalendarEntryRecord> CalendarEntries => Set<CalendarEntryRecord>();
     public DbSet<VocabularyEntryRecord> VocabularyEntries => Set<VocabularyEntryRecord>();
@@ -147,6 +148,7 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
             e.Property(t => t.Status).HasDefaultValue(TitleStatuses.Valid);
         });
         builder.Entity<EducationHoursRecord>(e => e.HasIndex(h => new { h.UserName, h.Year }));
+        builder.Entity<EducationRegistrarRecord>(e => e.HasIndex(r => new { r.Locality, r.Category }));
         builder.Entity<IntegrityRecordEntity>(e => e.HasIndex(r => r.UserName));
         builder.Entity<QuotaRecord>(e =>
         {

@@ -14,19 +14,12 @@ public sealed class ApplicantRecordTests(BazhouFactory factory) : IClassFixture<
 {
     private const string HrReviewer = "bazhou-reviewer-hr";
 
-    private static JsonObject Teacher(string name) => new()
-    {
-        ["name"] = name, ["county"] = "和静县", ["unit"] = "和静县第四中学", ["employmentType"] = "public-institution",
-        ["workplaceLevel"] = "prefecture", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
-        ["grassrootsYears"] = 8, ["competentDepartment"] = "education",
-    };
-
     [Fact]
     public async Task A_granted_certificate_enters_the_titles_register_and_once_revoked_verifies_as_revoked_and_blocks_eligibility()
     {
         var driver = new ApplicationDriver(factory);
         var applicant = await factory.CreateApplicantAsync("bazhou");
-        var number = await GrantAsync(driver, applicant, "周记录");
+        var number = await BazhouGrants.DirectedDeputySeniorAsync(driver, applicant, "周记录");
 
         var hr = await factory.SignInAsync(HrReviewer);
         var titles = (await hr.GetOkAsync($"/api/people/{applicant}/titles"))["items"]!.AsArray();
@@ -57,7 +50,7 @@ public sealed class ApplicantRecordTests(BazhouFactory factory) : IClassFixture<
         Assert.Equal(int.Parse(finding["from"]!.GetValue<string>()[..4]) + 3, int.Parse(finding["until"]!.GetValue<string>()[..4]));
 
         // The next application is refused at eligibility, naming the finding.
-        var next = await driver.SubmitAsync(applicant, "bazhou-directed-deputy-senior", Teacher("周记录"));
+        var next = await driver.SubmitAsync(applicant, "bazhou-directed-deputy-senior", BazhouGrants.Teacher("周记录"));
         var detail = await (await driver.As(applicant)).GetOkAsync($"/api/applications/{next}");
         Assert.Equal("Rejected", detail["status"]!.GetValue<string>());
         Assert.Contains("诚信档案记录期内不得申报", detail["reason"]!.GetValue<string>());
@@ -69,7 +62,7 @@ public sealed class ApplicantRecordTests(BazhouFactory factory) : IClassFixture<
     {
         var driver = new ApplicationDriver(factory);
         var applicant = await factory.CreateApplicantAsync("bazhou");
-        var number = await GrantAsync(driver, applicant, "吴补发");
+        var number = await BazhouGrants.DirectedDeputySeniorAsync(driver, applicant, "吴补发");
         var hr = await factory.SignInAsync(HrReviewer);
         var fresh = (await hr.PostAsync($"/api/certificates/{number}/reissue", new JsonObject { ["reason"] = "证书遗失，申请补发" })).Expect(HttpStatusCode.OK);
         var freshNumber = fresh["number"]!.GetValue<string>();
@@ -225,7 +218,7 @@ public sealed class ApplicantRecordTests(BazhouFactory factory) : IClassFixture<
         var admin = await factory.SignInAsync("bazhou-admin");
         JsonObject Case(JsonObject record)
         {
-            var applicant = Teacher("模拟");
+            var applicant = BazhouGrants.Teacher("模拟");
             foreach (var (key, value) in record) applicant[key] = value?.DeepClone();
             return new JsonObject { ["workflow"] = "bazhou", ["startDate"] = "2024-09-02", ["applicant"] = applicant };
         }
@@ -245,29 +238,6 @@ public sealed class ApplicantRecordTests(BazhouFactory factory) : IClassFixture<
         var malformed = (await admin.PostAsync("/api/simulate", Case(new JsonObject { ["titles"] = new JsonArray(new JsonObject { ["series"] = "teacher" }) })))
             .Expect((HttpStatusCode)422);
         Assert.Contains("$.applicant.titles[0].obtainedOn", malformed.ToJsonString());
-    }
-
-    /// <summary>Runs a Bazhou deputy-senior teacher to the end (a committee session of one) and answers the certificate number.</summary>
-    private async Task<string> GrantAsync(ApplicationDriver driver, string applicant, string name)
-    {
-        var answers = new JsonObject
-        {
-            ["scoring"] = new JsonObject { ["action"] = "approve", ["data"] = new JsonObject { ["morality"] = 9, ["performance"] = 25, ["achievements"] = 22, ["ability"] = 16 } },
-        };
-        var id = await driver.SubmitAsync(applicant, "bazhou-directed-deputy-senior", Teacher(name));
-        await driver.RunAsync(id, applicant, answers, stopAt: "committee-vote");
-        var education = await driver.As("bazhou-reviewer-education");
-        var session = (await education.PostAsync("/api/committee-sessions", new JsonObject())).Expect(HttpStatusCode.Created);
-        var sessionId = session["id"]!.GetValue<string>();
-        foreach (var candidate in session["candidates"]!.AsArray())
-            (await education.PostAsync($"/api/committee-sessions/{sessionId}/votes", new JsonObject
-            {
-                ["applicationId"] = candidate!["applicationId"]!.GetValue<string>(), ["for"] = 6, ["against"] = 1, ["abstain"] = 0,
-            })).Expect(HttpStatusCode.OK);
-        (await education.PostAsync($"/api/committee-sessions/{sessionId}/close")).Expect(HttpStatusCode.OK);
-        var done = await driver.RunAsync(id, applicant, answers);
-        Assert.True(done["status"]!.GetValue<string>() == "Completed", done.ToJsonString());
-        return done["granted"]!["number"]!.GetValue<string>();
     }
 
     private static Dictionary<string, object> Row(string userName, string series, string level, object obtainedOn) => new()

@@ -12,6 +12,8 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
     public const string IntegritySecret = "矩阵查实";
     public const string Organisation = "bazhou/unit/matrix-school";
     public const string OrganisationName = "矩阵学校";
+    public const string Registrar = "bazhou/public/enterprise/hr";
+    public const string RegistrarSecret = "矩阵学时审核";
     public string ApplicationId { get; private set; } = "";
     public string TaskId { get; private set; } = "";
     public string SessionId { get; private set; } = "";
@@ -102,6 +104,11 @@ public sealed class MatrixFactory : DesignerFactory, IAsyncLifetime
         (await policyAdmin.PostAsync("/api/organisations", new JsonObject
         {
             ["id"] = Organisation, ["name"] = OrganisationName, ["kind"] = "unit", ["county"] = "和静县",
+        })).Expect(HttpStatusCode.Created);
+
+        (await policyAdmin.PostAsync("/api/education-registrars", new JsonObject
+        {
+            ["locality"] = "bazhou", ["category"] = "public", ["staff"] = "enterprise", ["registrar"] = "hr", ["checks"] = RegistrarSecret,
         })).Expect(HttpStatusCode.Created);
 
         var third = await driver.As(await CreateApplicantAsync("bazhou"));
@@ -274,6 +281,11 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
         yield return new(HttpMethod.Get, "/api/organisations/units?locality=bazhou", IsList: true);
         yield return new(HttpMethod.Post, "/api/organisations", new JsonObject { ["id"] = "bazhou/unit/intruder", ["name"] = "外来单位", ["kind"] = "unit", ["county"] = "和静县" });
         yield return new(HttpMethod.Put, $"/api/organisations/{MatrixFactory.Organisation}", new JsonObject { ["name"] = "改名", ["kind"] = "unit", ["county"] = "和静县" });
+        // Continuing-education registrars: the policy admin manages them; a locality admin lists only their own locality's.
+        yield return new(HttpMethod.Get, "/api/education-registrars", IsList: true);
+        yield return new(HttpMethod.Get, "/api/education-registrars?locality=bazhou", IsList: true);
+        yield return new(HttpMethod.Post, "/api/education-registrars", new JsonObject { ["locality"] = "bazhou", ["category"] = "public", ["registrar"] = "competent-department" });
+        yield return new(HttpMethod.Put, $"/api/education-registrars/{MatrixFactory.Registrar}", new JsonObject { ["active"] = false });
         // Integration routes belong to client-credentials tokens with the "results" scope, never to a person.
         yield return new(HttpMethod.Get, "/api/integration/results");
         yield return new(HttpMethod.Get, "/api/integration/certificates");
@@ -298,7 +310,7 @@ public sealed class AuthorizationMatrixTests(MatrixFactory factory) : IClassFixt
     private string[] Secrets => [factory.ApplicationId, factory.TaskId, factory.SessionId, factory.DraftId, MatrixFactory.Name, "矩阵乙", "矩阵丙",
         "bazhou-directed-deputy-senior", "bazhou/apply", "和静县第三中学", MatrixFactory.Expert, MatrixFactory.Committee, "bazhou/expert/",
         MatrixFactory.RecordSecret, MatrixFactory.IntegritySecret, "矩阵窗口", "矩阵假日", "bazhou-reviewer-education", factory.RolelessReviewer,
-        MatrixFactory.OrganisationName, MatrixFactory.ComplaintSecret];
+        MatrixFactory.OrganisationName, MatrixFactory.ComplaintSecret, MatrixFactory.RegistrarSecret];
 
     public static TheoryData<string> Outsiders => ["kashgar-admin", "kashgar-applicant", "kashgar-reviewer-agriculture", "unit-reviewer-kashgar", "kashgar-reviewer-county-hr", "xinjiang-applicant"];
 

@@ -7,20 +7,14 @@ namespace Designer.Server.Tests;
 /// <summary>
 /// Bazhou's transfer procedure over the titles register (001 §二(二), §四(二)1): a directed title granted here lapses
 /// when its holder leaves southern Xinjiang; the register and the public certificate check both show it, and the
-/// lapsed title no longer counts as the basis of the next application.
+/// lapsed title no longer counts as the basis of the next application, nor does one to be re-evaluated. The receiving
+/// unit records the move when it is registered in Bazhou; a move out of the region is recorded by Bazhou's HR.
 /// </summary>
 public sealed class TransferTests(BazhouFactory factory) : IClassFixture<BazhouFactory>
 {
-    private static JsonObject Teacher(string name) => new()
-    {
-        ["name"] = name, ["county"] = "和静县", ["unit"] = "和静县第四中学", ["employmentType"] = "public-institution",
-        ["workplaceLevel"] = "prefecture", ["series"] = "teacher", ["level"] = "deputy-senior", ["kind"] = "directed",
-        ["grassrootsYears"] = 8, ["competentDepartment"] = "education",
-    };
-
     /// <summary>
-    /// The receiving unit records the move in the system, so it is a registered unit of the locality that runs the
-    /// transfer (Bazhou registers its units); registering it again is a 409 the test ignores.
+    /// A receiving unit in Bazhou is registered there and records the move itself; registering it again is a 409 the
+    /// test ignores. A unit outside the region is not registered here, and Bazhou's HR records the move instead.
     /// </summary>
     private async Task RegisterReceivingUnitAsync(string unit)
     {
@@ -38,9 +32,9 @@ public sealed class TransferTests(BazhouFactory factory) : IClassFixture<BazhouF
         ["kind"] = "transfer", ["truthfulnessPledge"] = true,
     };
 
-    private static JsonObject Recorded(bool withinValidArea, bool runsDirectedEvaluation) => new()
+    private static JsonObject Recorded(bool withinValidArea, bool runsDirectedEvaluation, string stage = "transfer") => new()
     {
-        ["transfer"] = new JsonObject
+        [stage] = new JsonObject
         {
             ["action"] = "approve",
             ["data"] = new JsonObject { ["withinValidArea"] = withinValidArea, ["runsDirectedEvaluation"] = runsDirectedEvaluation, ["opinion"] = "已核实调动手续。" },
@@ -52,16 +46,18 @@ public sealed class TransferTests(BazhouFactory factory) : IClassFixture<BazhouF
     {
         var driver = new ApplicationDriver(factory);
         var applicant = await factory.CreateApplicantAsync("bazhou");
-        var number = await GrantAsync(driver, applicant, "古丽调动");
+        var number = await BazhouGrants.DirectedDeputySeniorAsync(driver, applicant, "古丽调动");
         Assert.True((await factory.Client().GetOkAsync($"/api/public/certificates/{number}"))["valid"]!.GetValue<bool>());
 
-        await RegisterReceivingUnitAsync("昌吉市第一中学");
+        // 昌吉 is outside Bazhou: the receiving unit is not registered here, so Bazhou's HR records the move out.
         var id = await driver.SubmitAsync(applicant, "bazhou-transfer", Move("古丽调动", "昌吉市第一中学"));
-        var done = await driver.RunAsync(id, applicant, Recorded(withinValidArea: false, runsDirectedEvaluation: false));
+        var done = await driver.RunAsync(id, applicant, Recorded(withinValidArea: false, runsDirectedEvaluation: false, stage: "release"));
 
         Assert.True(done["status"]!.GetValue<string>() == "Completed", done.ToJsonString());
         Assert.Contains("离开南疆地区", done["reason"]!.GetValue<string>());
-        Assert.Equal(["apply", "transfer", "hr-review", "register"], ApplicationDriver.Stages(done));
+        Assert.Equal(["apply", "release", "register"], ApplicationDriver.Stages(done));
+        var release = done["timeline"]!.AsArray().Single(e => e!["stage"]!.GetValue<string>() == "release")!;
+        Assert.Equal("bazhou/hr", release["assignee"]!["org"]!.GetValue<string>());
         var hr = await factory.SignInAsync("bazhou-reviewer-hr");
         var title = Assert.Single((await hr.GetOkAsync($"/api/people/{applicant}/titles"))["items"]!.AsArray())!;
         Assert.Equal("lapsed", title["status"]!.GetValue<string>());
@@ -80,19 +76,31 @@ public sealed class TransferTests(BazhouFactory factory) : IClassFixture<BazhouF
     {
         var driver = new ApplicationDriver(factory);
         var applicant = await factory.CreateApplicantAsync("bazhou");
-        var number = await GrantAsync(driver, applicant, "阿依重聘");
+        var number = await BazhouGrants.DirectedDeputySeniorAsync(driver, applicant, "阿依重聘");
 
         await RegisterReceivingUnitAsync("库尔勒市某中学");
         var id = await driver.SubmitAsync(applicant, "bazhou-transfer", Move("阿依重聘", "库尔勒市某中学"));
         var done = await driver.RunAsync(id, applicant, Recorded(withinValidArea: true, runsDirectedEvaluation: false));
 
         Assert.True(done["status"]!.GetValue<string>() == "Completed", done.ToJsonString());
+        // A receiving unit registered in Bazhou records the move itself, then HR reviews it.
+        Assert.Equal(["apply", "transfer", "hr-review", "register"], ApplicationDriver.Stages(done));
+        var recorded = done["timeline"]!.AsArray().Single(e => e!["stage"]!.GetValue<string>() == "transfer")!;
+        Assert.Equal("unit", recorded["assignee"]!["org"]!.GetValue<string>());
         var own = await (await driver.As(applicant)).GetOkAsync($"/api/people/{applicant}/record");
         var title = Assert.Single(own["titles"]!.AsArray())!;
         Assert.Equal("reevaluate", title["status"]!.GetValue<string>());
         var check = await factory.Client().GetOkAsync($"/api/public/certificates/{number}");
         Assert.True(check["valid"]!.GetValue<bool>());
         Assert.Equal("reevaluate", check["titleStatus"]!.GetValue<string>());
+
+        // Until re-evaluated, the title is no basis for the next level: the full-senior application stops at eligibility.
+        var next = await driver.SubmitAsync(applicant, "bazhou-directed-full-senior", BazhouGrants.Teacher("阿依重聘", level: "full-senior"));
+        var refused = await driver.RunAsync(next, applicant);
+        Assert.Equal("Rejected", refused["status"]!.GetValue<string>());
+        Assert.Equal(["apply", "eligibility"], ApplicationDriver.Stages(refused));
+        Assert.Contains("已登记为须重新评聘", refused["reason"]!.GetValue<string>());
+        Assert.Contains("流动到未开展", refused["reason"]!.GetValue<string>());
     }
 
     [Fact]
@@ -100,10 +108,10 @@ public sealed class TransferTests(BazhouFactory factory) : IClassFixture<BazhouF
     {
         var driver = new ApplicationDriver(factory);
         var applicant = await factory.CreateApplicantAsync("bazhou");
-        var number = await GrantAsync(driver, applicant, "热依拉未调");
+        var number = await BazhouGrants.DirectedDeputySeniorAsync(driver, applicant, "热依拉未调");
 
-        await RegisterReceivingUnitAsync("昌吉市第一中学");
-        var id = await driver.SubmitAsync(applicant, "bazhou-transfer", Move("热依拉未调", "昌吉市第一中学"));
+        await RegisterReceivingUnitAsync("库尔勒市第二中学");
+        var id = await driver.SubmitAsync(applicant, "bazhou-transfer", Move("热依拉未调", "库尔勒市第二中学"));
         var done = await driver.RunAsync(id, applicant, new JsonObject
         {
             ["transfer"] = new JsonObject
@@ -117,27 +125,5 @@ public sealed class TransferTests(BazhouFactory factory) : IClassFixture<BazhouF
         var check = await factory.Client().GetOkAsync($"/api/public/certificates/{number}");
         Assert.True(check["valid"]!.GetValue<bool>());
         Assert.Null(check["titleStatus"]);
-    }
-
-    private async Task<string> GrantAsync(ApplicationDriver driver, string applicant, string name)
-    {
-        var answers = new JsonObject
-        {
-            ["scoring"] = new JsonObject { ["action"] = "approve", ["data"] = new JsonObject { ["morality"] = 9, ["performance"] = 25, ["achievements"] = 22, ["ability"] = 16 } },
-        };
-        var id = await driver.SubmitAsync(applicant, "bazhou-directed-deputy-senior", Teacher(name));
-        await driver.RunAsync(id, applicant, answers, stopAt: "committee-vote");
-        var education = await driver.As("bazhou-reviewer-education");
-        var session = (await education.PostAsync("/api/committee-sessions", new JsonObject())).Expect(HttpStatusCode.Created);
-        var sessionId = session["id"]!.GetValue<string>();
-        foreach (var candidate in session["candidates"]!.AsArray())
-            (await education.PostAsync($"/api/committee-sessions/{sessionId}/votes", new JsonObject
-            {
-                ["applicationId"] = candidate!["applicationId"]!.GetValue<string>(), ["for"] = 6, ["against"] = 1, ["abstain"] = 0,
-            })).Expect(HttpStatusCode.OK);
-        (await education.PostAsync($"/api/committee-sessions/{sessionId}/close")).Expect(HttpStatusCode.OK);
-        var done = await driver.RunAsync(id, applicant, answers);
-        Assert.True(done["status"]!.GetValue<string>() == "Completed", done.ToJsonString());
-        return done["granted"]!["number"]!.GetValue<string>();
     }
 }

@@ -41,6 +41,14 @@ public static class ApplicantRecord
             .ThenByDescending(t => Text(t, "obtainedOn"), StringComparer.Ordinal)
             .FirstOrDefault();
 
+    /// <summary>
+    /// The standing that keeps a title from being the basis of a higher one: `reevaluate` (须重新评聘, 001 §四(二)1: until
+    /// re-evaluated the holder is appointed at the level before) or `restricted` (在现单位不得聘任, 000 §六(三)2). Null when
+    /// the title is valid (or has no standing recorded).
+    /// </summary>
+    public static string? StandingBarsPromotion(JsonObject? title) =>
+        title is not null && Text(title, "status") is ("reevaluate" or "restricted") and var status ? status : null;
+
     /// <summary>Whole years from the title's obtainedOn to <paramref name="asOf"/> (0 when the date is missing).</summary>
     public static int YearsInTitle(JsonObject? title, DateOnly asOf)
     {

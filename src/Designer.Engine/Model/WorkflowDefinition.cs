@@ -42,6 +42,12 @@ public sealed class WorkflowDefinition
 
     public WorkflowScope Scope => WorkflowScope.From(CustomProperties["scope"]);
 
+    /// <summary>
+    /// customProperties.acceptsUnitsElsewhere: the application's unit may be one its locality has not registered (a
+    /// transfer's receiving unit outside the region); the workflow routes on whether `applicant.unitRecord` is there.
+    /// </summary>
+    public bool AcceptsUnitsElsewhere => CustomProperties["acceptsUnitsElsewhere"] is JsonValue v && v.TryGetValue<bool>(out var accepts) && accepts;
+
     public IEnumerable<VariableDefinition> Variables =>
         (Json["variables"] as JsonArray ?? []).OfType<JsonObject>().Select(VariableDefinition.From)
         .Concat((Root.Json["variables"] as JsonArray ?? []).OfType<JsonObject>().Select(VariableDefinition.From));

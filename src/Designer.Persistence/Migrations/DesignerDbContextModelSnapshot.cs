@@ -683,6 +683,53 @@ namespace Designer.Persistence.Migrations
                     b.ToTable("EducationHours");
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.EducationRegistrarRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Checks")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Registrar")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Staff")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Verifies")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Locality", "Category");
+
+                    b.ToTable("EducationRegistrars");
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.ExpertRecord", b =>
                 {
                     b.Property<string>("Id")

@@ -67,7 +67,7 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
 
         RefuseOutsideScopeOrWindow(loaded.Definition, data);
         await World.UnitApprovals.RefuseOtherUnitAsync(db, user, loaded.Definition, data);
-        await World.RegisteredUnits.RefuseUnregisteredAsync(db, host.Vocabulary, loaded.Definition.Locality, data);
+        await World.RegisteredUnits.RefuseUnregisteredAsync(db, host.Vocabulary, loaded.Definition.Locality, data, loaded.Definition.AcceptsUnitsElsewhere);
         var state = engine.Start(loaded.Definition,
             new StartRequest(id, data, await HistoryAsync(user.Id, id), Record: await RecordService.ForEngineAsync(db, user.UserName, data["unit"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? data["unit"]!.GetValue<string>() : null, loaded.Definition.Locality)));
         var apply = state.Bookmarks.FirstOrDefault(b => b.Kind == BookmarkKinds.Task && b.Stage == "apply");

@@ -66,6 +66,7 @@ public static class PipelineSetup
         api.MapAudit();
         api.MapIntegration();
         api.MapApplicantRecord();
+        api.MapEducationRegistrars();
         api.MapCalendar();
         Governance.GovernanceEndpoints.MapGovernance(api);
 

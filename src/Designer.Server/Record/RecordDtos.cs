@@ -24,10 +24,10 @@ public sealed record EducationHours(
 /// <summary>Body of POST /api/people/{userName}/education-hours/verify: the cycle's years, both included.</summary>
 public sealed record VerifyHoursRequest(int? FromYear, int? ToYear);
 
-/// <summary>The verified cycle (总学时审验): its hours by category and in total, how many entries, who verified and when.</summary>
+/// <summary>The verified cycle (总学时审验): its hours by category and in total, how many entries, who verified and when, and the categories verified (all for HR; a registrar's own).</summary>
 public sealed record EducationHoursVerification(
     string UserName, int FromYear, int ToYear, double PublicHours, double ProfessionalHours, double TotalHours, int Entries,
-    string VerifiedBy, DateTime VerifiedAt);
+    string VerifiedBy, DateTime VerifiedAt, IReadOnlyList<string> Categories);
 
 /// <summary>Body of POST /api/people/{userName}/education-hours (an exemption: `exempt` true with its `exemptionReason`).</summary>
 public sealed record EducationHoursRequest(int? Year, string? Category, double? Hours, string? Source, bool? Exempt, string? ExemptionReason);

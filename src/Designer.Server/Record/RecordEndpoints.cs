@@ -65,7 +65,7 @@ public static class RecordEndpoints
     }
 
     public static IServiceCollection AddApplicantRecord(this IServiceCollection services) =>
-        services.AddSingleton(provider => new EducationHoursRegistrars(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DesignerOptions>>())).AddScoped<RecordService>().AddScoped<TitleImport>().AddScoped<CertificateLifecycle>();
+        services.AddScoped<EducationHoursRegistrars>().AddScoped<RecordService>().AddScoped<TitleImport>().AddScoped<CertificateLifecycle>();
 
     private static Paged<T> PageOf<T>(IReadOnlyList<T> all, int? page, int? pageSize)
     {

@@ -64,13 +64,14 @@ public sealed class RecordService(DesignerDbContext db, AuditLog audit, IClock c
     public async Task<EducationHours> AddHoursAsync(CurrentUser user, string userName, EducationHoursRequest request)
     {
         var person = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName);
-        if (person is null || !(RecordAccess.CanRead(user, person.UserName!, person.Locality) || registrars.RegistersIn(user, person.Locality)))
+        var registers = person is not null && await registrars.RegistersInAsync(user, person.Locality);
+        if (person is null || !(RecordAccess.CanRead(user, person.UserName!, person.Locality) || registers))
             throw new ApiProblemException(Problems.NotFound($"找不到用户 {userName} 的记录 (no such person)"));
-        if (!registrars.RegistersIn(user, person.Locality))
+        if (!registers)
             throw new ApiProblemException(Problems.Forbidden("只有本地区人社部门审核人员和管理员可以登记 (only HR reviewers of the locality and admins write the record)"));
         if (TitleValidation.Hours(request, Today) is { Count: > 0 } errors) throw new ApiProblemException(Problems.FormErrors(errors));
         var enterpriseStaff = (await UnitRecordAsync(db, person.UnitName, person.Locality))?["employmentType"]?.GetValue<string>() == "enterprise";
-        if (registrars.Refusal(user, person.Locality, request.Category!, enterpriseStaff) is { } refusal)
+        if (await registrars.RefusalAsync(user, person.Locality, request.Category!, enterpriseStaff) is { } refusal)
             throw new ApiProblemException(Problems.Forbidden(refusal));
         var entry = new EducationHoursRecord
         {
@@ -87,20 +88,30 @@ public sealed class RecordService(DesignerDbContext db, AuditLog audit, IClock c
     }
 
     /// <summary>
-    /// 总学时审验: HR of the person's locality (or an admin) verifies the hours registered for a cycle of years; the
-    /// eligibility rules read each entry's `verified`. Entries registered later are unverified until verified again.
+    /// 总学时审验: HR of the person's locality (or an admin) verifies the hours registered for a cycle of years, a
+    /// registrar whose registry entry verifies its category (<see cref="EducationHoursRegistrars"/>) those of its
+    /// category; the eligibility rules read each entry's `verified`. Entries registered later are unverified until
+    /// verified again.
     /// </summary>
     public async Task<EducationHoursVerification> VerifyHoursAsync(CurrentUser user, string userName, VerifyHoursRequest request)
     {
-        await PersonAsync(user, userName, write: true);
+        var person = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName);
+        var enterpriseStaff = person is not null &&
+                              (await UnitRecordAsync(db, person.UnitName, person.Locality))?["employmentType"]?.GetValue<string>() == "enterprise";
+        var categories = person is null ? [] : await registrars.VerifiesAsync(user, person.Locality, enterpriseStaff);
+        if (person is null || !(RecordAccess.CanRead(user, person.UserName!, person.Locality) || await registrars.RegistersInAsync(user, person.Locality)))
+            throw new ApiProblemException(Problems.NotFound($"找不到用户 {userName} 的记录 (no such person)"));
+        if (categories.Count == 0)
+            throw new ApiProblemException(Problems.Forbidden("只有本地区人社部门审核人员、管理员和登记为审验该类学时的机构可以审验 (only HR of the locality, admins and registrars that verify may verify hours)"));
         var errors = new List<Designer.Engine.Forms.FieldError>();
         if (request.FromYear is not { } from || from < 1950 || from > Today.Year) errors.Add(new("$.fromYear", $"起始年度须在 1950 至 {Today.Year} 之间 (fromYear is missing or out of range)"));
         if (request.ToYear is not { } to || to < 1950 || to > Today.Year) errors.Add(new("$.toYear", $"截止年度须在 1950 至 {Today.Year} 之间 (toYear is missing or out of range)"));
         else if (request.FromYear is { } f && to < f) errors.Add(new("$.toYear", "截止年度不能早于起始年度 (toYear is before fromYear)"));
         if (errors.Count > 0) throw new ApiProblemException(Problems.FormErrors(errors));
-        var entries = await db.EducationHours.Where(h => h.UserName == userName && h.Year >= request.FromYear!.Value && h.Year <= request.ToYear!.Value).ToListAsync();
+        var entries = await db.EducationHours.Where(h => h.UserName == userName && h.Year >= request.FromYear!.Value && h.Year <= request.ToYear!.Value &&
+                                                     categories.Contains(h.Category)).ToListAsync();
         if (entries.Count == 0)
-            throw new ApiProblemException(Problems.FormErrors([new("$.fromYear", $"{request.FromYear} 至 {request.ToYear} 年度没有登记的继续教育学时，无从审验 (no hours registered in these years)")]));
+            throw new ApiProblemException(Problems.FormErrors([new("$.fromYear", $"{request.FromYear} 至 {request.ToYear} 年度没有登记的{(categories.Count == 1 ? CategoryName(categories[0]) : "继续教育")}学时，无从审验 (no hours registered in these years)")]));
         foreach (var entry in entries.Where(e => e.VerifiedAt is null))
         {
             entry.VerifiedBy = user.UserName;
@@ -108,12 +119,14 @@ public sealed class RecordService(DesignerDbContext db, AuditLog audit, IClock c
         }
         var result = new EducationHoursVerification(userName, request.FromYear!.Value, request.ToYear!.Value,
             entries.Where(e => e.Category == "public").Sum(e => e.Hours), entries.Where(e => e.Category == "professional").Sum(e => e.Hours),
-            entries.Sum(e => e.Hours), entries.Count, user.UserName, Now);
+            entries.Sum(e => e.Hours), entries.Count, user.UserName, Now, categories);
         audit.Record(user.UserName, RecordAuditKinds.EducationHoursVerify, RecordAuditKinds.PersonSubject(userName), await LocalityOfAsync(userName),
             $"审验 {result.FromYear} 至 {result.ToYear} 年度继续教育总学时 {result.TotalHours}（公需 {result.PublicHours}，专业 {result.ProfessionalHours}）", JsonSerializerData(result));
         await db.SaveChangesAsync();
         return result;
     }
+
+    private static string CategoryName(string category) => category == "public" ? "公需科目" : "专业科目";
 
     public async Task<IntegrityEntry> AddIntegrityAsync(CurrentUser user, IntegrityRequest request)
     {
@@ -175,6 +188,7 @@ public sealed class RecordService(DesignerDbContext db, AuditLog audit, IClock c
             {
                 ["series"] = t.Series, ["level"] = t.Level, ["directed"] = t.Directed, ["validIn"] = t.ValidIn,
                 ["obtainedOn"] = t.ObtainedOn, ["source"] = t.Source, ["certificateNumber"] = t.CertificateNumber, ["status"] = t.Status,
+                ["statusReason"] = t.StatusReason, ["statusOn"] = t.StatusOn,
             })]),
             [ApplicantRecord.EducationHours] = new JsonArray([.. hours.Select(h => (JsonNode)new JsonObject
             {

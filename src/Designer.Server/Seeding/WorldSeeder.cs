@@ -33,6 +33,7 @@ public sealed class WorldSeeder(DesignerDbContext db, World.WorldVocabulary worl
             await db.SaveChangesAsync();
         }
         await SeedOrganisationsAsync(folder);
+        await SeedEducationRegistrarsAsync(folder);
         if (Read(Path.Combine(folder, "committees.json"), "committees") is not { } committees) return;
         var pool = (await db.Experts.Select(e => e.Id).ToListAsync()).ToHashSet();
         var existing = (await db.Committees.Select(c => c.Id).ToListAsync()).ToHashSet();
@@ -70,6 +71,23 @@ public sealed class WorldSeeder(DesignerDbContext db, World.WorldVocabulary worl
             {
                 log.LogWarning("Organisation {Id} not seeded: {Reason}", body.Id, (refused.Result as Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult)?.ProblemDetails.Detail);
             }
+        }
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The continuing-education registrars of education-hours.json; an entry already there (perhaps edited or disabled) is kept.</summary>
+    private async Task SeedEducationRegistrarsAsync(string folder)
+    {
+        var known = (await db.EducationRegistrars.Select(r => r.Id).ToListAsync()).ToHashSet();
+        foreach (var entry in Record.EducationHoursRegistrars.ReadSeed(Path.Combine(folder, Record.EducationHoursRegistrars.FileName)).Where(e => known.Add(e.Id)))
+        {
+            if (!world.Current.Localities.ContainsKey(entry.Locality))
+            {
+                log.LogWarning("Education registrar {Id} not seeded: unknown locality", entry.Id);
+                continue;
+            }
+            entry.UpdatedBy = SystemUser.Instance.UserName;
+            db.EducationRegistrars.Add(entry);
         }
         await db.SaveChangesAsync();
     }

@@ -42,12 +42,15 @@ public static class RegisteredUnits
     /// <summary>
     /// Refuses an application whose unit is not a registered active unit of the locality (or whose county or employment
     /// type disagree with the unit's). An application that names no unit at all is not checked: its form asks none.
+    /// A procedure that accepts units elsewhere (a transfer out of the region) takes an unregistered unit as it is.
     /// </summary>
-    public static async Task RefuseUnregisteredAsync(DesignerDbContext db, VocabularySet vocabulary, string locality, JsonObject data)
+    public static async Task RefuseUnregisteredAsync(DesignerDbContext db, VocabularySet vocabulary, string locality, JsonObject data,
+        bool acceptsUnitsElsewhere = false)
     {
         if (!data.ContainsKey("unit")) return;
         var named = (data["unit"] as JsonValue)?.TryGetValue<string>(out var text) == true ? text.Trim() : "";
         var (standing, unit) = await FindAsync(db, locality, named);
+        if (acceptsUnitsElsewhere && standing == Standing.Unregistered && named.Length > 0) return;
         if (Refusal(standing, named, unit) is { } refusal) throw new ApiProblemException(Problems.Invalid("$.unit", refusal));
         if (unit is null) return;
         if (unit.County is { } countyCode && Text(data, "county") is { } county &&

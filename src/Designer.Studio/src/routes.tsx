@@ -41,6 +41,7 @@ const RegisterPage = lazyPage(() => import('./pages/users/RegisterPage'), 'Regis
 const VocabularyPage = lazyPage(() => import('./pages/world/VocabularyPage'), 'VocabularyPage');
 const OrganisationsPage = lazyPage(() => import('./pages/organisations/OrganisationsPage'), 'OrganisationsPage');
 const GovernancePage = lazyPage(() => import('./pages/governance/GovernancePage'), 'GovernancePage');
+const EducationRegistrarsPage = lazyPage(() => import('./pages/registrars/EducationRegistrarsPage'), 'EducationRegistrarsPage');
 
 /** Route data read by the layout: full-bleed pages (the designers, the diff) use the whole window below the top bar. */
 export interface RouteHandle {
@@ -124,6 +125,7 @@ const signedIn: RouteObject[] = [
   { path: 'vocabulary', element: <VocabularyPage /> },
   { path: 'organisations', element: <OrganisationsPage /> },
   { path: 'governance', element: withParams((_, q) => <GovernancePage tab={q.get('tab') ?? ''} />) },
+  { path: 'education-registrars', element: <EducationRegistrarsPage /> },
   // Auditing (the server decides what each user may read): the auditor's home (tabs workflows, trail, applications),
   // a definition's history, the diff view (`?from=&to=` or `?against=template`), a journal, a template merge.
   {

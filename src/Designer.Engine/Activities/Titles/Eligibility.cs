@@ -42,6 +42,10 @@ public sealed class Eligibility : Activity
         Description = "申报更高一级的非定向职称时，现有职称为定向职称（且无同级通用职称）即不符合。无职称记录时不检查。")]
     public Input<bool> BasisTitleMustNotBeDirected { get; } = new(false);
 
+    [Input("须重新评聘或不得聘任的职称不作为晋升依据", UiHint = UiHints.Checkbox,
+        Description = "职称登记册上现有职称登记为须重新评聘（reevaluate）或在现单位不得聘任（restricted）时，不得以其申报更高一级职称（默认开启）；同级重新评聘不受影响。")]
+    public Input<bool> BasisTitleMustBeInForce { get; } = new(true);
+
     [Input("逐级晋升", UiHint = UiHints.Checkbox, Description = "申报级别不得高于现有职称的上一级。无职称记录时不检查。")]
     public Input<bool> OneLevelAtATime { get; } = new(false);
 
@@ -102,6 +106,9 @@ public sealed class Eligibility : Activity
         if (context.Get(BasisTitleMustNotBeDirected) && higher && application["kind"].AsString() != "directed" && IsDirected(current) &&
             !(titles as JsonArray ?? []).OfType<JsonObject>().Any(t => t["level"].AsString() == held && !IsDirected(t)))
             yield return $"现有职称（{Describe(current)}）为定向职称，不作为申报更高一级通用职称的依据，须先取得同级通用职称";
+        if (context.Get(BasisTitleMustBeInForce) && higher && ApplicantRecord.StandingBarsPromotion(current) is { } standing)
+            yield return $"现有职称（{Describe(current)}）已登记为{TitleStatus.StatusName(standing)}（{current["statusReason"].AsString() ?? "职称效力登记"}），" +
+                         $"未重新评聘前不作为申报更高一级职称的依据 (a title registered as {standing} is not a basis for a higher title)";
         if (context.Get(OneLevelAtATime) && ApplicantRecord.LevelRank(level) > ApplicantRecord.LevelRank(held) + 1)
             yield return $"现有职称为 {held}，只能逐级申报上一级职称，不能申报 {level}";
     }

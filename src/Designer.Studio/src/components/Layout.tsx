@@ -59,6 +59,7 @@ export function Layout() {
     { to: '/vocabulary', label: t('词表'), show: admin || hasRole(me, Roles.auditor) },
     { to: '/organisations', label: t('组织机构'), show: admin || hasRole(me, Roles.auditor) },
     { to: '/governance', label: t('监督管理'), show: admin || hasRole(me, Roles.auditor) || (hasRole(me, Roles.reviewer) && /(^|\/)hr$/.test(me?.org ?? '')) },
+    { to: '/education-registrars', label: t('继续教育登记'), show: admin || hasRole(me, Roles.auditor) },
     { to: '/history', label: t('审计'), show: hasRole(me, Roles.auditor, Roles.policyAdmin, Roles.localityAdmin) },
     { to: '/public/publicity', label: t('公示'), show: true },
     { to: '/public/certificates', label: t('证书查验'), show: true },

@@ -223,6 +223,11 @@ export const catalogEn: Record<string, ActivityEn> = {
         displayName: 'Basis title not directed',
         description: 'A higher general title cannot rest on a directed title.',
       },
+      basisTitleMustBeInForce: {
+        displayName: 'A title to be re-evaluated or not for appointment is no basis for promotion',
+        description:
+          'When the register marks the title held as to be re-evaluated (reevaluate) or not for appointment at the current unit (restricted), no higher title may be applied for on it (on by default); re-evaluation at the same level is not affected.',
+      },
       oneLevelAtATime: { displayName: 'One level at a time', description: 'The applied level must be the next above the title held.' },
     },
   },

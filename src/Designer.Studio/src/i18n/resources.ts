@@ -4,6 +4,7 @@ import { enDesigner } from './en-designer';
 import { enGovernance } from './en-governance';
 import { enObjections } from './en-objections';
 import { enOrganisations } from './en-organisations';
+import { enRegistrars } from './en-registrars';
 import { enUnits } from './en-units';
 
 /**
@@ -12,5 +13,5 @@ import { enUnits } from './en-units';
  */
 export const resources = {
   'zh-CN': { translation: {} as Record<string, string> },
-  en: { translation: { ...en, ...enCasework, ...enDesigner, ...enOrganisations, ...enUnits, ...enObjections, ...enGovernance } },
+    en: { translation: { ...en, ...enCasework, ...enDesigner, ...enOrganisations, ...enRegistrars, ...enUnits, ...enObjections, ...enGovernance } },
 } as const;

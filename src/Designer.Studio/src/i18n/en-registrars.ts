@@ -1,0 +1,25 @@
+/** English for the continuing-education registrars (继续教育登记机构). */
+export const enRegistrars: Record<string, string> = {
+  继续教育登记: 'CE registrars',
+  继续教育登记机构: 'Continuing-education registrars',
+  '各地区由谁登记审核公需科目、专业科目学时（企业人员可单列）；未列出的地区由本地区人社部门审核人员登记审核两类学时，总学时审验由人社部门办理':
+    "Who registers and reviews public and professional continuing-education hours in each locality (enterprise staff may be listed apart); a locality not listed has its HR reviewers register both, and HR verifies the cycle's total hours",
+  '同时审验该类学时（审验后计入资格审查）': 'Also verifies these hours (verified hours count at eligibility)',
+  '启用（停用后不再登记审核）': 'Active (a disabled registrar no longer registers or reviews)',
+  '如：专业科目学时证明、培训机构和学时': 'e.g. professional-hours certificates, the training provider and hours',
+  学时类别: 'Hours category',
+  审核内容: 'What is checked',
+  新增登记机构: 'New registrar',
+  编辑登记机构: 'Edit registrar',
+  登记审核机构: 'Registrar',
+  适用人员: 'Applies to',
+  全部类别: 'All categories',
+  '共 {n} 条': '{n} entries',
+  只登记: 'Registers only',
+  审验: 'Verifies',
+  没有符合条件的登记机构: 'No registrar matches',
+  人社部门审核人员: 'HR reviewers',
+  行业主管部门审核人员: 'Competent-department reviewers',
+  '企业（含民营企业）人员': 'Enterprise (incl. private) staff',
+  全部人员: 'Everyone',
+};
