@@ -694,6 +694,53 @@ namespace Designer.Persistence.Postgres.Migrations
                     b.ToTable("EducationHours");
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.EducationRegistrarRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Checks")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Registrar")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Staff")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Verifies")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Locality", "Category");
+
+                    b.ToTable("EducationRegistrars");
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.ExpertRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -940,6 +987,9 @@ namespace Designer.Persistence.Postgres.Migrations
 
                     b.Property<bool>("AutonomousEvaluation")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("AutonomousEvaluationOn")
+                        .HasColumnType("text");
 
                     b.Property<string>("AutonomousEvaluationReference")
                         .HasColumnType("text");

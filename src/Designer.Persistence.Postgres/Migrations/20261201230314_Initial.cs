@@ -284,6 +284,27 @@ namespace Designer.Persistence.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EducationRegistrars",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Locality = table.Column<string>(type: "text", nullable: false),
+                    Category = table.Column<string>(type: "text", nullable: false),
+                    Staff = table.Column<string>(type: "text", nullable: false),
+                    Registrar = table.Column<string>(type: "text", nullable: false),
+                    Verifies = table.Column<bool>(type: "boolean", nullable: false),
+                    Checks = table.Column<string>(type: "text", nullable: true),
+                    Source = table.Column<string>(type: "text", nullable: true),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EducationRegistrars", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Experts",
                 columns: table => new
                 {
@@ -432,6 +453,7 @@ namespace Designer.Persistence.Postgres.Migrations
                     Quota = table.Column<int>(type: "integer", nullable: true),
                     AutonomousEvaluation = table.Column<bool>(type: "boolean", nullable: false),
                     AutonomousEvaluationReference = table.Column<string>(type: "text", nullable: true),
+                    AutonomousEvaluationOn = table.Column<string>(type: "text", nullable: true),
                     Active = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
@@ -982,6 +1004,11 @@ namespace Designer.Persistence.Postgres.Migrations
                 columns: new[] { "UserName", "Year" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EducationRegistrars_Locality_Category",
+                table: "EducationRegistrars",
+                columns: new[] { "Locality", "Category" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Experts_Locality_Series",
                 table: "Experts",
                 columns: new[] { "Locality", "Series" });
@@ -1159,6 +1186,9 @@ namespace Designer.Persistence.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "EducationHours");
+
+            migrationBuilder.DropTable(
+                name: "EducationRegistrars");
 
             migrationBuilder.DropTable(
                 name: "Experts");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Designer.Persistence.Postgres.Migrations
 {
     [DbContext(typeof(DesignerDbContext))]
-    [Migration("20261201200421_Initial")]
+    [Migration("20261201230314_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -697,6 +697,53 @@ namespace Designer.Persistence.Postgres.Migrations
                     b.ToTable("EducationHours");
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.EducationRegistrarRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Checks")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Registrar")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Staff")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Verifies")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Locality", "Category");
+
+                    b.ToTable("EducationRegistrars");
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.ExpertRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -943,6 +990,9 @@ namespace Designer.Persistence.Postgres.Migrations
 
                     b.Property<bool>("AutonomousEvaluation")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("AutonomousEvaluationOn")
+                        .HasColumnType("text");
 
                     b.Property<string>("AutonomousEvaluationReference")
                         .HasColumnType("text");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Designer.Persistence.Migrations
 {
     [DbContext(typeof(DesignerDbContext))]
-    [Migration("20261201220000_EducationRegistrarsRegistry")]
-    partial class EducationRegistrarsRegistry
+    [Migration("20261201230156_EducationRegistrarsAndUnitAutonomy")]
+    partial class EducationRegistrarsAndUnitAutonomy
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -973,6 +973,9 @@ namespace Designer.Persistence.Migrations
 
                     b.Property<bool>("AutonomousEvaluation")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AutonomousEvaluationOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AutonomousEvaluationReference")
                         .HasColumnType("TEXT");

@@ -1,4 +1,4 @@
-using System;
+﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -6,11 +6,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Designer.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class EducationRegistrarsRegistry : Migration
+    public partial class EducationRegistrarsAndUnitAutonomy : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "AutonomousEvaluationOn",
+                table: "Organisations",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "EducationRegistrars",
                 columns: table => new
@@ -43,6 +49,10 @@ namespace Designer.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "EducationRegistrars");
+
+            migrationBuilder.DropColumn(
+                name: "AutonomousEvaluationOn",
+                table: "Organisations");
         }
     }
 }
