@@ -63,4 +63,24 @@ public class CommitteeValidationTests
         Assert.Equal(ProblemCodes.CommitteeScope, problem.Code);
         Assert.Contains("deputy-senior", problem.Message);
     }
+
+    [Fact]
+    public void A_scope_open_to_levels_the_committee_does_not_cover_is_refused_naming_the_step_the_committee_and_the_levels()
+    {
+        // Before: the through-train vote named "sample-city/committee/{series}" for every series, so a career farmer at
+        // deputy-senior published cleanly and faulted at the vote (the city's committee is filed up to intermediate).
+        var document = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestEngine.Layout.Workflows, "sample-city/direct-evaluation.json")))!;
+        document["customProperties"]!["scope"]!["series"] = new System.Text.Json.Nodes.JsonArray();
+        var problems = new WorkflowValidator(ActivityRegistry.Default, TestEngine.Forms, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar),
+            TestEngine.Vocabulary, new CommitteeCatalog(World)).Validate(document.ToJsonString());
+
+        var uncovered = Assert.Single(problems, p => p.Code == ProblemCodes.CommitteeScope);
+        Assert.Equal("committee-vote", uncovered.ActivityId);
+        Assert.StartsWith("“评委会评审（“直通车”）”", uncovered.Message);
+        Assert.Contains("示例市职业农民专业职称评审委员会", uncovered.Message);
+        Assert.Contains("副高级、正高级", uncovered.Message);
+        // The city has no committee of its own for these series: each is named.
+        Assert.Equal(["archives", "digital-economy", "mass-culture", "secondary-vocational-teacher", "tech-broker"],
+            problems.Where(p => p.Code == ProblemCodes.UnknownCommittee).Select(p => p.Message.Split("sample-city/committee/")[1].Split('”')[0]).Order());
+    }
 }
