@@ -13,6 +13,9 @@ namespace Designer.Engine.Validation;
 /// </summary>
 internal static class CommitteeChecks
 {
+    /// <summary>Missing committees named in one problem before "等 N 个".</summary>
+    private const int MaxNamed = 6;
+
     public static void Run(CommitteeVote vote, WorkflowDefinition definition, string path, ICommitteeCatalog committees, VocabularySet vocabulary,
         List<ValidationProblem> problems) =>
         Run(vote, vote.Committee.LiteralOrDefault(), vote.Series.LiteralOrDefault(), definition, path, committees, vocabulary, problems);
@@ -45,12 +48,13 @@ internal static class CommitteeChecks
         IReadOnlyList<string> series = stepSeries.Count > 0 ? stepSeries : scope.Series.Count > 0 ? scope.Series : vocabulary.Series.Keys.ToList();
         IReadOnlyList<string> levels = scope.Levels.Count > 0 ? scope.Levels : vocabulary.Levels.Keys.ToList();
         var uncovered = new Dictionary<string, (CommitteeInfo Committee, List<string> Series, List<string> Levels)>();
+        var missing = new Dictionary<string, (string Series, string Level)>();
         foreach (var (s, l) in series.SelectMany(s => levels.Select(l => (s, l))))
         {
             var id = CommitteeIds.Resolve(template, definition.Locality, s, l);
             var committee = committees.Find(id);
             if (committee is null)
-                Add(ProblemCodes.UnknownCommittee, $"“{step.Label}”：评委会 “{id}” 不存在{For(CommitteeIds.DependsOnSeries(template) ? s : null, CommitteeIds.DependsOnLevel(template) ? l : null)} (no committee '{id}')");
+                missing.TryAdd(id, (s, l));
             else if (committee.Refusal is { } refusal)
                 Add(ProblemCodes.UnknownCommittee, refusal);
             else if (!committee.Covers(s, l))
@@ -59,6 +63,15 @@ internal static class CommitteeChecks
                 if (!gap.Series.Contains(s)) gap.Series.Add(s);
                 if (!gap.Levels.Contains(l)) gap.Levels.Add(l);
             }
+        }
+        if (missing.Count == 1 && missing.Single() is var (only, (oneSeries, oneLevel)))
+            Add(ProblemCodes.UnknownCommittee, $"“{step.Label}”：评委会 “{only}” 不存在" +
+                $"{For(CommitteeIds.DependsOnSeries(template) ? oneSeries : null, CommitteeIds.DependsOnLevel(template) ? oneLevel : null)} (no committee '{only}')");
+        else if (missing.Count > 1)
+        {
+            var named = string.Join("、", missing.Keys.Take(MaxNamed).Select(id => $"“{id}”")) + (missing.Count > MaxNamed ? $" 等 {missing.Count} 个" : "");
+            Add(ProblemCodes.UnknownCommittee, $"“{step.Label}”：本流程适用范围内的系列和层级没有对应的评委会：{named}；请限定适用范围或设立评委会 " +
+                $"(no committees {string.Join(", ", missing.Keys.Take(MaxNamed).Select(id => $"'{id}'"))}{(missing.Count > MaxNamed ? $" and {missing.Count - MaxNamed} more" : "")} for series and levels the scope admits)");
         }
         foreach (var (id, (committee, gapSeries, gapLevels)) in uncovered)
             Add(ProblemCodes.CommitteeScope, Uncovered(step, id, committee, gapSeries, gapLevels, vocabulary));

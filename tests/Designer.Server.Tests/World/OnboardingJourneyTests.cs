@@ -110,6 +110,22 @@ public sealed class OnboardingJourneyTests(DesignerFactory factory) : IClassFixt
         Assert.Equal(0, holders["holderCount"]!.GetValue<int>());
         Assert.Equal(County, holders["gaps"]![0]!["county"]!.GetValue<string>());
 
+        // The template admits every series and level, but the prefecture files one committee (teachers, intermediate):
+        // publishing names the vote and the committees missing for the rest; the procedure is narrowed to its committee.
+        var missing = Assert.Single(refused["errors"]!.AsArray(), e => e!["code"]!.GetValue<string>() == "unknown-committee")!;
+        Assert.Equal("committee-vote", missing["activityId"]!.GetValue<string>());
+        Assert.StartsWith("“评委会表决”", missing["message"]!.GetValue<string>());
+        Assert.Contains($"“{Prefecture}/committee/health-intermediate”", missing["message"]!.GetValue<string>());
+        definition["customProperties"]!["scope"]!["series"] = new JsonArray("teacher");
+        definition["customProperties"]!["scope"]!["levels"] = new JsonArray("intermediate");
+        draft = await localAdmin.GetOkAsync($"/api/workflows/{Workflow}");
+        (await localAdmin.PutAsync($"/api/workflows/{Workflow}/draft", new JsonObject
+        {
+            ["definition"] = definition.DeepClone(), ["baseVersion"] = draft["version"]!.GetValue<int>(), ["concurrencyToken"] = draft["concurrencyToken"]!.GetValue<string>(),
+        })).Expect(HttpStatusCode.OK);
+        refused = (await localAdmin.PostAsync($"/api/workflows/{Workflow}/publish")).Expect((HttpStatusCode)422);
+        Assert.Equal(["orphan-step"], refused["errors"]!.AsArray().Select(e => e!["code"]!.GetValue<string>()).Distinct());
+
         (await localAdmin.PostAsync("/api/users", User($"{Prefecture}-bureau", "石桥县教育局审核人", "reviewer", Bureau, "reviewer"))).Expect(HttpStatusCode.Created);
         holders = (await localAdmin.GetOkAsync($"/api/workflows/{Workflow}/step-holders?activityId=competent-review"))["items"]![0]!;
         Assert.Equal($"{Prefecture}-bureau", Assert.Single(holders["holders"]!.AsArray())!["userName"]!.GetValue<string>());
