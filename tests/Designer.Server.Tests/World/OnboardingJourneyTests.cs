@@ -178,6 +178,19 @@ public sealed class OnboardingJourneyTests(DesignerFactory factory) : IClassFixt
             $"committee-vote@{Prefecture}/hr", $"approval@{Prefecture}/hr"], acted);
         Assert.Contains("unit-publicity", ApplicationDriver.Stages(detail));
         Assert.Contains("result-publicity", ApplicationDriver.Stages(detail));
+
+        // A later reader sees who acted by name and organisation (never a user name), the session by committee and
+        // date (never its id), and the scores.
+        var timeline = detail["timeline"]!.AsArray();
+        JsonNode Entry(string stage) => timeline.Last(e => e!["stage"]!.GetValue<string>() == stage)!;
+        var hrReview = Entry("hr-review");
+        Assert.Equal(($"{Prefecture}-hr", "青川人社审核人"), (hrReview["actor"]!.GetValue<string>(), hrReview["actorName"]!.GetValue<string>()));
+        Assert.DoesNotContain("/", hrReview["actorOrg"]!.GetValue<string>());
+        Assert.Equal("石桥一中职称负责人", Entry("unit-recommend")["actorName"]!.GetValue<string>());
+        var vote = Entry("committee-vote");
+        Assert.Matches(@"^青川地区中小学教师中级职称评审委员会 评审会 \d{4}-\d{2}-\d{2}$", vote["sessionName"]!.GetValue<string>());
+        Assert.Null(vote["comment"]);
+        Assert.True(Entry("scoring")["details"]!["total"]!.GetValue<double>() > 0);
         var number = detail["granted"]!["number"]!.GetValue<string>();
         var check = await factory.Client().GetOkAsync($"/api/public/certificates/{Uri.EscapeDataString(number)}");
         Assert.True(check["valid"]!.GetValue<bool>());
