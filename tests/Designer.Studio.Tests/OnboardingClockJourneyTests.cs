@@ -201,7 +201,17 @@ public sealed class OnboardingClockJourneyTests(ClockedStudioServer server, Brow
         var problem = await orphan.InnerTextAsync();
         foreach (var part in new[] { "主管部门审核", CountyName, "教育局", "审核人", "无人承办" }) Assert.Contains(part, problem);
         Assert.DoesNotContain("orphan-step", problem);
+        // The template admits every series and level; the prefecture filed one committee: the vote is refused too,
+        // naming the step and the committees missing, until the procedure is narrowed to what its committee evaluates.
+        var committees = await page.Locator("tr", new() { HasText = "没有对应的评委会" }).First.InnerTextAsync();
+        foreach (var part in new[] { "评委会表决", $"{Locality}/committee/" }) Assert.Contains(part, committees);
         await localAdmin.ScreenshotAsync("onboarding-6-publish-refused");
+        await page.Locator(".react-flow__pane").ClickAsync(new() { Position = new() { X = 5, Y = 5 } });
+        await page.Locator("#scope-series label", new() { HasText = "中小学（含幼儿园）教师" }).ClickAsync();
+        await page.Locator("#scope-levels label", new() { HasText = "中级" }).First.ClickAsync();
+        await page.ClickAsync("[data-testid='publish']");
+        await page.Locator("tr", new() { HasText = "无人承办" }).First.WaitForAsync();
+        await page.Locator("tr", new() { HasText = "没有对应的评委会" }).WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
         // The fix: the county bureau's reviewer, created in 用户 by the prefecture's own admin; then it publishes.
         await CreateUserAsync(page, $"{Locality}-bureau", "石桥县教育局审核人", roles: ["审核人"], org: Bureau, taskRoles: "reviewer");

@@ -37,13 +37,25 @@ public sealed record TimelineAssignee(string Org, string Role, string? ResolvedO
 /// </summary>
 public sealed record TimelineEntry(
     string Stage, string? StageName, string ActivityId, string? Title, TimelineAssignee Assignee, string Action, string ActionName,
-    string Date, string? Actor, string? Comment, IReadOnlyList<string>? Reasons, JsonObject? Details = null);
+    string Date, string? Actor, string? Comment, IReadOnlyList<string>? Reasons, JsonObject? Details = null)
+{
+    /// <summary>The actor's display name and, for staff, their organisation (Actor stays the user name).</summary>
+    public string? ActorName { get; init; }
+    public string? ActorOrg { get; init; }
+    /// <summary>The committee session that recorded a vote, and its name: committee and date.</summary>
+    public string? SessionId { get; init; }
+    public string? SessionName { get; init; }
+}
 
 /// <summary>A task in an inbox or on an application.</summary>
 public sealed record TaskSummary(
     string Id, string ApplicationId, string ApplicantName, string WorkflowName, string DefinitionId, string Stage, string? StageName,
     string Title, string Org, string? ResolvedOrg, string Role, IReadOnlyList<string> Actions, string? Form, string? DueDate, DateTime CreatedAt,
-    bool IsOpen, string? ClosedAction, string? ClosedBy, DateTime? ClosedAt, string? AssignedUser = null, string? ClaimedBy = null, DateTime? ClaimedAt = null);
+    bool IsOpen, string? ClosedAction, string? ClosedBy, DateTime? ClosedAt, string? AssignedUser = null, string? ClaimedBy = null, DateTime? ClaimedAt = null)
+{
+    /// <summary>Who closed the task, by their display name (the task page; ClosedBy stays the user name).</summary>
+    public string? ClosedByName { get; init; }
+}
 
 public static class ApplicationDtos
 {
@@ -52,14 +64,18 @@ public static class ApplicationDtos
         a.CreatedAt, a.UpdatedAt,
         openTasks?.Where(t => t.ApplicationId == a.Id).Select(t => t.Stage).Distinct().ToList() ?? []);
 
-    /// <summary>The application as its viewer sees it; <paramref name="known"/>: its state as the request already holds it (not parsed again).</summary>
-    public static ApplicationDetail Detail(ApplicationRecord a, IEnumerable<TaskRecord> pendingForViewer, VocabularySet names, WorkflowInstanceState? known = null)
+    /// <summary>
+    /// The application as its viewer sees it; <paramref name="known"/>: its state as the request already holds it (not
+    /// parsed again); <paramref name="forReviewer"/>: staff see all each step recorded (scores, votes), the applicant what they are told.
+    /// </summary>
+    public static ApplicationDetail Detail(ApplicationRecord a, IEnumerable<TaskRecord> pendingForViewer, VocabularySet names, WorkflowInstanceState? known = null,
+        bool forReviewer = false)
     {
         var state = known ?? (a.StateJson is null ? null : WorkflowInstanceState.FromJson(a.StateJson));
         return new ApplicationDetail(
             a.Id, a.Status, state?.Reason, a.DefinitionId, a.DefinitionVersion, a.WorkflowName, a.Locality, a.ApplicantName,
             known is not null ? known.Application.DeepClone() : JsonNode.Parse(a.DataJson),
-            state is null ? [] : Timeline(state, names),
+            state is null ? [] : Timeline(state, names, forReviewer),
             pendingForViewer.Select(t => TaskDtos.Summary(t, names)).ToList(),
             state?.Bookmarks.Select(b => new WaitingPoint(
                 b.Stage, StageName(b.Stage, names), b.Kind, StepTitles.Of(b.Payload["title"]?.ToString(), b.ActivityId, b.Stage, names), b.Org, b.Role,
@@ -75,7 +91,10 @@ public static class ApplicationDtos
         entry.Stage, StageName(entry.Stage, names), entry.ActivityId, StepTitles.Of(entry.ActivityName, entry.ActivityId, entry.Stage, names),
         new TimelineAssignee(entry.Assignee.Org, entry.Assignee.Role, entry.Assignee.ResolvedOrg),
         entry.Action, names.Name("actions", entry.Action),
-        entry.Date, entry.Actor, entry.Comment, entry.Reasons, index == 0 ? null : StepDetails.Of(entry.Data, forReviewer))).ToList();
+        entry.Date, entry.Actor, entry.Comment, entry.Reasons, index == 0 ? null : StepDetails.Of(entry.Data, forReviewer))
+    {
+        SessionId = (entry.Data as JsonObject)?["sessionId"]?.GetValueKind() == JsonValueKind.String ? entry.Data!["sessionId"]!.GetValue<string>() : null,
+    }).ToList();
 
     /// <summary>The apply form of the loaded (pinned) workflow version, or null when it has none.</summary>
     public static PinnedForm? ApplyFormOf(ApplicationRunner.Loaded loaded) =>

@@ -41,10 +41,11 @@ public static class ApplicationEndpoints
             var user = http.CurrentUser();
             var application = await ApplicationAccess.FindReadableAsync(db, user, id);
             var loaded = await runner.LoadAsync(application.DefinitionId, application.DefinitionVersion);
-            return TypedResults.Ok(ApplicationDtos.Detail(application, await PendingForAsync(db, user, id), http.Vocabulary()) with
+            var detail = ApplicationDtos.Detail(application, await PendingForAsync(db, user, id), http.Vocabulary(), forReviewer: !user.IsApplicant) with
             {
                 ApplyForm = ApplicationDtos.ApplyFormOf(loaded),
-            });
+            };
+            return TypedResults.Ok((await TimelineNames.ForAsync(db, http.Vocabulary(), detail.Timeline)).Name(detail));
         });
         group.MapPost("/", Start).RequireAuthorization(Policies.Applicant).Fails(409, 422);
         group.MapPut("/{id}/draft", async (string id, DraftRequest request, HttpContext http, DesignerDbContext db, ApplicationRunner runner) =>

@@ -13,7 +13,12 @@ public sealed record AuditTrailEntry(
 /// <summary>An entry with whether the chain is intact up to and including it.</summary>
 public sealed record CheckedAuditEntry(
     long Sequence, DateTimeOffset Timestamp, string Actor, string Kind, string Subject, string Locality, string Summary, JsonNode? Data,
-    string DataHash, string PreviousHash, string Hash, bool Verified);
+    string DataHash, string PreviousHash, string Hash, bool Verified)
+{
+    /// <summary>The actor's display name and organisation where the page names people (the journal); Actor stays the user name.</summary>
+    public string? ActorName { get; init; }
+    public string? ActorOrg { get; init; }
+}
 
 /// <summary>How much a diff changed, counted by kind.</summary>
 public sealed record DiffCounts(

@@ -1,6 +1,8 @@
 using Designer.Persistence;
 using Designer.Persistence.Entities;
+using Designer.Server.Applications;
 using Designer.Server.Auth;
+using Designer.Server.World;
 using Designer.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -26,10 +28,12 @@ public static class JournalEndpoints
         var rows = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
         var verification = AuditRecordVerification.Verify(rows);
         var subject = AuditKinds.ApplicationSubject(id);
+        var entries = rows.Where(r => r.Subject == subject).Select(r => AuditDtos.Entry(r, verification)).ToList();
+        var names = await TimelineNames.LoadAsync(db, http.Vocabulary(), entries.Select(e => e.Actor), []);
         return TypedResults.Ok(new ApplicationJournal(
             application.Id, application.Status, application.ApplicantName, application.Locality,
             application.DefinitionId, application.DefinitionVersion,
             verification,
-            rows.Where(r => r.Subject == subject).Select(r => AuditDtos.Entry(r, verification)).ToList()));
+            entries.Select(e => names.Actor(e.Actor) is { } actor ? e with { ActorName = actor.DisplayName, ActorOrg = actor.OrgName } : e).ToList()));
     }
 }

@@ -122,12 +122,15 @@ public static class TaskEndpoints
         var application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == task.ApplicationId);
         var loaded = await runner.LoadAsync(application.DefinitionId, application.DefinitionVersion);
         var state = ApplicationRunner.StateOf(application);
+        var detail = ApplicationDtos.Detail(application, [], http.Vocabulary()) with { ApplyForm = ApplicationDtos.ApplyFormOf(loaded) };
+        var timeline = ApplicationDtos.Timeline(state, http.Vocabulary(), forReviewer: true);
+        var names = await TimelineNames.LoadAsync(db, http.Vocabulary(), timeline.Select(e => e.Actor).Append(task.ClosedBy), timeline.Select(e => e.SessionId));
         return TypedResults.Ok(new TaskDetail(
-            TaskDtos.Summary(task, http.Vocabulary()),
+            TaskDtos.Summary(task, http.Vocabulary()) with { ClosedByName = names.Actor(task.ClosedBy)?.DisplayName },
             task.IsOpen && TaskAccess.CanAct(user, task),
             state.Bookmarks.FirstOrDefault(b => b.Id == task.BookmarkId)?.Payload["instructions"]?.ToString(),
-            ApplicationDtos.Detail(application, [], http.Vocabulary()) with { ApplyForm = ApplicationDtos.ApplyFormOf(loaded) },
-            ApplicationDtos.Timeline(state, http.Vocabulary(), forReviewer: true),
+            names.Name(detail),
+            names.Name(timeline),
             task.Form is { } formId && loaded.Forms.Exists(formId)
                 ? new TaskForm(formId, loaded.Forms.GetSchema(formId), loaded.Forms.GetUiSchema(formId))
                 : null));

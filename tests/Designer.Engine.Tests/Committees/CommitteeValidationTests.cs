@@ -63,4 +63,27 @@ public class CommitteeValidationTests
         Assert.Equal(ProblemCodes.CommitteeScope, problem.Code);
         Assert.Contains("deputy-senior", problem.Message);
     }
+
+    [Fact]
+    public void A_scope_open_to_levels_the_committee_does_not_cover_is_refused_naming_the_step_the_committee_and_the_levels()
+    {
+        // Before: the through-train vote named "sample-city/committee/{series}" for every series, so a career farmer at
+        // deputy-senior published cleanly and faulted at the vote (the city's committee is filed up to intermediate).
+        var document = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestEngine.Layout.Workflows, "sample-city/direct-evaluation.json")))!;
+        document["customProperties"]!["scope"]!["series"] = new System.Text.Json.Nodes.JsonArray();
+        var problems = new WorkflowValidator(ActivityRegistry.Default, TestEngine.Forms, new JintScriptSandbox(SandboxLimits.Default, TestEngine.Calendar),
+            TestEngine.Vocabulary, new CommitteeCatalog(World)).Validate(document.ToJsonString());
+
+        var uncovered = Assert.Single(problems, p => p.Code == ProblemCodes.CommitteeScope);
+        Assert.Equal("committee-vote", uncovered.ActivityId);
+        Assert.StartsWith("“评委会评审（“直通车”）”", uncovered.Message);
+        Assert.Contains("示例市职业农民专业职称评审委员会", uncovered.Message);
+        Assert.Contains("副高级、正高级", uncovered.Message);
+        // The city has no committee of its own for these series: one problem names each.
+        var missing = Assert.Single(problems, p => p.Code == ProblemCodes.UnknownCommittee);
+        Assert.StartsWith("“评委会评审（“直通车”）”", missing.Message);
+        foreach (var series in new[] { "archives", "digital-economy", "mass-culture", "secondary-vocational-teacher", "tech-broker" })
+            Assert.Contains($"“sample-city/committee/{series}”", missing.Message);
+        Assert.Equal(2, problems.Count);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Designer.Server.Tests.Hardening;
 using Designer.Server.Tests.Infrastructure;
@@ -110,6 +111,22 @@ public sealed class OnboardingJourneyTests(DesignerFactory factory) : IClassFixt
         Assert.Equal(0, holders["holderCount"]!.GetValue<int>());
         Assert.Equal(County, holders["gaps"]![0]!["county"]!.GetValue<string>());
 
+        // The template admits every series and level, but the prefecture files one committee (teachers, intermediate):
+        // publishing names the vote and the committees missing for the rest; the procedure is narrowed to its committee.
+        var missing = Assert.Single(refused["errors"]!.AsArray(), e => e!["code"]!.GetValue<string>() == "unknown-committee")!;
+        Assert.Equal("committee-vote", missing["activityId"]!.GetValue<string>());
+        Assert.StartsWith("“评委会表决”", missing["message"]!.GetValue<string>());
+        Assert.Contains($"“{Prefecture}/committee/", missing["message"]!.GetValue<string>());
+        definition["customProperties"]!["scope"]!["series"] = new JsonArray("teacher");
+        definition["customProperties"]!["scope"]!["levels"] = new JsonArray("intermediate");
+        draft = await localAdmin.GetOkAsync($"/api/workflows/{Workflow}");
+        (await localAdmin.PutAsync($"/api/workflows/{Workflow}/draft", new JsonObject
+        {
+            ["definition"] = definition.DeepClone(), ["baseVersion"] = draft["version"]!.GetValue<int>(), ["concurrencyToken"] = draft["concurrencyToken"]!.GetValue<string>(),
+        })).Expect(HttpStatusCode.OK);
+        refused = (await localAdmin.PostAsync($"/api/workflows/{Workflow}/publish")).Expect((HttpStatusCode)422);
+        Assert.Equal(["orphan-step"], refused["errors"]!.AsArray().Select(e => e!["code"]!.GetValue<string>()).Distinct());
+
         (await localAdmin.PostAsync("/api/users", User($"{Prefecture}-bureau", "石桥县教育局审核人", "reviewer", Bureau, "reviewer"))).Expect(HttpStatusCode.Created);
         holders = (await localAdmin.GetOkAsync($"/api/workflows/{Workflow}/step-holders?activityId=competent-review"))["items"]![0]!;
         Assert.Equal($"{Prefecture}-bureau", Assert.Single(holders["holders"]!.AsArray())!["userName"]!.GetValue<string>());
@@ -162,6 +179,19 @@ public sealed class OnboardingJourneyTests(DesignerFactory factory) : IClassFixt
             $"committee-vote@{Prefecture}/hr", $"approval@{Prefecture}/hr"], acted);
         Assert.Contains("unit-publicity", ApplicationDriver.Stages(detail));
         Assert.Contains("result-publicity", ApplicationDriver.Stages(detail));
+
+        // A later reader sees who acted by name and organisation (never a user name), the session by committee and
+        // date (never its id), and the scores.
+        var timeline = detail["timeline"]!.AsArray();
+        JsonNode Entry(string stage) => timeline.Last(e => e!["stage"]!.GetValue<string>() == stage)!;
+        var hrReview = Entry("hr-review");
+        Assert.Equal(($"{Prefecture}-hr", "青川人社审核人"), (hrReview["actor"]!.GetValue<string>(), hrReview["actorName"]!.GetValue<string>()));
+        Assert.DoesNotContain("/", hrReview["actorOrg"]!.GetValue<string>());
+        Assert.Equal("石桥一中职称负责人", Entry("unit-recommend")["actorName"]!.GetValue<string>());
+        var vote = Entry("committee-vote");
+        Assert.Matches(@"^青川地区中小学教师中级职称评审委员会 评审会 \d{4}-\d{2}-\d{2}$", vote["sessionName"]!.GetValue<string>());
+        Assert.Null(vote["comment"]);
+        Assert.Equal(JsonValueKind.Number, Entry("scoring")["details"]!["total"]!.GetValueKind());
         var number = detail["granted"]!["number"]!.GetValue<string>();
         var check = await factory.Client().GetOkAsync($"/api/public/certificates/{Uri.EscapeDataString(number)}");
         Assert.True(check["valid"]!.GetValue<bool>());

@@ -26,8 +26,27 @@ public sealed class StudioSession : IAsyncDisposable
     public string BaseUrl { get; }
     public string UserName { get; }
 
-    /// <summary>Uncaught page errors and Content-Security-Policy refusals seen so far (a broken page shows up here even when the test's steps pass).</summary>
+    /// <summary>
+    /// Uncaught page errors, Content-Security-Policy refusals and unexpected failed requests (404, 405 or 5xx; see
+    /// <see cref="ExpectFailure"/>) seen so far: a broken page shows up here even when the test's steps pass.
+    /// </summary>
     public IReadOnlyList<string> PageErrors => problems;
+
+    private readonly List<(int Status, string PathPart)> expectedFailures = [];
+
+    /// <summary>A test that provokes a failed request on purpose (a wrong certificate number) says so first.</summary>
+    public void ExpectFailure(int status, string pathPart) => expectedFailures.Add((status, pathPart));
+
+    /// <summary>A request the page itself makes that finds nothing (404, 405) or breaks the server (5xx) is a defect; 401/403/409/422 are answers the page shows.</summary>
+    private void CheckResponse(IResponse response)
+    {
+        if (response.Status is not (404 or 405 or >= 500)) return;
+        var url = response.Url;
+        if (expectedFailures.Any(e => e.Status == response.Status && url.Contains(e.PathPart, StringComparison.Ordinal))) return;
+        var problem = $"HTTP {response.Status} {response.Request.Method} {url}";
+        output.WriteLine($"[{UserName}] {problem}");
+        problems.Add(problem);
+    }
 
     public static async Task<StudioSession> SignInAsync(Browser browser, StudioServer server, string userName, ITestOutputHelper output)
     {
@@ -41,6 +60,7 @@ public sealed class StudioSession : IAsyncDisposable
         var page = await context.NewPageAsync();
         var session = new StudioSession(context, page, server.BaseUrl, userName, output);
         page.PageError += (_, error) => session.problems.Add(error);
+        page.Response += (_, response) => session.CheckResponse(response);
         page.Console += (_, message) =>
         {
             if (message.Type == "error" && !message.Text.Contains("401")) output.WriteLine($"[{userName}] console: {message.Text}");

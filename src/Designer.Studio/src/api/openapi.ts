@@ -11320,6 +11320,8 @@ export interface components {
             previousHash: string;
             hash: string;
             verified: boolean;
+            actorName?: null | string;
+            actorOrg?: null | string;
         };
         ClonedFrom: {
             definitionId: string;
@@ -12709,6 +12711,7 @@ export interface components {
             claimedBy?: null | string;
             /** Format: date-time */
             claimedAt?: null | string;
+            closedByName?: null | string;
         };
         TimelineAssignee: {
             org: string;
@@ -12728,6 +12731,10 @@ export interface components {
             comment: null | string;
             reasons: null | string[];
             details?: null | components["schemas"]["JsonObject"];
+            actorName?: null | string;
+            actorOrg?: null | string;
+            sessionId?: null | string;
+            sessionName?: null | string;
         };
         TitleHeld: {
             /** Format: int64 */

@@ -82,7 +82,10 @@ export function JournalPage({ applicationId }: { applicationId: string }) {
                 <tr key={e.sequence ?? i} className={e.verified === false ? 'is-broken' : ''}>
                   <td>{e.sequence ?? i + 1}</td>
                   <td className="small">{formatDate((e.timestamp ?? e.at ?? e.date) as string, locale)}</td>
-                  <td>{e.actor as string}</td>
+                  <td title={e.actor as string}>
+                    {(e.actorName as string) || (e.actor as string)}
+                    {e.actorOrg ? <div className="muted small">{e.actorOrg as string}</div> : null}
+                  </td>
                   <td>{stage ? <Badge tone="accent">{e.stageName || stage.split(',').map((x) => labels.stage(x)).join('、')}</Badge> : ''}</td>
                   <td>
                     {action ? <strong>{e.actionName || action.split(',').map((x) => labels.action(x)).join('、')}</strong> : null} <Badge tone="neutral">{auditKindLabel(e.kind as string, t)}</Badge>

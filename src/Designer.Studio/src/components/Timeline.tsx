@@ -6,6 +6,13 @@ import { ownTitle } from './stepTitle';
 
 const negative = new Set(['reject', 'fail', 'object', 'overdue']);
 
+/** Who acted: the person's name and, for staff, their organisation; the user name only when the server knows no name. */
+function actorText(e: TimelineEntry): string {
+  const { actor, actorName, actorOrg } = e as TimelineEntry & { actorName?: string | null; actorOrg?: string | null };
+  if (!actor) return '';
+  return ` · ${actorName || actor}${actorOrg ? `（${actorOrg}）` : ''}`;
+}
+
 /** An application's path: stage, who it was assigned to, what was done, when. */
 export function Timeline({ entries, waiting }: { entries: TimelineEntry[]; waiting?: { stage?: string; stageName?: string; title?: string; org?: string; role?: string; dueDate?: string | null }[] }) {
   const t = useT();
@@ -27,8 +34,13 @@ export function Timeline({ entries, waiting }: { entries: TimelineEntry[]; waiti
               {ownTitle(e.title, (e as any).stageName) ? `${e.title} · ` : ''}
               {labels.org(e.assignee?.resolvedOrg || e.assignee?.org)}
               {e.assignee?.role ? ` · ${labels.role(e.assignee.role)}` : ''}
-              {e.actor ? ` · ${e.actor}` : ''}
+              {actorText(e)}
             </div>
+            {(e as any).sessionName && (
+              <div className="small" data-testid="tl-session">
+                {t('评审会')}：{(e as any).sessionName}
+              </div>
+            )}
             {e.comment && <div className="tl-comment">“{e.comment}”</div>}
             <StepDetails details={(e as { details?: Record<string, unknown> | null }).details} />
             {e.reasons?.length ? (

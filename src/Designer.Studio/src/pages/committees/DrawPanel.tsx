@@ -22,13 +22,29 @@ interface Draw {
  * The draw of a session's members from its committee's pool: before it, the count and an optional seed; after it,
  * the members, the recusals with their reasons and the seed, which lets anyone replay the draw.
  */
-export function DrawPanel({ sessionId, committeeId, committeeName, canDraw, onDrawn }: { sessionId: string; committeeId: string; committeeName?: string | null; canDraw: boolean; onDrawn: () => void }) {
+export function DrawPanel({
+  sessionId,
+  committeeId,
+  committeeName,
+  canDraw,
+  drawn,
+  onDrawn,
+}: {
+  sessionId: string;
+  committeeId: string;
+  committeeName?: string | null;
+  canDraw: boolean;
+  /** The session's drawnMembers is set: only then is there a draw to read (asking before answers 404). */
+  drawn: boolean;
+  onDrawn: () => void;
+}) {
   const { t, locale } = useI18n();
   const toast = useToast();
   const write = useWrite();
   const path = `/api/committee-sessions/${encodeURIComponent(sessionId)}/draw`;
   const { data, error, loading, setData } = useApiQuery(['committee-draw', sessionId], () =>
     api.get<Draw>(path).catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
+    { enabled: drawn },
   );
   const [count, setCount] = useState('9');
   const [seed, setSeed] = useState('');

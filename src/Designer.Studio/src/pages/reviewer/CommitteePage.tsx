@@ -209,7 +209,7 @@ function SessionView({ id, onChanged }: { id: string; onChanged: () => void }) {
       </h2>
       {closing && <div className="muted small">{t('评审结果已确定，正在流转申报，可再次点击完成')}</div>}
       {data.committeeId && (
-        <DrawPanel sessionId={id} committeeId={data.committeeId} committeeName={data.committeeName} canDraw={open && candidates.every((c) => !c.voted)} onDrawn={reload} />
+        <DrawPanel sessionId={id} committeeId={data.committeeId} committeeName={data.committeeName} canDraw={open && candidates.every((c) => !c.voted)} drawn={data.drawnMembers != null} onDrawn={reload} />
       )}
       {data.drawnMembers ? <div className="muted small">{t('本次抽取评委 {n} 人，法定人数和通过票数按抽取的评委计算', { n: data.drawnMembers })}</div> : null}
       {data.policy && (

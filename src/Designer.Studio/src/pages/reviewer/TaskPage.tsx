@@ -56,7 +56,7 @@ export function TaskPage({ id }: { id: string }) {
               <TaskActions detail={data} onDone={() => navigate('/inbox')} />
             ) : (
               <div className="alert alert-info">
-                {t('该待办已办理：{action}', { action: labels.action((task as any).closedAction) })} {(task as any).closedBy ?? ''}
+                {t('该待办已办理：{action}', { action: labels.action((task as any).closedAction) })} {(task as any).closedByName ?? (task as any).closedBy ?? ''}
               </div>
             )}
           </section>
