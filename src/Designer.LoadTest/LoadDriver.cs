@@ -70,7 +70,7 @@ public static class LoadDriver
                 }
             }
             options.Urls ??= [options.Url!];
-            var run = await DriveAsync(options, password, () => Memory(nodes));
+            var run = await DriveAsync(options, password, () => Memory(nodes), () => ActionCost.Start(nodes?.ProcessIds, inProcess: server is not null));
             output.WriteLine(run.Report);
             if (options.BareCommits > 0) output.WriteLine(await FloorAsync(options, server, folder, run));
             return run.Failed;
@@ -129,7 +129,7 @@ public static class LoadDriver
             $"node {i + 1}: RSS {m.RssMb:F0} MB (peak {m.PeakMb:F0} MB; resident {m.AnonymousMb:F0} MB anonymous, {m.FileMb:F0} MB mapped files)"));
     }
 
-    private static async Task<Run> DriveAsync(LoadOptions options, string password, Func<string> memory)
+    private static async Task<Run> DriveAsync(LoadOptions options, string password, Func<string> memory, Func<ActionCost> startCounting)
     {
         var urls = options.Urls!;
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2 };
@@ -180,9 +180,11 @@ public static class LoadDriver
         var failures = new List<string>();
         var warmupErrors = await RunPhaseAsync(options, NewClient, reviewer, current, data, Math.Min(options.Warmup, options.Actions), new List<double>(), failures);
         var latencies = new List<double>();
+        var cost = startCounting();
         var clock = Stopwatch.StartNew();
         var errors = await RunPhaseAsync(options, NewClient, reviewer, current, data, options.Actions, latencies, failures);
         clock.Stop();
+        var perAction = cost.PerAction(latencies.Count);
 
         latencies.Sort();
         double Percentile(double p) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
@@ -193,7 +195,7 @@ public static class LoadDriver
             {reads}task actions: {latencies.Count} ok, {errors} failed, in {clock.Elapsed.TotalSeconds:F1} s over {options.Applications} applications, {options.Concurrency} workers (after {options.Warmup} warm-up actions){spread}
             throughput: {latencies.Count / clock.Elapsed.TotalSeconds:F1} actions/s
             latency ms: p50 {Percentile(0.50):F1}, p95 {Percentile(0.95):F1}, p99 {Percentile(0.99):F1}, max {(latencies.Count == 0 ? 0 : latencies[^1]):F1}
-            memory: {memory()}{(failures.Count == 0 ? "" : $"\nfailed actions ({warmupErrors} in the warm-up; the first {failures.Count} shown):\n  " + string.Join("\n  ", failures))}
+            memory: {memory()}{perAction}{(failures.Count == 0 ? "" : $"\nfailed actions ({warmupErrors} in the warm-up; the first {failures.Count} shown):\n  " + string.Join("\n  ", failures))}
             """, errors + warmupErrors, latencies.Count / clock.Elapsed.TotalSeconds, sample);
     }
 

@@ -58,6 +58,9 @@ public sealed class ServerNodes : IAsyncDisposable
     /// Resident and peak resident memory of each node, MB (Linux /proc), and how the resident part divides: anonymous
     /// (the GC heap, JIT code, native allocations such as SQLite's page caches) and file-backed (mapped assemblies).
     /// </summary>
+    /// <summary>The nodes' process ids (ActionCost reads their CPU time).</summary>
+    public IReadOnlyList<int> ProcessIds => _processes.Select(p => p.Id).ToList();
+
     public IReadOnlyList<(double RssMb, double PeakMb, double AnonymousMb, double FileMb)> Memory() => _processes.Select(p => Memory(p.Id)).ToList();
 
     public static (double RssMb, double PeakMb, double AnonymousMb, double FileMb) Memory(int pid)

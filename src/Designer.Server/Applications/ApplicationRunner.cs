@@ -34,14 +34,7 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
     /// </summary>
     public async Task<Loaded> LoadAsync(string definitionId, int version)
     {
-        var record = await db.WorkflowVersions.AsNoTracking().Where(v => v.DefinitionId == definitionId && v.Version == version)
-            .Select(v => new WorkflowVersionRecord
-            {
-                Id = v.Id, DefinitionId = v.DefinitionId, Version = v.Version, ConcurrencyToken = v.ConcurrencyToken, FormPins = v.FormPins,
-                IsLatest = v.IsLatest, IsPublished = v.IsPublished, Frozen = v.Frozen, CreatedBy = v.CreatedBy, CreatedAt = v.CreatedAt,
-                UpdatedBy = v.UpdatedBy, UpdatedAt = v.UpdatedAt,
-            })
-            .FirstOrDefaultAsync()
+        var record = await ActionQueries.VersionPins(db, definitionId, version)
             ?? throw new ApiProblemException(Problems.NotFound($"流程 {definitionId} 版本 {version} 不存在"));
         var definition = host.CachedDefinition(record.DefinitionId, record.Version, record.ConcurrencyToken);
         if (definition is null)
@@ -226,7 +219,7 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
     /// <summary>Closes the rows of bookmarks that are gone, adds rows for new ones (returned: the rows added).</summary>
     private async Task<List<TaskRecord>> SyncTasksAsync(ApplicationRecord application, WorkflowDefinition definition, WorkflowInstanceState state, string? actor, string? actedBookmarkId, string? action)
     {
-        var rows = await db.Tasks.Where(t => t.ApplicationId == application.Id && t.IsOpen).ToListAsync();
+        var rows = await ActionQueries.OpenTasks(db, application.Id).ToListAsync();
         foreach (var row in rows.Where(r => state.Bookmarks.All(b => b.Id != r.BookmarkId)))
         {
             row.IsOpen = false;

@@ -147,7 +147,8 @@ public static class TaskEndpoints
             return Problems.Conflict($"该待办已于 {task.ClosedAt:yyyy-MM-dd HH:mm} 由 {task.ClosedBy} 办理（{task.ClosedAction}）(already acted on)");
         if (string.IsNullOrEmpty(request.Action)) return Problems.Invalid("$.action", "请选择办理动作 (action is required)");
         if (await BatchRecommendEndpoints.QuotaRefusalAsync(db, [task], request.Action) is { } exhausted) return exhausted;
-        var application = await db.Applications.FirstAsync(a => a.Id == task.ApplicationId);
+        var application = await ActionQueries.Application(db, task.ApplicationId)
+            ?? throw new ApiProblemException(Problems.NotFound("找不到该待办的申报 (the task's application is gone)"));
         var state = await runner.ActAsync(application, task.BookmarkId, new ResumeInput(request.Action, request.Data ?? new JsonObject(), user.UserName, request.Comment));
         return TypedResults.Ok(ApplicationDtos.Detail(application, runner.OpenTasks(application).Where(t => TaskAccess.CanAct(user, t)), http.Vocabulary(), state));
     }
@@ -155,7 +156,7 @@ public static class TaskEndpoints
     /// <summary>The task if the user may read it; 404 otherwise (also for another organisation's or locality's task).</summary>
     private static async Task<TaskRecord> FindAsync(DesignerDbContext db, CurrentUser user, string id)
     {
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id);
+        var task = await ActionQueries.Task(db, id);
         if (task is null || !TaskAccess.CanRead(user, task)) throw new ApiProblemException(Problems.NotFound("找不到该待办 (no such task)"));
         return task;
     }
