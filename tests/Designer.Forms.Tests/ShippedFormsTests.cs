@@ -19,7 +19,7 @@ public class ShippedFormsTests
             "committee-vote", "publicity-objection", "initial-recognition", "defence", "approval", "sample-city/unit-recommendation-2021",
             "appointment", "political-referral", "document-verification", "bazhou/scoring-teacher", "bazhou/scoring-health", "xj-prefecture/scoring-directed",
             "entrustment-letter", "entrusted-result", "transfer", "transfer-record", "certificate-reissue", "title-recognition",
-            "direct-evaluation",
+            "direct-evaluation", "sample-city/autonomy-application", "sample-city/autonomy-approval",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), Catalog.FormIds);
     }
