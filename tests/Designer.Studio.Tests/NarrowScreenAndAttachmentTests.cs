@@ -78,4 +78,37 @@ public sealed class NarrowScreenAndAttachmentTests(StudioServer server, Browser 
         await chosen.WaitForAsync(new() { State = WaitForSelectorState.Detached });
         Assert.Empty(session.PageErrors);
     }
+
+    [BrowserFact]
+    public async Task A_date_field_in_an_English_browser_is_written_year_month_day_and_a_wrong_date_is_named()
+    {
+        var world = new StudioWorld(server);
+        var definitionId = "dates-" + Guid.NewGuid().ToString("N")[..6];
+        await world.PublishAsync(Flows.Flowchart(definitionId, "测试：日期", "sample-city",
+            [Flows.Start(), Flows.Step("apply", "apply", "applicant", "applicant", ["approve"], "apply"), Flows.Conclude("done", "Completed")],
+            [Flows.Connect("start", "Done", "apply"), Flows.Connect("apply", "approve", "done")]));
+        var applicant = await world.CreateUserAsync("sample-city", "applicant");
+        await using var session = await StudioSession.SignInAsync(browser, server, applicant, output, browserLocale: "en-US");
+        var page = session.Page;
+        await session.GoAsync($"/apply/{definitionId}");
+        var date = page.Locator("#apply_currentTitleDate");
+        await date.WaitForAsync();
+        // Not the browser's native date input, whose empty face reads mm/dd/yyyy in an English browser.
+        Assert.Equal("text", await date.GetAttributeAsync("type"));
+        Assert.Equal(0, await page.Locator("input[type=date]").CountAsync());
+        Assert.Contains("2026-12-01", await date.GetAttributeAsync("placeholder") ?? "");
+        Assert.DoesNotContain("mm/dd", (await page.Locator("main").InnerTextAsync()).ToLowerInvariant());
+
+        // A usual Chinese spelling is taken and written back as the form stores it.
+        await date.FillAsync("2019年9月2日");
+        await date.BlurAsync();
+        Assert.Equal("2019-09-02", await date.InputValueAsync());
+        // A day that does not exist is named beside the field, and the field says it is invalid.
+        await date.FillAsync("2019-02-30");
+        await date.BlurAsync();
+        await page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "请按 年-月-日 填写日期" }).WaitForAsync();
+        Assert.Equal("true", await date.GetAttributeAsync("aria-invalid"));
+        await session.ScreenshotAsync("date-field-english-browser", fullPage: false);
+        Assert.Empty(session.PageErrors);
+    }
 }

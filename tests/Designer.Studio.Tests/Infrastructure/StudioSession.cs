@@ -48,12 +48,13 @@ public sealed class StudioSession : IAsyncDisposable
         problems.Add(problem);
     }
 
-    public static async Task<StudioSession> SignInAsync(Browser browser, StudioServer server, string userName, ITestOutputHelper output)
+    /// <param name="browserLocale">The browser's own language (the UI's language is the user's choice, apart from it).</param>
+    public static async Task<StudioSession> SignInAsync(Browser browser, StudioServer server, string userName, ITestOutputHelper output, string browserLocale = "zh-CN")
     {
         var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1600, Height = 950 },
-            Locale = "zh-CN",
+            Locale = browserLocale,
             TimezoneId = "Asia/Shanghai",
         });
         context.SetDefaultTimeout(20_000);

@@ -10,6 +10,7 @@ import { labelOf, literalOf } from './model';
 import { localMessage } from '../i18n/localMessage';
 import { sampleApplicant } from './sampleApplicant';
 import { useRegisteredUnits } from '../forms/UnitPicker';
+import { DateInput } from '../components/DateInput';
 
 export interface SimulationResult {
   status: string;
@@ -126,7 +127,7 @@ export function SimulationPanel({
         <div className="row-2">
           <label className="field-label">
             {t('开始日期')}
-            <input type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} />
+            <DateInput value={startDate} onChange={setStartDate} />
           </label>
           <label className="field-label">
             {t('其余步骤默认动作')}

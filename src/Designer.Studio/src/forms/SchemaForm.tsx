@@ -5,9 +5,10 @@ import { forwardRef, useMemo, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { makeTransformErrors } from '../i18n/ajv';
 import { AttachmentWidget, describeDataUrl } from './AttachmentWidget';
+import { DateWidget } from './DateWidget';
 import { prepareForRjsf } from './schemaUtils';
 
-const attachmentWidgets = { FileWidget: AttachmentWidget, file: AttachmentWidget };
+const ownWidgets = { FileWidget: AttachmentWidget, file: AttachmentWidget, DateWidget, date: DateWidget };
 
 /** Every attachment item ({fileName, dataUrl}) whose file name is blank gets the chosen file's name. */
 function withFileNames(data: any): any {
@@ -123,7 +124,7 @@ export const SchemaForm = forwardRef<any, SchemaFormProps>(function SchemaForm(p
       transformErrors={transformErrors}
       translateString={locale === 'en' ? englishStringTranslator : zhTranslator}
       templates={{ ErrorListTemplate: ErrorList }}
-      widgets={{ ...attachmentWidgets, ...props.widgets }}
+      widgets={{ ...ownWidgets, ...props.widgets }}
       formContext={props.formContext}
       showErrorList="top"
       noHtml5Validate

@@ -1,5 +1,6 @@
 import { en } from './en';
 import { enCasework } from './en-casework';
+import { enDates } from './en-dates';
 import { enDesigner } from './en-designer';
 import { enGovernance } from './en-governance';
 import { enObjections } from './en-objections';
@@ -13,5 +14,5 @@ import { enUnits } from './en-units';
  */
 export const resources = {
   'zh-CN': { translation: {} as Record<string, string> },
-    en: { translation: { ...en, ...enCasework, ...enDesigner, ...enOrganisations, ...enRegistrars, ...enUnits, ...enObjections, ...enGovernance } },
+    en: { translation: { ...en, ...enCasework, ...enDates, ...enDesigner, ...enOrganisations, ...enRegistrars, ...enUnits, ...enObjections, ...enGovernance } },
 } as const;

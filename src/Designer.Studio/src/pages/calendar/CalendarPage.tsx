@@ -6,6 +6,7 @@ import type { CalendarHoliday, CalendarPage as Paged, CalendarWindow } from '../
 import { useAuth } from '../../auth';
 import { Badge, Empty, ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
+import { DateInput } from '../../components/DateInput';
 
 const list = (text: string) =>
   text
@@ -82,7 +83,11 @@ function WindowsSection() {
   const field = (key: keyof typeof blank, label: string, type = 'text') => (
     <label>
       {t(label)}
-      <input type={type} value={draft[key]} aria-label={t(label)} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+      {type === 'date' ? (
+        <DateInput value={draft[key]} aria-label={t(label)} onChange={(iso) => setDraft({ ...draft, [key]: iso })} />
+      ) : (
+        <input type={type} value={draft[key]} aria-label={t(label)} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+      )}
     </label>
   );
   return (
@@ -223,7 +228,11 @@ function HolidaysSection() {
   const field = (key: keyof typeof blank, label: string, type = 'text') => (
     <label>
       {t(label)}
-      <input type={type} value={draft[key]} aria-label={t(label)} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+      {type === 'date' ? (
+        <DateInput value={draft[key]} aria-label={t(label)} onChange={(iso) => setDraft({ ...draft, [key]: iso })} />
+      ) : (
+        <input type={type} value={draft[key]} aria-label={t(label)} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+      )}
     </label>
   );
   return (

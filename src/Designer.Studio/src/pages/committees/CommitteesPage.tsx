@@ -7,6 +7,7 @@ import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } f
 import { useI18n } from '../../i18n';
 import { CommitteeGovernanceDialog, governable } from '../governance/CommitteeGovernanceDialog';
 import { committeeStatuses, fieldErrors, splitList, statusLabels, type Committee, type Paged } from './types';
+import { DateInput } from '../../components/DateInput';
 
 /** 评委会: one series each, its levels, organiser office, members from the pool, approval and filing. */
 export function CommitteesPage() {
@@ -181,7 +182,7 @@ function CommitteeEditor({ committee, onClose }: { committee: Partial<Committee>
         <input id="committee-approved-by" value={value.approvedBy ?? ''} onChange={(e) => set('approvedBy', e.target.value)} />
       </Field>
       <Field label={t('核准日期')} error={errors['$.approvedOn']} htmlFor="committee-approved-on">
-        <input id="committee-approved-on" type="date" value={value.approvedOn ?? ''} onChange={(e) => set('approvedOn', e.target.value)} />
+        <DateInput id="committee-approved-on" value={value.approvedOn ?? ''} onChange={(iso) => set('approvedOn', iso)} />
       </Field>
       <Field label={t('备案号')} error={errors['$.filingNumber']} htmlFor="committee-filing">
         <input id="committee-filing" value={value.filingNumber ?? ''} onChange={(e) => set('filingNumber', e.target.value)} />

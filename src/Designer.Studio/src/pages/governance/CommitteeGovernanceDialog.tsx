@@ -4,6 +4,7 @@ import { useWrite } from '../../api/query';
 import { Field, Modal, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { fieldErrors, type Committee } from '../committees/types';
+import { DateInput } from '../../components/DateInput';
 
 /** What the HR authority may do to a committee in each status (004 §一(四)), with the words of each action. */
 const actionsByStatus: Record<string, [string, string][]> = {
@@ -57,7 +58,7 @@ export function CommitteeGovernanceDialog({ committee, onClose }: { committee: C
       </Field>
       {action === 'suspend' && (
         <Field label={t('整改期限')} error={errors['$.rectifyBy']} htmlFor="governance-rectify">
-          <input id="governance-rectify" type="date" value={rectifyBy} onChange={(e) => setRectifyBy(e.target.value)} />
+          <DateInput id="governance-rectify" value={rectifyBy} onChange={setRectifyBy} />
         </Field>
       )}
       <div className="row-actions">

@@ -7,6 +7,7 @@ import { FilePicker } from '../../components/FilePicker';
 import { Badge, Empty, ErrorBox, PageHeader, Spinner, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
+import { DateInput } from '../../components/DateInput';
 
 interface TitleHeld {
   id: number;
@@ -193,7 +194,7 @@ function AddTitleForm({ userName }: { userName: string }) {
         <input type="checkbox" checked={form.directed} onChange={(e) => setForm({ ...form, directed: e.target.checked })} /> {t('定向')}
       </label>
       <input aria-label={t('适用范围')} placeholder={t('适用范围')} value={form.validIn} onChange={(e) => setForm({ ...form, validIn: e.target.value })} />
-      <input aria-label={t('取得日期')} type="date" value={form.obtainedOn} onChange={(e) => setForm({ ...form, obtainedOn: e.target.value })} />
+      <DateInput aria-label={t('取得日期')} value={form.obtainedOn} onChange={(iso) => setForm({ ...form, obtainedOn: iso })} />
       <select aria-label={t('来源')} value={form.source} onChange={(e) => setForm({ ...form, source: e.target.value })}>
         <option value="import">{t('历史导入')}</option>
         <option value="other-region">{t('外地取得')}</option>
