@@ -50,6 +50,12 @@ public sealed class TimelineNames
     public static Task<TimelineNames> ForAsync(DesignerDbContext db, VocabularySet vocabulary, params IEnumerable<TimelineEntry>[] timelines) =>
         LoadAsync(db, vocabulary, timelines.SelectMany(t => t.Select(e => e.Actor)), timelines.SelectMany(t => t.Select(e => e.SessionId)));
 
+    public string? Session(string? sessionId) => sessionId is not null && sessions.TryGetValue(sessionId, out var name) ? name : null;
+
+    /// <summary>The session a journal entry's comment names ("评审会 &lt;id&gt;", as the vote and the close write it), or null.</summary>
+    public static string? SessionIdOfComment(string? comment) =>
+        comment is { Length: > 4 } && comment.StartsWith("评审会 ", StringComparison.Ordinal) ? comment[4..] : null;
+
     public ActorName? Actor(string? userName) => userName is not null && actors.TryGetValue(userName, out var name) ? name : null;
 
     public List<TimelineEntry> Name(IEnumerable<TimelineEntry> entries) => entries.Select(e =>

@@ -18,6 +18,8 @@ public sealed record CheckedAuditEntry(
     /// <summary>The actor's display name and organisation where the page names people (the journal); Actor stays the user name.</summary>
     public string? ActorName { get; init; }
     public string? ActorOrg { get; init; }
+    /// <summary>The committee session a vote entry names (its data's comment "评审会 &lt;id&gt;"), by committee and date.</summary>
+    public string? SessionName { get; init; }
 }
 
 /// <summary>How much a diff changed, counted by kind.</summary>

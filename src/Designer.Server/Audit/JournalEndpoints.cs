@@ -29,11 +29,15 @@ public static class JournalEndpoints
         var verification = AuditRecordVerification.Verify(rows);
         var subject = AuditKinds.ApplicationSubject(id);
         var entries = rows.Where(r => r.Subject == subject).Select(r => AuditDtos.Entry(r, verification)).ToList();
-        var names = await TimelineNames.LoadAsync(db, http.Vocabulary(), entries.Select(e => e.Actor), []);
+        string? SessionOf(CheckedAuditEntry e) => TimelineNames.SessionIdOfComment((e.Data as System.Text.Json.Nodes.JsonObject)?["comment"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var c) ? c : null);
+        var names = await TimelineNames.LoadAsync(db, http.Vocabulary(), entries.Select(e => e.Actor), entries.Select(SessionOf));
         return TypedResults.Ok(new ApplicationJournal(
             application.Id, application.Status, application.ApplicantName, application.Locality,
             application.DefinitionId, application.DefinitionVersion,
             verification,
-            entries.Select(e => names.Actor(e.Actor) is { } actor ? e with { ActorName = actor.DisplayName, ActorOrg = actor.OrgName } : e).ToList()));
+            entries.Select(e => e with
+            {
+                ActorName = names.Actor(e.Actor)?.DisplayName, ActorOrg = names.Actor(e.Actor)?.OrgName, SessionName = names.Session(SessionOf(e)),
+            }).ToList()));
     }
 }

@@ -192,6 +192,12 @@ public sealed class OnboardingJourneyTests(DesignerFactory factory) : IClassFixt
         Assert.Matches(@"^青川地区中小学教师中级职称评审委员会 评审会 \d{4}-\d{2}-\d{2}$", vote["sessionName"]!.GetValue<string>());
         Assert.Null(vote["comment"]);
         Assert.Equal(JsonValueKind.Number, Entry("scoring")["details"]!["total"]!.GetValueKind());
+        // The journal names the session of the votes the same way (its hashed data keeps the id).
+        var journal = (await admin.GetOkAsync($"/api/applications/{applicationId}/journal"))["entries"]!.AsArray();
+        var voteEntries = journal.Where(e => e!["data"]?["comment"]?.GetValue<string>().StartsWith("评审会 ") == true).ToList();
+        Assert.NotEmpty(voteEntries);
+        Assert.All(voteEntries, e => Assert.Equal(vote["sessionName"]!.GetValue<string>(), e!["sessionName"]!.GetValue<string>()));
+        Assert.Equal("青川人社审核人", journal.Last(e => e!["actor"]!.GetValue<string>() == $"{Prefecture}-hr")!["actorName"]!.GetValue<string>());
         var number = detail["granted"]!["number"]!.GetValue<string>();
         var check = await factory.Client().GetOkAsync($"/api/public/certificates/{Uri.EscapeDataString(number)}");
         Assert.True(check["valid"]!.GetValue<bool>());

@@ -11322,6 +11322,7 @@ export interface components {
             verified: boolean;
             actorName?: null | string;
             actorOrg?: null | string;
+            sessionName?: null | string;
         };
         ClonedFrom: {
             definitionId: string;

@@ -92,7 +92,7 @@ export function JournalPage({ applicationId }: { applicationId: string }) {
                   </td>
                   <td className="small">
                     <span title={summary.title}>{summary.text}</span>
-                    {e.data?.comment ? <div className="muted">{e.data.comment}</div> : null}
+                    {e.sessionName ? <div className="muted">{e.sessionName}</div> : e.data?.comment ? <div className="muted">{e.data.comment}</div> : null}
                   </td>
                   <td>
                     <span className="hash" title={`${t('数据哈希')} ${hash ?? ''}\n${t('本条')} ${e.hash ?? ''}`}>

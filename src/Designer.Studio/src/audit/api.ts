@@ -228,6 +228,8 @@ export interface JournalEntry extends Partial<AuditEntry> {
   stageName?: string;
   action?: string;
   actionName?: string;
+  /** The committee session a vote entry names, by committee and date (its comment holds the session id). */
+  sessionName?: string;
   dataHash?: string;
   [k: string]: unknown;
 }
