@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { api, ApiError, qs, idPath } from '../../api/client';
-import { useApiQuery, useWrite } from '../../api/query';
+import { api, qs, idPath } from '../../api/client';
+import { useApiQuery } from '../../api/query';
+import { useFieldWrite } from '../../api/useFieldWrite';
 import { isAdmin, useAuth } from '../../auth';
 import { useCatalog, useLabels, type CodeKind } from '../../catalog';
 import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { CommitteeGovernanceDialog, governable } from '../governance/CommitteeGovernanceDialog';
-import { committeeStatuses, fieldErrors, splitList, statusLabels, type Committee, type Paged } from './types';
+import { committeeStatuses, splitList, statusLabels, type Committee, type Paged } from './types';
 import { DateInput } from '../../components/DateInput';
 
 /** 评委会: one series each, its levels, organiser office, members from the pool, approval and filing. */
@@ -111,11 +112,11 @@ function CommitteeEditor({ committee, onClose }: { committee: Partial<Committee>
   const { vocab } = useCatalog();
   const { me } = useAuth();
   const toast = useToast();
-  const write = useWrite();
   const isNew = !committee.id;
   const [value, setValue] = useState<Partial<Committee>>({ locality: me?.locality || '', ...committee });
   const [experts, setExperts] = useState((committee.experts ?? []).join('\n'));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = useFieldWrite(setErrors);
   const set = (k: keyof Committee, v: unknown) => setValue({ ...value, [k]: v });
   const toggle = (k: 'series' | 'levels', code: string) => {
     const list = value[k] ?? [];
@@ -124,14 +125,9 @@ function CommitteeEditor({ committee, onClose }: { committee: Partial<Committee>
 
   async function save() {
     const body = { ...value, experts: splitList(experts) };
-    try {
-      await write(() => (isNew ? api.post('/api/committees', body) : api.put(`/api/committees/${idPath(committee.id!)}`, body)));
-      toast(t('已保存'), 'ok');
-      onClose();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-      toast(e instanceof ApiError ? e.message : String(e), 'error');
-    }
+    if (!(await submit(() => (isNew ? api.post('/api/committees', body) : api.put(`/api/committees/${idPath(committee.id!)}`, body))))) return;
+    toast(t('已保存'), 'ok');
+    onClose();
   }
 
   return (
@@ -188,7 +184,7 @@ function CommitteeEditor({ committee, onClose }: { committee: Partial<Committee>
         <input id="committee-filing" value={value.filingNumber ?? ''} onChange={(e) => set('filingNumber', e.target.value)} />
       </Field>
       <div className="row-actions">
-        <button className="btn btn-primary" disabled={write.pending} onClick={save}>
+        <button className="btn btn-primary" disabled={submit.pending} onClick={save}>
           {t('保存')}
         </button>
         <button className="btn" onClick={onClose}>

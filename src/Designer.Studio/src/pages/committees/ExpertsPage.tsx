@@ -1,12 +1,13 @@
 import { useLabels, useCatalog, type CodeKind } from '../../catalog';
 import { useState } from 'react';
-import { api, ApiError, qs, idPath } from '../../api/client';
-import { useApiQuery, useWrite } from '../../api/query';
+import { api, qs, idPath } from '../../api/client';
+import { useApiQuery } from '../../api/query';
+import { useFieldWrite } from '../../api/useFieldWrite';
 import { useAuth } from '../../auth';
 import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { ExpertViolationDialog } from '../governance/ExpertViolationDialog';
-import { fieldErrors, splitList, type Expert, type Paged } from './types';
+import { splitList, type Expert, type Paged } from './types';
 
 const pageSize = 50;
 
@@ -120,23 +121,18 @@ function ExpertEditor({ expert, onClose }: { expert: Partial<Expert>; onClose: (
   const { vocab } = useCatalog();
   const { me } = useAuth();
   const toast = useToast();
-  const write = useWrite();
   const isNew = !expert.name;
   const [value, setValue] = useState<Partial<Expert>>({ locality: me?.locality || '', ...expert });
   const [conflicts, setConflicts] = useState((expert.conflicts ?? []).join('，'));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = useFieldWrite(setErrors);
   const set = (k: keyof Expert, v: unknown) => setValue({ ...value, [k]: v });
 
   async function save() {
     const body = { ...value, conflicts: splitList(conflicts) };
-    try {
-      await write(() => (isNew ? api.post('/api/experts', body) : api.put(`/api/experts/${idPath(expert.id!)}`, body)));
-      toast(t('已保存'), 'ok');
-      onClose();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-      toast(e instanceof ApiError ? e.message : String(e), 'error');
-    }
+    if (!(await submit(() => (isNew ? api.post('/api/experts', body) : api.put(`/api/experts/${idPath(expert.id!)}`, body))))) return;
+    toast(t('已保存'), 'ok');
+    onClose();
   }
 
   return (
@@ -173,7 +169,7 @@ function ExpertEditor({ expert, onClose }: { expert: Partial<Expert>; onClose: (
         <input type="checkbox" checked={value.active ?? true} onChange={(e) => set('active', e.target.checked)} /> {t('在库（可被抽取）')}
       </label>
       <div className="row-actions">
-        <button className="btn btn-primary" disabled={write.pending} onClick={save}>
+        <button className="btn btn-primary" disabled={submit.pending} onClick={save}>
           {t('保存')}
         </button>
         <button className="btn" onClick={onClose}>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client';
-import { useWrite } from '../../api/query';
+import { api } from '../../api/client';
+import { useFieldWrite } from '../../api/useFieldWrite';
 import { Field, Modal, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
-import { fieldErrors, type Committee } from '../committees/types';
+import { type Committee } from '../committees/types';
 import { DateInput } from '../../components/DateInput';
 
 /** What the HR authority may do to a committee in each status (004 §一(四)), with the words of each action. */
@@ -24,21 +24,16 @@ export const governable = (c: Committee) => (actionsByStatus[c.status] ?? []).le
 export function CommitteeGovernanceDialog({ committee, onClose }: { committee: Committee; onClose: () => void }) {
   const { t } = useI18n();
   const toast = useToast();
-  const write = useWrite();
   const actions = actionsByStatus[committee.status] ?? [];
   const [action, setAction] = useState(actions[0]?.[0] ?? '');
   const [reason, setReason] = useState('');
   const [rectifyBy, setRectifyBy] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = useFieldWrite(setErrors);
   async function act() {
-    try {
-      await write(() => api.post('/api/committees/governance', { committee: committee.id, action, reason, rectifyBy: action === 'suspend' ? rectifyBy || null : null }));
-      toast(t('已保存'), 'ok');
-      onClose();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-      toast(e instanceof ApiError ? e.message : String(e), 'error');
-    }
+    if (!(await submit(() => api.post('/api/committees/governance', { committee: committee.id, action, reason, rectifyBy: action === 'suspend' ? rectifyBy || null : null })))) return;
+    toast(t('已保存'), 'ok');
+    onClose();
   }
   return (
     <Modal title={t('评委会监管')} onClose={onClose}>
@@ -62,7 +57,7 @@ export function CommitteeGovernanceDialog({ committee, onClose }: { committee: C
         </Field>
       )}
       <div className="row-actions">
-        <button className="btn btn-danger" disabled={write.pending} onClick={act}>
+        <button className="btn btn-danger" disabled={submit.pending} onClick={act}>
           {t('确定')}
         </button>
         <button className="btn" onClick={onClose}>

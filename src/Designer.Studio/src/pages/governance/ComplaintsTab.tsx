@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { api, ApiError, qs } from '../../api/client';
-import { useApiQuery, useWrite } from '../../api/query';
+import { api, qs } from '../../api/client';
+import { useApiQuery } from '../../api/query';
+import { useFieldWrite } from '../../api/useFieldWrite';
 import { hasRole, Roles, useAuth } from '../../auth';
 import { useCatalog, useLabels } from '../../catalog';
 import { Badge, Empty, ErrorBox, Field, Modal, Spinner, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
-import { fieldErrors, type Paged } from '../committees/types';
+import { type Paged } from '../committees/types';
 import { Pager } from '../../components/Pager';
 import { complaintStatusLabels, pageSize, type Complaint, type ComplaintReceipt } from './types';
 
@@ -132,19 +133,18 @@ function RegisterComplaint({ locality: mine, lockedLocality, onClose }: { locali
   const labels = useLabels();
   const { vocab } = useCatalog();
   const toast = useToast();
-  const write = useWrite();
   const [value, setValue] = useState({ locality: mine, subject: '', content: '', name: '', contact: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = useFieldWrite(setErrors);
   const set = (k: keyof typeof value, v: string) => setValue({ ...value, [k]: v });
   async function save() {
-    try {
-      const receipt = await write(() => api.post<ComplaintReceipt>('/api/public/complaints', value));
-      toast(t('已受理，办理时限 {due}', { due: receipt.dueOn }), 'ok');
-      onClose();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-      toast(e instanceof ApiError ? e.message : String(e), 'error');
-    }
+    let receipt: ComplaintReceipt | undefined;
+    const saved = await submit(async () => {
+      receipt = await api.post<ComplaintReceipt>('/api/public/complaints', value);
+    });
+    if (!saved || !receipt) return;
+    toast(t('已受理，办理时限 {due}', { due: receipt.dueOn }), 'ok');
+    onClose();
   }
   return (
     <Modal title={t('登记举报')} onClose={onClose}>
@@ -171,7 +171,7 @@ function RegisterComplaint({ locality: mine, lockedLocality, onClose }: { locali
         <input id="complaint-contact" value={value.contact} onChange={(e) => set('contact', e.target.value)} />
       </Field>
       <div className="row-actions">
-        <button className="btn btn-primary" disabled={write.pending} onClick={save}>
+        <button className="btn btn-primary" disabled={submit.pending} onClick={save}>
           {t('受理')}
         </button>
         <button className="btn" onClick={onClose}>
@@ -185,18 +185,13 @@ function RegisterComplaint({ locality: mine, lockedLocality, onClose }: { locali
 function AnswerComplaint({ complaint, onClose }: { complaint: Complaint; onClose: () => void }) {
   const { t } = useI18n();
   const toast = useToast();
-  const write = useWrite();
   const [finding, setFinding] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = useFieldWrite(setErrors);
   async function close() {
-    try {
-      await write(() => api.post(`/api/complaints/${complaint.id}/close`, { finding }));
-      toast(t('已办结'), 'ok');
-      onClose();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-      toast(e instanceof ApiError ? e.message : String(e), 'error');
-    }
+    if (!(await submit(() => api.post(`/api/complaints/${complaint.id}/close`, { finding })))) return;
+    toast(t('已办结'), 'ok');
+    onClose();
   }
   return (
     <Modal title={t('答复办结')} onClose={onClose}>
@@ -208,7 +203,7 @@ function AnswerComplaint({ complaint, onClose }: { complaint: Complaint; onClose
         <textarea id="complaint-finding" rows={4} value={finding} onChange={(e) => setFinding(e.target.value)} />
       </Field>
       <div className="row-actions">
-        <button className="btn btn-primary" disabled={write.pending} onClick={close}>
+        <button className="btn btn-primary" disabled={submit.pending} onClick={close}>
           {t('办结')}
         </button>
         <button className="btn" onClick={onClose}>

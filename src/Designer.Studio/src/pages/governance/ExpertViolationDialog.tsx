@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client';
-import { useWrite } from '../../api/query';
+import { api } from '../../api/client';
+import { useFieldWrite } from '../../api/useFieldWrite';
 import { Field, Modal, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
-import { fieldErrors, type Expert } from '../committees/types';
+import { type Expert } from '../committees/types';
 
 /**
  * 违反评审规定 (004 §一(四)): the expert's qualification is cancelled (they leave the pool) and the finding goes to the
@@ -12,19 +12,14 @@ import { fieldErrors, type Expert } from '../committees/types';
 export function ExpertViolationDialog({ expert, onClose }: { expert: Expert; onClose: () => void }) {
   const { t } = useI18n();
   const toast = useToast();
-  const write = useWrite();
   const [reason, setReason] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = useFieldWrite(setErrors);
   async function record() {
-    try {
-      await write(() => api.post('/api/experts/violations', { expert: expert.id, reason }));
-      toast(t('已取消其评审专家资格并记入诚信档案'), 'ok');
-      onClose();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-      toast(e instanceof ApiError ? e.message : String(e), 'error');
-    }
+    if (!(await submit(() => api.post('/api/experts/violations', { expert: expert.id, reason })))) return;
+    toast(t('已取消其评审专家资格并记入诚信档案'), 'ok');
+    onClose();
   }
   return (
     <Modal title={t('记录违规')} onClose={onClose}>
@@ -38,7 +33,7 @@ export function ExpertViolationDialog({ expert, onClose }: { expert: Expert; onC
         <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> {t('取消其评审专家资格，并记入职称评审诚信档案')}
       </label>
       <div className="row-actions">
-        <button className="btn btn-danger" disabled={!confirmed || write.pending} onClick={record}>
+        <button className="btn btn-danger" disabled={!confirmed || submit.pending} onClick={record}>
           {t('记录违规')}
         </button>
         <button className="btn" onClick={onClose}>

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client';
-import { useWrite } from '../../api/query';
+import { api } from '../../api/client';
+import { useFieldWrite } from '../../api/useFieldWrite';
 import { Field, Modal, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
-import { fieldErrors } from '../committees/types';
 
 /**
  * 宣布结果无效 (003 §四(一)): an admin declares a completed application's result void, with the reason and a second
@@ -12,21 +11,16 @@ import { fieldErrors } from '../committees/types';
 export function InvalidateResult({ applicationId, applicantName, onDone }: { applicationId: string; applicantName: string; onDone: () => void }) {
   const { t } = useI18n();
   const toast = useToast();
-  const write = useWrite();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = useFieldWrite(setErrors);
   async function invalidate() {
-    try {
-      await write(() => api.post(`/api/operations/instances/${encodeURIComponent(applicationId)}/invalidate`, { reason }));
-      toast(t('已宣布结果无效'), 'ok');
-      setOpen(false);
-      onDone();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-      toast(e instanceof ApiError ? e.message : String(e), 'error');
-    }
+    if (!(await submit(() => api.post(`/api/operations/instances/${encodeURIComponent(applicationId)}/invalidate`, { reason })))) return;
+    toast(t('已宣布结果无效'), 'ok');
+    setOpen(false);
+    onDone();
   }
   return (
     <>
@@ -43,7 +37,7 @@ export function InvalidateResult({ applicationId, applicantName, onDone }: { app
             <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> {t('我确认宣布该申报的推荐、评审结果无效')}
           </label>
           <div className="row-actions">
-            <button className="btn btn-danger" disabled={!confirmed || write.pending} onClick={invalidate}>
+            <button className="btn btn-danger" disabled={!confirmed || submit.pending} onClick={invalidate}>
               {t('宣布无效')}
             </button>
             <button className="btn" onClick={() => setOpen(false)}>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { api, ApiError, qs } from '../../api/client';
-import { useApiQuery, useWrite } from '../../api/query';
+import { api, qs } from '../../api/client';
+import { useApiQuery } from '../../api/query';
+import { useFieldWrite } from '../../api/useFieldWrite';
 import { hasRole, Roles, useAuth } from '../../auth';
 import { useCatalog, useLabels } from '../../catalog';
 import { Badge, Empty, ErrorBox, Field, Modal, Spinner, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
-import { fieldErrors, type Paged } from '../committees/types';
+import { type Paged } from '../committees/types';
 import { Pager } from '../../components/Pager';
 import { pageSize, postKindLabels, quotaStatusLabels, type Quota } from './types';
 
@@ -108,22 +109,17 @@ function SetQuota({ locality: mine, lockedLocality, onClose }: { locality: strin
   const labels = useLabels();
   const { vocab } = useCatalog();
   const toast = useToast();
-  const write = useWrite();
   const [value, setValue] = useState({ locality: mine, unit: '', postKind: 'directed', level: '', posts: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = useFieldWrite(setErrors);
   const units = useApiQuery(['quota-units', value.locality], () => api.get<Paged<Unit>>(`/api/organisations/units${qs({ locality: value.locality, pageSize: 200 })}`), {
     enabled: !!value.locality,
   });
   const set = (k: keyof typeof value, v: string) => setValue({ ...value, [k]: v });
   async function save() {
-    try {
-      await write(() => api.post('/api/quotas', { ...value, posts: value.posts === '' ? null : Number(value.posts) }));
-      toast(t('已确定岗位数额，待备案'), 'ok');
-      onClose();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-      toast(e instanceof ApiError ? e.message : String(e), 'error');
-    }
+    if (!(await submit(() => api.post('/api/quotas', { ...value, posts: value.posts === '' ? null : Number(value.posts) })))) return;
+    toast(t('已确定岗位数额，待备案'), 'ok');
+    onClose();
   }
   return (
     <Modal title={t('确定岗位数额')} onClose={onClose}>
@@ -174,7 +170,7 @@ function SetQuota({ locality: mine, lockedLocality, onClose }: { locality: strin
         <input id="quota-posts" type="number" min={0} value={value.posts} onChange={(e) => set('posts', e.target.value)} />
       </Field>
       <div className="row-actions">
-        <button className="btn btn-primary" disabled={write.pending} onClick={save}>
+        <button className="btn btn-primary" disabled={submit.pending} onClick={save}>
           {t('保存')}
         </button>
         <button className="btn" onClick={onClose}>
@@ -189,18 +185,13 @@ function FileQuota({ quota, onClose }: { quota: Quota; onClose: () => void }) {
   const { t } = useI18n();
   const labels = useLabels();
   const toast = useToast();
-  const write = useWrite();
   const [number, setNumber] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = useFieldWrite(setErrors);
   async function file() {
-    try {
-      await write(() => api.post(`/api/quotas/${quota.id}/file`, { filingNumber: number }));
-      toast(t('已备案'), 'ok');
-      onClose();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-      toast(e instanceof ApiError ? e.message : String(e), 'error');
-    }
+    if (!(await submit(() => api.post(`/api/quotas/${quota.id}/file`, { filingNumber: number })))) return;
+    toast(t('已备案'), 'ok');
+    onClose();
   }
   return (
     <Modal title={t('岗位数额备案')} onClose={onClose}>
@@ -211,7 +202,7 @@ function FileQuota({ quota, onClose }: { quota: Quota; onClose: () => void }) {
         <input id="quota-filing" value={number} onChange={(e) => setNumber(e.target.value)} />
       </Field>
       <div className="row-actions">
-        <button className="btn btn-primary" disabled={write.pending} onClick={file}>
+        <button className="btn btn-primary" disabled={submit.pending} onClick={file}>
           {t('备案')}
         </button>
         <button className="btn" onClick={onClose}>

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { api, ApiError, idPath } from '../../api/client';
-import { useWrite } from '../../api/query';
+import { api, idPath } from '../../api/client';
+import { useFieldWrite } from '../../api/useFieldWrite';
 import { useCatalog, useLabels, type CodeKind } from '../../catalog';
 import { Field, Modal, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
-import { fieldErrors } from '../committees/types';
 import { kindLabels, organisationId, type Organisation, type OrganisationKind } from './types';
 
 /**
@@ -16,13 +15,13 @@ export function OrganisationEditor({ organisation, lockedLocality, onClose }: { 
   const labels = useLabels();
   const { vocab } = useCatalog();
   const toast = useToast();
-  const write = useWrite();
   const isNew = !organisation.id;
   const [value, setValue] = useState<Partial<Organisation>>({ active: true, ...organisation, locality: lockedLocality ?? organisation.locality ?? '' });
   const [level, setLevel] = useState<'prefecture' | 'county'>('prefecture');
   const [department, setDepartment] = useState('');
   const [slug, setSlug] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = useFieldWrite(setErrors);
   const set = (k: keyof Organisation, v: unknown) => setValue({ ...value, [k]: v });
   const kind = (value.kind ?? 'unit') as OrganisationKind;
   const locality = value.locality ?? '';
@@ -39,14 +38,9 @@ export function OrganisationEditor({ organisation, lockedLocality, onClose }: { 
       county: needsCounty || kind === 'enterprise-committee' ? value.county || null : null,
       quota: value.quota === undefined || value.quota === null || (value.quota as unknown) === '' ? null : Number(value.quota),
     };
-    try {
-      await write(() => (isNew ? api.post('/api/organisations', body) : api.put(`/api/organisations/${idPath(id)}`, body)));
-      toast(t('已保存'), 'ok');
-      onClose();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-      toast(e instanceof ApiError ? e.message : String(e), 'error');
-    }
+    if (!(await submit(() => (isNew ? api.post('/api/organisations', body) : api.put(`/api/organisations/${idPath(id)}`, body))))) return;
+    toast(t('已保存'), 'ok');
+    onClose();
   }
 
   return (
@@ -146,7 +140,7 @@ export function OrganisationEditor({ organisation, lockedLocality, onClose }: { 
         </p>
       )}
       <div className="row-actions">
-        <button className="btn btn-primary" disabled={write.pending} onClick={save}>
+        <button className="btn btn-primary" disabled={submit.pending} onClick={save}>
           {t('保存')}
         </button>
         <button className="btn" onClick={onClose}>

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { api, ApiError, idPath } from '../../api/client';
-import { useWrite } from '../../api/query';
+import { api, idPath } from '../../api/client';
+import { useFieldWrite } from '../../api/useFieldWrite';
 import { useCatalog, useLabels } from '../../catalog';
 import { Field, Modal, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
-import { fieldErrors } from '../committees/types';
 import { categoryLabels, registrarLabels, staffLabels, type EducationRegistrar } from './types';
 
 /**
@@ -16,22 +15,17 @@ export function EducationRegistrarEditor({ registrar, onClose }: { registrar: Pa
   const labels = useLabels();
   const { vocab } = useCatalog();
   const toast = useToast();
-  const write = useWrite();
   const isNew = !registrar.id;
   const [value, setValue] = useState<Partial<EducationRegistrar>>({ category: 'professional', staff: 'all', registrar: 'competent-department', active: true, ...registrar });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = useFieldWrite(setErrors);
   const set = (k: keyof EducationRegistrar, v: unknown) => setValue({ ...value, [k]: v });
 
   async function save() {
     const body = { ...value, verifies: !!value.verifies, active: value.active !== false };
-    try {
-      await write(() => (isNew ? api.post('/api/education-registrars', body) : api.put(`/api/education-registrars/${idPath(registrar.id!)}`, body)));
-      toast(t('已保存'), 'ok');
-      onClose();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-      toast(e instanceof ApiError ? e.message : String(e), 'error');
-    }
+    if (!(await submit(() => (isNew ? api.post('/api/education-registrars', body) : api.put(`/api/education-registrars/${idPath(registrar.id!)}`, body))))) return;
+    toast(t('已保存'), 'ok');
+    onClose();
   }
 
   const choice = (id: string, key: 'category' | 'staff' | 'registrar', options: Record<string, string>) => (
@@ -78,7 +72,7 @@ export function EducationRegistrarEditor({ registrar, onClose }: { registrar: Pa
         <input type="checkbox" checked={value.active !== false} onChange={(e) => set('active', e.target.checked)} /> {t('启用（停用后不再登记审核）')}
       </label>
       <div className="row-actions">
-        <button className="btn btn-primary" disabled={write.pending} onClick={save}>
+        <button className="btn btn-primary" disabled={submit.pending} onClick={save}>
           {t('保存')}
         </button>
         <button className="btn" onClick={onClose}>
