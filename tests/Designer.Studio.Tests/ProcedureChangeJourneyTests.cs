@@ -42,7 +42,9 @@ public sealed class ProcedureChangeJourneyTests(StudioServer server, Browser bro
         await applicant.GoAsync($"/applications/{applicationId}");
         var done = applicant.Page.Locator(".timeline .tl-item", new() { HasText = NewStepName }).Filter(new() { HasText = "通过" });
         await done.WaitForAsync();
-        Assert.Contains("unit-reviewer-bazhou", await done.InnerTextAsync());
+        // The reviewer who acted, by their display name (never the user name they sign in with).
+        Assert.Contains("巴音郭楞蒙古自治州用人单位", await done.InnerTextAsync());
+        Assert.DoesNotContain("unit-reviewer-bazhou", await done.InnerTextAsync());
         // The procedure goes on after the new step: the unit recommendation now waits.
         await applicant.Page.Locator(".timeline .tl-waiting", new() { HasText = "单位推荐" }).WaitForAsync();
         Artifacts.CopyToDocs(await applicant.ScreenshotAsync("5-applicant-timeline"), "applicant-timeline.png");

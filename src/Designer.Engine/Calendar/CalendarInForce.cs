@@ -56,11 +56,25 @@ public sealed class CalendarInForce
         return Verdict(governing, date);
     }
 
-    /// <summary>The portal's view of a procedure: open when some window that may govern its applications is open (or none exists).</summary>
+    /// <summary>
+    /// The portal's view of a procedure: open when some window that may govern its applications is open, or when it
+    /// handles a kind of application no window names (a window for the units' 自主评审 applications does not close a
+    /// procedure of every kind). Within a kind that has windows, the windows decide.
+    /// </summary>
     public WindowVerdict CheckProcedure(string locality, WorkflowScope scope, DateOnly date)
     {
         var overlapping = Windows.Where(w => w.Published && w.Overlaps(locality, scope)).OrderBy(w => w.Opens).ToList();
+        if (overlapping.Count > 0 && HandlesKindWithoutWindow(overlapping, scope))
+            return new WindowVerdict(true, overlapping.FirstOrDefault(w => w.Contains(date)), overlapping);
         return Verdict(overlapping, date);
+    }
+
+    private static bool HandlesKindWithoutWindow(IReadOnlyList<ApplicationWindow> windows, WorkflowScope scope)
+    {
+        if (windows.Any(w => w.Kinds.Count == 0)) return false;
+        var named = windows.SelectMany(w => w.Kinds).ToHashSet();
+        // A scope open to every kind handles kinds no window names.
+        return scope.Kinds.Count == 0 || scope.Kinds.Any(k => !named.Contains(k));
     }
 
     private static WindowVerdict Verdict(List<ApplicationWindow> windows, DateOnly date)

@@ -93,6 +93,24 @@ public class CalendarInForceTests
     }
 
     [Fact]
+    public void A_window_for_one_kind_closes_the_procedures_of_that_kind_not_one_that_also_handles_others()
+    {
+        var units = new ApplicationWindow("units", "sample-city", ["autonomous-evaluation"], [], [], [], D("2021-03-01"), D("2021-06-30"));
+        var calendar = Project.With(windows: [units]);
+        static WorkflowScope Scope(params string[] kinds) => new(kinds, [], [], []);
+        // The units' own procedure is closed after its window; a procedure of every kind stays open for the others.
+        Assert.False(calendar.CheckProcedure("sample-city", Scope("autonomous-evaluation"), D("2026-12-01")).Open);
+        Assert.True(calendar.CheckProcedure("sample-city", Scope(), D("2026-12-01")).Open);
+        Assert.True(calendar.CheckProcedure("sample-city", Scope("general", "autonomous-evaluation"), D("2026-12-01")).Open);
+        // As the server's check of an application: the general one may be submitted, the unit's may not.
+        Assert.True(calendar.Check("sample-city", Applicant("general", "teacher", "intermediate"), D("2026-12-01")).Open);
+        Assert.False(calendar.Check("sample-city", Applicant("autonomous-evaluation", "teacher", "intermediate"), D("2026-12-01")).Open);
+        // A window with no kinds governs every application of the locality: then the all-kinds procedure closes too.
+        var all = new ApplicationWindow("all", "sample-city", [], [], [], [], D("2021-03-01"), D("2021-06-30"));
+        Assert.False(Project.With(windows: [units, all]).CheckProcedure("sample-city", Scope(), D("2026-12-01")).Open);
+    }
+
+    [Fact]
     public void A_deadline_given_as_a_date_falls_due_at_the_end_of_that_day()
     {
         var flow = new TestFlow("xj-prefecture")
