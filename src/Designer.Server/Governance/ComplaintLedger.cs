@@ -31,7 +31,11 @@ public sealed record ComplaintCloseRequest(string? Finding);
 /// <summary>A report in the ledger; `overdue` when still open after its due day.</summary>
 public sealed record ComplaintDto(
     string Id, string Locality, string Subject, string Content, string ReporterName, string? ReporterContact, string Office, string? Handler,
-    string ReceivedOn, string DueOn, string Status, bool Overdue, string? Finding, string? ClosedOn);
+    string ReceivedOn, string DueOn, string Status, bool Overdue, string? Finding, string? ClosedOn)
+{
+    /// <summary>Who handled it, by display name (Handler stays the user name).</summary>
+    public string? HandlerName { get; init; }
+}
 
 /// <summary>
 /// The complaints and reports ledger (003 §四(五): 建立职称工作台账，明确责任人，明确办理时限，及时受理举报并认真核查处理),
@@ -85,7 +89,12 @@ public sealed class ComplaintLedger(DesignerDbContext db, AuditLog audit, IClock
         if (!string.IsNullOrEmpty(status)) complaints = complaints.Where(c => c.Status == status);
         var today = Today.ToString("yyyy-MM-dd");
         if (overdue == true) complaints = complaints.Where(c => c.Status == Open && string.Compare(c.DueOn, today) < 0);
-        return await complaints.OrderBy(c => c.Status == Open ? 0 : 1).ThenBy(c => c.DueOn).ThenBy(c => c.Id).PageAsync(page, pageSize, c => Dto(c, today));
+        var paged = await complaints.OrderBy(c => c.Status == Open ? 0 : 1).ThenBy(c => c.DueOn).ThenBy(c => c.Id).PageAsync(page, pageSize, c => c);
+        var handlers = paged.Items.Select(c => c.Handler).OfType<string>().Distinct().ToList();
+        var names = handlers.Count == 0 ? new Dictionary<string, string>()
+            : await db.Users.AsNoTracking().Where(u => handlers.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName);
+        return new Paged<ComplaintDto>(paged.Items.Select(c => Dto(c, today) with { HandlerName = c.Handler is { } h ? names.GetValueOrDefault(h) : null }).ToList(),
+            paged.Total, paged.Page, paged.PageSize);
     }
 
     public async Task<ComplaintDto> CloseAsync(CurrentUser user, string id, ComplaintCloseRequest request)
@@ -104,7 +113,7 @@ public sealed class ComplaintLedger(DesignerDbContext db, AuditLog audit, IClock
             $"{user.UserName} 办结举报“{complaint.Subject}”{(string.Compare(today, complaint.DueOn) > 0 ? "（超过办理时限）" : "")}：{finding}",
             new JsonObject { ["finding"] = finding, ["dueOn"] = complaint.DueOn, ["closedOn"] = today });
         await db.SaveChangesAsync();
-        return Dto(complaint, today);
+        return Dto(complaint, today) with { HandlerName = user.DisplayName };
     }
 
     private static void Require(List<FieldError> errors, string path, string? value, int max, string what)

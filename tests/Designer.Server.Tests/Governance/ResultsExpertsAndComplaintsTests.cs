@@ -84,6 +84,11 @@ public sealed class ResultsExpertsAndComplaintsTests(DesignerFactory factory) : 
         var closed = (await hr.PostAsync($"/api/complaints/{id}/close", new JsonObject { ["finding"] = "经核查，单位已补办公示" })).Expect(HttpStatusCode.OK);
         Assert.Equal(("closed", "bazhou-reviewer-hr"), (closed["status"]!.GetValue<string>(), closed["handler"]!.GetValue<string>()));
         Assert.Equal(409, (int)(await hr.PostAsync($"/api/complaints/{id}/close", new JsonObject { ["finding"] = "再次" })).Status);
+        // The ledger names who handled it as people read it: the display name, not the sign-in name.
+        const string HandlerName = "巴音郭楞蒙古自治州人力资源和社会保障部门审核人";
+        Assert.Equal(HandlerName, closed["handlerName"]!.GetValue<string>());
+        var listed = (await hr.GetOkAsync("/api/complaints?pageSize=200"))["items"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == id)!;
+        Assert.Equal(HandlerName, listed["handlerName"]!.GetValue<string>());
     }
 
     [Fact]

@@ -11439,6 +11439,7 @@ export interface components {
             overdue: boolean;
             finding: null | string;
             closedOn: null | string;
+            handlerName?: null | string;
         };
         ComplaintReceipt: {
             id: string;

@@ -101,7 +101,7 @@ export function ComplaintsTab() {
                   {c.finding ? (
                     <>
                       <div className="muted">
-                        {c.closedOn} · {c.handler}
+                        {c.closedOn} · {c.handlerName ?? c.handler}
                       </div>
                       {c.finding}
                     </>
