@@ -21,11 +21,7 @@ public sealed class CommitteeRegistry(DesignerDbContext db, AuditLog audit, IClo
     public async Task<Paged<CommitteeDto>> ListAsync(CurrentUser user, string? locality, string? series, string? status, int? page, int? pageSize)
     {
         var committees = db.Committees.AsNoTracking();
-        if (!user.SeesEverything)
-        {
-            if (!user.IsLocalityAdmin && !user.IsReviewer) throw new ApiProblemException(Problems.Forbidden("无权查看评委会 (staff only)"));
-            committees = committees.Where(c => c.Locality == user.Locality);
-        }
+        committees = committees.ForStaff(user, c => c.Locality == user.Locality, "无权查看评委会 (staff only)");
         if (!string.IsNullOrEmpty(locality)) committees = committees.Where(c => c.Locality == locality);
         if (!string.IsNullOrEmpty(series)) committees = committees.Where(c => c.SeriesJson.Contains($"\"{series}\""));
         if (!string.IsNullOrEmpty(status)) committees = committees.Where(c => c.Status == status);

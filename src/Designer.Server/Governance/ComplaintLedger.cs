@@ -80,11 +80,7 @@ public sealed class ComplaintLedger(DesignerDbContext db, AuditLog audit, IClock
     public async Task<Paged<ComplaintDto>> ListAsync(CurrentUser user, string? locality, string? status, bool? overdue, int? page, int? pageSize)
     {
         var complaints = db.Complaints.AsNoTracking();
-        if (!user.SeesEverything)
-        {
-            if (!user.IsLocalityAdmin && !user.IsReviewer) throw new ApiProblemException(Problems.Forbidden("无权查看举报台账 (staff only)"));
-            complaints = complaints.Where(c => c.Locality == user.Locality);
-        }
+        complaints = complaints.ForStaff(user, c => c.Locality == user.Locality, "无权查看举报台账 (staff only)");
         if (!string.IsNullOrEmpty(locality)) complaints = complaints.Where(c => c.Locality == locality);
         if (!string.IsNullOrEmpty(status)) complaints = complaints.Where(c => c.Status == status);
         var today = Today.ToString("yyyy-MM-dd");

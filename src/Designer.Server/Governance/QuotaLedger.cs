@@ -26,11 +26,7 @@ public sealed class QuotaLedger(DesignerDbContext db, AuditLog audit, IClock clo
     public async Task<Paged<QuotaDto>> ListAsync(CurrentUser user, string? locality, string? unit, string? status, int? page, int? pageSize)
     {
         var quotas = db.Quotas.AsNoTracking();
-        if (!user.SeesEverything)
-        {
-            if (!user.IsLocalityAdmin && !user.IsReviewer) throw new ApiProblemException(Problems.Forbidden("无权查看岗位数额 (staff only)"));
-            quotas = quotas.Where(q => q.Locality == user.Locality);
-        }
+        quotas = quotas.ForStaff(user, q => q.Locality == user.Locality, "无权查看岗位数额 (staff only)");
         if (!string.IsNullOrEmpty(locality)) quotas = quotas.Where(q => q.Locality == locality);
         if (!string.IsNullOrEmpty(unit)) quotas = quotas.Where(q => q.Unit.Contains(unit));
         if (!string.IsNullOrEmpty(status)) quotas = quotas.Where(q => q.Status == status);
