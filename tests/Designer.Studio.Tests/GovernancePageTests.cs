@@ -72,7 +72,7 @@ public sealed class GovernancePageTests(StudioServer server, Browser browser, IT
         await hrPage.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "办结" }).ClickAsync();
         await report.GetByText("已办结").WaitForAsync();
         Assert.Contains("责令整改", await report.InnerTextAsync());
-        Assert.Contains("bazhou-reviewer-hr", await report.InnerTextAsync());
+        Assert.Contains("巴音郭楞蒙古自治州人力资源和社会保障部门审核人", await report.InnerTextAsync());
         await hr.ScreenshotAsync("governance-complaints");
         Assert.Empty(hr.PageErrors);
     }
