@@ -39,8 +39,8 @@ public static class CertificatePdf
         var rows = new (string Label, string Value)[]
         {
             ("姓名", c.Holder),
-            ("专业系列", DocumentWords.Series(c.Series)),
-            ("资格级别", DocumentWords.Level(c.Level)),
+            ("专业系列", DocumentWords.Series(c.Series, names)),
+            ("资格级别", DocumentWords.Level(c.Level, names)),
             ("评价方式", c.Directed ? "定向评价（限定向范围内聘用有效）" : "通用评价"),
             ("适用范围", string.IsNullOrEmpty(c.ValidIn) ? "全区通用" : DocumentWords.ValidIn(c.ValidIn, names)),
             ("发证地区", DocumentWords.Locality(c.Locality, names)),

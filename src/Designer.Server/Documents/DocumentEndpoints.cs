@@ -51,7 +51,7 @@ public static class DocumentEndpoints
             .ToLookup(t => t.ApplicationId, t => DocumentWords.Stage(t.Stage, http.Vocabulary()));
         var rows = found.Select(a => Row(
             ("申报编号", a.Id), ("姓名", a.ApplicantName), ("评审流程", a.WorkflowName), ("地区", DocumentWords.Locality(a.Locality, http.Vocabulary())),
-            ("专业系列", DocumentWords.Series(a.Series)), ("资格级别", DocumentWords.Level(a.Level)), ("状态", DocumentWords.Status(a.Status)),
+            ("专业系列", DocumentWords.Series(a.Series, http.Vocabulary())), ("资格级别", DocumentWords.Level(a.Level, http.Vocabulary())), ("状态", DocumentWords.Status(a.Status)),
             ("当前环节", string.Join("、", stages[a.Id].Distinct())), ("创建日期", Date(a.CreatedAt)), ("更新日期", Date(a.UpdatedAt))));
         return TypedResults.File(Spreadsheets.Workbook(("申报列表", rows)), Spreadsheets.ContentType, "申报列表.xlsx");
     }
@@ -78,7 +78,7 @@ public static class DocumentEndpoints
             var data = System.Text.Json.Nodes.JsonNode.Parse(application.DataJson);
             var objections = ApplicationRunner.StateOf(application).Bookmarks.FirstOrDefault(b => b.Id == t.BookmarkId)?.Payload["objections"]?.AsArray().Count ?? 0;
             return Row(("序号", index + 1), ("姓名", PublicEndpoints.Mask(t.ApplicantName)), ("工作单位", data?["unit"]?.ToString() ?? ""),
-                ("专业系列", DocumentWords.Series(application.Series)), ("资格级别", DocumentWords.Level(application.Level)),
+                ("专业系列", DocumentWords.Series(application.Series, http.Vocabulary())), ("资格级别", DocumentWords.Level(application.Level, http.Vocabulary())),
                 ("公示环节", DocumentWords.Stage(t.Stage, http.Vocabulary())), ("公示开始", t.StartDate ?? ""), ("公示结束", t.DueDate ?? ""), ("异议数", objections));
         });
         return TypedResults.File(Spreadsheets.Workbook(($"{DocumentWords.Stage(notice.Stage, http.Vocabulary())}名单", rows)), Spreadsheets.ContentType,

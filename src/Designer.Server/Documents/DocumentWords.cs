@@ -3,23 +3,12 @@ using Designer.Engine.Domain;
 namespace Designer.Server.Documents;
 
 /// <summary>
-/// The Chinese names documents print for codes (series, levels, localities, session decisions). One place, so that the
-/// vocabulary kept as data can answer here later.
+/// The Chinese names documents print for codes (series, levels, localities, session decisions). Vocabulary codes are
+/// named by the world's vocabulary (an entry added by a policy admin prints by its name); only the engine's own
+/// decisions and statuses are named here.
 /// </summary>
 public static class DocumentWords
 {
-    private static readonly Dictionary<string, string> SeriesNames = new()
-    {
-        ["teacher"] = "中小学（含幼儿园）教师", ["health"] = "卫生健康", ["agriculture"] = "农业", ["animal-husbandry"] = "畜牧",
-        ["veterinary"] = "兽医", ["water"] = "水利", ["forestry"] = "林业", ["engineering"] = "工程", ["career-farmer"] = "职业农民",
-        ["tech-broker"] = "技术经纪", ["digital-economy"] = "数字经济",
-    };
-
-    private static readonly Dictionary<string, string> LevelNames = new()
-    {
-        ["junior"] = "员级", ["assistant"] = "助理级", ["intermediate"] = "中级", ["deputy-senior"] = "副高级", ["full-senior"] = "正高级",
-    };
-
     private static readonly Dictionary<string, string> DecisionNames = new()
     {
         [SessionDecision.Passed] = "通过", [SessionDecision.FailedVote] = "表决未通过",
@@ -36,8 +25,8 @@ public static class DocumentWords
     public static string ValidIn(string code, VocabularySet names) =>
         names.List("validIn").TryGetValue(code, out var entry) ? entry.Name : names.LocalityName(code);
 
-    public static string Series(string? code) => Name(SeriesNames, code);
-    public static string Level(string? code) => Name(LevelNames, code);
+    public static string Series(string? code, VocabularySet names) => names.Name("series", code);
+    public static string Level(string? code, VocabularySet names) => names.Name("levels", code);
     public static string Decision(string? code) => Name(DecisionNames, code);
     public static string Status(string? code) => Name(StatusNames, code);
     public static string Locality(string? code, VocabularySet names) => code is null ? "" : names.LocalityName(code);

@@ -114,7 +114,9 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
         var record = await FindAsync(user, definitionId, write: true);
         var target = await VersionAsync(definitionId, version);
         var definition = engine.Definition(target.DefinitionId, target.Version, target.ConcurrencyToken, target.Json);
-        var problems = engine.Validator(await forms.PublishedForAsync(db, definition.Locality)).Validate(definition)
+        var catalog = await forms.PublishedForAsync(db, definition.Locality);
+        var problems = engine.Validator(catalog).Validate(definition)
+            .Concat(ApplyFormScopeChecks.Run(definition, catalog, engine.Vocabulary))
             .Concat(await holders.ProblemsAsync(definition)).ToList();
         if (problems.Count > 0) return (target, problems);
 
@@ -225,8 +227,11 @@ public sealed partial class WorkflowStore(DesignerDbContext db, EngineHost.Engin
 
     public const int MaxNameLength = 100;
 
-    public async Task<IReadOnlyList<ValidationProblem>> ValidateAsync(WorkflowDefinition definition) =>
-        engine.Validator(await forms.PublishedForAsync(db, definition.Locality)).Validate(definition);
+    public async Task<IReadOnlyList<ValidationProblem>> ValidateAsync(WorkflowDefinition definition)
+    {
+        var catalog = await forms.PublishedForAsync(db, definition.Locality);
+        return [.. engine.Validator(catalog).Validate(definition), .. ApplyFormScopeChecks.Run(definition, catalog, engine.Vocabulary)];
+    }
 
     public static WorkflowDefinition Parse(JsonObject json)
     {

@@ -1,7 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Designer.Persistence.Entities;
+using Designer.Server.Documents;
 using Designer.Server.Tests.Hardening;
 using Designer.Server.Tests.Infrastructure;
+using Designer.Server.World;
+using Microsoft.Extensions.DependencyInjection;
+using UglyToad.PdfPig;
 
 namespace Designer.Server.Tests.World;
 
@@ -19,9 +24,9 @@ public sealed class VocabularyTests(DesignerFactory factory) : IClassFixture<Des
         ["counties"] = new JsonArray(counties.Select(c => (JsonNode)new JsonObject { ["code"] = c.Code, ["name"] = c.Name }).ToArray()),
     };
 
-    private static JsonObject AccountingWorkflow(string definitionId, string locality, string series, string org)
+    private static JsonObject AccountingWorkflow(string definitionId, string locality, string series, string org, string applyForm = "apply")
     {
-        var workflow = TestWorkflows.Review(definitionId, locality, org, "apply");
+        var workflow = TestWorkflows.Review(definitionId, locality, org, applyForm);
         workflow["customProperties"]!["scope"] = new JsonObject { ["series"] = new JsonArray(series) };
         return workflow;
     }
@@ -48,13 +53,58 @@ public sealed class VocabularyTests(DesignerFactory factory) : IClassFixture<Des
             .Expect(HttpStatusCode.Created);
         // The county bureau's step needs a holder (no orphan steps).
         await factory.CreateReviewerAsync(locality, $"{locality}/wensu/education", "reviewer");
+
+        // The shared apply form does not offer 会计: publishing is refused, naming the series and the form's field, since
+        // nobody could apply. The locality's own apply form offers it, and the procedure then publishes.
+        var notOffered = (await admin.PostAsync($"/api/workflows/{definitionId}/publish")).Expect((HttpStatusCode)422);
+        var problem = Assert.Single(notOffered["errors"]!.AsArray(), e => e!["path"]!.GetValue<string>() == "$.customProperties.scope.series")!;
+        Assert.Contains("“会计”", problem["message"]!.GetValue<string>());
+        Assert.Contains("申报表“apply”的 series", problem["message"]!.GetValue<string>());
+        await PublishApplyFormOfferingAsync(admin, $"{locality}/apply", series, "会计");
+        var draft = await admin.GetOkAsync($"/api/workflows/{definitionId}");
+        (await admin.PutAsync($"/api/workflows/{definitionId}/draft", new JsonObject
+        {
+            ["definition"] = AccountingWorkflow(definitionId, locality, series, $"{locality}/wensu/education", $"{locality}/apply"),
+            ["baseVersion"] = draft["version"]!.GetValue<int>(), ["concurrencyToken"] = draft["concurrencyToken"]!.GetValue<string>(),
+        })).Expect(HttpStatusCode.OK);
         var published = (await admin.PostAsync($"/api/workflows/{definitionId}/publish")).Expect(HttpStatusCode.OK);
         Assert.True(published["isPublished"]!.GetValue<bool>());
+
+        // An applicant of the new prefecture applies in the new series; the county bureau has the task.
+        var applicant = await factory.CreateApplicantAsync(locality);
+        var applicationId = await new ApplicationDriver(factory).SubmitAsync(applicant, definitionId, new JsonObject
+        {
+            ["name"] = "艾会计", ["county"] = "温宿县", ["series"] = series, ["level"] = "intermediate", ["kind"] = "general",
+            ["employmentType"] = "public-institution",
+        });
+        var application = await admin.GetOkAsync($"/api/applications/{applicationId}");
+        Assert.Equal(series, application["data"]!["series"]!.GetValue<string>());
+        Assert.Equal("hr-review", Assert.Single(application["pendingTasks"]!.AsArray())!["stage"]!.GetValue<string>());
 
         var vocabulary = await admin.GetOkAsync("/api/vocabulary");
         Assert.Equal("会计", vocabulary["series"]![series]!.GetValue<string>());
         Assert.Equal("温宿县", vocabulary["counties"]![locality]!["wensu"]!.GetValue<string>());
         Assert.Equal("xinjiang", vocabulary["localityParents"]![locality]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_certificate_of_a_series_added_over_the_API_prints_the_series_by_its_Chinese_name()
+    {
+        var admin = await factory.SignInAsync("admin");
+        var series = Unique("accounting");
+        (await admin.PostAsync("/api/vocabulary/series", new JsonObject { ["code"] = series, ["name"] = "会计", ["nameEn"] = "Accounting" }))
+            .Expect(HttpStatusCode.Created);
+
+        var certificate = new CertificateRecord
+        {
+            Number = "测试〔2024〕1号", Locality = "bazhou", Holder = "林青", Series = series, Level = "intermediate", IssuedOn = "2024-07-01",
+        };
+        var pdf = CertificatePdf.Render(certificate, "https://example.test/public/certificates/1", factory.Services.GetRequiredService<WorldVocabulary>().Current);
+        using var document = PdfDocument.Open(pdf);
+        var text = string.Concat(document.GetPages().Select(p => p.Text)).Replace(" ", "");
+        Assert.Contains("会计", text);
+        Assert.Contains("中级", text);
+        Assert.DoesNotContain(series, text);
     }
 
     [Fact]
@@ -118,5 +168,20 @@ public sealed class VocabularyTests(DesignerFactory factory) : IClassFixture<Des
             (await client.PostAsync("/api/localities", Locality(Unique("x"), "bazhou"))).Expect(HttpStatusCode.Forbidden);
         }
         (await factory.Client().GetAsync("/api/localities")).Expect(HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>A locality's apply form extending the shared one, whose series field offers the given series only.</summary>
+    private static async Task PublishApplyFormOfferingAsync(ApiClient admin, string formId, string series, string seriesName)
+    {
+        var schema = new JsonObject
+        {
+            ["$schema"] = "http://json-schema.org/draft-07/schema#", ["x-extends"] = "apply", ["title"] = "会计系列申报表",
+            ["properties"] = new JsonObject
+            {
+                ["series"] = new JsonObject { ["type"] = "string", ["title"] = "申报系列（专业）", ["enum"] = new JsonArray(series), ["enumNames"] = new JsonArray(seriesName) },
+            },
+        };
+        (await admin.PostAsync("/api/forms", new JsonObject { ["formId"] = formId, ["schema"] = schema })).Expect(HttpStatusCode.Created);
+        (await admin.PostAsync($"/api/forms/{formId}/publish")).Expect(HttpStatusCode.OK);
     }
 }
