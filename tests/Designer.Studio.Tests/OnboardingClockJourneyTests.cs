@@ -113,9 +113,9 @@ public sealed class OnboardingClockJourneyTests(ClockedStudioServer server, Brow
         // 用户: the prefecture's admin, the unit's leader, the HR reviewer and the committee office. The county
         // bureau's reviewer is missing: the prefecture's admin finds that out when publishing.
         await CreateUserAsync(page, $"{Locality}-admin", "青川地区管理员", roles: ["地区管理员"], org: null, taskRoles: null);
-        await CreateUserAsync(page, $"{Locality}-unit", "石桥一中职称负责人", roles: ["审核人"], org: "unit", taskRoles: "leader", unit: UnitName);
-        await CreateUserAsync(page, $"{Locality}-hr", "青川人社审核人", roles: ["审核人"], org: $"{Locality}/hr", taskRoles: "reviewer");
-        await CreateUserAsync(page, $"{Locality}-office", "青川评委会办公室", roles: ["审核人"], org: $"{Locality}/hr", taskRoles: "committee");
+        await CreateUserAsync(page, $"{Locality}-unit", "石桥一中职称负责人", roles: ["审核人"], org: "unit", taskRoles: ["负责人"], unit: UnitName);
+        await CreateUserAsync(page, $"{Locality}-hr", "青川人社审核人", roles: ["审核人"], org: $"{Locality}/hr", taskRoles: ["审核人"]);
+        await CreateUserAsync(page, $"{Locality}-office", "青川评委会办公室", roles: ["审核人"], org: $"{Locality}/hr", taskRoles: ["评委会"]);
         await admin.ScreenshotAsync("onboarding-3-users", fullPage: true);
 
         // 专家库: seven experts of other schools and one of the applicant's own, who will have to recuse.
@@ -214,7 +214,7 @@ public sealed class OnboardingClockJourneyTests(ClockedStudioServer server, Brow
         await page.Locator("tr", new() { HasText = "没有对应的评委会" }).WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
         // The fix: the county bureau's reviewer, created in 用户 by the prefecture's own admin; then it publishes.
-        await CreateUserAsync(page, $"{Locality}-bureau", "石桥县教育局审核人", roles: ["审核人"], org: Bureau, taskRoles: "reviewer");
+        await CreateUserAsync(page, $"{Locality}-bureau", "石桥县教育局审核人", roles: ["审核人"], org: Bureau, taskRoles: ["审核人"]);
         await localAdmin.GoAsync($"/workflows/{Uri.EscapeDataString(definitionId)}");
         await page.WaitForSelectorAsync(".react-flow__node[data-id='competent-review']");
         await page.ClickAsync("[data-testid='publish']");
@@ -432,7 +432,7 @@ public sealed class OnboardingClockJourneyTests(ClockedStudioServer server, Brow
     }
 
     /// <summary>用户 → 新建用户, with the given roles (by their Chinese names) and, for a unit's user, the unit.</summary>
-    private static async Task CreateUserAsync(IPage page, string userName, string displayName, string[] roles, string? org, string? taskRoles, string? unit = null)
+    private static async Task CreateUserAsync(IPage page, string userName, string displayName, string[] roles, string? org, string[]? taskRoles, string? unit = null)
     {
         await page.GotoAsync(page.Url.Split('#')[0] + "#/users");
         await page.GetByRole(AriaRole.Button, new() { Name = "新建用户" }).ClickAsync();
@@ -440,16 +440,18 @@ public sealed class OnboardingClockJourneyTests(ClockedStudioServer server, Brow
         await dialog.Locator("#user-name").FillAsync(userName);
         await dialog.Locator("#user-password").FillAsync(StudioServer.Password);
         await dialog.Locator("#user-display").FillAsync(displayName);
-        var roleGroup = dialog.GetByRole(AriaRole.Group, new() { Name = "角色" });
+        var roleGroup = dialog.GetByRole(AriaRole.Group, new() { Name = "角色", Exact = true });
         foreach (var box in await roleGroup.Locator("label").AllAsync())
         {
             var wanted = Array.IndexOf(roles, (await box.InnerTextAsync()).Trim()) >= 0;
             await box.Locator("input").SetCheckedAsync(wanted);
         }
         // A locality admin's locality is theirs; the field is prefilled (and fixed) for them.
-        if (await dialog.Locator("#user-locality").IsEditableAsync()) await dialog.Locator("#user-locality").FillAsync(Locality);
+        if (await dialog.Locator("#user-locality").IsEnabledAsync()) await dialog.Locator("#user-locality").SelectOptionAsync(Locality);
         if (org is not null) await dialog.Locator("#user-org").FillAsync(org);
-        if (taskRoles is not null) await dialog.Locator("#user-task-roles").FillAsync(taskRoles);
+        // Task roles are ticked by their Chinese names (the vocabulary's roles).
+        var taskRoleGroup = dialog.GetByRole(AriaRole.Group, new() { Name = "任务角色", Exact = true });
+        foreach (var name in taskRoles ?? []) await taskRoleGroup.GetByLabel(name, new() { Exact = true }).CheckAsync();
         if (unit is not null)
         {
             // The locality registered its unit: 单位 is a choice among its registered units.

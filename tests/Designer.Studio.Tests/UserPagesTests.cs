@@ -22,13 +22,15 @@ public sealed class UserPagesTests(StudioServer server, Browser browser, ITestOu
         await page.FillAsync("#user-name", $"ui-{tag}");
         await page.FillAsync("#user-password", "Jiemian2024");
         await page.FillAsync("#user-display", "界面新建");
-        await page.FillAsync("#user-locality", "bazhou");
+        await page.SelectOptionAsync("#user-locality", "bazhou");
         await page.FillAsync("#user-org", "kashgar/education");
-        await page.FillAsync("#user-task-roles", "reviewer");
+        await TickTaskRolesAsync(page, "审核人");
         await page.GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();
         // The server names the wrong field; the dialog stays open with the message beside it.
         await page.Locator(".field-invalid .field-error", new() { HasText = "kashgar/education" }).WaitForAsync();
         await page.FillAsync("#user-org", "bazhou/education");
+        // The organisation is named by its registered name, never left as a code.
+        Assert.Equal("机构：巴州教育局", (await page.GetByTestId("org-chosen").InnerTextAsync()).Trim());
         await page.GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();
         await page.FillAsync("input[aria-label='搜索']", $"ui-{tag}");
         var row = page.Locator($"tr[data-user='ui-{tag}']");
@@ -68,7 +70,7 @@ public sealed class UserPagesTests(StudioServer server, Browser browser, ITestOu
         await page.FillAsync("#user-display", "第四中学人事");
         Assert.Equal("bazhou", await page.InputValueAsync("#user-locality"));
         await page.FillAsync("#user-org", "unit");
-        await page.FillAsync("#user-task-roles", "leader");
+        await TickTaskRolesAsync(page, "负责人");
 
         var picker = page.Locator("select#user-unit");
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索单位" }).FillAsync("第四");
@@ -85,6 +87,11 @@ public sealed class UserPagesTests(StudioServer server, Browser browser, ITestOu
         var row = page.Locator($"tr[data-user='unit-{tag}']");
         await row.GetByRole(AriaRole.Button, new() { Name = "编辑" }).ClickAsync();
         Assert.Equal("和静县第四中学", await page.Locator("select#user-unit").InputValueAsync());
+        // The task roles are the vocabulary's, by their Chinese names: the one given is ticked, the others not.
+        var taskRoles = page.GetByRole(AriaRole.Group, new() { Name = "任务角色", Exact = true });
+        Assert.True(await taskRoles.GetByLabel("负责人", new() { Exact = true }).IsCheckedAsync());
+        Assert.False(await taskRoles.GetByLabel("审核人", new() { Exact = true }).IsCheckedAsync());
+        Assert.Equal(0, await taskRoles.GetByLabel("申报人", new() { Exact = true }).CountAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "关闭" }).First.ClickAsync();
 
         var csv = $"用户名,姓名,密码,角色,机构,任务角色,单位\nok-{tag},甲,Danwei2024,reviewer,unit,leader,和静县第四中学\nbad-{tag},乙,Danwei2024,reviewer,unit,leader,和静县某未登记学校\n";
@@ -132,5 +139,12 @@ public sealed class UserPagesTests(StudioServer server, Browser browser, ITestOu
         {
             await context.DisposeAsync();
         }
+    }
+
+    /// <summary>Ticks the given task roles (by their Chinese names) in the user dialog.</summary>
+    private static async Task TickTaskRolesAsync(IPage page, params string[] names)
+    {
+        var group = page.GetByRole(AriaRole.Group, new() { Name = "任务角色", Exact = true });
+        foreach (var name in names) await group.GetByLabel(name, new() { Exact = true }).CheckAsync();
     }
 }

@@ -7,6 +7,7 @@ import { enObjections } from './en-objections';
 import { enOrganisations } from './en-organisations';
 import { enRegistrars } from './en-registrars';
 import { enUnits } from './en-units';
+import { enUsers } from './en-users';
 
 /**
  * The i18next resources. The Chinese text is the key and its own translation (zh-CN has no entries: a missing key is
@@ -14,5 +15,5 @@ import { enUnits } from './en-units';
  */
 export const resources = {
   'zh-CN': { translation: {} as Record<string, string> },
-    en: { translation: { ...en, ...enCasework, ...enDates, ...enDesigner, ...enOrganisations, ...enRegistrars, ...enUnits, ...enObjections, ...enGovernance } },
+    en: { translation: { ...en, ...enCasework, ...enDates, ...enDesigner, ...enOrganisations, ...enRegistrars, ...enUnits, ...enUsers, ...enObjections, ...enGovernance } },
 } as const;

@@ -3,9 +3,10 @@ import { api, ApiError, postFile, qs } from '../../api/client';
 import { useApiQuery, useWrite } from '../../api/query';
 import type { ImportResult, ResetPasswordResult, UserPage, UserView } from '../../api/types';
 import { hasRole, Roles, useAuth } from '../../auth';
-import { useLabels } from '../../catalog';
+import { useCatalog, useLabels } from '../../catalog';
 import { Badge, Empty, ErrorBox, Field, Modal, PageHeader, Spinner, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
+import { OrgChooser } from './OrgChooser';
 import { UnitChooser } from './UnitChooser';
 
 const roleNames: Record<string, string> = {
@@ -218,8 +219,15 @@ export function UsersPage() {
   );
 }
 
+/** A task role a step may name for a person (the applicant's own and the system's are not given to users). */
+const notGiven = new Set(['applicant', 'system']);
+
 function UserEditor({ user, defaultLocality, onClose }: { user: UserView | null; defaultLocality: string; onClose: () => void }) {
   const { t } = useI18n();
+  const { me } = useAuth();
+  const { vocab } = useCatalog();
+  const labels = useLabels();
+  const policyAdmin = hasRole(me, Roles.policyAdmin);
   const toast = useToast();
   const write = useWrite();
   const [userName, setUserName] = useState(user?.userName ?? '');
@@ -228,7 +236,7 @@ function UserEditor({ user, defaultLocality, onClose }: { user: UserView | null;
   const [roles, setRoles] = useState<string[]>(user?.roles ?? ['reviewer']);
   const [locality, setLocality] = useState(user?.locality ?? defaultLocality);
   const [org, setOrg] = useState(user?.org ?? '');
-  const [taskRoles, setTaskRoles] = useState((user?.taskRoles ?? []).join(','));
+  const [taskRoles, setTaskRoles] = useState<string[]>(user?.taskRoles ?? []);
   const [unit, setUnit] = useState(user?.unit ?? '');
   const [county, setCounty] = useState(user?.county ?? '');
   const [phone, setPhone] = useState(user?.phone ?? '');
@@ -241,7 +249,7 @@ function UserEditor({ user, defaultLocality, onClose }: { user: UserView | null;
       roles,
       locality,
       org: org || null,
-      taskRoles: taskRoles.split(/[,，、;；\s]+/).filter(Boolean),
+      taskRoles,
       unit,
       county,
       phone,
@@ -287,20 +295,49 @@ function UserEditor({ user, defaultLocality, onClose }: { user: UserView | null;
             ))}
           </div>
         </Field>
-        <Field label={t('地区')} htmlFor="user-locality" error={errors.locality} hint={t('地区代码，如 aksu；政策管理员和审计员留空')}>
-          <input id="user-locality" value={locality} onChange={(e) => setLocality(e.target.value)} />
+        <Field label={t('地区')} htmlFor="user-locality" error={errors.locality} hint={t('政策管理员和审计员不属于任何地区')}>
+          <select id="user-locality" value={locality} disabled={!policyAdmin && !!defaultLocality} onChange={(e) => setLocality(e.target.value)}>
+            <option value="">{t('不属于任何地区')}</option>
+            {locality && !vocab.localities[locality] && <option value={locality}>{locality}</option>}
+            {Object.keys(vocab.localities).map((code) => (
+              <option key={code} value={code}>
+                {labels.locality(code)}
+              </option>
+            ))}
+          </select>
         </Field>
-        <Field label={t('机构')} htmlFor="user-org" error={errors.org} hint={t('如 aksu/education；用人单位审核人填 unit，县级人社局填 county/hr')}>
-          <input id="user-org" value={org} onChange={(e) => setOrg(e.target.value)} />
+        <Field label={t('机构')} htmlFor="user-org" error={errors.org} hint={t('用人单位审核人选“用人单位”，县级部门的审核人选“申报人所在县”的部门')}>
+          <OrgChooser id="user-org" locality={locality} value={org} onChange={setOrg} />
         </Field>
-        <Field label={t('任务角色')} htmlFor="user-task-roles" error={errors.taskRoles} hint={t('逗号分隔，如 reviewer, committee；留空表示不办理任何审核步骤')}>
-          <input id="user-task-roles" value={taskRoles} onChange={(e) => setTaskRoles(e.target.value)} />
+        <Field label={t('任务角色')} error={errors.taskRoles} hint={t('不勾选表示不办理任何审核步骤')}>
+          <div role="group" aria-label={t('任务角色')} data-testid="user-task-roles">
+            {Object.keys(vocab.roles)
+              .filter((code) => !notGiven.has(code) || taskRoles.includes(code))
+              .map((code) => (
+                <label key={code} className="checkbox-inline">
+                  <input
+                    type="checkbox"
+                    checked={taskRoles.includes(code)}
+                    onChange={(e) => setTaskRoles(e.target.checked ? [...taskRoles, code] : taskRoles.filter((r) => r !== code))}
+                  />{' '}
+                  {labels.role(code)}
+                </label>
+              ))}
+          </div>
         </Field>
         <Field label={t('单位')} htmlFor="user-unit" error={errors.unit} hint={t('用人单位审核人或申报人的工作单位，从本地区已登记的单位中选择')}>
           <UnitChooser id="user-unit" locality={locality} value={unit} onChange={setUnit} />
         </Field>
-        <Field label={t('县（市、区）')} htmlFor="user-county" error={errors.county}>
-          <input id="user-county" value={county} onChange={(e) => setCounty(e.target.value)} />
+        <Field label={t('县（市、区）')} htmlFor="user-county" error={errors.county} hint={t('县级人社审核人或申报人所在的县')}>
+          <select id="user-county" value={county} onChange={(e) => setCounty(e.target.value)}>
+            <option value="">{t('不指定县')}</option>
+            {county && !Object.values(vocab.counties?.[locality] ?? {}).includes(county) && <option value={county}>{county}</option>}
+            {Object.values(vocab.counties?.[locality] ?? {}).map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
         </Field>
         <Field label={t('手机号')} htmlFor="user-phone" error={errors.phone}>
           <input id="user-phone" value={phone} onChange={(e) => setPhone(e.target.value)} />
