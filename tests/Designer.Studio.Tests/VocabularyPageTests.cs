@@ -6,7 +6,8 @@ namespace Designer.Studio.Tests;
 
 /// <summary>
 /// The policy admin onboards a prefecture on the 词表 page: a locality with its county under its region, then a
-/// series; both are listed at once, and a duplicate code is refused next to the code field.
+/// series; both are listed at once, and a duplicate code is refused next to the code field; the designer then offers
+/// the new series in a procedure's scope.
 /// </summary>
 [Collection(StudioCollection.Name)]
 public sealed class VocabularyPageTests(StudioServer server, Browser browser, ITestOutputHelper output)
@@ -43,6 +44,12 @@ public sealed class VocabularyPageTests(StudioServer server, Browser browser, IT
         await entryForm.GetByRole(AriaRole.Button, new() { Name = "添加" }).ClickAsync();
         var entry = page.GetByRole(AriaRole.Table, new() { Name = "代码表" }).Locator("tbody tr", new() { Has = page.Locator($"code:text-is('{series}')") });
         await entry.GetByText("会计").WaitForAsync();
+
+        // Without a reload of the page or a restart of the server, the designer's scope picker offers the new series.
+        await studio.GoAsync("/workflows/standard-evaluation");
+        var seriesPicker = page.Locator("#scope-series");
+        await seriesPicker.Locator("label", new() { HasText = "会计" }).WaitForAsync();
+        await studio.ScreenshotAsync("designer-scope-new-series");
         Assert.Empty(studio.PageErrors);
     }
 }
