@@ -306,7 +306,7 @@ function UserEditor({ user, defaultLocality, onClose }: { user: UserView | null;
             ))}
           </select>
         </Field>
-        <Field label={t('机构')} htmlFor="user-org" error={errors.org} hint={t('用人单位审核人选“用人单位”，县级部门的审核人选“申报人所在县”的部门')}>
+        <Field label={t('机构')} htmlFor="user-org" error={errors.org} hint={t('用人单位审核人选“申报人所在单位”，县级部门的审核人选“申报人所在县”的部门')}>
           <OrgChooser id="user-org" locality={locality} value={org} onChange={setOrg} />
         </Field>
         <Field label={t('任务角色')} error={errors.taskRoles} hint={t('不勾选表示不办理任何审核步骤')}>

@@ -78,7 +78,7 @@ function LocalitiesSection({ canWrite }: { canWrite: boolean }) {
       await write(() => api.post('/api/localities', { code: form.code, name: form.name, nameEn: form.nameEn || null, parent: form.parent || null, counties }));
       setProblems({});
       setForm({ code: '', name: '', nameEn: '', parent: '', counties: '' });
-      toast(t('已添加地区 {code}', { code: form.code }), 'ok');
+      toast(t('已添加地区 {name}', { name: form.name }), 'ok');
       reload();
       reloadCatalog();
     } catch (err) {
@@ -166,7 +166,7 @@ function EntriesSection({ canWrite }: { canWrite: boolean }) {
       await write(() => api.post(`/api/vocabulary/${kind}`, { code: form.code, name: form.name, nameEn: form.nameEn || null }));
       setProblems({});
       setForm({ code: '', name: '', nameEn: '' });
-      toast(t('已添加 {code}', { code: form.code }), 'ok');
+      toast(t('已添加 {name}', { name: form.name }), 'ok');
       reload();
       reloadCatalog();
     } catch (err) {
