@@ -30,30 +30,17 @@ public static class AuditChain
     }
 
     /// <summary>Checks the entries in the order given (the order they are stored) and names the first broken one.</summary>
-    public static ChainVerification Verify(IEnumerable<AuditEntry> entries)
+    public static ChainVerification Verify(IEnumerable<AuditEntry> entries, ChainPoint? after = null)
     {
-        var previousHash = GenesisHash;
-        var expectedSequence = 1L;
-        var count = 0;
+        var verifier = new TrailVerifier(after);
         foreach (var entry in entries)
-        {
-            count++;
-            if (entry.Sequence != expectedSequence)
-                return Broken(entry.Sequence, entry.Sequence > expectedSequence
-                    ? $"第 {expectedSequence} 条到第 {entry.Sequence - 1} 条记录缺失 (entries {expectedSequence}..{entry.Sequence - 1} are missing)"
-                    : $"第 {entry.Sequence} 条记录顺序被改动 (entry {entry.Sequence} is out of order; expected {expectedSequence})");
-            if (entry.PreviousHash != previousHash)
-                return Broken(entry.Sequence, $"第 {entry.Sequence} 条记录与前一条不衔接 (entry {entry.Sequence} does not chain to the entry before it)");
-            var recomputed = EntryHash(entry.Sequence, entry.Timestamp, entry.Actor, entry.Kind, entry.Subject, entry.Summary, entry.DataHash, entry.PreviousHash);
-            if (recomputed != entry.Hash)
-                return Broken(entry.Sequence, $"第 {entry.Sequence} 条记录内容被修改 (entry {entry.Sequence} was edited: its hash does not match)");
-            previousHash = entry.Hash;
-            expectedSequence++;
-        }
-        return new ChainVerification(true, null, $"审计链完整，共 {count} 条 (chain intact: {count} entries)", count);
-
-        ChainVerification Broken(long sequence, string message) => new(false, sequence, message, count);
+            if (!verifier.Add(entry)) break;
+        return verifier.Result;
     }
+
+    /// <summary>Whether the entry's hash is still the hash of its content (an edit without rewriting the hash shows here).</summary>
+    public static bool HashMatches(AuditEntry entry) =>
+        EntryHash(entry.Sequence, entry.Timestamp, entry.Actor, entry.Kind, entry.Subject, entry.Summary, entry.DataHash, entry.PreviousHash) == entry.Hash;
 
     private static string EntryHash(long sequence, DateTimeOffset timestamp, string actor, string kind, string subject, string summary, string dataHash, string previousHash) =>
         Sha256(string.Join('\u001f', sequence, timestamp.ToUniversalTime().ToString("O"), actor, kind, subject, summary, dataHash, previousHash));

@@ -43,6 +43,7 @@ public sealed class AuditRecord
 /// <summary>Stored rows checked by <see cref="AuditTrailVerification"/>.</summary>
 public static class AuditRecordVerification
 {
-    public static ChainVerification Verify(IReadOnlyList<AuditRecord> rows) =>
-        AuditTrailVerification.Verify(rows.Select(r => (r.ToEntry(), r.DataJson)).ToList());
+    /// <summary>Rows in Sequence order, from the chain's start or from a verified point.</summary>
+    public static ChainVerification Verify(IEnumerable<AuditRecord> rows, ChainPoint? after = null) =>
+        AuditTrailVerification.Verify(rows.Select(r => (r.ToEntry(), r.DataJson)), after);
 }

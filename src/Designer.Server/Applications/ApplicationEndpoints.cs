@@ -90,16 +90,17 @@ public static class ApplicationEndpoints
         if (!string.IsNullOrEmpty(level)) applicant["level"] = level;
         if (!string.IsNullOrEmpty(employmentType)) applicant["employmentType"] = employmentType;
         var pins = published.ToDictionary(v => v.DefinitionId, v => FormCatalogs.ParsePins(v.FormPins));
-        return TypedResults.Ok(published
-            .Select(v => host.Definition(v.DefinitionId, v.Version, v.ConcurrencyToken, v.Json))
-            .Where(d => CoversGiven(d.Scope, applicant))
+        var definitions = published.Select(v => host.Definition(v.DefinitionId, v.Version, v.ConcurrencyToken, v.Json)).ToList();
+        var listsUnitProcedures = !definitions.Any(UnitApprovals.IsUnitProcedure) || await UnitApprovals.ListsUnitProceduresAsync(db, user, target);
+        return TypedResults.Ok(definitions
+            .Where(d => CoversGiven(d.Scope, applicant) && (listsUnitProcedures || !UnitApprovals.IsUnitProcedure(d)))
             .OrderByDescending(d => d.Scope.Specificity).ThenBy(d => d.DefinitionId)
             .Select(d =>
             {
                 var applyForm = FormCatalogs.ApplyForm(d);
                 return new Procedure(d.DefinitionId, d.Version, d.Name, d.Description, d.Locality,
                     new ProcedureScope(d.Scope.Kinds, d.Scope.Series, d.Scope.Levels, d.Scope.EmploymentTypes, d.Scope.Counties),
-                    applyForm, WindowOf(host, d))
+                    applyForm, WindowOf(host, d, applicant))
                 {
                     ApplyFormVersion = applyForm is not null && pins[d.DefinitionId].TryGetValue(applyForm, out var pinned) ? pinned : null,
                 };
@@ -107,10 +108,20 @@ public static class ApplicationEndpoints
             .Page(page, pageSize, p => p));
     }
 
-    /// <summary>Whether the procedure takes applications today (the server refuses a submission outside its window all the same).</summary>
-    private static Calendar.ProcedureWindow WindowOf(EngineHost.EngineHost host, WorkflowDefinition definition)
+    /// <summary>
+    /// Whether the procedure takes today the applications the caller described (the kind, series and level given narrow
+    /// its scope): the windows that may govern those decide, as the server's check of a submission does, and open with no
+    /// window when none governs them (a series that the kind's window leaves out, say).
+    /// </summary>
+    private static Calendar.ProcedureWindow WindowOf(EngineHost.EngineHost host, WorkflowDefinition definition, JsonObject given)
     {
-        var verdict = host.CalendarInForce.CheckProcedure(definition.Locality, definition.Scope, Designer.Engine.Runtime.ChinaTime.DateOf(host.Clock.Now));
+        var scope = definition.Scope with
+        {
+            Kinds = given["kind"].AsString() is { } kind ? [kind] : definition.Scope.Kinds,
+            Series = given["series"].AsString() is { } series ? [series] : definition.Scope.Series,
+            Levels = given["level"].AsString() is { } level ? [level] : definition.Scope.Levels,
+        };
+        var verdict = host.CalendarInForce.CheckProcedure(definition.Locality, scope, Designer.Engine.Runtime.ChinaTime.DateOf(host.Clock.Now));
         return new Calendar.ProcedureWindow(verdict.Open, verdict.Window?.Name, verdict.Window?.Opens.ToString("yyyy-MM-dd"), verdict.Window?.Closes.ToString("yyyy-MM-dd"));
     }
 

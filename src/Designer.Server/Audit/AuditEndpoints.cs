@@ -10,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Designer.Server.Audit;
 
 /// <summary>
-/// The trail itself: entries (newest first; a locality admin sees their locality's), the chain's verification, and
-/// the export `designer audit verify FILE` reads. Read-only: nothing here writes.
+/// The trail itself: entries (newest first; a locality admin sees their locality's), the chain's full verification
+/// (every entry from the first; it also resets the journals' checkpoint, see AuditChainWatch), and the export
+/// `designer audit verify FILE` reads. Read-only: nothing here writes to the database.
 /// </summary>
 public static class AuditEndpoints
 {
@@ -19,7 +20,7 @@ public static class AuditEndpoints
     {
         var group = app.MapGroup("/api/audit").WithTags("Auditing").RequireAuthorization(Policies.Staff);
         group.MapGet("/", List).Fails(422);
-        group.MapGet("/verify", async (DesignerDbContext db) => TypedResults.Ok(await VerifyAsync(db)));
+        group.MapGet("/verify", async (DesignerDbContext db, AuditChainWatch watch) => TypedResults.Ok(await watch.VerifyAllAsync(db)));
         group.MapGet("/export", Export).Produces<List<Engine.Audit.AuditEntry>>(StatusCodes.Status200OK, "application/json");
         app.MapDefinitionAudit();
         app.MapJournal();
@@ -45,7 +46,4 @@ public static class AuditEndpoints
         var rows = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
         return TypedResults.File(Encoding.UTF8.GetBytes(JsonText.Serialize(rows.Select(r => r.ToEntry()).ToList())), "application/json", "audit-trail.json");
     }
-
-    public static async Task<Engine.Audit.ChainVerification> VerifyAsync(DesignerDbContext db) =>
-        AuditRecordVerification.Verify(await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync());
 }

@@ -5,6 +5,7 @@ public static class AuditSetup
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
         services.AddSingleton<AuditChainInterceptor>();
+        services.AddSingleton<AuditChainWatch>();
         services.AddScoped<AuditLog>();
         services.AddScoped<DefinitionAudit>();
         services.AddScoped<ApplicationAudit>();

@@ -24,6 +24,18 @@ public static class UnitApprovals
 
     public static bool IsUnitProcedure(WorkflowDefinition definition) => definition.CustomProperties["applicant"].AsString() == UnitApplicant;
 
+    /// <summary>
+    /// Whether the portal lists the locality's unit procedures to the user: to staff, and to an applicant who is the staff
+    /// user of a unit registered (and active) in the locality, the only applicant <see cref="RefuseOtherUnitAsync"/> admits.
+    /// </summary>
+    public static async Task<bool> ListsUnitProceduresAsync(DesignerDbContext db, CurrentUser user, string locality)
+    {
+        if (!user.IsApplicant) return true;
+        if (string.IsNullOrEmpty(user.Unit)) return false;
+        var (standing, unit) = await RegisteredUnits.FindAsync(db, locality, user.Unit);
+        return standing == RegisteredUnits.Standing.Registered && unit!.Name == user.Unit;
+    }
+
     /// <summary>422 on `$.unit` unless the form names the applicant's own registered unit (by name or id).</summary>
     public static async Task RefuseOtherUnitAsync(DesignerDbContext db, CurrentUser user, WorkflowDefinition definition, JsonObject data)
     {

@@ -15,7 +15,7 @@ export function JournalPage({ applicationId }: { applicationId: string }) {
   const labels = useLabels();
   const { data, error, loading, reload } = useApiQuery(['journal', applicationId], () => getJournal(applicationId));
   const entries: JournalEntry[] = data?.entries ?? [];
-  const verification = data?.verification as { intact?: boolean; firstBrokenSequence?: number | null; entriesChecked?: number } | undefined;
+  const verification = data?.verification as { intact?: boolean; firstBrokenSequence?: number | null; entriesChecked?: number; message?: string } | undefined;
   const title = (data?.workflowName as string) || (data?.applicantName as string) || '';
   return (
     <div className="page">
@@ -48,10 +48,12 @@ export function JournalPage({ applicationId }: { applicationId: string }) {
         (verification.intact ? (
           <div className="alert alert-ok small" data-testid="chain-status">
             ✓ {t('审计链完整：已校验 {n} 条记录，没有被修改、删除或调换顺序的记录。', { n: verification.entriesChecked ?? 0 })}
+            {verification.message && <div className="muted">{verification.message}</div>}
           </div>
         ) : (
           <div className="alert alert-error small" data-testid="chain-status">
             ✗ {t('审计链已损坏：第一条异常记录为 #{seq}。', { seq: verification.firstBrokenSequence ?? '?' })}
+            {verification.message && <span className="muted"> {verification.message}</span>}
           </div>
         ))}
       {!loading && !error && entries.length === 0 && <Empty>{t('暂无办理记录')}</Empty>}

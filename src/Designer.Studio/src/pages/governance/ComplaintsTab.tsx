@@ -4,10 +4,10 @@ import { useApiQuery } from '../../api/query';
 import { useFieldWrite } from '../../api/useFieldWrite';
 import { hasRole, Roles, useAuth } from '../../auth';
 import { useCatalog, useLabels } from '../../catalog';
-import { Badge, Empty, ErrorBox, Field, Modal, Spinner, useToast } from '../../components/ui';
+import { Badge, Field, Modal, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { type Paged } from '../committees/types';
-import { Pager } from '../../components/Pager';
+import { RegistryList, useRegistryFilter } from '../../components/RegistryList';
 import { complaintStatusLabels, pageSize, type Complaint, type ComplaintReceipt } from './types';
 
 /**
@@ -21,107 +21,99 @@ export function ComplaintsTab() {
   const { me } = useAuth();
   const seesAll = hasRole(me, Roles.policyAdmin, Roles.auditor);
   const canWrite = hasRole(me, Roles.policyAdmin, Roles.localityAdmin, Roles.reviewer);
-  const [filter, setFilter] = useState({ status: '', overdue: false });
-  const [page, setPage] = useState(1);
+  const { filter, set, page, setPage } = useRegistryFilter({ status: '', overdue: false });
   const [registering, setRegistering] = useState(false);
   const [answering, setAnswering] = useState<Complaint | null>(null);
-  const { data, error, loading, reload } = useApiQuery(['complaints', filter, page], () =>
+  const query = useApiQuery(['complaints', filter, page], () =>
     api.get<Paged<Complaint>>(`/api/complaints${qs({ status: filter.status, overdue: filter.overdue || undefined, page, pageSize })}`),
   );
   return (
     <section>
-      <div className="filters">
-        <select
-          aria-label={t('办理状态')}
-          value={filter.status}
-          onChange={(e) => {
-            setFilter({ ...filter, status: e.target.value });
-            setPage(1);
-          }}
-        >
-          <option value="">{t('全部状态')}</option>
-          {Object.entries(complaintStatusLabels).map(([k, label]) => (
-            <option key={k} value={k}>
-              {t(label)}
-            </option>
-          ))}
-        </select>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={filter.overdue}
-            onChange={(e) => {
-              setFilter({ ...filter, overdue: e.target.checked });
-              setPage(1);
-            }}
-          />{' '}
-          {t('只看超期未办结')}
-        </label>
-        {canWrite && (
-          <button className="btn btn-primary" onClick={() => setRegistering(true)}>
-            + {t('登记举报')}
-          </button>
-        )}
-      </div>
-      {loading && <Spinner />}
-      <ErrorBox error={error} onRetry={reload} />
-      {data && data.items.length === 0 && <Empty>{t('没有符合条件的举报')}</Empty>}
-      {data && data.items.length > 0 && (
-        <table className="table" aria-label={t('举报台账')}>
-          <thead>
-            <tr>
-              <th>{t('受理日期')}</th>
-              {seesAll && <th>{t('地区')}</th>}
-              <th>{t('反映事项')}</th>
-              <th>{t('反映人')}</th>
-              <th>{t('办理时限')}</th>
-              <th>{t('办理状态')}</th>
-              <th>{t('核查结果')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((c) => (
-              <tr key={c.id}>
-                <td>{c.receivedOn}</td>
-                {seesAll && <td>{labels.locality(c.locality)}</td>}
-                <td>
-                  <strong>{c.subject}</strong>
-                  <div className="small muted">{c.content}</div>
-                </td>
-                <td>
-                  {c.reporterName}
-                  {c.reporterContact && <div className="small muted">{c.reporterContact}</div>}
-                </td>
-                <td>
-                  {c.dueOn} {c.overdue && <Badge tone="error">{t('已超期')}</Badge>}
-                </td>
-                <td>{c.status === 'closed' ? <Badge tone="ok">{t('已办结')}</Badge> : <Badge tone="warn">{t('办理中')}</Badge>}</td>
-                <td className="small">
-                  {c.finding ? (
-                    <>
-                      <div className="muted">
-                        {c.closedOn} · {c.handlerName ?? c.handler}
-                      </div>
-                      {c.finding}
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td className="row-actions">
-                  {canWrite && c.status !== 'closed' && (
-                    <button className="btn btn-small" aria-label={t('答复 {subject}', { subject: c.subject })} onClick={() => setAnswering(c)}>
-                      {t('答复办结')}
-                    </button>
-                  )}
-                </td>
+      <RegistryList
+        toolbar={
+          <>
+            <select aria-label={t('办理状态')} value={filter.status} onChange={(e) => set('status', e.target.value)}>
+              <option value="">{t('全部状态')}</option>
+              {Object.entries(complaintStatusLabels).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {t(label)}
+                </option>
+              ))}
+            </select>
+            <label className="checkbox">
+              <input type="checkbox" checked={filter.overdue} onChange={(e) => set('overdue', e.target.checked)} /> {t('只看超期未办结')}
+            </label>
+          </>
+        }
+        action={
+          canWrite && (
+            <button className="btn btn-primary" onClick={() => setRegistering(true)}>
+              + {t('登记举报')}
+            </button>
+          )
+        }
+        query={query}
+        empty={t('没有符合条件的举报')}
+        page={page}
+        pageSize={pageSize}
+        onPage={setPage}
+      >
+        {(items) => (
+          <table className="table" aria-label={t('举报台账')}>
+            <thead>
+              <tr>
+                <th>{t('受理日期')}</th>
+                {seesAll && <th>{t('地区')}</th>}
+                <th>{t('反映事项')}</th>
+                <th>{t('反映人')}</th>
+                <th>{t('办理时限')}</th>
+                <th>{t('办理状态')}</th>
+                <th>{t('核查结果')}</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {data && <Pager page={page} total={data.total} pageSize={pageSize} onPage={setPage} />}
+            </thead>
+            <tbody>
+              {items.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.receivedOn}</td>
+                  {seesAll && <td>{labels.locality(c.locality)}</td>}
+                  <td>
+                    <strong>{c.subject}</strong>
+                    <div className="small muted">{c.content}</div>
+                  </td>
+                  <td>
+                    {c.reporterName}
+                    {c.reporterContact && <div className="small muted">{c.reporterContact}</div>}
+                  </td>
+                  <td>
+                    {c.dueOn} {c.overdue && <Badge tone="error">{t('已超期')}</Badge>}
+                  </td>
+                  <td>{c.status === 'closed' ? <Badge tone="ok">{t('已办结')}</Badge> : <Badge tone="warn">{t('办理中')}</Badge>}</td>
+                  <td className="small">
+                    {c.finding ? (
+                      <>
+                        <div className="muted">
+                          {c.closedOn} · {c.handlerName ?? c.handler}
+                        </div>
+                        {c.finding}
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td className="row-actions">
+                    {canWrite && c.status !== 'closed' && (
+                      <button className="btn btn-small" aria-label={t('答复 {subject}', { subject: c.subject })} onClick={() => setAnswering(c)}>
+                        {t('答复办结')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </RegistryList>
       {registering && <RegisterComplaint locality={me?.locality ?? ''} lockedLocality={!seesAll} onClose={() => setRegistering(false)} />}
       {answering && <AnswerComplaint complaint={answering} onClose={() => setAnswering(null)} />}
     </section>

@@ -4,10 +4,10 @@ import { useApiQuery } from '../../api/query';
 import { useFieldWrite } from '../../api/useFieldWrite';
 import { hasRole, Roles, useAuth } from '../../auth';
 import { useCatalog, useLabels } from '../../catalog';
-import { Badge, Empty, ErrorBox, Field, Modal, Spinner, useToast } from '../../components/ui';
+import { Badge, Field, Modal, useToast } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { type Paged } from '../committees/types';
-import { Pager } from '../../components/Pager';
+import { RegistryList, useRegistryFilter } from '../../components/RegistryList';
 import { pageSize, postKindLabels, quotaStatusLabels, type Quota } from './types';
 
 interface Unit {
@@ -25,79 +25,80 @@ export function QuotasTab() {
   const { me } = useAuth();
   const seesAll = hasRole(me, Roles.policyAdmin, Roles.auditor);
   const canWrite = hasRole(me, Roles.policyAdmin, Roles.localityAdmin, Roles.reviewer);
-  const [filter, setFilter] = useState({ status: '', unit: '' });
-  const [page, setPage] = useState(1);
+  const { filter, set, page, setPage } = useRegistryFilter({ status: '', unit: '' });
   const [setting, setSetting] = useState(false);
   const [filing, setFiling] = useState<Quota | null>(null);
-  const { data, error, loading, reload } = useApiQuery(['quotas', filter, page], () =>
-    api.get<Paged<Quota>>(`/api/quotas${qs({ ...filter, page, pageSize })}`),
-  );
-  const set = (k: keyof typeof filter, v: string) => {
-    setFilter({ ...filter, [k]: v });
-    setPage(1);
-  };
+  const query = useApiQuery(['quotas', filter, page], () => api.get<Paged<Quota>>(`/api/quotas${qs({ ...filter, page, pageSize })}`));
   return (
     <section>
-      <div className="filters">
-        <select aria-label={t('备案状态')} value={filter.status} onChange={(e) => set('status', e.target.value)}>
-          <option value="">{t('全部状态')}</option>
-          {Object.entries(quotaStatusLabels).map(([k, label]) => (
-            <option key={k} value={k}>
-              {t(label)}
-            </option>
-          ))}
-        </select>
-        <input aria-label={t('搜索单位')} placeholder={t('单位名称')} value={filter.unit} onChange={(e) => set('unit', e.target.value)} />
-        {canWrite && (
-          <button className="btn btn-primary" onClick={() => setSetting(true)}>
-            + {t('确定岗位数额')}
-          </button>
-        )}
-      </div>
-      {loading && <Spinner />}
-      <ErrorBox error={error} onRetry={reload} />
-      {data && data.items.length === 0 && <Empty>{t('还没有岗位数额')}</Empty>}
-      {data && data.items.length > 0 && (
-        <table className="table" aria-label={t('岗位数额')}>
-          <thead>
-            <tr>
-              <th>{t('用人单位')}</th>
-              {seesAll && <th>{t('地区')}</th>}
-              <th>{t('岗位类别')}</th>
-              <th>{t('层级')}</th>
-              <th>{t('岗位数额')}</th>
-              <th>{t('已使用')}</th>
-              <th>{t('备案状态')}</th>
-              <th>{t('确定')}</th>
-              <th>{t('备案')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((q) => (
-              <tr key={q.id}>
-                <td>{q.unit}</td>
-                {seesAll && <td>{labels.locality(q.locality)}</td>}
-                <td>{t(postKindLabels[q.postKind] ?? q.postKind)}</td>
-                <td>{labels.code('levels', q.level)}</td>
-                <td>{q.posts}</td>
-                <td>{q.used}</td>
-                <td>{q.status === 'filed' ? <Badge tone="ok">{t('已备案')}</Badge> : <Badge tone="warn">{t('待备案')}</Badge>}</td>
-                <td className="small">{q.setOn ? `${q.setOn} · ${q.setBy ?? ''}` : '—'}</td>
-                <td className="small">{q.filedOn ? `${q.filedOn} · ${q.filingNumber ?? ''}` : '—'}</td>
-                <td className="row-actions">
-                  {canWrite && q.status !== 'filed' && (
-                    <button className="btn btn-small" aria-label={t('备案 {unit}', { unit: q.unit })} onClick={() => setFiling(q)}>
-                      {t('备案')}
-                    </button>
-                  )}
-                </td>
+      <RegistryList
+        toolbar={
+          <>
+            <select aria-label={t('备案状态')} value={filter.status} onChange={(e) => set('status', e.target.value)}>
+              <option value="">{t('全部状态')}</option>
+              {Object.entries(quotaStatusLabels).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {t(label)}
+                </option>
+              ))}
+            </select>
+            <input aria-label={t('搜索单位')} placeholder={t('单位名称')} value={filter.unit} onChange={(e) => set('unit', e.target.value)} />
+          </>
+        }
+        action={
+          canWrite && (
+            <button className="btn btn-primary" onClick={() => setSetting(true)}>
+              + {t('确定岗位数额')}
+            </button>
+          )
+        }
+        query={query}
+        empty={t('还没有岗位数额')}
+        page={page}
+        pageSize={pageSize}
+        onPage={setPage}
+      >
+        {(items) => (
+          <table className="table" aria-label={t('岗位数额')}>
+            <thead>
+              <tr>
+                <th>{t('用人单位')}</th>
+                {seesAll && <th>{t('地区')}</th>}
+                <th>{t('岗位类别')}</th>
+                <th>{t('层级')}</th>
+                <th>{t('岗位数额')}</th>
+                <th>{t('已使用')}</th>
+                <th>{t('备案状态')}</th>
+                <th>{t('确定')}</th>
+                <th>{t('备案')}</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {data && <Pager page={page} total={data.total} pageSize={pageSize} onPage={setPage} />}
+            </thead>
+            <tbody>
+              {items.map((q) => (
+                <tr key={q.id}>
+                  <td>{q.unit}</td>
+                  {seesAll && <td>{labels.locality(q.locality)}</td>}
+                  <td>{t(postKindLabels[q.postKind] ?? q.postKind)}</td>
+                  <td>{labels.code('levels', q.level)}</td>
+                  <td>{q.posts}</td>
+                  <td>{q.used}</td>
+                  <td>{q.status === 'filed' ? <Badge tone="ok">{t('已备案')}</Badge> : <Badge tone="warn">{t('待备案')}</Badge>}</td>
+                  <td className="small">{q.setOn ? `${q.setOn} · ${q.setBy ?? ''}` : '—'}</td>
+                  <td className="small">{q.filedOn ? `${q.filedOn} · ${q.filingNumber ?? ''}` : '—'}</td>
+                  <td className="row-actions">
+                    {canWrite && q.status !== 'filed' && (
+                      <button className="btn btn-small" aria-label={t('备案 {unit}', { unit: q.unit })} onClick={() => setFiling(q)}>
+                        {t('备案')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </RegistryList>
       {setting && <SetQuota locality={me?.locality ?? ''} lockedLocality={!hasRole(me, Roles.policyAdmin)} onClose={() => setSetting(false)} />}
       {filing && <FileQuota quota={filing} onClose={() => setFiling(null)} />}
     </section>

@@ -3,7 +3,8 @@ import { api, qs } from '../../api/client';
 import { useApiQuery } from '../../api/query';
 import { hasRole, Roles, useAuth } from '../../auth';
 import { useCatalog, useLabels, type CodeKind } from '../../catalog';
-import { Badge, Empty, ErrorBox, PageHeader, Spinner } from '../../components/ui';
+import { ActiveSelect, LocalitySelect, RegistryList, useRegistryFilter } from '../../components/RegistryList';
+import { Badge, PageHeader } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import type { Paged } from '../committees/types';
 import { OrganisationEditor } from './OrganisationEditor';
@@ -23,19 +24,13 @@ export function OrganisationsPage() {
   const policyAdmin = hasRole(me, Roles.policyAdmin);
   const canWrite = policyAdmin || hasRole(me, Roles.localityAdmin);
   const seesAll = policyAdmin || hasRole(me, Roles.auditor);
-  const [filter, setFilter] = useState({ locality: seesAll ? '' : me?.locality ?? '', county: '', kind: '', active: '', q: '' });
-  const [page, setPage] = useState(1);
+  const { filter, set, page, setPage } = useRegistryFilter({ locality: seesAll ? '' : me?.locality ?? '', county: '', kind: '', active: '', q: '' });
   const [editing, setEditing] = useState<Partial<Organisation> | null>(null);
-  const { data, error, loading, reload } = useApiQuery(['organisations', filter, page], () =>
+  const query = useApiQuery(['organisations', filter, page], () =>
     api.get<Paged<Organisation>>(`/api/organisations${qs({ ...filter, page, pageSize })}`),
   );
-  const set = (k: keyof typeof filter, v: string) => {
-    setFilter({ ...filter, [k]: v, ...(k === 'locality' ? { county: '' } : {}) });
-    setPage(1);
-  };
   const countyName = (o: Organisation) => (o.county ? vocab.counties?.[o.locality]?.[o.county] ?? o.county : '');
   const counties = Object.entries(vocab.counties?.[filter.locality] ?? {});
-  const pages = data ? Math.max(1, Math.ceil(data.total / pageSize)) : 1;
   return (
     <div className="page">
       <PageHeader
@@ -49,103 +44,85 @@ export function OrganisationsPage() {
           )
         }
       />
-      <div className="filters">
-        {seesAll && (
-          <select aria-label={t('地区')} value={filter.locality} onChange={(e) => set('locality', e.target.value)}>
-            <option value="">{t('全部地区')}</option>
-            {Object.keys(vocab.localities).map((l) => (
-              <option key={l} value={l}>
-                {labels.locality(l)}
-              </option>
-            ))}
-          </select>
-        )}
-        <select aria-label={t('县（市、区）')} value={filter.county} disabled={counties.length === 0} onChange={(e) => set('county', e.target.value)}>
-          <option value="">{t('全部县（市、区）')}</option>
-          {counties.map(([code, name]) => (
-            <option key={code} value={code}>
-              {name}
-            </option>
-          ))}
-        </select>
-        <select aria-label={t('机构类型')} value={filter.kind} onChange={(e) => set('kind', e.target.value)}>
-          <option value="">{t('全部类型')}</option>
-          {Object.entries(kindLabels).map(([k, label]) => (
-            <option key={k} value={k}>
-              {t(label)}
-            </option>
-          ))}
-        </select>
-        <select aria-label={t('状态')} value={filter.active} onChange={(e) => set('active', e.target.value)}>
-          <option value="">{t('全部状态')}</option>
-          <option value="true">{t('启用')}</option>
-          <option value="false">{t('停用')}</option>
-        </select>
-        <input aria-label={t('搜索机构')} placeholder={t('名称或标识')} value={filter.q} onChange={(e) => set('q', e.target.value)} />
-      </div>
-      {loading && <Spinner />}
-      <ErrorBox error={error} onRetry={reload} />
-      {data && data.items.length === 0 && <Empty>{t('没有符合条件的机构')}</Empty>}
-      {data && data.items.length > 0 && (
-        <table className="table" aria-label={t('组织机构')}>
-          <thead>
-            <tr>
-              <th>{t('名称')}</th>
-              <th>{t('机构类型')}</th>
-              <th>{t('地区')}</th>
-              <th>{t('县（市、区）')}</th>
-              <th>{t('人员类别')}</th>
-              <th>{t('岗位职数')}</th>
-              <th>{t('自主评审')}</th>
-              <th>{t('状态')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((o) => (
-              <tr key={o.id}>
-                <td>{o.name}</td>
-                <td>{t(kindLabels[o.kind] ?? o.kind)}</td>
-                <td>{labels.locality(o.locality)}</td>
-                <td>{countyName(o) || '—'}</td>
-                <td>{o.employmentType ? labels.code('employmentTypes' as CodeKind, o.employmentType) : '—'}</td>
-                <td>{o.quota ?? '—'}</td>
-                <td>
-                  {o.autonomousEvaluation ? (
-                    <span title={o.autonomousEvaluationReference ?? ''}>
-                      <Badge tone="ok">{t('已批准')}</Badge> <span className="small muted">{o.autonomousEvaluationReference}</span>
-                      {o.autonomousEvaluationOn && <span className="small muted"> · {o.autonomousEvaluationOn}</span>}
-                    </span>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td>{o.active === false ? <Badge>{t('停用')}</Badge> : <Badge tone="ok">{t('启用')}</Badge>}</td>
-                <td className="row-actions">
-                  {canWrite && (
-                    <button className="btn btn-small" aria-label={t('编辑 {name}', { name: o.name })} onClick={() => setEditing(o)}>
-                      {t('编辑')}
-                    </button>
-                  )}
-                </td>
+      <RegistryList
+        toolbar={
+          <>
+            {seesAll && <LocalitySelect value={filter.locality} onChange={(v) => set('locality', v, { county: '' })} />}
+            <select aria-label={t('县（市、区）')} value={filter.county} disabled={counties.length === 0} onChange={(e) => set('county', e.target.value)}>
+              <option value="">{t('全部县（市、区）')}</option>
+              {counties.map(([code, name]) => (
+                <option key={code} value={code}>
+                  {name}
+                </option>
+              ))}
+            </select>
+            <select aria-label={t('机构类型')} value={filter.kind} onChange={(e) => set('kind', e.target.value)}>
+              <option value="">{t('全部类型')}</option>
+              {Object.entries(kindLabels).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {t(label)}
+                </option>
+              ))}
+            </select>
+            <ActiveSelect value={filter.active} onChange={(v) => set('active', v)} />
+            <input aria-label={t('搜索机构')} placeholder={t('名称或标识')} value={filter.q} onChange={(e) => set('q', e.target.value)} />
+          </>
+        }
+        query={query}
+        empty={t('没有符合条件的机构')}
+        page={page}
+        pageSize={pageSize}
+        onPage={setPage}
+        counted={(n) => t('共 {n} 个机构', { n })}
+      >
+        {(items) => (
+          <table className="table" aria-label={t('组织机构')}>
+            <thead>
+              <tr>
+                <th>{t('名称')}</th>
+                <th>{t('机构类型')}</th>
+                <th>{t('地区')}</th>
+                <th>{t('县（市、区）')}</th>
+                <th>{t('人员类别')}</th>
+                <th>{t('岗位职数')}</th>
+                <th>{t('自主评审')}</th>
+                <th>{t('状态')}</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {data && pages > 1 && (
-        <div className="row-actions">
-          <button className="btn btn-small" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            {t('上一页')}
-          </button>
-          <span className="muted small">
-            {page} / {pages} · {t('共 {n} 个机构', { n: data.total })}
-          </span>
-          <button className="btn btn-small" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            {t('下一页')}
-          </button>
-        </div>
-      )}
+            </thead>
+            <tbody>
+              {items.map((o) => (
+                <tr key={o.id}>
+                  <td>{o.name}</td>
+                  <td>{t(kindLabels[o.kind] ?? o.kind)}</td>
+                  <td>{labels.locality(o.locality)}</td>
+                  <td>{countyName(o) || '—'}</td>
+                  <td>{o.employmentType ? labels.code('employmentTypes' as CodeKind, o.employmentType) : '—'}</td>
+                  <td>{o.quota ?? '—'}</td>
+                  <td>
+                    {o.autonomousEvaluation ? (
+                      <span title={o.autonomousEvaluationReference ?? ''}>
+                        <Badge tone="ok">{t('已批准')}</Badge> <span className="small muted">{o.autonomousEvaluationReference}</span>
+                        {o.autonomousEvaluationOn && <span className="small muted"> · {o.autonomousEvaluationOn}</span>}
+                      </span>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>{o.active === false ? <Badge>{t('停用')}</Badge> : <Badge tone="ok">{t('启用')}</Badge>}</td>
+                  <td className="row-actions">
+                    {canWrite && (
+                      <button className="btn btn-small" aria-label={t('编辑 {name}', { name: o.name })} onClick={() => setEditing(o)}>
+                        {t('编辑')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </RegistryList>
       {editing && <OrganisationEditor organisation={editing} lockedLocality={policyAdmin ? undefined : me?.locality} onClose={() => setEditing(null)} />}
     </div>
   );

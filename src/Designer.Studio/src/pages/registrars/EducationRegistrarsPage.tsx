@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { api, qs } from '../../api/client';
 import { useApiQuery } from '../../api/query';
 import { hasRole, Roles, useAuth } from '../../auth';
-import { useCatalog, useLabels } from '../../catalog';
-import { Badge, Empty, ErrorBox, PageHeader, Spinner } from '../../components/ui';
+import { useLabels } from '../../catalog';
+import { ActiveSelect, LocalitySelect, RegistryList, useRegistryFilter } from '../../components/RegistryList';
+import { Badge, PageHeader } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import type { Paged } from '../committees/types';
 import { EducationRegistrarEditor } from './EducationRegistrarEditor';
@@ -18,21 +19,14 @@ const pageSize = 50;
 export function EducationRegistrarsPage() {
   const { t } = useI18n();
   const labels = useLabels();
-  const { vocab } = useCatalog();
   const { me } = useAuth();
   const policyAdmin = hasRole(me, Roles.policyAdmin);
   const seesAll = policyAdmin || hasRole(me, Roles.auditor);
-  const [filter, setFilter] = useState({ locality: '', category: '', active: '' });
-  const [page, setPage] = useState(1);
+  const { filter, set, page, setPage } = useRegistryFilter({ locality: '', category: '', active: '' });
   const [editing, setEditing] = useState<Partial<EducationRegistrar> | null>(null);
-  const { data, error, loading, reload } = useApiQuery(['education-registrars', filter, page], () =>
+  const query = useApiQuery(['education-registrars', filter, page], () =>
     api.get<Paged<EducationRegistrar>>(`/api/education-registrars${qs({ ...filter, page, pageSize })}`),
   );
-  const set = (k: keyof typeof filter, v: string) => {
-    setFilter({ ...filter, [k]: v });
-    setPage(1);
-  };
-  const pages = data ? Math.max(1, Math.ceil(data.total / pageSize)) : 1;
   return (
     <div className="page">
       <PageHeader
@@ -46,89 +40,71 @@ export function EducationRegistrarsPage() {
           )
         }
       />
-      <div className="filters">
-        {seesAll && (
-          <select aria-label={t('地区')} value={filter.locality} onChange={(e) => set('locality', e.target.value)}>
-            <option value="">{t('全部地区')}</option>
-            {Object.keys(vocab.localities).map((l) => (
-              <option key={l} value={l}>
-                {labels.locality(l)}
-              </option>
-            ))}
-          </select>
-        )}
-        <select aria-label={t('学时类别')} value={filter.category} onChange={(e) => set('category', e.target.value)}>
-          <option value="">{t('全部类别')}</option>
-          {Object.entries(categoryLabels).map(([code, label]) => (
-            <option key={code} value={code}>
-              {t(label)}
-            </option>
-          ))}
-        </select>
-        <select aria-label={t('状态')} value={filter.active} onChange={(e) => set('active', e.target.value)}>
-          <option value="">{t('全部状态')}</option>
-          <option value="true">{t('启用')}</option>
-          <option value="false">{t('停用')}</option>
-        </select>
-      </div>
-      {loading && <Spinner />}
-      <ErrorBox error={error} onRetry={reload} />
-      {data && data.items.length === 0 && <Empty>{t('没有符合条件的登记机构')}</Empty>}
-      {data && data.items.length > 0 && (
-        <table className="table" aria-label={t('继续教育登记机构')}>
-          <thead>
-            <tr>
-              <th>{t('地区')}</th>
-              <th>{t('学时类别')}</th>
-              <th>{t('适用人员')}</th>
-              <th>{t('登记审核机构')}</th>
-              <th>{t('审验')}</th>
-              <th>{t('审核内容')}</th>
-              <th>{t('依据')}</th>
-              <th>{t('状态')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((r) => (
-              <tr key={r.id}>
-                <td>{labels.locality(r.locality)}</td>
-                <td>{t(categoryLabels[r.category] ?? r.category)}</td>
-                <td>{t(staffLabels[r.staff] ?? r.staff)}</td>
-                <td>{t(registrarLabels[r.registrar] ?? r.registrar)}</td>
-                <td>{r.verifies ? <Badge tone="ok">{t('审验')}</Badge> : <span className="muted">{t('只登记')}</span>}</td>
-                <td>{r.checks || '—'}</td>
-                <td className="small muted">{r.source || '—'}</td>
-                <td>{r.active === false ? <Badge>{t('停用')}</Badge> : <Badge tone="ok">{t('启用')}</Badge>}</td>
-                <td className="row-actions">
-                  {policyAdmin && (
-                    <button
-                      className="btn btn-small"
-                      aria-label={t('编辑 {name}', { name: `${labels.locality(r.locality)} ${t(categoryLabels[r.category] ?? r.category)} ${t(registrarLabels[r.registrar] ?? r.registrar)}` })}
-                      onClick={() => setEditing(r)}
-                    >
-                      {t('编辑')}
-                    </button>
-                  )}
-                </td>
+      <RegistryList
+        toolbar={
+          <>
+            {seesAll && <LocalitySelect value={filter.locality} onChange={(v) => set('locality', v)} />}
+            <select aria-label={t('学时类别')} value={filter.category} onChange={(e) => set('category', e.target.value)}>
+              <option value="">{t('全部类别')}</option>
+              {Object.entries(categoryLabels).map(([code, label]) => (
+                <option key={code} value={code}>
+                  {t(label)}
+                </option>
+              ))}
+            </select>
+            <ActiveSelect value={filter.active} onChange={(v) => set('active', v)} />
+          </>
+        }
+        query={query}
+        empty={t('没有符合条件的登记机构')}
+        page={page}
+        pageSize={pageSize}
+        onPage={setPage}
+        counted={(n) => t('共 {n} 条', { n })}
+      >
+        {(items) => (
+          <table className="table" aria-label={t('继续教育登记机构')}>
+            <thead>
+              <tr>
+                <th>{t('地区')}</th>
+                <th>{t('学时类别')}</th>
+                <th>{t('适用人员')}</th>
+                <th>{t('登记审核机构')}</th>
+                <th>{t('审验')}</th>
+                <th>{t('审核内容')}</th>
+                <th>{t('依据')}</th>
+                <th>{t('状态')}</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {data && pages > 1 && (
-        <div className="row-actions">
-          <button className="btn btn-small" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            {t('上一页')}
-          </button>
-          <span className="muted small">
-            {page} / {pages} · {t('共 {n} 条', { n: data.total })}
-          </span>
-          <button className="btn btn-small" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            {t('下一页')}
-          </button>
-        </div>
-      )}
+            </thead>
+            <tbody>
+              {items.map((r) => (
+                <tr key={r.id}>
+                  <td>{labels.locality(r.locality)}</td>
+                  <td>{t(categoryLabels[r.category] ?? r.category)}</td>
+                  <td>{t(staffLabels[r.staff] ?? r.staff)}</td>
+                  <td>{t(registrarLabels[r.registrar] ?? r.registrar)}</td>
+                  <td>{r.verifies ? <Badge tone="ok">{t('审验')}</Badge> : <span className="muted">{t('只登记')}</span>}</td>
+                  <td>{r.checks || '—'}</td>
+                  <td className="small muted">{r.source || '—'}</td>
+                  <td>{r.active === false ? <Badge>{t('停用')}</Badge> : <Badge tone="ok">{t('启用')}</Badge>}</td>
+                  <td className="row-actions">
+                    {policyAdmin && (
+                      <button
+                        className="btn btn-small"
+                        aria-label={t('编辑 {name}', { name: `${labels.locality(r.locality)} ${t(categoryLabels[r.category] ?? r.category)} ${t(registrarLabels[r.registrar] ?? r.registrar)}` })}
+                        onClick={() => setEditing(r)}
+                      >
+                        {t('编辑')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </RegistryList>
       {editing && <EducationRegistrarEditor registrar={editing} onClose={() => setEditing(null)} />}
     </div>
   );
