@@ -145,11 +145,10 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
         {
             if (string.IsNullOrEmpty(step.Form) || forms is null || !forms.Exists(step.Form)) return new JsonObject();
             var data = forms.MinimalValid(step.Form, known);
-            var properties = forms.GetSchema(step.Form)?["properties"] as JsonObject;
             var date = stage == "apply" ? @case.Start.AddDays(-1) : today;
             foreach (var (field, _) in data.ToList().Where(f => !known.ContainsKey(f.Key)))
             {
-                var format = properties?[field]?["format"].AsString();
+                var format = forms.GetFieldSchema(step.Form, [field])?["format"].AsString();
                 if (format == "date") data[field] = date.ToString("yyyy-MM-dd");
                 else if (format == "date-time") data[field] = ChinaTime.StartOf(date).ToString("yyyy-MM-dd'T'HH:mm:sszzz");
             }
@@ -164,13 +163,12 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
         private void AgreeWithFormGates(PersonStep person, string? formId, string action, JsonObject data, HashSet<string> supplied)
         {
             var gates = person.FormGates.LiteralOrDefault();
-            var schema = !string.IsNullOrEmpty(formId) && forms?.Exists(formId) == true ? forms.GetSchema(formId) : null;
             foreach (var gate in gates.Where(g => g.Forbids(data, action)).ToList())
             {
                 if (gate.Segments.Count != 1 || supplied.Contains(gate.Segments[0])) continue;
                 var name = gate.Segments[0];
                 var sameField = gates.Where(g => g.Segments.SequenceEqual(gate.Segments)).ToList();
-                foreach (var candidate in Candidates(gate.SchemaIn(schema)))
+                foreach (var candidate in Candidates(gate.SchemaIn(forms, formId)))
                 {
                     var trial = data.DeepClone().AsObject();
                     if (candidate is null) trial.Remove(name); else trial[name] = candidate.DeepClone();

@@ -30,7 +30,7 @@ public abstract class PersonStep : Activity
     [Input("表单结论约束", UiHint = UiHints.Json, SupportsExpressions = false,
         Description = "表单结论须与所执行的动作一致。每条：字段（如 /conclusion）取 values 之一（或 empty 为 true/false：未填写/已填写）时，只能执行 actions 中的动作。" +
                       "如 [{\"field\": \"/conclusion\", \"values\": [\"not-recommend\"], \"actions\": [\"reject\"]}]。")]
-    public Input<List<FormGate>> FormGates { get; } = new([]);
+    public Input<IReadOnlyList<FormGate>> FormGates { get; } = new([]);
 
     [Input("办理时限（工作日）", UiHint = UiHints.Number, Description = "0 表示不限；超时走“逾期”出口。")]
     public Input<int> DeadlineDays { get; } = new(0);
@@ -141,8 +141,7 @@ public abstract class PersonStep : Activity
     {
         var gate = FormGates.LiteralOrDefault().FirstOrDefault(g => g.Forbids(data, action));
         if (gate is null) return;
-        var schema = string.IsNullOrEmpty(formId) ? null : context.Services.Forms?.GetSchema(formId);
-        var field = gate.SchemaIn(schema);
+        var field = gate.SchemaIn(context.Services.Forms, formId);
         var title = field?["title"].AsString() ?? gate.Pointer;
         var value = gate.ValueIn(data);
         var allowed = string.Join("、", gate.AllowedActions);
