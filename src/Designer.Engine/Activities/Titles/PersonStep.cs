@@ -93,7 +93,7 @@ public abstract class PersonStep : Activity
     {
         var fixedDate = context.Get(DeadlineDate)?.Trim() ?? "";
         if (fixedDate.Length > 0)
-            return DateOnly.TryParseExact(fixedDate, "yyyy-MM-dd", out var date)
+            return IsoDate.TryParse(fixedDate, out var date)
                 ? date
                 : throw new ActivityFaultException($"截止日期 “{fixedDate}” 不是 yyyy-MM-dd 格式 (deadlineDate is not a yyyy-MM-dd date)");
         var days = context.Get(DeadlineDays);
@@ -103,7 +103,7 @@ public abstract class PersonStep : Activity
 
     private static DateOnly? EventDate(ActivityContext context, string stage) =>
         string.IsNullOrEmpty(stage) ? null
-            : context.State.Journal.LastOrDefault(e => e.Stage == stage) is { } entry && DateOnly.TryParseExact(entry.Date, "yyyy-MM-dd", out var d) ? d : null;
+            : context.State.Journal.LastOrDefault(e => e.Stage == stage) is { } entry && IsoDate.TryParse(entry.Date, out var d) ? d : null;
 
     /// <summary>What else the inbox (and a simulation) should know about this step.</summary>
     protected virtual void AddToPayload(ActivityContext context, JsonObject payload) { }
