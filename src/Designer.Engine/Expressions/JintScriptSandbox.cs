@@ -111,9 +111,9 @@ public sealed class JintScriptSandbox(SandboxLimits limits, IWorkingDayCalendar 
     /// that are still free. Objects are converted when a script first uses them (<see cref="LazyJsonObject"/>).
     /// </summary>
     internal static ScriptVariables InstallScope(JsEngine engine, ScriptScope scope, ScriptVariableFunctions functions,
-        ScriptNames? named = null, IReadOnlySet<string>? built = null)
+        ScriptNames? named = null, IReadOnlySet<string>? built = null, HashSet<string>? taken = null)
     {
-        var variables = new ScriptVariables(engine, scope, functions, named, built);
+        var variables = new ScriptVariables(engine, scope, functions, named, built, taken);
         variables.InstallFunctions();
         variables.InstallGlobals();
         variables.InstallPerVariableNames();

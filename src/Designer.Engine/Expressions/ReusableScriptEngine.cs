@@ -43,6 +43,8 @@ internal sealed class ReusableScriptEngine
     private readonly JsValue _globalPrototype;
     /// <summary>Every name the global object has as built, its own and its prototypes'.</summary>
     private readonly HashSet<string> _builtNames;
+    /// <summary>The names an evaluation's scope takes, kept from one evaluation to the next (cleared at each).</summary>
+    private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
 
     public bool InUse { get; private set; }
     public bool Broken { get; private set; }
@@ -86,7 +88,7 @@ internal sealed class ReusableScriptEngine
             _day.Today = scope.Today;
             _day.Calendar = scope.Calendar ?? _defaultCalendar;
             _time.Now = scope.NowOrTodayAtNine;
-            var variables = JintScriptSandbox.InstallScope(_engine, scope, _variableFunctions, named, _builtNames);
+            var variables = JintScriptSandbox.InstallScope(_engine, scope, _variableFunctions, named, _builtNames, _taken);
             if (mustBeFree is not null && mustBeFree.Any(name => _engine.Global.HasProperty(name))) return false;
             var completion = _engine.Evaluate(program);
             result = JsonJsConverter.ToJson(completion);

@@ -22,12 +22,18 @@ namespace Designer.Engine.Expressions;
 /// others it cannot reach.
 /// </summary>
 internal sealed class ScriptVariables(JsEngine engine, ScriptScope scope, ScriptVariableFunctions functions,
-    ScriptNames? named = null, IReadOnlySet<string>? built = null)
+    ScriptNames? named = null, IReadOnlySet<string>? built = null, HashSet<string>? taken = null)
 {
     private readonly Dictionary<string, JsonNode?> _written = new();
     private readonly List<string> _globalNames = new();
     /// <summary>Names this evaluation's scope takes (named mode: whether or not they were put on the global object).</summary>
-    private readonly HashSet<string>? _taken = named is null ? null : new(StringComparer.Ordinal);
+    private readonly HashSet<string>? _taken = named is null ? null : Cleared(taken ?? new(StringComparer.Ordinal));
+
+    private static HashSet<string> Cleared(HashSet<string> set)
+    {
+        set.Clear();
+        return set;
+    }
     private ObjectInstance _all = null!;
 
     /// <summary>Defines `variables` and makes this the evaluation getVariable and setVariable act on. Call before the scope's globals are installed.</summary>
