@@ -40,6 +40,9 @@ public sealed class FileFormCatalog : IFormCatalog
 
     public JsonObject? GetSchema(string formId) => Find(formId)?.Schema?.DeepClone().AsObject();
 
+    public JsonObject? GetFieldSchema(string formId, IReadOnlyList<string> segments) =>
+        FormFields.SchemaAt(Find(formId)?.Schema, segments)?.DeepClone().AsObject();
+
     /// <summary>The merged UI schema; an empty object for a form without one, null for an unknown form.</summary>
     public JsonObject? GetUiSchema(string formId) => Find(formId)?.Ui.DeepClone().AsObject();
 

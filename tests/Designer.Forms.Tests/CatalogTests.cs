@@ -56,6 +56,20 @@ public class CatalogTests
     }
 
     [Fact]
+    public void One_fields_schema_is_a_copy_of_that_field_found_through_properties_and_items()
+    {
+        var catalog = TestForms.Single(TestForms.Person);
+
+        Assert.Equal(catalog.GetSchema("form")!["properties"]!["education"]!.ToJsonString(), catalog.GetFieldSchema("form", ["education"])!.ToJsonString());
+        Assert.Equal("string", catalog.GetFieldSchema("form", ["evidence", "0", "fileName"])!["type"]!.GetValue<string>());
+        Assert.Null(catalog.GetFieldSchema("form", ["nothing"]));
+        Assert.Null(catalog.GetFieldSchema("missing", ["name"]));
+
+        catalog.GetFieldSchema("form", ["name"])!["minLength"] = 50;
+        Assert.Empty(catalog.Validate("form", TestForms.Data("""{ "name": "王芳", "education": "bachelor", "yearsInField": 1, "pledge": true }""")));
+    }
+
+    [Fact]
     public void Ids_follow_the_directory_layout()
     {
         var root = Directory.CreateTempSubdirectory("forms-");

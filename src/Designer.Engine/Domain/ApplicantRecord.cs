@@ -115,6 +115,6 @@ public static class ApplicantRecord
     private static bool TryDate(string? text, out DateOnly date)
     {
         date = default;
-        return text is { Length: >= 10 } && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        return text is { Length: >= 10 } && IsoDate.TryParse(text.AsSpan(0, 10), out date);
     }
 }

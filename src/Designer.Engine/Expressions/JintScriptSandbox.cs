@@ -32,8 +32,8 @@ public sealed class JintScriptSandbox(SandboxLimits limits, IWorkingDayCalendar 
         {
             try
             {
-                if (prepared.Reusable) return reusable.Evaluate(program, scope);
-                if (prepared.AsFunction is { } asFunction && reusable.TryEvaluate(asFunction, scope, prepared.Declared, out var result)) return result;
+                if (prepared.Reusable) return reusable.Evaluate(program, scope, prepared.Names);
+                if (prepared.AsFunction is { } asFunction && reusable.TryEvaluate(asFunction, scope, prepared.Names, prepared.Declared, out var result)) return result;
             }
             finally
             {
@@ -110,14 +110,12 @@ public sealed class JintScriptSandbox(SandboxLimits limits, IWorkingDayCalendar 
     /// The evaluation's own: `variables`, then the scope's globals (which may shadow a helper), then variable names
     /// that are still free. Objects are converted when a script first uses them (<see cref="LazyJsonObject"/>).
     /// </summary>
-    internal static ScriptVariables InstallScope(JsEngine engine, ScriptScope scope, ScriptVariableFunctions functions)
+    internal static ScriptVariables InstallScope(JsEngine engine, ScriptScope scope, ScriptVariableFunctions functions,
+        ScriptNames? named = null, IReadOnlySet<string>? built = null, HashSet<string>? taken = null)
     {
-        var variables = new ScriptVariables(engine, scope, functions);
+        var variables = new ScriptVariables(engine, scope, functions, named, built, taken);
         variables.InstallFunctions();
-        foreach (var (name, value) in scope.Globals)
-            engine.SetValue(name, JsonJsConverter.ToJs(engine, value));
-        foreach (var (name, properties) in scope.DeferredGlobals)
-            engine.SetValue(name, new LazyJsonObject(engine, properties));
+        variables.InstallGlobals();
         variables.InstallPerVariableNames();
         return variables;
     }

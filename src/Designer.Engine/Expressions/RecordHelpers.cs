@@ -56,7 +56,7 @@ internal sealed class RecordHelpers(JsEngine engine, ScriptDay day)
         var value = Arguments.At(args, index);
         if (value.IsUndefined() || value.IsNull()) return day.Today;
         var text = value.IsString() ? value.AsString() : "";
-        if (text.Length >= 10 && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        if (text.Length >= 10 && IsoDate.TryParse(text.AsSpan(0, 10), out var date)) return date;
         throw ScriptHelpers.TypeError(engine, $"{function}: argument {index + 1} must be a date \"yyyy-MM-dd\"");
     }
 

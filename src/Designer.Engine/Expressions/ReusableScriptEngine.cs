@@ -41,6 +41,10 @@ internal sealed class ReusableScriptEngine
     private (JsValue Key, BuiltGlobal Built)[] _builtOrder;
     private readonly List<JsValue> _added = [];
     private readonly JsValue _globalPrototype;
+    /// <summary>Every name the global object has as built, its own and its prototypes'.</summary>
+    private readonly HashSet<string> _builtNames;
+    /// <summary>The names an evaluation's scope takes, kept from one evaluation to the next (cleared at each).</summary>
+    private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
 
     public bool InUse { get; private set; }
     public bool Broken { get; private set; }
@@ -58,21 +62,24 @@ internal sealed class ReusableScriptEngine
             p => new BuiltGlobal(p.Value.IsDataDescriptor() ? p.Value.Value : null, p.Value.Get, p.Value.Set, p.Value.Writable, p.Value.Enumerable, p.Value.Configurable));
         _globalPrototype = (JsValue?)_engine.Global.Prototype ?? JsValue.Null;
         _builtOrder = BuiltOrder(_engine.Global);
+        _builtNames = BuiltNames(_engine.Global);
     }
 
     public static ReusableScriptEngine Create(SandboxLimits limits, IWorkingDayCalendar calendar) => new(limits, calendar);
 
-    public JsonNode? Evaluate(Prepared<Script> program, ScriptScope scope)
+    public JsonNode? Evaluate(Prepared<Script> program, ScriptScope scope, ScriptNames? named)
     {
-        TryEvaluate(program, scope, mustBeFree: null, out var result);
+        TryEvaluate(program, scope, named, mustBeFree: null, out var result);
         return result;
     }
 
     /// <summary>
     /// Evaluates the script unless one of <paramref name="mustBeFree"/> turns out to be a global of this evaluation
     /// (a script run as a function, see <see cref="PreparedScript.AsFunction"/>): then nothing runs and it returns false.
+    /// With the names the script writes (<see cref="ScriptNames"/>), only those of the scope's globals are installed and
+    /// only those globals are put back afterwards: the script can reach no other.
     /// </summary>
-    public bool TryEvaluate(Prepared<Script> program, ScriptScope scope, IReadOnlyList<string>? mustBeFree, out JsonNode? result)
+    public bool TryEvaluate(Prepared<Script> program, ScriptScope scope, ScriptNames? named, IReadOnlyList<string>? mustBeFree, out JsonNode? result)
     {
         InUse = true;
         result = null;
@@ -81,7 +88,7 @@ internal sealed class ReusableScriptEngine
             _day.Today = scope.Today;
             _day.Calendar = scope.Calendar ?? _defaultCalendar;
             _time.Now = scope.NowOrTodayAtNine;
-            var variables = JintScriptSandbox.InstallScope(_engine, scope, _variableFunctions);
+            var variables = JintScriptSandbox.InstallScope(_engine, scope, _variableFunctions, named, _builtNames, _taken);
             if (mustBeFree is not null && mustBeFree.Any(name => _engine.Global.HasProperty(name))) return false;
             var completion = _engine.Evaluate(program);
             result = JsonJsConverter.ToJson(completion);
@@ -96,7 +103,7 @@ internal sealed class ReusableScriptEngine
         finally
         {
             _variableFunctions.Current = null;
-            if (!Broken && !RestoreGlobals()) Broken = true;
+            if (!Broken && !(named is null ? RestoreGlobals() : RestoreNamedGlobals(named))) Broken = true;
             InUse = false;
         }
     }
@@ -133,6 +140,30 @@ internal sealed class ReusableScriptEngine
         return RestoreEachGlobal(global);
     }
 
+    /// <summary>
+    /// The global object as it was built, for a script that could reach it only by the names it writes: each of those
+    /// that is a built global is put back if it differs, any other is deleted (the scope's globals, what the script
+    /// created). False when something cannot be put back.
+    /// </summary>
+    private bool RestoreNamedGlobals(ScriptNames named)
+    {
+        var global = _engine.Global;
+        if (!global.Extensible || !ReferenceEquals((JsValue?)global.Prototype ?? JsValue.Null, _globalPrototype)) return false;
+        foreach (var (name, key) in named.All)
+        {
+            if (_globals.TryGetValue(key, out var built))
+            {
+                if (IsAsBuilt(global.GetOwnProperty(key), built)) continue;
+                var restored = built.Value is not null
+                    ? new PropertyDescriptor(built.Value, built.Writable, built.Enumerable, built.Configurable)
+                    : new GetSetPropertyDescriptor(built.Get, built.Set, built.Enumerable, built.Configurable);
+                if (!global.DefineOwnProperty(key, restored)) return false;
+            }
+            else if (global.HasOwnProperty(key) && !global.Delete(key)) return false;
+        }
+        return true;
+    }
+
     /// <summary>The general case: delete every global not built, put back every built one that differs, note the order anew.</summary>
     private bool RestoreEachGlobal(ObjectInstance global)
     {
@@ -152,6 +183,15 @@ internal sealed class ReusableScriptEngine
 
     private (JsValue Key, BuiltGlobal Built)[] BuiltOrder(ObjectInstance global) =>
         [.. global.GetOwnProperties().Select(p => (p.Key, _globals[p.Key]))];
+
+    private static HashSet<string> BuiltNames(ObjectInstance global)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var instance = global; instance is not null; instance = instance.Prototype)
+            foreach (var key in instance.GetOwnPropertyKeys())
+                if (key.IsString()) names.Add(key.AsString());
+        return names;
+    }
 
     private static bool SameKey(JsValue key, JsValue built) =>
         ReferenceEquals(key, built) || (key.IsString() && built.IsString() ? key.AsString() == built.AsString() : key.Equals(built));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Designer.Engine.Domain;
 using Designer.Engine.Calendar;
 using Jint;
 using Jint.Native;
@@ -64,7 +65,7 @@ internal sealed class ScriptHelpers(JsEngine engine, ScriptDay day)
     {
         date = default;
         return (text.Length == 10 || (text.Length > 10 && text[10] is 'T' or ' '))
-               && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+               && IsoDate.TryParse(text.AsSpan(0, 10), out date);
     }
 
     private int WorkingDaysArg(JsValue[] args, int index)

@@ -1,6 +1,7 @@
 using Acornima;
 using Acornima.Ast;
 using Jint;
+using Jint.Native;
 using JsEngine = Jint.Engine;
 using JsScript = Acornima.Ast.Script;
 
@@ -15,7 +16,42 @@ namespace Designer.Engine.Expressions;
 /// <see cref="Declared"/> names is a global of the evaluation (see <see cref="ScriptSource.AsFunction"/>).
 /// </summary>
 internal sealed record PreparedScript(Prepared<JsScript>? Program, ScriptSyntaxError? Error, bool Reusable = false,
-    Prepared<JsScript>? AsFunction = null, IReadOnlyList<string>? Declared = null);
+    Prepared<JsScript>? AsFunction = null, IReadOnlyList<string>? Declared = null, ScriptNames? Names = null);
+
+/// <summary>
+/// Every name a script writes (identifiers, property names included), for a script that can reach the global object
+/// only through them: it never mentions `this` or `globalThis` (no string compilation either: the sandbox refuses
+/// eval and Function). Such a script can see, create, change or delete a global only by a name written in it, so a
+/// reused engine installs only those of the scope's globals and checks only those afterwards
+/// (<see cref="ReusableScriptEngine"/>). Each name comes with its script value, made once.
+/// </summary>
+internal sealed class ScriptNames
+{
+    private readonly Dictionary<string, JsString> _keys;
+
+    private ScriptNames(Dictionary<string, JsString> keys) => _keys = keys;
+
+    public IEnumerable<KeyValuePair<string, JsString>> All => _keys;
+
+    public bool Contains(string name) => _keys.ContainsKey(name);
+
+    public JsString Key(string name) => _keys[name];
+
+    /// <summary>The names in the script, or null when it might reach the global object another way.</summary>
+    public static ScriptNames? Of(string script, JsScript parsed)
+    {
+        if (script.Contains("this", StringComparison.Ordinal) || script.Contains("globalThis", StringComparison.Ordinal)) return null;
+        var keys = new Dictionary<string, JsString>(StringComparer.Ordinal);
+        var pending = new Stack<Node>();
+        pending.Push(parsed);
+        while (pending.TryPop(out var node))
+        {
+            if (node is Identifier identifier && !keys.ContainsKey(identifier.Name)) keys[identifier.Name] = new JsString(identifier.Name);
+            foreach (var child in node.ChildNodes) pending.Push(child);
+        }
+        return new ScriptNames(keys);
+    }
+}
 
 /// <summary>
 /// Parses a script in either form the designer accepts: an expression or statements (`x > 1`, `var a = 1; a + 1`),
@@ -47,9 +83,10 @@ internal static class ScriptSource
         try
         {
             var program = JsEngine.PrepareScript(script, options: Preparation);
-            if (!DeclaresGlobals(parsed)) return new PreparedScript(program, null, Reusable: true);
+            if (!DeclaresGlobals(parsed)) return new PreparedScript(program, null, Reusable: true, Names: ScriptNames.Of(script, parsed));
             return AsFunction(script, parsed) is { } declared
-                ? new PreparedScript(program, null, AsFunction: JsEngine.PrepareScript(FunctionPrefix + script + FunctionSuffix, options: Preparation), Declared: declared)
+                ? new PreparedScript(program, null, AsFunction: JsEngine.PrepareScript(FunctionPrefix + script + FunctionSuffix, options: Preparation),
+                    Declared: declared, Names: ScriptNames.Of(script, parsed))
                 : new PreparedScript(program, null);
         }
         catch (ScriptPreparationException ex) when (ex.InnerException is ParseErrorException parse)

@@ -17,19 +17,40 @@ namespace Designer.Engine.Expressions;
 /// accessor functions belong to the engine (<see cref="ScriptVariableFunctions"/>) and act on the evaluation running.
 /// Writes are kept apart and reach <see cref="ScriptScope.Variables"/> only through <see cref="Commit"/>,
 /// so a script that faults changes nothing.
+/// Given the names a script writes (<see cref="ScriptNames"/>) and the names the engine was built with, the scope's
+/// globals are decided exactly as without them, but only those the script names are put on the global object: the
+/// others it cannot reach.
 /// </summary>
-internal sealed class ScriptVariables(JsEngine engine, ScriptScope scope, ScriptVariableFunctions functions)
+internal sealed class ScriptVariables(JsEngine engine, ScriptScope scope, ScriptVariableFunctions functions,
+    ScriptNames? named = null, IReadOnlySet<string>? built = null, HashSet<string>? taken = null)
 {
     private readonly Dictionary<string, JsonNode?> _written = new();
     private readonly List<string> _globalNames = new();
+    /// <summary>Names this evaluation's scope takes (named mode: whether or not they were put on the global object).</summary>
+    private readonly HashSet<string>? _taken = named is null ? null : Cleared(taken ?? new(StringComparer.Ordinal));
+
+    private static HashSet<string> Cleared(HashSet<string> set)
+    {
+        set.Clear();
+        return set;
+    }
     private ObjectInstance _all = null!;
 
     /// <summary>Defines `variables` and makes this the evaluation getVariable and setVariable act on. Call before the scope's globals are installed.</summary>
     public void InstallFunctions()
     {
         _all = new LazyJsonObject(engine, scope.Variables);
-        engine.SetValue("variables", _all);
+        if (Take("variables")) Define("variables", _all);
         functions.Current = this;
+    }
+
+    /// <summary>The scope's globals (which may shadow a helper), converted when a script first uses them. Call after <see cref="InstallFunctions"/>.</summary>
+    public void InstallGlobals()
+    {
+        foreach (var (name, value) in scope.Globals)
+            if (Take(name)) Define(name, JsonJsConverter.ToJs(engine, value));
+        foreach (var (name, properties) in scope.DeferredGlobals)
+            if (Take(name)) Define(name, new LazyJsonObject(engine, properties));
     }
 
     /// <summary>Defines each variable's global and accessors where the name is free. Call last.</summary>
@@ -38,14 +59,28 @@ internal sealed class ScriptVariables(JsEngine engine, ScriptScope scope, Script
         foreach (var name in scope.Variables.Keys)
         {
             if (functions.AccessorsOf(name) is not { } accessors) continue;
-            if (accessors.NameIsGlobal && IsFree(name))
+            if (accessors.NameIsGlobal && IsFree(name) && Take(name))
             {
-                engine.SetValue(name, _all.Get(name));
+                Define(name, _all.Get(name));
                 _globalNames.Add(name);
             }
-            if (accessors.Get is not null && IsFree(accessors.GetName)) engine.SetValue(accessors.GetName, accessors.Get);
-            if (accessors.Set is not null && IsFree(accessors.SetName)) engine.SetValue(accessors.SetName, accessors.Set);
+            if (accessors.Get is not null && IsFree(accessors.GetName) && Take(accessors.GetName)) Define(accessors.GetName, accessors.Get);
+            if (accessors.Set is not null && IsFree(accessors.SetName) && Take(accessors.SetName)) Define(accessors.SetName, accessors.Set);
         }
+    }
+
+    /// <summary>Notes the name as the scope's; true when it is to be put on the global object (always, unless the script's names are known and it is not one).</summary>
+    private bool Take(string name)
+    {
+        if (named is null) return true;
+        _taken!.Add(name);
+        return named.Contains(name);
+    }
+
+    private void Define(string name, JsValue value)
+    {
+        if (named is null) engine.SetValue(name, value);
+        else engine.Global.Set(named.Key(name), value);
     }
 
     public void Commit()
@@ -78,7 +113,7 @@ internal sealed class ScriptVariables(JsEngine engine, ScriptScope scope, Script
         return JsValue.Undefined;
     }
 
-    private bool IsFree(string name) => !engine.Global.HasProperty(name);
+    private bool IsFree(string name) => named is null ? !engine.Global.HasProperty(name) : !built!.Contains(name) && !_taken!.Contains(name);
 }
 
 /// <summary>

@@ -22,6 +22,13 @@ public interface IFormCatalog
     /// <summary>The fully resolved schema (extensions merged), or null when unknown.</summary>
     JsonObject? GetSchema(string formId);
 
+    /// <summary>
+    /// A copy of one field's schema in the resolved schema (<see cref="FormFields.SchemaAt"/>: `["evidence", "0",
+    /// "fileName"]`), or null when the form or the field is unknown: what a step needs of a form without copying all of it.
+    /// </summary>
+    JsonObject? GetFieldSchema(string formId, IReadOnlyList<string> segments) =>
+        FormFields.SchemaAt(GetSchema(formId), segments);
+
     JsonObject? GetUiSchema(string formId);
 
     /// <summary>Problems in the form definition itself (unknown form, invalid schema); empty when sound.</summary>

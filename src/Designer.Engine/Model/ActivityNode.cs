@@ -8,9 +8,11 @@ namespace Designer.Engine.Model;
 /// </summary>
 public class ActivityNode(JsonObject json)
 {
+    private ReadText? _id, _type;
+
     public JsonObject Json { get; } = json;
-    public string Id => Json["id"].AsString() ?? "";
-    public string Type => Json["type"].AsString() ?? "";
+    public string Id => Read("id", ref _id);
+    public string Type => Read("type", ref _type);
     public string? Name => Json["name"].AsString();
     public JsonObject? CustomProperties => Json["customProperties"] as JsonObject;
     public JsonObject? Metadata => Json["metadata"] as JsonObject;
@@ -24,4 +26,16 @@ public class ActivityNode(JsonObject json)
     public string? GetCustomProperty(string name) => CustomProperties?[name].AsString();
 
     public override string ToString() => $"{Type} '{Id}'";
+
+    // The id and type are read at every step: their text is kept for as long as the JSON holds the same value (one
+    // reference, so that threads sharing a definition read a whole pair).
+    private string Read(string property, ref ReadText? known)
+    {
+        var node = Json[property];
+        if (node is null) return "";
+        if (known is not { } read || !ReferenceEquals(read.Node, node)) known = read = new ReadText(node, node.AsString() ?? "");
+        return read.Text;
+    }
+
+    private sealed record ReadText(JsonNode Node, string Text);
 }

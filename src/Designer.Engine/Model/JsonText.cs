@@ -36,8 +36,15 @@ public static class JsonText
     /// The number a JSON value holds, however it was made: parsed from text or created from a CLR int, long or double
     /// (JsonValue.TryGetValue&lt;double&gt; fails on a value created from an int).
     /// </summary>
-    public static double? AsNumber(this JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
-            ? double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
-            : null;
+    public static double? AsNumber(this JsonNode? node)
+    {
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.Number) return null;
+        // Read directly where that gives the double its JSON text stands for (parsed text, or a double, long or int);
+        // anything else (a decimal, a float) through its text, as JavaScript would read it.
+        if (value.TryGetValue<JsonElement>(out var element)) { if (element.TryGetDouble(out var parsed) && double.IsFinite(parsed)) return parsed; }
+        else if (value.TryGetValue<double>(out var real)) return real;
+        else if (value.TryGetValue<long>(out var whole)) return whole;
+        else if (value.TryGetValue<int>(out var small)) return small;
+        return double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -10,6 +10,7 @@ public sealed class ExecutableWorkflow
 
     private readonly Dictionary<string, Activity> _activities = new();
     private readonly Dictionary<string, FlowGraph> _graphs = new();
+    private readonly Dictionary<string, JoinMode> _joinModes = new();
 
     private ExecutableWorkflow(WorkflowDefinition definition, ActivityRegistry registry)
     {
@@ -20,6 +21,7 @@ public sealed class ExecutableWorkflow
             if (node is FlowchartNode flowchart) _graphs[node.Id] = new FlowGraph(flowchart);
         }
         EndHooks = _activities.Values.OfType<IWorkflowEndHook>().ToList();
+        foreach (var (id, activity) in _activities) _joinModes[id] = JoinModeOf(activity);
     }
 
     public static ExecutableWorkflow For(WorkflowDefinition definition, ActivityRegistry registry) =>
@@ -40,6 +42,18 @@ public sealed class ExecutableWorkflow
     public bool Contains(string id) => _activities.ContainsKey(id);
 
     public FlowGraph Graph(string flowchartId) => _graphs[flowchartId];
+
+    /// <summary>How the activity waits for its inbound connections (decided once per definition).</summary>
+    public JoinMode JoinMode(string activityId) => _joinModes.TryGetValue(activityId, out var mode) ? mode : Runtime.JoinMode.Stream;
+
+    // A join activity decides its own mode; any other takes customProperties.mergeMode (WaitAll and WaitAny are the joins').
+    private static JoinMode JoinModeOf(Activity activity)
+    {
+        if (activity is IJoinActivity join) return join.JoinMode;
+        var mergeMode = activity.Node.GetCustomProperty("mergeMode");
+        return Enum.TryParse<JoinMode>(mergeMode, ignoreCase: true, out var mode) && mode is not (Runtime.JoinMode.WaitAll or Runtime.JoinMode.WaitAny)
+            ? mode : Runtime.JoinMode.Stream;
+    }
 
     public FlowchartNode? ParentOf(string activityId) => Activity(activityId).Node.Parent;
 

@@ -11,6 +11,9 @@ public sealed class FlowGraph
     private readonly Dictionary<string, List<Connection>> _outbound = new();
     private readonly Dictionary<string, List<Connection>> _inbound = new();
     private readonly HashSet<Connection> _backward = [];
+    /// <summary>The graph's own connections, and its back edges, by reference: the runtime asks about them at every step.</summary>
+    private readonly HashSet<Connection> _own = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<Connection> _backwardInstances = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, List<Connection>> _forwardInbound = new();
 
     public FlowGraph(FlowchartNode flowchart)
@@ -25,6 +28,8 @@ public sealed class FlowGraph
         Start = FindStart(flowchart);
         if (Start is not null) FindBackEdges(Start.Id, [], []);
         foreach (var (target, inbound) in _inbound) _forwardInbound[target] = inbound.Where(c => !_backward.Contains(c)).ToList();
+        foreach (var outbound in _outbound.Values) _own.UnionWith(outbound);
+        _backwardInstances.UnionWith(_own.Where(_backward.Contains));
     }
 
     public FlowchartNode Flowchart { get; }
@@ -33,7 +38,8 @@ public sealed class FlowGraph
     public IReadOnlyList<Connection> Outbound(string activityId) => _outbound.GetValueOrDefault(activityId) ?? [];
     public IReadOnlyList<Connection> Inbound(string activityId) => _inbound.GetValueOrDefault(activityId) ?? [];
     public IReadOnlyList<Connection> ForwardInbound(string activityId) => _forwardInbound.GetValueOrDefault(activityId) ?? [];
-    public bool IsBackward(Connection connection) => _backward.Contains(connection);
+    public bool IsBackward(Connection connection) =>
+        _own.Contains(connection) ? _backwardInstances.Contains(connection) : _backward.Contains(connection);
 
     /// <summary>Activities from which <paramref name="activityId"/> can be reached along forward connections.</summary>
     public HashSet<string> ForwardAncestors(string activityId)

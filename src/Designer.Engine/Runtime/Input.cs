@@ -30,20 +30,20 @@ public sealed class Input<T>(T defaultValue) : IInput
         catch (FormatException) { return DefaultValue; }
     }
 
-    // A literal of an immutable type is converted once, not at every step that reads it: a definition does not change
-    // once read. Lists of text are kept read-only so that no reader can change them for the next.
-    private static readonly bool Immutable = typeof(T).IsPrimitive || typeof(T).IsEnum || typeof(T) == typeof(string)
-        || typeof(T) == typeof(decimal) || typeof(T) == typeof(IReadOnlyList<string>);
+    // A literal of a type that can be shared (SharedLiterals: text, numbers, read-only lists and dictionaries of
+    // records marked [SharedLiteral]...) is converted once, not at every step that reads it: a definition does not
+    // change once read. Lists and dictionaries are handed out read-only, so that no reader can change them for the next.
+    private static readonly bool Shareable = SharedLiterals.IsShareable(typeof(T));
 
     private ConvertedLiteral? converted;
 
     private sealed record ConvertedLiteral(ExpressionModel Expression, T Value);
 
-    /// <summary>The value of a literal input of an immutable type, converted once; false for anything else (or a literal that does not convert).</summary>
+    /// <summary>The value of a literal input of a shareable type, converted once; false for anything else (or a literal that does not convert).</summary>
     internal bool TryConvertedLiteral(out T value)
     {
         value = DefaultValue;
-        if (!Immutable || Expression is not { Type: ExpressionTypes.Literal } expression) return false;
+        if (!Shareable || Expression is not { Type: ExpressionTypes.Literal } expression) return false;
         if (converted is { } known && ReferenceEquals(known.Expression, expression))
         {
             value = known.Value;
@@ -51,7 +51,7 @@ public sealed class Input<T>(T defaultValue) : IInput
         }
         try { value = ValueConverter.Convert<T>(expression.Value, DefaultValue); }
         catch (FormatException) { return false; }
-        if (value is IReadOnlyList<string> list) value = (T)(object)Array.AsReadOnly(list.ToArray());
+        value = SharedLiterals.ReadOnly(value);
         converted = new ConvertedLiteral(expression, value);
         return true;
     }

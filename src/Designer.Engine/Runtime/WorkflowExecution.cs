@@ -178,57 +178,58 @@ internal sealed class WorkflowExecution(ExecutableWorkflow workflow, WorkflowIns
     {
         var target = arrival.Target.Activity;
         var visits = scope.ActivityVisits.GetValueOrDefault(target);
-        var inbound = graph.ForwardInbound(target);
-        bool Decided(Connection c) => Visit(scope, c).Visits > visits;
-        bool Taken(Connection c) => Decided(c) && Visit(scope, c).LastFollowed;
-        var allDecided = inbound.All(Decided);
+        var mode = Workflow.JoinMode(target);
+        // A connection is decided once visited more often than its target ran, taken when decided and last followed.
+        var (allDecided, anyTaken, allTaken) = Tally(scope, graph.ForwardInbound(target), visits);
 
-        switch (JoinModeOf(target))
+        switch (mode)
         {
             case JoinMode.Stream:
-                if (allDecided) { if (inbound.Any(Taken)) Enqueue(target); else Skip(flowchartId, scope, target); }
+                if (allDecided) { if (anyTaken) Enqueue(target); else Skip(flowchartId, scope, target); }
                 break;
             case JoinMode.WaitAll:
-                if (allDecided) { if (inbound.All(Taken)) Enqueue(target); else Skip(flowchartId, scope, target); }
+                if (allDecided) { if (allTaken) Enqueue(target); else Skip(flowchartId, scope, target); }
                 break;
             case JoinMode.Merge:
-                if (inbound.All(Taken)) Enqueue(target);
+                if (allTaken) Enqueue(target);
                 break;
             case JoinMode.Converge:
-                if (graph.Inbound(target).All(Taken)) Enqueue(target);
+                if (Tally(scope, graph.Inbound(target), visits).AllTaken) Enqueue(target);
                 break;
             case JoinMode.Cascade:
                 if (followed) Enqueue(target);
-                else if (allDecided && !inbound.Any(Taken)) Skip(flowchartId, scope, target);
+                else if (allDecided && !anyTaken) Skip(flowchartId, scope, target);
                 break;
             case JoinMode.Race or JoinMode.WaitAny:
                 if (round < visits || scope.FiredJoins.Contains($"{target}#{round}")) break;
                 if (followed)
                 {
                     scope.FiredJoins.Add($"{target}#{round}");
-                    if (JoinModeOf(target) == JoinMode.WaitAny) CancelBranchesInto(flowchartId, graph, target);
+                    if (mode == JoinMode.WaitAny) CancelBranchesInto(flowchartId, graph, target);
                     Enqueue(target);
                 }
-                else if (allDecided && !inbound.Any(Taken)) Skip(flowchartId, scope, target);
+                else if (allDecided && !anyTaken) Skip(flowchartId, scope, target);
                 break;
         }
     }
 
-    private static ConnectionVisit Visit(FlowScopeState scope, Connection connection) =>
-        scope.ConnectionVisits.GetValueOrDefault(connection.Key) ?? new ConnectionVisit();
+    private static (bool AllDecided, bool AnyTaken, bool AllTaken) Tally(FlowScopeState scope, IReadOnlyList<Connection> inbound, int visits)
+    {
+        bool allDecided = true, anyTaken = false, allTaken = true;
+        foreach (var connection in inbound)
+        {
+            var decided = scope.ConnectionVisits.TryGetValue(connection.Key, out var visit) && visit.Visits > visits;
+            var taken = decided && visit!.LastFollowed;
+            allDecided &= decided;
+            anyTaken |= taken;
+            allTaken &= taken;
+        }
+        return (allDecided, anyTaken, allTaken);
+    }
 
     /// <summary>A target none of whose inbound connections was taken: mark it and its outbound paths dead.</summary>
     private void Skip(string flowchartId, FlowScopeState scope, string activityId) =>
         ScheduleOutbound(flowchartId, scope, activityId, [], viaBackward: false);
-
-    private JoinMode JoinModeOf(string activityId)
-    {
-        var activity = Workflow.Activity(activityId);
-        if (activity is IJoinActivity join) return join.JoinMode;
-        var mergeMode = activity.Node.GetCustomProperty("mergeMode");
-        return Enum.TryParse<JoinMode>(mergeMode, ignoreCase: true, out var mode) && mode is not (JoinMode.WaitAll or JoinMode.WaitAny)
-            ? mode : JoinMode.Stream;
-    }
 
     /// <summary>WaitAny: the first branch wins; work still queued or waiting (tasks, timers) on the other branches is cancelled.</summary>
     private void CancelBranchesInto(string flowchartId, FlowGraph graph, string joinId)

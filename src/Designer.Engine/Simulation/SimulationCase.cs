@@ -77,7 +77,7 @@ public sealed class SimulationCase
         return @case;
     }
 
-    public DateOnly Start => DateOnly.ParseExact(StartDate, "yyyy-MM-dd");
+    public DateOnly Start => IsoDate.TryParse(StartDate, out var start) ? start : DateOnly.ParseExact(StartDate, "yyyy-MM-dd");
 
     private static JsonObject TakeRecord(JsonObject applicant)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Designer.Engine.Activities.Titles;
 using Designer.Engine.Calendar;
@@ -17,6 +18,9 @@ namespace Designer.Engine.Simulation;
 public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scripts, IFormCatalog? forms, ActivityRegistry? registry = null)
 {
     private const int MaxRounds = 1_000;
+
+    /// <summary>Per form, its top-level fields written as dates or date-times (the format each has), read once per simulator: its catalog does not change.</summary>
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _dateFields = new(StringComparer.Ordinal);
 
     /// <summary>The project's windows and holiday overlays (workflows/calendar/); a case's own `calendar` replaces parts of it.</summary>
     public CalendarInForce? CalendarInForce { get; init; }
@@ -39,7 +43,7 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
             Committees = @case.Committees.Count > 0 ? Engine.Committees.CommitteeCatalog.With(Committees, @case.Committees) : Committees,
         });
         var errors = new List<SimulationError>();
-        var answers = new AnswerBook(@case, forms, id => ExecutableWorkflow.For(definition, activities).Activity(id));
+        var answers = new AnswerBook(@case, forms, id => ExecutableWorkflow.For(definition, activities).Activity(id), DateFieldsOf);
         WorkflowInstanceState state;
         try { state = engine.Start(definition, new StartRequest("simulation", @case.Applicant, @case.History, Record: @case.Record)); }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -94,8 +98,15 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
         return SimulationResult.From(state, errors, definition.DefinitionId) with { Sampled = answers.Sampled };
     }
 
+    private IReadOnlyDictionary<string, string> DateFieldsOf(string formId) => _dateFields.GetOrAdd(formId, id =>
+        (forms?.GetSchema(id)?["properties"] as JsonObject ?? [])
+            .Select(p => (p.Key, Format: p.Value?["format"].AsString()))
+            .Where(p => p.Format is "date" or "date-time")
+            .ToDictionary(p => p.Key, p => p.Format!, StringComparer.Ordinal));
+
     /// <summary>What the case answers at each stage, in the order the stage is reached.</summary>
-    private sealed class AnswerBook(SimulationCase @case, IFormCatalog? forms, Func<string, Activity> activityOf)
+    private sealed class AnswerBook(SimulationCase @case, IFormCatalog? forms, Func<string, Activity> activityOf,
+        Func<string, IReadOnlyDictionary<string, string>> dateFieldsOf)
     {
         private readonly Dictionary<string, int> _timesReached = new();
         private readonly HashSet<string> _lettingPass = [];
@@ -145,11 +156,11 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
         {
             if (string.IsNullOrEmpty(step.Form) || forms is null || !forms.Exists(step.Form)) return new JsonObject();
             var data = forms.MinimalValid(step.Form, known);
-            var properties = forms.GetSchema(step.Form)?["properties"] as JsonObject;
             var date = stage == "apply" ? @case.Start.AddDays(-1) : today;
+            var dateFields = dateFieldsOf(step.Form);
             foreach (var (field, _) in data.ToList().Where(f => !known.ContainsKey(f.Key)))
             {
-                var format = properties?[field]?["format"].AsString();
+                var format = dateFields.GetValueOrDefault(field);
                 if (format == "date") data[field] = date.ToString("yyyy-MM-dd");
                 else if (format == "date-time") data[field] = ChinaTime.StartOf(date).ToString("yyyy-MM-dd'T'HH:mm:sszzz");
             }
@@ -164,13 +175,12 @@ public sealed class Simulator(IWorkingDayCalendar calendar, IScriptSandbox scrip
         private void AgreeWithFormGates(PersonStep person, string? formId, string action, JsonObject data, HashSet<string> supplied)
         {
             var gates = person.FormGates.LiteralOrDefault();
-            var schema = !string.IsNullOrEmpty(formId) && forms?.Exists(formId) == true ? forms.GetSchema(formId) : null;
             foreach (var gate in gates.Where(g => g.Forbids(data, action)).ToList())
             {
                 if (gate.Segments.Count != 1 || supplied.Contains(gate.Segments[0])) continue;
                 var name = gate.Segments[0];
                 var sameField = gates.Where(g => g.Segments.SequenceEqual(gate.Segments)).ToList();
-                foreach (var candidate in Candidates(gate.SchemaIn(schema)))
+                foreach (var candidate in Candidates(gate.SchemaIn(forms, formId)))
                 {
                     var trial = data.DeepClone().AsObject();
                     if (candidate is null) trial.Remove(name); else trial[name] = candidate.DeepClone();

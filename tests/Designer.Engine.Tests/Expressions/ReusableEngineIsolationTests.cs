@@ -87,6 +87,35 @@ public class ReusableEngineIsolationTests
     }
 
     [Fact]
+    public void A_script_that_names_its_globals_gets_only_those_and_answers_as_if_it_had_them_all()
+    {
+        // "this" in a comment makes the engine install every global of the scope and check every global afterwards,
+        // as for a script that may reach the global object; without it, only the names the script writes are installed.
+        ScriptScope Rich() => new()
+        {
+            Today = DateOnly.Parse("2024-09-27"),
+            Variables = new() { ["score"] = 80, ["count"] = 5, ["getScore"] = 1, ["lastAction"] = "approve", ["if"] = 2 },
+            Globals = { ["application"] = JsonNode.Parse("""{"series": "teacher"}"""), ["locality"] = "bazhou" },
+        };
+        string[] scripts =
+        [
+            "[typeof score, typeof getScore, typeof setScore, typeof application, typeof variables, typeof getLastAction].join()",
+            "count([1, 2]) + ',' + getScore() + ',' + score",
+            "setScore(3), [score, getVariable('score'), variables.score].join()",
+            "Object.keys(variables).join()",
+            "var local = 1; return [typeof getScore, typeof local, application.series].join();",
+            "[typeof getIf, typeof setIf, locality].join()",
+            "leaked = 1, count = 2, delete Math, typeof Math",
+        ];
+        foreach (var script in scripts)
+        {
+            var everything = Eval(script + "\n// this", Rich())?.ToJsonString();
+            Assert.Equal(everything, Eval(script, Rich())?.ToJsonString());
+            Assert.Equal("undefined undefined undefined function object", Eval("[typeof leaked, typeof score, typeof application, typeof count, typeof Math].join(' ')")!.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public void The_variables_functions_are_shared_and_frozen_so_nothing_rides_on_them_to_the_next_script()
     {
         ScriptScope VariablesScope() => Scope(variables: new() { ["score"] = 80 });

@@ -5,8 +5,10 @@ using Designer.Engine.Runtime;
 
 namespace Designer.Engine.Activities.Flow;
 
+[SharedLiteral]
 public sealed record SwitchCase(string Label, SwitchCondition? Condition);
 
+[SharedLiteral]
 public sealed record SwitchCondition(string Type, JsonNode? Value)
 {
     public ExpressionModel ToExpression() => new(Type, Value);
@@ -17,7 +19,7 @@ public sealed record SwitchCondition(string Type, JsonNode? Value)
 public sealed class FlowSwitch : Activity
 {
     [Input("分支条件", UiHint = UiHints.SwitchCases, SupportsExpressions = false)]
-    public Input<List<SwitchCase>> Cases { get; } = new([]);
+    public Input<IReadOnlyList<SwitchCase>> Cases { get; } = new([]);
 
     [Input("匹配方式", UiHint = UiHints.Dropdown, Options = ["MatchFirst", "MatchAny"])]
     public Input<string> Mode { get; } = new("MatchFirst");

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Text.Json.Nodes;
 using Designer.Engine.Descriptors;
 using Designer.Engine.Domain;
@@ -7,6 +8,7 @@ using Designer.Engine.Runtime;
 namespace Designer.Engine.Activities.Titles;
 
 /// <summary>A rule an applicant must meet: a JavaScript condition over the application, and the reason shown when it fails.</summary>
+[SharedLiteral]
 public sealed record EligibilityRule(string Condition, string Reason);
 
 /// <summary>
@@ -33,7 +35,7 @@ public sealed class Eligibility : Activity
     public Input<IReadOnlyList<string>> ExcludedEmploymentTypes { get; } = new([]);
 
     [Input("最低年限", UiHint = UiHints.Json, SupportsExpressions = false, Description = "如 {\"grassrootsYears\": 3}：字段不小于给定值。")]
-    public Input<Dictionary<string, double>> MinimumYears { get; } = new([]);
+    public Input<IReadOnlyDictionary<string, double>> MinimumYears { get; } = new(ReadOnlyDictionary<string, double>.Empty);
 
     [Input("有效诚信档案记录不得申报", UiHint = UiHints.Checkbox, Description = "申报人在记录期内的诚信档案记录（弄虚作假等）即不符合，原因写明该记录。")]
     public Input<bool> RefuseActiveIntegrityRecord { get; } = new(true);
@@ -50,7 +52,7 @@ public sealed class Eligibility : Activity
     public Input<bool> OneLevelAtATime { get; } = new(false);
 
     [Input("其他条件", UiHint = UiHints.RuleTable, SupportsExpressions = false, Description = "每条：条件（JavaScript，为真才符合）与不符合时的原因。")]
-    public Input<List<EligibilityRule>> Rules { get; } = new([]);
+    public Input<IReadOnlyList<EligibilityRule>> Rules { get; } = new([]);
 
     public override void Execute(ActivityContext context)
     {

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Designer.Engine.Forms;
 using Designer.Engine.Model;
+using Designer.Engine.Runtime;
 
 namespace Designer.Engine.Activities.Titles;
 
@@ -9,6 +11,7 @@ namespace Designer.Engine.Activities.Titles;
 /// filled (false), only <see cref="Actions"/> may be taken. A party organisation's 不予推荐 allows only reject; a
 /// return needs the correction list filled in (一次性告知).
 /// </summary>
+[SharedLiteral]
 public sealed record FormGate(string Field, JsonArray? Values = null, bool? Empty = null, IReadOnlyList<string>? Actions = null, string? Note = null)
 {
     public IReadOnlyList<string> Segments => Field.Trim().TrimStart('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -45,13 +48,11 @@ public sealed record FormGate(string Field, JsonArray? Values = null, bool? Empt
     }
 
     /// <summary>The field's schema inside a form schema (through properties and items), or null when the form has no such field.</summary>
-    public JsonObject? SchemaIn(JsonObject? formSchema)
-    {
-        var site = formSchema;
-        foreach (var segment in Segments)
-            site = site?["properties"]?[segment] as JsonObject ?? (int.TryParse(segment, out _) ? site?["items"] as JsonObject : null);
-        return site;
-    }
+    public JsonObject? SchemaIn(JsonObject? formSchema) => FormFields.SchemaAt(formSchema, Segments);
+
+    /// <summary>A copy of the field's schema in the catalog's form (null without a form, or when it has no such field).</summary>
+    public JsonObject? SchemaIn(IFormCatalog? forms, string? formId) =>
+        forms is not null && !string.IsNullOrEmpty(formId) ? forms.GetFieldSchema(formId, Segments) : null;
 
     public static bool IsBlank(JsonNode? value) => value switch
     {

@@ -30,7 +30,7 @@ public abstract class PersonStep : Activity
     [Input("表单结论约束", UiHint = UiHints.Json, SupportsExpressions = false,
         Description = "表单结论须与所执行的动作一致。每条：字段（如 /conclusion）取 values 之一（或 empty 为 true/false：未填写/已填写）时，只能执行 actions 中的动作。" +
                       "如 [{\"field\": \"/conclusion\", \"values\": [\"not-recommend\"], \"actions\": [\"reject\"]}]。")]
-    public Input<List<FormGate>> FormGates { get; } = new([]);
+    public Input<IReadOnlyList<FormGate>> FormGates { get; } = new([]);
 
     [Input("办理时限（工作日）", UiHint = UiHints.Number, Description = "0 表示不限；超时走“逾期”出口。")]
     public Input<int> DeadlineDays { get; } = new(0);
@@ -93,7 +93,7 @@ public abstract class PersonStep : Activity
     {
         var fixedDate = context.Get(DeadlineDate)?.Trim() ?? "";
         if (fixedDate.Length > 0)
-            return DateOnly.TryParseExact(fixedDate, "yyyy-MM-dd", out var date)
+            return IsoDate.TryParse(fixedDate, out var date)
                 ? date
                 : throw new ActivityFaultException($"截止日期 “{fixedDate}” 不是 yyyy-MM-dd 格式 (deadlineDate is not a yyyy-MM-dd date)");
         var days = context.Get(DeadlineDays);
@@ -103,7 +103,7 @@ public abstract class PersonStep : Activity
 
     private static DateOnly? EventDate(ActivityContext context, string stage) =>
         string.IsNullOrEmpty(stage) ? null
-            : context.State.Journal.LastOrDefault(e => e.Stage == stage) is { } entry && DateOnly.TryParseExact(entry.Date, "yyyy-MM-dd", out var d) ? d : null;
+            : context.State.Journal.LastOrDefault(e => e.Stage == stage) is { } entry && IsoDate.TryParse(entry.Date, out var d) ? d : null;
 
     /// <summary>What else the inbox (and a simulation) should know about this step.</summary>
     protected virtual void AddToPayload(ActivityContext context, JsonObject payload) { }
@@ -141,8 +141,7 @@ public abstract class PersonStep : Activity
     {
         var gate = FormGates.LiteralOrDefault().FirstOrDefault(g => g.Forbids(data, action));
         if (gate is null) return;
-        var schema = string.IsNullOrEmpty(formId) ? null : context.Services.Forms?.GetSchema(formId);
-        var field = gate.SchemaIn(schema);
+        var field = gate.SchemaIn(context.Services.Forms, formId);
         var title = field?["title"].AsString() ?? gate.Pointer;
         var value = gate.ValueIn(data);
         var allowed = string.Join("、", gate.AllowedActions);

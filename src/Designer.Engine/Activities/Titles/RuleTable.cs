@@ -10,6 +10,7 @@ namespace Designer.Engine.Activities.Titles;
 /// One row of a decision table. Conditions map a field of the application to a test: a value (equal), a comparison
 /// (">= 1", "< 5", "!= x"), alternatives ("master|doctorate") or "-" (any). `When` is an optional extra JavaScript condition.
 /// </summary>
+[SharedLiteral]
 public sealed record RuleRow(Dictionary<string, JsonNode?>? Conditions, string? When, JsonObject? Output, string? Label);
 
 /// <summary>First-hit decision table (e.g. Qiaocheng's initial recognition by education and years).</summary>
@@ -18,7 +19,7 @@ public sealed record RuleRow(Dictionary<string, JsonNode?>? Conditions, string? 
 public sealed class RuleTable : Activity
 {
     [Input("规则", UiHint = UiHints.RuleTable, Required = true, SupportsExpressions = false)]
-    public Input<List<RuleRow>> Rules { get; } = new([]);
+    public Input<IReadOnlyList<RuleRow>> Rules { get; } = new([]);
 
     [Input("输出变量", UiHint = UiHints.VariablePicker, SupportsExpressions = false)]
     public Input<string> OutputVariable { get; } = new("ruleResult");

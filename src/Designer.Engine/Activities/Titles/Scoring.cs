@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Text.Json.Nodes;
 using Designer.Engine.Descriptors;
 using Designer.Engine.Model;
@@ -5,9 +6,11 @@ using Designer.Engine.Runtime;
 
 namespace Designer.Engine.Activities.Titles;
 
+[SharedLiteral]
 public sealed record ScoringCriterion(string Key, string Label, double Max);
 
 /// <summary>Grassroots bonus for one workplace level: PerYear points per year of grassroots service, kept within [Min, Max].</summary>
+[SharedLiteral]
 public sealed record GrassrootsBonusRule(double PerYear, double Min, double Max);
 
 /// <summary>
@@ -19,11 +22,11 @@ public sealed record GrassrootsBonusRule(double PerYear, double Min, double Max)
 public sealed class Scoring : PersonStep
 {
     [Input("评分项", UiHint = UiHints.Criteria, SupportsExpressions = false)]
-    public Input<List<ScoringCriterion>> Criteria { get; } = new([]);
+    public Input<IReadOnlyList<ScoringCriterion>> Criteria { get; } = new([]);
 
     [Input("基层加分", UiHint = UiHints.Json, SupportsExpressions = false,
         Description = "按工作地点层级：{\"township\": {\"perYear\": 1, \"min\": 2, \"max\": 10}, \"county\": {...}}")]
-    public Input<Dictionary<string, GrassrootsBonusRule>> GrassrootsBonus { get; } = new([]);
+    public Input<IReadOnlyDictionary<string, GrassrootsBonusRule>> GrassrootsBonus { get; } = new(ReadOnlyDictionary<string, GrassrootsBonusRule>.Empty);
 
     [Input("分数线", UiHint = UiHints.Number, Description = "0 表示不设分数线。")]
     public Input<double> PassScore { get; } = new(0);
