@@ -11,7 +11,7 @@ namespace Designer.Server.Auth;
 /// Remembers what decrypting and verifying an access token gave, keyed by the token's exact text, so that a client's
 /// next request with the same token skips the RSA decryption of its content key (about half of a task action's CPU
 /// before, issue 14). Only that step is skipped: every request still goes through OpenIddict's other checks on the
-/// remembered principal (expiry, audience, the token entry and its authorization in the database: a revoked token or
+/// remembered principal (expiry, audience, the token entry and its authorization in the database, TokenEntryCheck: a revoked token or
 /// a signed-out session is refused at once, as before). An entry lives until its token expires, at most
 /// <see cref="MaxAge"/>; the cache is emptied when it holds <see cref="MaxEntries"/> tokens.
 /// </summary>

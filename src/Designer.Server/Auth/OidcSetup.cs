@@ -11,7 +11,7 @@ namespace Designer.Server.Auth;
 
 /// <summary>
 /// OpenIddict: the server (OAuth 2.0 / OpenID Connect provider), the validation of its tokens on every API request
-/// (their token and authorization entries must still be valid), and the client for an upstream provider.
+/// (their token and authorization entries must still be valid: TokenEntryCheck), and the client for an upstream provider.
 /// </summary>
 public static class OidcSetup
 {
@@ -49,8 +49,9 @@ public static class OidcSetup
             .AddValidation(validation =>
             {
                 validation.UseLocalServer();
-                validation.EnableTokenEntryValidation();
-                validation.EnableAuthorizationEntryValidation();
+                // The token's entry and its authorization are checked by TokenEntryCheck (one untracked read by key)
+                // instead of OpenIddict's EnableTokenEntryValidation / EnableAuthorizationEntryValidation.
+                validation.AddEventHandler(TokenEntryCheck.Descriptor);
                 validation.AddEventHandler(DecryptedTokenCache.Restore.Descriptor).AddEventHandler(DecryptedTokenCache.Keep.Descriptor);
                 validation.UseAspNetCore();
             })

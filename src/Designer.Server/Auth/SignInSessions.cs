@@ -1,21 +1,24 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
+using Designer.Persistence;
 using Designer.Persistence.Entities;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Designer.Server.Auth;
 
 /// <summary>
 /// Every sign-in, by cookie or by token, is an OpenIddict authorization of the user. Tokens are checked against
-/// their authorization and token entries on every request (OpenIddict validation); cookies carry their
+/// their authorization and token entries on every request (TokenEntryCheck); cookies carry their
 /// authorization's id and are checked here. Revoking the authorization ends the session at once.
 /// </summary>
 public sealed class SignInSessions(IOpenIddictAuthorizationManager authorizations, IOpenIddictTokenManager tokens,
-    IOpenIddictApplicationManager applications, SignInManager<DesignerUser> signIn)
+    IOpenIddictApplicationManager applications, SignInManager<DesignerUser> signIn, DesignerDbContext db)
 {
     /// <summary>Signs the user in with the Identity cookie, backed by a new authorization of the Studio's client.</summary>
     public async Task SignInWithCookieAsync(DesignerUser user)
@@ -45,12 +48,13 @@ public sealed class SignInSessions(IOpenIddictAuthorizationManager authorization
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 
-    public async Task<bool> IsActiveAsync(string? authorizationId)
-    {
-        if (string.IsNullOrEmpty(authorizationId)) return false;
-        var authorization = await authorizations.FindByIdAsync(authorizationId);
-        return authorization is not null && await authorizations.HasStatusAsync(authorization, Statuses.Valid);
-    }
+    /// <summary>Whether the session's authorization is still valid: one untracked read of its status by key, on every cookie request.</summary>
+    public async Task<bool> IsActiveAsync(string? authorizationId) =>
+        !string.IsNullOrEmpty(authorizationId) && await StatusOf(db, authorizationId) == Statuses.Valid;
+
+    private static readonly Func<DesignerDbContext, string, Task<string?>> StatusOf =
+        EF.CompileAsyncQuery((DesignerDbContext db, string id) => db.Set<OpenIddictEntityFrameworkCoreAuthorization>().AsNoTracking()
+            .Where(a => a.Id == id).Select(a => a.Status).FirstOrDefault());
 
     /// <summary>Logout: revokes the caller's own session (the cookie's, or the bearer token's authorization and token).</summary>
     public async Task SignOutAsync(HttpContext context)

@@ -29,8 +29,8 @@ public static class PipelineSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimit>();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        // The Studio's files: an API request never is one, so it skips the file system lookups.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), studio => studio.UseDefaultFiles().UseStaticFiles());
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<PasswordChangeGate>();

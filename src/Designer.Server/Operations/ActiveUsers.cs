@@ -21,12 +21,15 @@ public static class ActiveUsers
     {
         var query = db.Users.AsNoTracking().Where(u => locality == null || u.Locality == locality);
         if (candidates is not null) query = query.Where(candidates);
-        var users = await query.ToListAsync();
-        var ids = users.Select(u => u.Id).ToList();
-        var userRoles = db.UserRoles.AsNoTracking();
-        if (candidates is not null) userRoles = userRoles.Where(ur => ids.Contains(ur.UserId));
-        var roles = await userRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
-        var rolesOf = roles.ToLookup(r => r.UserId, r => r.Name ?? "");
+        // One round trip: the columns a CurrentUser needs and each user's role names (a correlated collection, one JOIN).
+        var users = await query
+            .Select(u => new
+            {
+                u.LockoutEnd, u.Id, u.UserName, u.DisplayName, u.Locality, u.TaskRoles, u.Org, u.UnitName, u.County, u.Email, u.PhoneNumber,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToList(),
+            })
+            .ToListAsync();
+        // Lockout is compared here: SQLite has no DateTimeOffset comparison.
         return users.Where(u => u.LockoutEnd is null || u.LockoutEnd <= now).Select(u =>
         {
             var claims = new List<Claim>
@@ -39,7 +42,7 @@ public static class ActiveUsers
             if (u.County is not null) claims.Add(new(DesignerClaims.County, u.County));
             if (u.Email is not null) claims.Add(new(ClaimTypes.Email, u.Email));
             if (u.PhoneNumber is not null) claims.Add(new(ClaimTypes.MobilePhone, u.PhoneNumber));
-            claims.AddRange(rolesOf[u.Id].Select(r => new Claim(ClaimTypes.Role, r)));
+            claims.AddRange(u.Roles.Select(r => new Claim(ClaimTypes.Role, r ?? "")));
             return new CurrentUser(new ClaimsPrincipal(new ClaimsIdentity(claims, "directory")));
         }).ToList();
     }

@@ -1,4 +1,5 @@
 #if POSTGRES
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Designer.Engine.Runtime;
@@ -41,6 +42,48 @@ public sealed class TwoNodeTests : IDisposable
         var withCookie = second.Client();
         withCookie.Http.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookie));
         Assert.Equal("bazhou-admin", (await withCookie.GetOkAsync("/api/auth/me"))["userName"]!.GetValue<string>());
+    }
+
+    public static TheoryData<string> Revocations => ["logout", "disabled", "password reset by an admin"];
+
+    /// <summary>Neither node keeps what it validated past a revocation made on the other: the next request is refused.</summary>
+    [Theory]
+    [MemberData(nameof(Revocations))]
+    public async Task A_token_revoked_through_one_node_is_refused_by_the_other_at_once(string how)
+    {
+        using var first = new Node(_folder, _clock).Keep();
+        var userName = await first.CreateApplicantAsync("bazhou");
+        var onFirst = await first.SignInAsync(userName);
+        using var second = new Node(_folder, _clock).Keep();
+        var onSecond = second.Client(userName);
+        onSecond.Http.DefaultRequestHeaders.Authorization = onFirst.Http.DefaultRequestHeaders.Authorization;
+        // Accepted by both, twice each: each node has validated (and cached) the token before the revocation.
+        for (var i = 0; i < 2; i++)
+        {
+            (await onFirst.GetAsync("/api/auth/me")).Expect(HttpStatusCode.OK);
+            (await onSecond.GetAsync("/api/auth/me")).Expect(HttpStatusCode.OK);
+        }
+        var bystander = await second.SignInAsync(await second.CreateApplicantAsync("bazhou"));
+
+        switch (how)
+        {
+            case "logout":
+                (await onFirst.PostAsync("/api/auth/logout")).Expect(HttpStatusCode.NoContent);
+                break;
+            case "disabled":
+                var admin = await first.SignInAsync("bazhou-admin");
+                (await admin.PutAsync($"/api/users/{userName}", new JsonObject { ["disabled"] = true })).Expect(HttpStatusCode.OK);
+                break;
+            default:
+                var policyAdmin = await first.SignInAsync("admin");
+                (await policyAdmin.PostAsync($"/api/users/{userName}/reset-password", new JsonObject())).Expect(HttpStatusCode.OK);
+                break;
+        }
+
+        (await onSecond.GetAsync("/api/auth/me")).Expect(HttpStatusCode.Unauthorized);
+        (await onSecond.GetAsync("/api/applications")).Expect(HttpStatusCode.Unauthorized);
+        (await onFirst.GetAsync("/api/auth/me")).Expect(HttpStatusCode.Unauthorized);
+        (await bystander.GetAsync("/api/auth/me")).Expect(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -227,7 +227,7 @@ public sealed class OidcTests(OidcFactory factory) : IClassFixture<OidcFactory>
         }
     }
 
-    public static TheoryData<string> Revocations => ["logout", "revocation endpoint", "disabled", "password changed", "role removed"];
+    public static TheoryData<string> Revocations => ["logout", "revocation endpoint", "disabled", "password changed", "password reset by an admin", "role removed"];
 
     [Theory]
     [MemberData(nameof(Revocations))]
@@ -255,6 +255,10 @@ public sealed class OidcTests(OidcFactory factory) : IClassFixture<OidcFactory>
                            ["token"] = token, ["token_type_hint"] = "access_token", ["client_id"] = "designer-studio",
                        })))
                     Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+                break;
+            case "password reset by an admin":
+                var admin = await factory.SignInAsync("admin");
+                (await admin.PostAsync($"/api/users/{userName}/reset-password", new JsonObject())).Expect(HttpStatusCode.OK);
                 break;
             default:
                 await RevokeByChangeAsync(userName, how);
