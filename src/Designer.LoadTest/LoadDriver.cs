@@ -172,7 +172,7 @@ public static class LoadDriver
                 options.WaitingShare, DateTime.UtcNow);
             reads += $"seeded: {seeded} applications ({options.WaitingShare:P0} waiting at the HR review) in {seeding.Elapsed.TotalSeconds:F1} s\n";
             var localityAdmin = await SignInAsync(NewClient(), $"{locality}-admin", password);
-            reads += await ReadMeasurement.RunAsync(options.Reads, reviewer, admin, localityAdmin) + "\n";
+            reads += await ReadMeasurement.RunAsync(options.Reads, reviewer, admin, localityAdmin, startCounting) + "\n";
             reads += $"server memory after the reads: {memory()}\n";
         }
 
