@@ -43,6 +43,10 @@ public sealed class ActionCost
                $"garbage collections in the run: gen0 {gcs[0]}, gen1 {gcs[1]}, gen2 {gcs[2]}";
     }
 
+    /// <summary>The server's CPU per request since the start, ms; null when nothing could be counted (a server given by --url).</summary>
+    public double? CpuMillisecondsPer(int requests) =>
+        requests == 0 || _serverProcesses.Count == 0 ? null : (CpuSeconds() - _cpuSeconds) * 1000 / requests;
+
     private double CpuSeconds() => _serverProcesses.Sum(ProcessCpuSeconds);
 
     /// <summary>User and system CPU of a process, seconds (/proc/PID/stat fields 14 and 15, in clock ticks of 1/100 s).</summary>

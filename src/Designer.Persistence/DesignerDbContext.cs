@@ -113,15 +113,18 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
         builder.Entity<TaskRecord>(e =>
         {
             e.HasIndex(t => t.ApplicationId);
-            e.HasIndex(t => new { t.IsOpen, t.Kind, t.Org });
-            e.HasIndex(t => new { t.IsOpen, t.Kind, t.Locality });
             // Inboxes at scale: open tasks of an organisation's role, and open tasks by due date.
             e.HasIndex(t => new { t.IsOpen, t.Org, t.Role });
-            e.HasIndex(t => new { t.IsOpen, t.DueDate });
-            // An inbox page (TaskFilters' columns, then the inbox order): counted and its ids found in this index alone,
-            // then only the page's rows are read.
-            e.HasIndex(t => new { t.IsOpen, t.Kind, t.Org, t.Role, t.AssignedUser, t.Locality, t.ResolvedOrg, t.ApplicantUserId, t.DueDate, t.CreatedAt, t.Id })
-                .HasDatabaseName("IX_Tasks_Inbox");
+            // Also the inbox of those who see every task (in order, kind read from the index).
+            e.HasIndex(t => new { t.IsOpen, t.DueDate, t.CreatedAt, t.Id, t.Kind }).HasDatabaseName("IX_Tasks_IsOpen_DueDate");
+            // An inbox page, one index per part of TaskFilters.ReadableParts: the part's equalities, then the inbox
+            // order (due date, creation, id), so a part is counted in its index alone and its first page read in order
+            // (InboxPage merges the parts). The role part also holds what the unit and county rules filter on.
+            e.HasIndex(t => new { t.IsOpen, t.Kind, t.Org, t.Role, t.AssignedUser, t.DueDate, t.CreatedAt, t.Id, t.Locality, t.ResolvedOrg })
+                .HasDatabaseName("IX_Tasks_InboxByRole");
+            e.HasIndex(t => new { t.IsOpen, t.Kind, t.AssignedUser, t.DueDate, t.CreatedAt, t.Id }).HasDatabaseName("IX_Tasks_InboxByAssignee");
+            e.HasIndex(t => new { t.IsOpen, t.Kind, t.ApplicantUserId, t.DueDate, t.CreatedAt, t.Id }).HasDatabaseName("IX_Tasks_InboxByApplicant");
+            e.HasIndex(t => new { t.IsOpen, t.Kind, t.Locality, t.DueDate, t.CreatedAt, t.Id }).HasDatabaseName("IX_Tasks_InboxByLocality");
         });
         builder.Entity<NotificationRecord>(e => e.HasIndex(n => new { n.UserId, n.ReadAt }));
         builder.Entity<RecommendationDraftRecord>(e => e.HasKey(d => new { d.Locality, d.DefinitionId, d.Unit }));

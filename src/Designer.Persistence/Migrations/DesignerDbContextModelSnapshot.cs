@@ -1236,16 +1236,22 @@ namespace Designer.Persistence.Migrations
 
                     b.HasIndex("ApplicationId");
 
-                    b.HasIndex("IsOpen", "DueDate");
-
-                    b.HasIndex("IsOpen", "Kind", "Locality");
-
-                    b.HasIndex("IsOpen", "Kind", "Org");
+                    b.HasIndex("IsOpen", "DueDate", "CreatedAt", "Id", "Kind")
+                        .HasDatabaseName("IX_Tasks_IsOpen_DueDate");
 
                     b.HasIndex("IsOpen", "Org", "Role");
 
-                    b.HasIndex("IsOpen", "Kind", "Org", "Role", "AssignedUser", "Locality", "ResolvedOrg", "ApplicantUserId", "DueDate", "CreatedAt", "Id")
-                        .HasDatabaseName("IX_Tasks_Inbox");
+                    b.HasIndex("IsOpen", "Kind", "ApplicantUserId", "DueDate", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_Tasks_InboxByApplicant");
+
+                    b.HasIndex("IsOpen", "Kind", "AssignedUser", "DueDate", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_Tasks_InboxByAssignee");
+
+                    b.HasIndex("IsOpen", "Kind", "Locality", "DueDate", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_Tasks_InboxByLocality");
+
+                    b.HasIndex("IsOpen", "Kind", "Org", "Role", "AssignedUser", "DueDate", "CreatedAt", "Id", "Locality", "ResolvedOrg")
+                        .HasDatabaseName("IX_Tasks_InboxByRole");
 
                     b.ToTable("Tasks");
                 });
