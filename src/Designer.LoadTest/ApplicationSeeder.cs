@@ -6,7 +6,7 @@ namespace Designer.LoadTest;
 
 /// <summary>
 /// Writes many applications straight into the server's database through the persistence layer, each a copy of one
-/// the server itself ran (its instance state and task rows, ids rewritten): a share waiting at the HR review (an open
+/// the server itself ran (its instance state, journal and task rows, ids rewritten): a share waiting at the HR review (an open
 /// task in the reviewer's inbox, due dates spread over the coming weeks) and the rest decided (their tasks closed),
 /// created and updated over the past year. The server keeps running meanwhile: nothing of these rows is cached.
 /// </summary>
@@ -19,12 +19,15 @@ public static class ApplicationSeeder
     {
         ApplicationRecord waiting, decided;
         List<TaskRecord> waitingTasks, decidedTasks;
+        List<JournalEntryRecord> waitingJournal, decidedJournal;
         await using (var db = new DesignerDbContext(options))
         {
             waiting = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == waitingTemplate);
             decided = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == decidedTemplate);
             waitingTasks = await db.Tasks.AsNoTracking().Where(t => t.ApplicationId == waitingTemplate).ToListAsync();
             decidedTasks = await db.Tasks.AsNoTracking().Where(t => t.ApplicationId == decidedTemplate).ToListAsync();
+            waitingJournal = await db.JournalEntries.AsNoTracking().Where(j => j.ApplicationId == waitingTemplate).ToListAsync();
+            decidedJournal = await db.JournalEntries.AsNoTracking().Where(j => j.ApplicationId == decidedTemplate).ToListAsync();
         }
         var random = new Random(20241202);
         var written = 0;
@@ -37,7 +40,7 @@ public static class ApplicationSeeder
             {
                 var number = written + i;
                 var isWaiting = random.NextDouble() < waitingShare;
-                var (template, tasks) = isWaiting ? (waiting, waitingTasks) : (decided, decidedTasks);
+                var (template, tasks, journal) = isWaiting ? (waiting, waitingTasks, waitingJournal) : (decided, decidedTasks, decidedJournal);
                 var id = $"seed{number:D7}{Guid.NewGuid().ToString("N")[..5]}";
                 var created = now.AddDays(-random.Next(1, 365)).AddMinutes(-random.Next(0, 1440));
                 var updated = created.AddDays(random.Next(0, Math.Max(1, (int)(now - created).TotalDays)));
@@ -51,6 +54,12 @@ public static class ApplicationSeeder
                     Series = template.Series, Level = template.Level, NextDueAt = null, CreatedAt = created, UpdatedAt = updated,
                     Revision = template.Revision,
                 });
+                foreach (var entry in journal)
+                    db.JournalEntries.Add(new JournalEntryRecord
+                    {
+                        ApplicationId = id, Sequence = entry.Sequence, Stage = entry.Stage, Action = entry.Action, Date = entry.Date,
+                        Json = entry.Json.Replace(template.ApplicantName, name),
+                    });
                 foreach (var task in tasks)
                 {
                     var copy = Copy(task, template.Id, id, $"seed-applicant-{number}", name, created);

@@ -98,6 +98,7 @@ public static class LoadDriver
     {
         Directory.CreateDirectory(folder);
         var state = run.StateSample;
+        var (journalEntry, journalRows) = ("{}", 0L);
         if (server is not null)
         {
             await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "load.db")};Mode=ReadOnly;Pooling=False");
@@ -105,14 +106,18 @@ public static class LoadDriver
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT StateJson FROM Applications WHERE StateJson IS NOT NULL ORDER BY length(StateJson) DESC LIMIT 1";
             state = await command.ExecuteScalarAsync() as string ?? state;
+            command.CommandText = "SELECT Json FROM JournalEntries ORDER BY length(Json) DESC LIMIT 1";
+            journalEntry = await command.ExecuteScalarAsync() as string ?? journalEntry;
+            command.CommandText = "SELECT count(*) FROM JournalEntries GROUP BY ApplicationId ORDER BY 1 DESC LIMIT 1";
+            journalRows = await command.ExecuteScalarAsync() is long rows ? rows : 0;
         }
-        var single = BareCommit.Measure(folder, state, options.BareCommits, groupSize: 1);
-        var grouped = BareCommit.Measure(folder, state, options.BareCommits, groupSize: 16);
+        var single = BareCommit.Measure(folder, state, journalEntry, options.BareCommits, groupSize: 1);
+        var grouped = BareCommit.Measure(folder, state, journalEntry, options.BareCommits, groupSize: 16);
         var groups = server?.Services.GetService<GroupCommit>() is { Members: > 0 } commits
             ? $"\ngroup commit: {commits.Members} saves in {commits.Commits} commits (mean group {(double)commits.Members / commits.Commits:F2})"
             : "";
         return $"""
-            bare commit of one action's rows ({state.Length} characters of state; WAL, synchronous=FULL, one writer): {single.ActionsPerSecond:F0} commits/s; in groups of 16: {grouped.ActionsPerSecond:F0} actions/s
+            bare commit of one action's rows ({state.Length} characters of state, {journalEntry.Length} of a journal row; longest journal {journalRows} rows; WAL, synchronous=FULL, one writer): {single.ActionsPerSecond:F0} commits/s; in groups of 16: {grouped.ActionsPerSecond:F0} actions/s
             ratio: task actions/s / bare single-action commit rate = {run.ActionsPerSecond / single.ActionsPerSecond:F3}{groups}
             """;
     }

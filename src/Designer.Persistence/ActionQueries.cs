@@ -23,6 +23,11 @@ public static class ActionQueries
     public static readonly Func<DesignerDbContext, string, IAsyncEnumerable<TaskRecord>> OpenTasks =
         EF.CompileAsyncQuery((DesignerDbContext db, string applicationId) => db.Tasks.Where(t => t.ApplicationId == applicationId && t.IsOpen));
 
+    /// <summary>An application's stored journal entries in order, not tracked (timelines read them whole).</summary>
+    public static readonly Func<DesignerDbContext, string, int, IAsyncEnumerable<string>> JournalJson =
+        EF.CompileAsyncQuery((DesignerDbContext db, string applicationId, int before) => db.JournalEntries.AsNoTracking()
+            .Where(j => j.ApplicationId == applicationId && j.Sequence < before).OrderBy(j => j.Sequence).Select(j => j.Json));
+
     /// <summary>A workflow version without its JSON (the definition comes from a cache keyed by the version's token).</summary>
     public static readonly Func<DesignerDbContext, string, int, Task<WorkflowVersionRecord?>> VersionPins =
         EF.CompileAsyncQuery((DesignerDbContext db, string definitionId, int version) => db.WorkflowVersions.AsNoTracking()

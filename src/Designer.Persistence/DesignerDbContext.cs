@@ -18,6 +18,7 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
     public DbSet<FormVersionRecord> FormVersions => Set<FormVersionRecord>();
     public DbSet<ApplicationRecord> Applications => Set<ApplicationRecord>();
     public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
+    public DbSet<JournalEntryRecord> JournalEntries => Set<JournalEntryRecord>();
     public DbSet<CommitteeSessionRecord> CommitteeSessions => Set<CommitteeSessionRecord>();
     public DbSet<CommitteeCandidateRecord> CommitteeCandidates => Set<CommitteeCandidateRecord>();
     public DbSet<CertificateRecord> Certificates => Set<CertificateRecord>();
@@ -110,6 +111,7 @@ public sealed class DesignerDbContext(DbContextOptions<DesignerDbContext> option
             e.HasIndex(a => new { a.Locality, a.UpdatedAt, a.Id });
             e.Property(a => a.Revision).IsConcurrencyToken();
         });
+        builder.Entity<JournalEntryRecord>(e => e.HasKey(j => new { j.ApplicationId, j.Sequence }));
         builder.Entity<TaskRecord>(e =>
         {
             e.HasIndex(t => t.ApplicationId);

@@ -33,7 +33,7 @@ public class LoadDriverTests
         Assert.True(throughput > 0);
         Assert.Matches(@"latency ms: p50 [\d.]+, p95 [\d.]+, p99 [\d.]+, max [\d.]+", report);
         // The floor measured beside the run, and the ratio the goals are stated in (issue 14).
-        Assert.Matches(@"bare commit of one action's rows \(\d+ characters of state; WAL, synchronous=FULL, one writer\): \d+ commits/s; in groups of 16: \d+ actions/s", report);
+        Assert.Matches(@"bare commit of one action's rows \(\d+ characters of state, \d+ of a journal row; longest journal \d+ rows; WAL, synchronous=FULL, one writer\): \d+ commits/s; in groups of 16: \d+ actions/s", report);
         Assert.Matches(@"ratio: task actions/s / bare single-action commit rate = [\d.]+", report);
         // What each action cost, the figures that do not depend on the machine's load: CPU, bytes allocated, collections.
         var cost = Regex.Match(report, @"cost per action: ([\d.]+) ms CPU, ([\d.]+) KB allocated \(server and driver in one process\); garbage collections in the run: gen0 \d+, gen1 \d+, gen2 \d+");

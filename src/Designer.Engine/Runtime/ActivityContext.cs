@@ -96,6 +96,7 @@ public sealed class ActivityContext
             Reasons = reasons,
         };
         State.Journal.Add(entry);
+        State.JournalIndex.Add(entry);
         return entry;
     }
 

@@ -61,7 +61,13 @@ public sealed class WorkflowInstanceState
     public List<WorkItem> Queue { get; set; } = [];
     public List<Bookmark> Bookmarks { get; set; } = [];
     public Dictionary<string, FlowScopeState> FlowScopes { get; set; } = new();
+    /// <summary>
+    /// The steps recorded and not yet stored apart. The engine only appends; a host that stores the journal by rows (the
+    /// server) takes the new entries after each change and keeps only their number (JournalIndex.Stored).
+    /// </summary>
     public List<JournalEntry> Journal { get; set; } = [];
+    /// <summary>What the engine needs of the whole journal (dates per stage), kept by ActivityContext.Record.</summary>
+    public JournalIndex JournalIndex { get; set; } = new();
     public List<Notification> Notifications { get; set; } = [];
     /// <summary>The title or recognition granted, when a certificate step ran.</summary>
     public JsonObject? Granted { get; set; }
@@ -83,8 +89,21 @@ public sealed class WorkflowInstanceState
     public long Sequence { get; set; }
 
     public string ToJson() => JsonText.Serialize(this, indented: false);
-    public static WorkflowInstanceState FromJson(string json) =>
-        JsonText.Deserialize<WorkflowInstanceState>(json) ?? throw new ArgumentException("empty instance state");
+    public static WorkflowInstanceState FromJson(string json)
+    {
+        var state = JsonText.Deserialize<WorkflowInstanceState>(json) ?? throw new ArgumentException("empty instance state");
+        if (state.JournalIndex.LastStage is null && state.Journal.Count > 0) state.JournalIndex = JournalIndex.Of(state.Journal);
+        return state;
+    }
+
+    /// <summary>Takes the entries recorded since the host last stored the journal (numbered from JournalIndex.Stored on).</summary>
+    public List<JournalEntry> TakeNewJournalEntries()
+    {
+        var taken = Journal;
+        Journal = [];
+        JournalIndex.Stored += taken.Count;
+        return taken;
+    }
     public WorkflowInstanceState Clone() => FromJson(ToJson());
 
     internal string NextId(string prefix) => $"{prefix}-{++Sequence}";

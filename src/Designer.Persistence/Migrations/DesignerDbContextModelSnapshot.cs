@@ -899,6 +899,35 @@ namespace Designer.Persistence.Migrations
                     b.ToTable("IntegrityRecords");
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.JournalEntryRecord", b =>
+                {
+                    b.Property<string>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Date")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ApplicationId", "Sequence");
+
+                    b.ToTable("JournalEntries");
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.LocalityRecord", b =>
                 {
                     b.Property<string>("Code")

@@ -65,17 +65,24 @@ public static class ApplicationDtos
         openTasks?.Where(t => t.ApplicationId == a.Id).Select(t => t.Stage).Distinct().ToList() ?? []);
 
     /// <summary>
-    /// The application as its viewer sees it; <paramref name="known"/>: its state as the request already holds it (not
-    /// parsed again); <paramref name="forReviewer"/>: staff see all each step recorded (scores, votes), the applicant what they are told.
+    /// The application as its viewer sees it, its journal read from its rows; <paramref name="known"/>: its state as the
+    /// request already holds it (not parsed again); <paramref name="forReviewer"/>: staff see all each step recorded
+    /// (scores, votes), the applicant what they are told.
     /// </summary>
-    public static ApplicationDetail Detail(ApplicationRecord a, IEnumerable<TaskRecord> pendingForViewer, VocabularySet names, WorkflowInstanceState? known = null,
-        bool forReviewer = false)
+    public static async Task<ApplicationDetail> DetailAsync(Persistence.DesignerDbContext db, ApplicationRecord a, IEnumerable<TaskRecord> pendingForViewer,
+        VocabularySet names, WorkflowInstanceState? known = null, bool forReviewer = false)
     {
         var state = known ?? (a.StateJson is null ? null : WorkflowInstanceState.FromJson(a.StateJson));
-        return new ApplicationDetail(
+        var journal = state is null ? [] : await StoredJournal.ReadAsync(db, a.Id, state);
+        return Detail(a, pendingForViewer, names, state, journal, dataFromState: known is not null, forReviewer);
+    }
+
+    /// <summary>The application with its state and whole journal as the caller read them.</summary>
+    public static ApplicationDetail Detail(ApplicationRecord a, IEnumerable<TaskRecord> pendingForViewer, VocabularySet names, WorkflowInstanceState? state,
+        IReadOnlyList<JournalEntry> journal, bool dataFromState = false, bool forReviewer = false) => new(
             a.Id, a.Status, state?.Reason, a.DefinitionId, a.DefinitionVersion, a.WorkflowName, a.Locality, a.ApplicantName,
-            known is not null ? known.Application.DeepClone() : JsonNode.Parse(a.DataJson),
-            state is null ? [] : Timeline(state, names, forReviewer),
+            dataFromState && state is not null ? state.Application.DeepClone() : JsonNode.Parse(a.DataJson),
+            Timeline(journal, names, forReviewer),
             pendingForViewer.Select(t => TaskDtos.Summary(t, names)).ToList(),
             state?.Bookmarks.Select(b => new WaitingPoint(
                 b.Stage, StageName(b.Stage, names), b.Kind, StepTitles.Of(b.Payload["title"]?.ToString(), b.ActivityId, b.Stage, names), b.Org, b.Role,
@@ -84,10 +91,9 @@ public static class ApplicationDtos
             state?.Granted,
             state?.Notifications,
             a.CreatedAt, a.UpdatedAt);
-    }
 
     /// <summary>The first entry is the application itself (shown as the application's data), so it carries no details.</summary>
-    public static List<TimelineEntry> Timeline(WorkflowInstanceState state, VocabularySet names, bool forReviewer = false) => state.Journal.Select((entry, index) => new TimelineEntry(
+    public static List<TimelineEntry> Timeline(IReadOnlyList<JournalEntry> journal, VocabularySet names, bool forReviewer = false) => journal.Select((entry, index) => new TimelineEntry(
         entry.Stage, StageName(entry.Stage, names), entry.ActivityId, StepTitles.Of(entry.ActivityName, entry.ActivityId, entry.Stage, names),
         new TimelineAssignee(entry.Assignee.Org, entry.Assignee.Role, entry.Assignee.ResolvedOrg),
         entry.Action, names.Name("actions", entry.Action),

@@ -41,7 +41,7 @@ public static class ApplicationEndpoints
             var user = http.CurrentUser();
             var application = await ApplicationAccess.FindReadableAsync(db, user, id);
             var loaded = await runner.LoadAsync(application.DefinitionId, application.DefinitionVersion);
-            var detail = ApplicationDtos.Detail(application, await PendingForAsync(db, user, id), http.Vocabulary(), forReviewer: !user.IsApplicant) with
+            var detail = await ApplicationDtos.DetailAsync(db, application, await PendingForAsync(db, user, id), http.Vocabulary(), forReviewer: !user.IsApplicant) with
             {
                 ApplyForm = ApplicationDtos.ApplyFormOf(loaded),
             };
@@ -53,7 +53,7 @@ public static class ApplicationEndpoints
             var user = http.CurrentUser();
             var draft = await OwnDraftAsync(db, user, id);
             var saved = await runner.SaveDraftAsync(user, await VersionAsync(db, draft.DefinitionId, draft.DefinitionVersion), Data(request.Data), draft);
-            return TypedResults.Ok(ApplicationDtos.Detail(saved, [], http.Vocabulary()));
+            return TypedResults.Ok(await ApplicationDtos.DetailAsync(db, saved, [], http.Vocabulary()));
         }).RequireAuthorization(Policies.Applicant).Fails(409, 422);
         group.MapPost("/{id}/submit", async (string id, HttpContext http, DesignerDbContext db, ApplicationRunner runner) =>
         {
@@ -61,7 +61,7 @@ public static class ApplicationEndpoints
             var draft = await OwnDraftAsync(db, user, id);
             var version = await PublishedVersionAsync(db, user, draft.DefinitionId);
             var submitted = await runner.SubmitAsync(user, version, JsonNode.Parse(draft.DataJson)!.AsObject(), draft);
-            return TypedResults.Ok(ApplicationDtos.Detail(submitted, await PendingForAsync(db, user, id), http.Vocabulary()));
+            return TypedResults.Ok(await ApplicationDtos.DetailAsync(db, submitted, await PendingForAsync(db, user, id), http.Vocabulary()));
         }).RequireAuthorization(Policies.Applicant).Fails(409, 422);
     }
 
@@ -74,7 +74,7 @@ public static class ApplicationEndpoints
         var application = request.Draft
             ? await runner.SaveDraftAsync(user, version, data, null)
             : await runner.SubmitAsync(user, version, data, null);
-        return TypedResults.Created($"/api/applications/{application.Id}", ApplicationDtos.Detail(application, await PendingForAsync(db, user, application.Id), http.Vocabulary()));
+        return TypedResults.Created($"/api/applications/{application.Id}", await ApplicationDtos.DetailAsync(db, application, await PendingForAsync(db, user, application.Id), http.Vocabulary()));
     }
 
     private static async Task<Ok<Paged<Procedure>>> Procedures(string? kind, string? series, string? level, string? employmentType, string? locality,

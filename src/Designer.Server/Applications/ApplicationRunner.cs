@@ -197,7 +197,6 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
         Operation? operation = null, JsonObject? auditDetails = null)
     {
         var statusBefore = application.Status;
-        application.StateJson = state.ToJson();
         application.Status = state.Status == WorkflowStatus.Running ? nameof(WorkflowStatus.Waiting) : state.Status.ToString();
         Describe(application, state.Application);
         application.NextDueAt = state.Status.IsFinal() ? null : WorkflowEngine.NextDueTimer(state)?.DueAt?.UtcDateTime;
@@ -212,6 +211,9 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
             db.Certificates.Add(issued = CertificateOf(application, state.Granted, number));
         await RecordHooks.AfterChangeAsync(db, application, state, issued, Now);
         await World.UnitApprovals.ApplyAsync(db, log, application, state, actor);
+        // Last, once the audit has read the steps this change recorded: they become rows, the state keeps their index.
+        StoredJournal.AppendNew(db, application.Id, state);
+        application.StateJson = state.ToJson();
         await SaveAsync();
         await notifications.FlushAsync();
     }
@@ -253,8 +255,9 @@ public sealed class ApplicationRunner(DesignerDbContext db, EngineHost.EngineHos
     private async Task SaveAsync()
     {
         try { await commits.SaveAsync(db); }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation() && e.Entries.Any(x => x.Entity is JournalEntryRecord))
         {
+            // A journal row of the same number means another writer saved the same application first, as a stale Revision does.
             throw new ApiProblemException(Problems.Conflict("该申报刚被他人处理，请刷新后重试 (the application changed concurrently)"));
         }
     }

@@ -1,16 +1,19 @@
 using System.Text.Json.Nodes;
 using Designer.Engine.Runtime;
+using Designer.Persistence;
 using Designer.Persistence.Entities;
+using Designer.Server.Applications;
 
 namespace Designer.Server.Audit;
 
 /// <summary>A simulation case made from a saved application: its data, the date it was submitted, and the answers given so far.</summary>
 public static class ReplayCases
 {
-    public static JsonObject FromApplication(ApplicationRecord application)
+    public static async Task<JsonObject> FromApplicationAsync(DesignerDbContext db, ApplicationRecord application)
     {
         var state = application.StateJson is null ? null : WorkflowInstanceState.FromJson(application.StateJson);
-        var submitted = state?.Journal.FirstOrDefault()?.Date
+        var journal = state is null ? [] : await StoredJournal.ReadAsync(db, application.Id, state);
+        var submitted = journal.FirstOrDefault()?.Date
             ?? ChinaTime.DateOf(new DateTimeOffset(DateTime.SpecifyKind(application.CreatedAt, DateTimeKind.Utc))).ToString("yyyy-MM-dd");
         var applicant = JsonNode.Parse(application.DataJson) as JsonObject ?? [];
         foreach (var (part, value) in state?.Record ?? [])
@@ -20,16 +23,16 @@ public static class ReplayCases
             ["startDate"] = submitted,
             ["applicant"] = applicant,
             ["history"] = state?.History.DeepClone() ?? new JsonArray(),
-            ["answers"] = AnswersSoFar(state),
+            ["answers"] = AnswersSoFar(journal),
             ["defaultAction"] = "approve",
         };
     }
 
     /// <summary>Each stage's answers in the order given (steps the application has not reached take the default action).</summary>
-    private static JsonObject AnswersSoFar(WorkflowInstanceState? state)
+    private static JsonObject AnswersSoFar(IReadOnlyList<JournalEntry> journal)
     {
         var answers = new JsonObject();
-        foreach (var entry in state?.Journal ?? [])
+        foreach (var entry in journal)
         {
             if (string.IsNullOrEmpty(entry.Stage) || entry.Stage == "apply") continue;
             if (answers[entry.Stage] is not JsonArray list) answers[entry.Stage] = list = [];

@@ -47,7 +47,7 @@ public static class ReplayEndpoints
 
         JsonObject caseJson;
         if (request.Case is not null) caseJson = (JsonObject)request.Case.DeepClone();
-        else if (application is not null) caseJson = ReplayCases.FromApplication(application);
+        else if (application is not null) caseJson = await ReplayCases.FromApplicationAsync(db, application);
         else return Problems.Invalid("$.case", "请提供模拟案例 case 或申报 applicationId (case or applicationId is required)");
         caseJson["workflow"] = new JsonObject { ["definitionId"] = definitionId, ["version"] = to.Version };
         SimulationCase @case;

@@ -169,7 +169,7 @@ public static class OperationsEndpoints
         await runner.OperateAsync(application, user,
             new ApplicationRunner.Operation(AuditKinds.ApplicationWithdraw, reason, "撤回申报", [], "withdrawn"),
             (engine, definition, state) => engine.Stop(definition, state, WorkflowStatus.Withdrawn, $"申报人撤回：{reason}"));
-        return TypedResults.Ok(ApplicationDtos.Detail(application, [], http.Vocabulary()));
+        return TypedResults.Ok(await ApplicationDtos.DetailAsync(db, application, [], http.Vocabulary()));
     }
 
     /// <summary>The bookmark in the saved state says the same as the task row (the application page shows it).</summary>

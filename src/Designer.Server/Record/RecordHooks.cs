@@ -98,6 +98,5 @@ public static class RecordHooks
     }
 
     /// <summary>The stage that rejected an application: the last step that failed or rejected it, else its last step.</summary>
-    public static string? RejectedAt(WorkflowInstanceState state) =>
-        (state.Journal.LastOrDefault(e => e.Action is "fail" or "reject") ?? state.Journal.LastOrDefault())?.Stage;
+    public static string? RejectedAt(WorkflowInstanceState state) => state.JournalIndex.LastRejectedStage ?? state.JournalIndex.LastStage;
 }

@@ -121,8 +121,9 @@ public static class TaskEndpoints
         var application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == task.ApplicationId);
         var loaded = await runner.LoadAsync(application.DefinitionId, application.DefinitionVersion);
         var state = ApplicationRunner.StateOf(application);
-        var detail = ApplicationDtos.Detail(application, [], http.Vocabulary()) with { ApplyForm = ApplicationDtos.ApplyFormOf(loaded) };
-        var timeline = ApplicationDtos.Timeline(state, http.Vocabulary(), forReviewer: true);
+        var journal = await StoredJournal.ReadAsync(db, application.Id, state);
+        var detail = ApplicationDtos.Detail(application, [], http.Vocabulary(), state, journal) with { ApplyForm = ApplicationDtos.ApplyFormOf(loaded) };
+        var timeline = ApplicationDtos.Timeline(journal, http.Vocabulary(), forReviewer: true);
         var names = await TimelineNames.LoadAsync(db, http.Vocabulary(), timeline.Select(e => e.Actor).Append(task.ClosedBy), timeline.Select(e => e.SessionId));
         return TypedResults.Ok(new TaskDetail(
             TaskDtos.Summary(task, http.Vocabulary()) with { ClosedByName = names.Actor(task.ClosedBy)?.DisplayName },
@@ -149,7 +150,7 @@ public static class TaskEndpoints
         var application = await ActionQueries.Application(db, task.ApplicationId)
             ?? throw new ApiProblemException(Problems.NotFound("找不到该待办的申报 (the task's application is gone)"));
         var state = await runner.ActAsync(application, task.BookmarkId, new ResumeInput(request.Action, request.Data ?? new JsonObject(), user.UserName, request.Comment));
-        return TypedResults.Ok(ApplicationDtos.Detail(application, runner.OpenTasks(application).Where(t => TaskAccess.CanAct(user, t)), http.Vocabulary(), state));
+        return TypedResults.Ok(await ApplicationDtos.DetailAsync(db, application, runner.OpenTasks(application).Where(t => TaskAccess.CanAct(user, t)), http.Vocabulary(), state));
     }
 
     /// <summary>The task if the user may read it; 404 otherwise (also for another organisation's or locality's task).</summary>

@@ -76,7 +76,7 @@ public static class ImpactEndpoints
         foreach (var application in running)
         {
             if (!versions.TryGetValue(application.DefinitionVersion, out var from)) continue;
-            var caseJson = ReplayCases.FromApplication(application);
+            var caseJson = await ReplayCases.FromApplicationAsync(db, application);
             caseJson["workflow"] = new System.Text.Json.Nodes.JsonObject { ["definitionId"] = definitionId, ["version"] = to.Version };
             SimulationCase @case;
             try { @case = SimulationCase.From(caseJson); }

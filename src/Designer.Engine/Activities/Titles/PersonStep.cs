@@ -103,7 +103,7 @@ public abstract class PersonStep : Activity
 
     private static DateOnly? EventDate(ActivityContext context, string stage) =>
         string.IsNullOrEmpty(stage) ? null
-            : context.State.Journal.LastOrDefault(e => e.Stage == stage) is { } entry && IsoDate.TryParse(entry.Date, out var d) ? d : null;
+            : context.State.JournalIndex.LastDateByStage.TryGetValue(stage, out var date) && IsoDate.TryParse(date, out var d) ? d : null;
 
     /// <summary>What else the inbox (and a simulation) should know about this step.</summary>
     protected virtual void AddToPayload(ActivityContext context, JsonObject payload) { }
