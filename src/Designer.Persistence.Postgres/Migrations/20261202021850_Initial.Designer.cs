@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Designer.Persistence.Postgres.Migrations
 {
     [DbContext(typeof(DesignerDbContext))]
-    [Migration("20261201230314_Initial")]
+    [Migration("20261202021850_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -917,6 +917,35 @@ namespace Designer.Persistence.Postgres.Migrations
                     b.ToTable("IntegrityRecords");
                 });
 
+            modelBuilder.Entity("Designer.Persistence.Entities.JournalEntryRecord", b =>
+                {
+                    b.Property<string>("ApplicationId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Date")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ApplicationId", "Sequence");
+
+                    b.ToTable("JournalEntries");
+                });
+
             modelBuilder.Entity("Designer.Persistence.Entities.LocalityRecord", b =>
                 {
                     b.Property<string>("Code")
@@ -1260,16 +1289,22 @@ namespace Designer.Persistence.Postgres.Migrations
 
                     b.HasIndex("ApplicationId");
 
-                    b.HasIndex("IsOpen", "DueDate");
-
-                    b.HasIndex("IsOpen", "Kind", "Locality");
-
-                    b.HasIndex("IsOpen", "Kind", "Org");
-
                     b.HasIndex("IsOpen", "Org", "Role");
 
-                    b.HasIndex("IsOpen", "Kind", "Org", "Role", "AssignedUser", "Locality", "ResolvedOrg", "ApplicantUserId", "DueDate", "CreatedAt", "Id")
-                        .HasDatabaseName("IX_Tasks_Inbox");
+                    b.HasIndex("IsOpen", "DueDate", "CreatedAt", "Id", "Kind")
+                        .HasDatabaseName("IX_Tasks_IsOpen_DueDate");
+
+                    b.HasIndex("IsOpen", "Kind", "ApplicantUserId", "DueDate", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_Tasks_InboxByApplicant");
+
+                    b.HasIndex("IsOpen", "Kind", "AssignedUser", "DueDate", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_Tasks_InboxByAssignee");
+
+                    b.HasIndex("IsOpen", "Kind", "Locality", "DueDate", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_Tasks_InboxByLocality");
+
+                    b.HasIndex("IsOpen", "Kind", "Org", "Role", "AssignedUser", "DueDate", "CreatedAt", "Id", "Locality", "ResolvedOrg")
+                        .HasDatabaseName("IX_Tasks_InboxByRole");
 
                     b.ToTable("Tasks");
                 });

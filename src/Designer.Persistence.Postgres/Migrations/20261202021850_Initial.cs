@@ -362,6 +362,22 @@ namespace Designer.Persistence.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JournalEntries",
+                columns: table => new
+                {
+                    ApplicationId = table.Column<string>(type: "text", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<string>(type: "text", nullable: false),
+                    Action = table.Column<string>(type: "text", nullable: false),
+                    Date = table.Column<string>(type: "text", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JournalEntries", x => new { x.ApplicationId, x.Sequence });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Localities",
                 columns: table => new
                 {
@@ -1095,24 +1111,29 @@ namespace Designer.Persistence.Postgres.Migrations
                 column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tasks_Inbox",
+                name: "IX_Tasks_InboxByApplicant",
                 table: "Tasks",
-                columns: new[] { "IsOpen", "Kind", "Org", "Role", "AssignedUser", "Locality", "ResolvedOrg", "ApplicantUserId", "DueDate", "CreatedAt", "Id" });
+                columns: new[] { "IsOpen", "Kind", "ApplicantUserId", "DueDate", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_InboxByAssignee",
+                table: "Tasks",
+                columns: new[] { "IsOpen", "Kind", "AssignedUser", "DueDate", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_InboxByLocality",
+                table: "Tasks",
+                columns: new[] { "IsOpen", "Kind", "Locality", "DueDate", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_InboxByRole",
+                table: "Tasks",
+                columns: new[] { "IsOpen", "Kind", "Org", "Role", "AssignedUser", "DueDate", "CreatedAt", "Id", "Locality", "ResolvedOrg" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tasks_IsOpen_DueDate",
                 table: "Tasks",
-                columns: new[] { "IsOpen", "DueDate" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Tasks_IsOpen_Kind_Locality",
-                table: "Tasks",
-                columns: new[] { "IsOpen", "Kind", "Locality" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Tasks_IsOpen_Kind_Org",
-                table: "Tasks",
-                columns: new[] { "IsOpen", "Kind", "Org" });
+                columns: new[] { "IsOpen", "DueDate", "CreatedAt", "Id", "Kind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tasks_IsOpen_Org_Role",
@@ -1198,6 +1219,9 @@ namespace Designer.Persistence.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "IntegrityRecords");
+
+            migrationBuilder.DropTable(
+                name: "JournalEntries");
 
             migrationBuilder.DropTable(
                 name: "Notifications");
