@@ -30,16 +30,15 @@ public sealed class ActionCost
         new(serverProcesses ?? (inProcess ? [Environment.ProcessId] : []), inProcess);
 
     /// <summary>One line for the report, per action; empty when nothing could be counted (a server given by --url).</summary>
-    /// <param name="what">What was counted ("action", or "request" for the reads).</param>
-    public string PerAction(int actions, string what = "action")
+    public string PerAction(int actions)
     {
         if (actions == 0 || _serverProcesses.Count == 0) return "";
         var cpu = (CpuSeconds() - _cpuSeconds) * 1000 / actions;
         var whose = _inProcess ? "server and driver in one process" : _serverProcesses.Count == 1 ? "the server process" : $"{_serverProcesses.Count} server processes";
-        if (!_inProcess) return $"\ncost per {what}: {cpu:F2} ms CPU ({whose})";
+        if (!_inProcess) return $"\ncost per action: {cpu:F2} ms CPU ({whose})";
         var allocated = (GC.GetTotalAllocatedBytes(precise: true) - _allocated) / (double)actions;
         var gcs = Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - _collections[g]).ToArray();
-        return $"\ncost per {what}: {cpu:F2} ms CPU, {allocated / 1024:F1} KB allocated ({whose}); " +
+        return $"\ncost per action: {cpu:F2} ms CPU, {allocated / 1024:F1} KB allocated ({whose}); " +
                $"garbage collections in the run: gen0 {gcs[0]}, gen1 {gcs[1]}, gen2 {gcs[2]}";
     }
 

@@ -60,10 +60,8 @@ public static class JournalMeasurement
                 listed = answer["entries"]!.AsArray().Count;
                 intact = answer["verification"]!["intact"]!.GetValue<bool>();
             }
-            latencies.Sort();
-            double Percentile(double p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
             output.WriteLine($"GET /api/applications/{{id}}/journal at a chain of {await CountAsync(options)} entries ({listed} the application's own, " +
-                             $"verified intact: {intact}): {reads} reads; ms p50 {Percentile(0.5):F1}, p95 {Percentile(0.95):F1}, p99 {Percentile(0.99):F1}, max {latencies[^1]:F1}");
+                             $"verified intact: {intact}): {reads} reads; ms {Latencies.Summary(latencies)}");
             return intact ? 0 : 1;
         }
         finally

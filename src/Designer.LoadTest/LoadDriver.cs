@@ -191,15 +191,13 @@ public static class LoadDriver
         clock.Stop();
         var perAction = cost.PerAction(latencies.Count);
 
-        latencies.Sort();
-        double Percentile(double p) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
         // With --url the server's stored state is out of reach: its detail answer stands in (about the same size).
         var sample = await (await reviewer.GetAsync($"/api/tasks/{current[0]}")).Content.ReadAsStringAsync();
         var spread = urls.Count > 1 ? $", spread over {urls.Count} nodes ({string.Join(", ", urls)})" : "";
         return new Run($"""
             {reads}task actions: {latencies.Count} ok, {errors} failed, in {clock.Elapsed.TotalSeconds:F1} s over {options.Applications} applications, {options.Concurrency} workers (after {options.Warmup} warm-up actions){spread}
             throughput: {latencies.Count / clock.Elapsed.TotalSeconds:F1} actions/s
-            latency ms: p50 {Percentile(0.50):F1}, p95 {Percentile(0.95):F1}, p99 {Percentile(0.99):F1}, max {(latencies.Count == 0 ? 0 : latencies[^1]):F1}
+            latency ms: {Latencies.Summary(latencies)}
             memory: {memory()}{perAction}{(failures.Count == 0 ? "" : $"\nfailed actions ({warmupErrors} in the warm-up; the first {failures.Count} shown):\n  " + string.Join("\n  ", failures))}
             """, errors + warmupErrors, latencies.Count / clock.Elapsed.TotalSeconds, sample);
     }

@@ -58,10 +58,8 @@ public static class ReadMeasurement
                 seen(answer);
             }
         }
-        latencies.Sort();
-        double Percentile(double p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
         var count = listed ? $" of {total} listed" : "";
         var cpu = cost?.CpuMillisecondsPer(reads) is { } ms ? $"; server CPU {ms:F2} ms per read" : "";
-        return $"{what}: {reads} reads{count}, {bytes / Math.Max(1, reads) / 1024.0:F1} KB each; ms p50 {Percentile(0.5):F1}, p95 {Percentile(0.95):F1}, p99 {Percentile(0.99):F1}, max {latencies[^1]:F1}{cpu}";
+        return $"{what}: {reads} reads{count}, {bytes / Math.Max(1, reads) / 1024.0:F1} KB each; ms {Latencies.Summary(latencies)}{cpu}";
     }
 }
